@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace Procurement.Features.Documents;
+
+/// <summary>How a group writes dates in its documents (公用文): 和暦 only, or 和暦 with the Western year in brackets.</summary>
+public enum DateStyle
+{
+    WarekiOnly,
+    WarekiWithWestern,
+}
+
+/// <summary>和暦 formatting. 令和 began on 2019-05-01, and the first year of an era is written 元年.</summary>
+public static class JapaneseDates
+{
+    private static readonly (DateOnly Start, string Name)[] Eras =
+    [
+        (new DateOnly(2019, 5, 1), "令和"),
+        (new DateOnly(1989, 1, 8), "平成"),
+        (new DateOnly(1926, 12, 25), "昭和"),
+        (new DateOnly(1912, 7, 30), "大正"),
+        (new DateOnly(1868, 1, 25), "明治"),
+    ];
+
+    public static (string Era, int Year) EraOf(DateOnly date)
+    {
+        foreach (var (start, name) in Eras)
+        {
+            if (date >= start) return (name, date.Year - start.Year + 1);
+        }
+        throw new ArgumentOutOfRangeException(nameof(date), date, "明治より前の日付は和暦に変換できません。");
+    }
+
+    public static string EraYear(DateOnly date)
+    {
+        var (era, year) = EraOf(date);
+        return year == 1 ? $"{era}元年" : $"{era}{year.ToString(CultureInfo.InvariantCulture)}年";
+    }
+
+    /// <summary>令和8年11月26日, or 令和8年(2026年)11月26日 with <see cref="DateStyle.WarekiWithWestern"/>. English UI gets ISO dates.</summary>
+    public static string Format(DateOnly date, DateStyle style = DateStyle.WarekiOnly, bool english = false)
+    {
+        if (english) return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var yearPart = style == DateStyle.WarekiWithWestern
+            ? $"{EraYear(date)[..^1]}年({date.Year.ToString(CultureInfo.InvariantCulture)}年)"
+            : EraYear(date);
+        return $"{yearPart}{date.Month.ToString(CultureInfo.InvariantCulture)}月{date.Day.ToString(CultureInfo.InvariantCulture)}日";
+    }
+
+    public static string Format(DateOnly date) => Format(date, DateStyle.WarekiOnly, Infrastructure.Localization.UiText.IsEnglish);
+
+    public static string FormatDateTime(DateTimeOffset at, TimeZoneInfo zone, bool english)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return english
+            ? local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : $"{Format(DateOnly.FromDateTime(local.DateTime))} {time}";
+    }
+
+    /// <summary>Yen with 3-digit commas: 5,000円.</summary>
+    public static string Yen(long amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + "円";
+
+    /// <summary>Japan Standard Time; falls back to +09:00 where the machine has no tz database.</summary>
+    public static TimeZoneInfo Tokyo { get; } = FindTokyo();
+
+    private static TimeZoneInfo FindTokyo()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("JST", TimeSpan.FromHours(9), "JST", "JST"); }
+    }
+}

@@ -1,0 +1,35 @@
+using Procurement.Infrastructure.Events;
+
+namespace Procurement.Features.Groups;
+
+/// <summary>組織形態 of a 共同調達グループ (seed Phase1 推進体制).</summary>
+public enum OrganisationForm
+{
+    WideAreaUnion,        // 広域連合
+    PartialAffairsUnion,  // 一部事務組合
+    Council,              // 協議会
+    DelegatedAffairs,     // 事務委託
+}
+
+public static class OrganisationForms
+{
+    public static string DisplayName(OrganisationForm form) => form switch
+    {
+        OrganisationForm.WideAreaUnion => "広域連合",
+        OrganisationForm.PartialAffairsUnion => "一部事務組合",
+        OrganisationForm.Council => "協議会",
+        OrganisationForm.DelegatedAffairs => "事務委託",
+        _ => form.ToString(),
+    };
+}
+
+/// <summary>A member 市町村 with its 住民基本台帳人口 at a reference date.</summary>
+public sealed record MemberMunicipality(string Name, int Population, DateOnly PopulationDate);
+
+public sealed record GroupCreated(
+    Guid GroupId, string Name, OrganisationForm Form, IReadOnlyList<MemberMunicipality> Members,
+    string Representative, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record UserAddedToGroup(Guid GroupId, Guid UserId, string UserName, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record UserRemovedFromGroup(Guid GroupId, Guid UserId, string UserName, Actor By, DateTimeOffset At) : IAuditedEvent;

@@ -1,0 +1,36 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Procurement.Features.Cases;
+using Procurement.Features.Groups;
+using Procurement.Features.Users;
+using Procurement.Features.Wizards;
+using Weasel.Core;
+
+namespace Procurement.Infrastructure.Database;
+
+public static class MartenSetup
+{
+    public const string Schema = "procurement";
+
+    /// <summary>The one place that lists streams, read models and documents; the web app, CLI and tests share it.</summary>
+    public static void Configure(StoreOptions opts, string connectionString, string schema = Schema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+
+        opts.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
+        opts.Schema.For<WizardDraft>().Index(d => d.UserId);
+
+        opts.Projections.Add<GroupViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Procurement.Infrastructure.Localization;
+
+/// <summary>
+/// UI text. Japanese is the source language and the key; Resources/en.json maps it to English.
+/// A missing English entry falls back to the Japanese text rather than showing a key.
+/// </summary>
+public sealed class UiText
+{
+    public const string CookieName = "procurement-lang";
+    private static readonly Lazy<FrozenDictionary<string, string>> English = new(LoadEnglish);
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public string this[string japanese] => Get(japanese);
+
+    public string Format(string japanese, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Get(japanese), args);
+
+    public static string Get(string japanese) =>
+        IsEnglish && English.Value.TryGetValue(japanese, out var en) ? en : japanese;
+
+    private static FrozenDictionary<string, string> LoadEnglish()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Resources", "en.json");
+        if (!File.Exists(path)) return FrozenDictionary<string, string>.Empty;
+        var map = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? [];
+        return map.ToFrozenDictionary();
+    }
+}

@@ -1,0 +1,37 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Wizards;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Database;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Infrastructure;
+
+/// <summary>The services the web app and the CLI share: storage, mediator pipeline, clock, text.</summary>
+public static class ProcurementServices
+{
+    public static IServiceCollection AddProcurementCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseHandle>();
+
+        services.AddMarten(sp =>
+            {
+                var opts = new StoreOptions();
+                MartenSetup.Configure(opts, sp.GetRequiredService<DatabaseHandle>().ConnectionString);
+                return opts;
+            })
+            .BuildSessionsWith<CorrelatedSessionFactory>();
+
+        services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddValidatorsFromAssembly(typeof(ProcurementServices).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        services.AddSingleton<UiText>();
+        services.AddScoped<WizardDraftStore>();
+        services.AddScoped<PasswordService>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using Procurement.Features.Demo;
+using Procurement.Features.Health;
+using Procurement.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddProcurementCore();   // storage, mediator + validation, clock, UI text
+builder.Services.AddProcurementWeb();    // sign-in, role policies, Razor Pages under Features/, languages
+
+var app = builder.Build();
+
+app.UseProcurementWeb();
+app.MapHealthEndpoint();                 // GET /health
+app.MapRazorPages();
+
+await app.SeedDemoDataIfEnabledAsync();  // Procurement:Demo=true only
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+
+await app.RunAsync();
