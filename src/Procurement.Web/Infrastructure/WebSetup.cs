@@ -47,6 +47,9 @@ public static class WebSetup
             })
             .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddAntiforgery(o => o.Cookie.Name = "procurement-xsrf");
+        // Japanese stays readable in the HTML (and in tests); Razor still encodes <, >, & and quotes.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         services.Configure<RequestLocalizationOptions>(o =>
         {
