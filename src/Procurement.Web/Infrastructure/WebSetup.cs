@@ -89,7 +89,16 @@ public sealed class DatabaseLifetime(DatabaseHandle database) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = database.ConnectionString;
+        try
+        {
+            _ = database.ConnectionString;
+        }
+        catch (PostgresMissingException ex)
+        {
+            // One line that says what to do, not a stack trace.
+            Console.Error.WriteLine(ex.Message);
+            Environment.Exit(3);
+        }
         return Task.CompletedTask;
     }
 

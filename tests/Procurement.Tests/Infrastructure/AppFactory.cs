@@ -12,7 +12,7 @@ using Procurement.Infrastructure.Auth;
 namespace Procurement.Tests.Infrastructure;
 
 /// <summary>The real app on a database of its own, with a fake clock the test can move.</summary>
-public sealed partial class AppFactory(string connectionString) : WebApplicationFactory<Program>
+public sealed partial class AppFactory(string? connectionString, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
 
@@ -29,13 +29,18 @@ public sealed partial class AppFactory(string connectionString) : WebApplication
         return factory;
     }
 
-    public string ConnectionString => connectionString;
+    public string? ConnectionString => connectionString;
+
+    /// <summary>The embedded default: no connection string, the app runs its own cluster in <paramref name="dataDirectory"/>.</summary>
+    public static AppFactory Embedded(string dataDirectory) =>
+        new(null, new Dictionary<string, string> { ["Procurement:DataDirectory"] = dataDirectory, ["Procurement:Port"] = "0" });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Procurement", connectionString);
+        if (connectionString is not null) builder.UseSetting("ConnectionStrings:Procurement", connectionString);
         builder.UseSetting("Procurement:Demo", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
