@@ -16,10 +16,19 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
 
-    public static async Task<AppFactory> StartAsync(string hint, bool demo = true)
+    public static async Task<AppFactory> StartAsync(string hint, bool demo = true, bool useKestrel = false)
     {
         var factory = new AppFactory(await TestDatabase.CreateAsync(hint));
-        _ = factory.Server; // build the host now: schema and demo data are ready before the first request
+        if (useKestrel)
+        {
+            // A real port, for a real browser.
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+        else
+        {
+            _ = factory.Server; // build the host now: schema and demo data are ready before the first request
+        }
         if (demo)
         {
             using var scope = factory.Services.CreateScope();
