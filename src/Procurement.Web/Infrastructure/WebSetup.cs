@@ -15,6 +15,7 @@ public static class WebSetup
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<CaseAccess>();
         services.AddHostedService<DatabaseLifetime>();
+        services.AddDatabaseKeyRing();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>

@@ -59,6 +59,9 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>The cookies the last sign-in set, as name=value pairs.</summary>
+    public IReadOnlyList<string> LastSignInCookies { get; private set; } = [];
+
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client signed in through the real sign-in form (antiforgery and all).</summary>
@@ -70,6 +73,9 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
         {
             throw new InvalidOperationException($"sign-in as {userName} failed: {response.StatusCode}");
         }
+        LastSignInCookies = response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Select(c => c.Split(';')[0]).ToList()
+            : [];
         return client;
     }
 }
