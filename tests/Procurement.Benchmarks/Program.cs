@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Running;
 
-// `scripts/bench.sh <name>` runs one benchmark group; without arguments BenchmarkDotNet lists them.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace Procurement.Benchmarks;
+
+internal static class BenchmarkProgram
+{
+    // `scripts/bench.sh <name>` runs one benchmark group; without arguments BenchmarkDotNet lists them.
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
