@@ -33,5 +33,6 @@ public static class MartenSetup
         opts.Projections.Add<GroupViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.CostSharing.CostSharePlanProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Survey.CurrentSystemSurveyProjection>(ProjectionLifecycle.Inline);
     }
 }
