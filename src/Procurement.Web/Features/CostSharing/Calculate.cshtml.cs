@@ -74,6 +74,31 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
             Members = Group.Members.Select(m => new MemberRow { Name = m.Name, Population = m.Population.ToString(CultureInfo.InvariantCulture) }).ToList(),
             Years = Enumerable.Range(firstYear, 5).Select(y => new YearRow { FiscalYear = y.ToString(CultureInfo.InvariantCulture) }).ToList(),
         };
+        if (Plan?.Latest is { } latest)
+        {
+            // Start from what was recorded last: a revision usually changes one figure, not all of them.
+            string Ratio(ShareBasis b) => (latest.Components.FirstOrDefault(c => c.Basis == b)?.Ratio ?? 0).ToString(CultureInfo.InvariantCulture);
+            Input = new ShareInput
+            {
+                Title = latest.Title,
+                EqualRatio = Ratio(ShareBasis.Equal),
+                PopulationRatio = Ratio(ShareBasis.Population),
+                DiminishingRatio = Ratio(ShareBasis.DiminishingPopulation),
+                UsageRatio = Ratio(ShareBasis.Usage),
+                Remainder = latest.Remainder.ToString(),
+                Leaving = latest.Leaving.ToString(),
+                Representative = latest.Representative,
+                Members = latest.Members.Select(m => new MemberRow
+                {
+                    Name = m.Name,
+                    Population = m.Population.ToString(CultureInfo.InvariantCulture),
+                    Usage = m.Usage == 0 ? "" : m.Usage.ToString(CultureInfo.InvariantCulture),
+                    JoinedOn = m.JoinedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    LeftOn = m.LeftOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                }).ToList(),
+                Years = latest.Years.Select(y => new YearRow { FiscalYear = y.FiscalYear.ToString(CultureInfo.InvariantCulture), Total = y.Total.ToString(CultureInfo.InvariantCulture) }).ToList(),
+            };
+        }
         Input.Members.Add(new MemberRow());
         return Page();
     }
