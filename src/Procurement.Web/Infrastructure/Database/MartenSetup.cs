@@ -35,5 +35,6 @@ public static class MartenSetup
         opts.Projections.Add<Procurement.Features.CostSharing.CostSharePlanProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.Survey.CurrentSystemSurveyProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.FitGap.FitGapViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Renewal.RenewalViewProjection>(ProjectionLifecycle.Inline);
     }
 }
