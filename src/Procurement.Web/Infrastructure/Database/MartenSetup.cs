@@ -6,6 +6,7 @@ using Procurement.Features.Cases;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Wizards;
+using Procurement.Features.Workflows;
 using Weasel.Core;
 
 namespace Procurement.Infrastructure.Database;
@@ -32,5 +33,6 @@ public static class MartenSetup
 
         opts.Projections.Add<GroupViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CaseWorkflowViewProjection>(ProjectionLifecycle.Inline);
     }
 }
