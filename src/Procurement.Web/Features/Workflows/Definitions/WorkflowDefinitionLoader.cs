@@ -58,7 +58,8 @@ public static class WorkflowDefinitionLoader
     /// <summary>Validates in-memory texts (file name, JSON) against the given schema text; used by tests too.</summary>
     public static WorkflowLoadResult Load(string schemaJson, IEnumerable<(string FileName, string Json)> files)
     {
-        var schema = JsonSchema.FromText(schemaJson);
+        // A registry per load: the global one refuses a second schema with the same $id (tests, reloads).
+        var schema = JsonSchema.FromText(schemaJson, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         var definitions = new List<WorkflowDefinition>();
         var problems = new List<WorkflowProblem>();
         foreach (var (fileName, text) in files)

@@ -44,7 +44,8 @@ public static class StepLifecycle
     {
         if (!machine.CanFire(trigger, out var unmet))
         {
-            throw new Infrastructure.Validation.DomainRuleException(unmet.Count == 0 ? notNow : string.Join(" ", unmet));
+            // Stateless reports no unmet guards (null) when the current state has no such transition at all.
+            throw new Infrastructure.Validation.DomainRuleException(unmet is not { Count: > 0 } ? notNow : string.Join(" ", unmet));
         }
         machine.Fire(trigger);
     }
