@@ -60,7 +60,7 @@ public sealed class VersionMigrationTests : IAsyncLifetime
         Assert.Contains("対応付けが不足しています", ex.Message);
         Assert.Contains("join-consultation", ex.Message);
         Assert.Contains("cost-share-revision", ex.Message);
-        Assert.Equal(1, (await _host.QueryAsync(new Procurement.Features.Workflows.Tasks.CaseWorkflowQuery(Case)))!.Workflow.DefinitionVersion);
+        Assert.Equal(1, (await _host.QueryAsync(new CaseWorkflowQuery(Case)))!.Workflow.DefinitionVersion);
     }
 
     [Fact]

@@ -87,16 +87,9 @@ public sealed class CompleteStepHandler(
         var now = clock.GetUtcNow();
 
         // Guards may query the database, so they run here; the decision itself only sees their results.
-        var results = new Dictionary<string, GuardResult>(StringComparer.Ordinal);
-        if (!command.Skip && definition.FindStep(command.StepId) is { } step && view.IsActive(step.Id) && step.Guards.Count > 0)
-        {
-            var caseEvents = (await session.Events.FetchStreamAsync(command.CaseId, token: cancellationToken)).Select(e => e.Data).ToList();
-            var context = new GuardContext(command.CaseId, step.Id, definition, view, caseEvents, session, now, services);
-            foreach (var name in step.Guards)
-            {
-                results[name] = await WorkflowGuards.Get(name).EvaluateAsync(context, cancellationToken);
-            }
-        }
+        var results = !command.Skip && definition.FindStep(command.StepId) is { } step && view.IsActive(step.Id)
+            ? await WorkflowGuards.EvaluateAsync(session, services, definition, view, step, now, cancellationToken)
+            : new Dictionary<string, GuardResult>();
 
         var events = CompleteStep.Decide(view, definition, command, WorkflowActor.From(user), results, now);
         return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);

@@ -61,7 +61,11 @@ public sealed class DiagramAndScheduleTests
         Assert.Equal(GraphvizRenderer.MissingMessage, missing.Message);
 
         if (!File.Exists("/usr/bin/dot")) return; // scripts/prereqs.sh installs graphviz; the message above covers machines without it
-        var result = await new GraphvizRenderer().RenderSvgAsync(WorkflowDiagrams.CaseDot(Joint, InParallelTrack()));
+        var dot = WorkflowDiagrams.CaseDot(Joint, InParallelTrack());
+        var result = await new GraphvizRenderer().RenderSvgAsync(dot);
+        // Left for people to look at (tests cannot judge a picture).
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "procurement-case-diagram.dot"), dot);
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "procurement-case-diagram.svg"), result.Svg ?? "");
         Assert.True(result.Succeeded, result.Message);
         Assert.Contains("<svg", result.Svg);
         Assert.Contains("調達仕様書の作成", result.Svg);

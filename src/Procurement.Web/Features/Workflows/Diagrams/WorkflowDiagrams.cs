@@ -24,7 +24,10 @@ public static class WorkflowDiagrams
         sb.AppendLine("  edge [color=\"#555555\", fontname=\"Noto Sans CJK JP\", fontsize=9];");
         if (view is not null)
         {
-            sb.AppendLine($"  legend [shape=plaintext, style=\"\", label=\"{(en ? "■ done  ■ current  □ not yet" : "■ 完了　■ 進行中　□ 未着手")}\"];");
+            var (done, current, skipped, notYet) = en ? ("done", "current", "skipped", "not yet") : ("完了", "進行中", "省略", "未着手");
+            sb.AppendLine($"  legend [shape=plaintext, style=\"\", label=<<table border=\"0\" cellspacing=\"4\" cellpadding=\"4\"><tr>" +
+                $"<td bgcolor=\"#c6f6d5\">✔ {done}</td><td bgcolor=\"#fefcbf\" border=\"2\" color=\"#c05621\">{current}</td>" +
+                $"<td bgcolor=\"#e4e7eb\">{skipped}</td><td border=\"1\">{notYet}</td></tr></table>>];");
         }
 
         foreach (var phase in d.Steps.GroupBy(s => s.Phase).OrderBy(g => WorkflowPhases.Order(g.Key)))

@@ -55,4 +55,20 @@ public static class WorkflowGuards
     public static IWorkflowGuard Get(string name) => All.TryGetValue(name, out var guard)
         ? guard
         : throw new KeyNotFoundException($"ガード「{name}」は実装されていません。");
+
+    /// <summary>Evaluates every guard of a step; used before a completion and to show users what still blocks a step.</summary>
+    public static async Task<IReadOnlyDictionary<string, GuardResult>> EvaluateAsync(
+        IQuerySession session, IServiceProvider services, WorkflowDefinition definition, CaseWorkflowView view, WorkflowStep step,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var results = new Dictionary<string, GuardResult>(StringComparer.Ordinal);
+        if (step.Guards.Count == 0) return results;
+        var caseEvents = (await session.Events.FetchStreamAsync(view.Id, token: ct)).Select(e => e.Data).ToList();
+        var context = new GuardContext(view.Id, step.Id, definition, view, caseEvents, session, now, services);
+        foreach (var name in step.Guards)
+        {
+            results[name] = await Get(name).EvaluateAsync(context, ct);
+        }
+        return results;
+    }
 }

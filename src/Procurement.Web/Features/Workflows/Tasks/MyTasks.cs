@@ -84,21 +84,3 @@ public sealed class MyTasksHandler(IQuerySession session, CaseAccess access, ICu
         return MyTasks.Build(pairs, catalog, WorkflowActor.From(user), WorkflowClock.Today(clock), query.Sort, query.DueSoonDays);
     }
 }
-
-/// <summary>A case's workflow position for its pages, with the definition it follows; null when not visible or not started.</summary>
-public sealed record CaseWorkflowQuery(Guid CaseId) : IQuery<CaseWorkflowDetails?>;
-
-public sealed record CaseWorkflowDetails(CaseSummary Case, CaseWorkflowView Workflow, WorkflowDefinition Definition, IReadOnlyList<WorkflowDefinition> NewerVersions);
-
-public sealed class CaseWorkflowHandler(IQuerySession session, CaseAccess access, WorkflowCatalog catalog)
-    : IQueryHandler<CaseWorkflowQuery, CaseWorkflowDetails?>
-{
-    public async ValueTask<CaseWorkflowDetails?> Handle(CaseWorkflowQuery query, CancellationToken cancellationToken)
-    {
-        if (await access.FindCaseAsync(query.CaseId, cancellationToken) is not { } summary) return null;
-        if (await session.LoadAsync<CaseWorkflowView>(query.CaseId, cancellationToken) is not { } view) return null;
-        var definition = catalog.For(view);
-        var newer = catalog.All.Where(d => d.Id == definition.Id && d.Version > definition.Version).ToList();
-        return new CaseWorkflowDetails(summary, view, definition, newer);
-    }
-}
