@@ -266,6 +266,19 @@ public sealed class DefinitionValidationTests
         Assert.Contains("joint-cloud-procurement v1", output.ToString());
     }
 
+    [Fact]
+    public void The_example_in_the_authoring_guide_validates()
+    {
+        var guide = File.ReadAllText(Path.Combine(WorkflowFolders.Shipped, "..", "docs", "authoring-workflows.md"));
+        var start = guide.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var example = guide[start..guide.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var result = WorkflowDefinitionLoader.Load(Schema, [("authoring-workflows.md", example)]);
+
+        Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
+        Assert.Equal("small-example", Assert.Single(result.Definitions).Id);
+    }
+
     [Theory]
     [InlineData("P30D", 2026, 5, 1)]
     [InlineData("P2M", 2026, 6, 1)]
