@@ -82,6 +82,42 @@ public sealed class TransitionRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_simultaneous_completions_cannot_both_win_so_a_join_is_never_missed()
+    {
+        // Parallel tracks end in a join: if both last steps were saved on the same version, each would
+        // see the other track unfinished and the join would never activate. Optimistic concurrency stops that.
+        await using var first = _host.Store.LightweightSession();
+        await using var second = _host.Store.LightweightSession();
+        var a = await Procurement.Features.Workflows.Runtime.WorkflowStreams.FetchAsync(first, Case, null, default);
+        var b = await Procurement.Features.Workflows.Runtime.WorkflowStreams.FetchAsync(second, Case, null, default);
+        var at = _host.Clock.GetUtcNow();
+
+        await Procurement.Features.Workflows.Runtime.WorkflowStreams.SaveAsync(first, a,
+            [new StepDeadlineSet(Case, "rfi-issuance", new DateOnly(2026, 5, 1), null, Actor.System, at)], default);
+        await Assert.ThrowsAsync<StaleVersionException>(() => Procurement.Features.Workflows.Runtime.WorkflowStreams.SaveAsync(second, b,
+            [new StepDeadlineSet(Case, "rfi-issuance", new DateOnly(2026, 6, 1), null, Actor.System, at)], default));
+    }
+
+    [Fact]
+    public async Task The_version_a_page_gets_is_the_case_stream_version_so_it_can_be_sent_back_as_expected()
+    {
+        await using (var session = _host.Store.LightweightSession())
+        {
+            // Another officer edits the case header: not a workflow event, but the same stream.
+            session.Events.Append(Case, new Procurement.Features.Cases.CaseDetailsChanged(Case, "改題", ["jukiki"],
+                Procurement.Features.Cases.CloudForm.SaaS, new DateOnly(2028, 4, 1), 1, Actor.System, _host.Clock.GetUtcNow()));
+            await session.SaveChangesAsync();
+        }
+        var page = (await _host.As("officer1").QueryAsync(new StepDetailsQuery(Case, "study-sessions")))!;
+
+        var view = await _host.SendAsync(new CompleteStepCommand(Case, "study-sessions", ExpectedVersion: page.Version));
+
+        Assert.True(view.IsCompleted("study-sessions"));
+        await Assert.ThrowsAsync<StaleVersionException>(() =>
+            _host.SendAsync(new SetDeadlineCommand(Case, "joint-framework", new DateOnly(2026, 5, 1), ExpectedVersion: page.Version)));
+    }
+
+    [Fact]
     public async Task Committee_members_and_legal_staff_cannot_set_deadlines()
     {
         var ex = await Assert.ThrowsAsync<DomainRuleException>(() =>

@@ -11,7 +11,9 @@ namespace Procurement.Features.Workflows;
 /// <summary>A case's workflow position for its pages, with the definition it follows; null when not visible or not started.</summary>
 public sealed record CaseWorkflowQuery(Guid CaseId) : IQuery<CaseWorkflowDetails?>;
 
-public sealed record CaseWorkflowDetails(CaseSummary Case, CaseWorkflowView Workflow, WorkflowDefinition Definition, IReadOnlyList<WorkflowDefinition> NewerVersions)
+/// <param name="StreamVersion">The case stream's version: pass it back as ExpectedVersion so a stale page cannot overwrite a newer change.</param>
+public sealed record CaseWorkflowDetails(
+    CaseSummary Case, CaseWorkflowView Workflow, WorkflowDefinition Definition, IReadOnlyList<WorkflowDefinition> NewerVersions, long StreamVersion)
 {
     /// <summary>The steps a migration to <paramref name="target"/> must map, each with the same id in the target when there is one (a suggestion for the form).</summary>
     public IReadOnlyList<(string From, string? SuggestedTo)> MappingFor(WorkflowDefinition target) =>
@@ -27,7 +29,8 @@ public sealed class CaseWorkflowHandler(IQuerySession session, CaseAccess access
         if (await session.LoadAsync<CaseWorkflowView>(query.CaseId, cancellationToken) is not { } view) return null;
         var definition = catalog.For(view);
         var newer = catalog.All.Where(d => d.Id == definition.Id && d.Version > definition.Version).ToList();
-        return new CaseWorkflowDetails(summary, view, definition, newer);
+        var state = await session.Events.FetchStreamStateAsync(query.CaseId, cancellationToken);
+        return new CaseWorkflowDetails(summary, view, definition, newer, state?.Version ?? view.Version);
     }
 }
 
@@ -44,6 +47,7 @@ public sealed record StepDetailsQuery(Guid CaseId, string StepId) : IQuery<StepD
 
 public sealed record GuardStatus(string Name, string Description, bool Passed, string? Reason);
 
+/// <param name="Version">The case stream's version when the page was built; send it as ExpectedVersion.</param>
 public sealed record StepDetails(
     Guid CaseId,
     long Version,
@@ -88,9 +92,11 @@ public sealed class StepDetailsHandler(IQuerySession session, CaseAccess access,
             ? definition.Steps.Where(s => view.IsCompleted(s.Id) && definition.Downstream(s.Id).Contains(step.Id)).ToList()
             : [];
         var due = view.DueFor(step.Id);
+        // The view's own Version only moves with workflow events; other case events (CaseDetailsChanged) move the stream too.
+        var streamVersion = (await session.Events.FetchStreamStateAsync(view.Id, cancellationToken))?.Version ?? view.Version;
 
         return new StepDetails(
-            view.Id, view.Version, step, state, completion, due,
+            view.Id, streamVersion, step, state, completion, due,
             state == StepState.Active && due < WorkflowClock.Today(now),
             mayAct,
             state == StepState.Active && mayAct && guards.All(g => g.Passed),

@@ -14,7 +14,9 @@ public sealed class StartupCheckTests
     public async Task The_app_starts_with_the_shipped_definitions()
     {
         await using var app = await AppFactory.StartAsync(nameof(StartupCheckTests), demo: false);
-        await using var withWorkflows = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddWorkflows()));
+        // Development validates the whole service graph when the host is built (lifetimes, missing registrations).
+        await using var withWorkflows = app.WithWebHostBuilder(b => b.UseEnvironment("Development").ConfigureServices(s => s.AddWorkflows()));
+        _ = withWorkflows.Server;
 
         var catalog = withWorkflows.Services.GetRequiredService<WorkflowCatalog>();
 
