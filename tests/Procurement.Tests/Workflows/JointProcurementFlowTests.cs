@@ -89,11 +89,14 @@ public sealed class JointProcurementFlowTests : IAsyncLifetime
         view = await Complete("officer1", "public-notice");
         Assert.Equal(new DateOnly(2026, 4, 15), view.DueFor("questions-answers"));
         Assert.Equal(new DateOnly(2026, 5, 16), view.DueFor("proposal-reception"));
-        await Complete("officer1", "questions-answers");
+        var questionsOpen = await Assert.ThrowsAsync<DomainRuleException>(() => Complete("officer1", "questions-answers"));
+        Assert.Contains("期限日（2026-04-15）より前には完了できません", questionsOpen.Message);
+        _host.Clock.Advance(TimeSpan.FromDays(15));
+        await Complete("officer1", "questions-answers", "質問12件に回答し公表");
 
         var early = await Assert.ThrowsAsync<DomainRuleException>(() => Complete("officer1", "proposal-reception"));
         Assert.Contains("期限日（2026-05-16）より前には完了できません", early.Message);
-        _host.Clock.Advance(TimeSpan.FromDays(46));
+        _host.Clock.Advance(TimeSpan.FromDays(31));
         view = await Complete("officer1", "proposal-reception");
         Assert.Equal(new DateOnly(2026, 6, 17), view.DueFor("evaluation"));
 
