@@ -126,3 +126,28 @@ public sealed class CaseWorkflowViewProjection : SingleStreamProjection<CaseWork
         view.LastChangedAt = e.At;
     }
 }
+
+/// <summary>
+/// Applies events to a view in memory with the projection's own methods, so code that decides several
+/// steps in a row (demo data, simulations) sees exactly what the stored view would.
+/// </summary>
+public static class CaseWorkflowFold
+{
+    public static CaseWorkflowView? With(this CaseWorkflowView? view, IEnumerable<object> events)
+    {
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case WorkflowStarted x: view = CaseWorkflowViewProjection.Create(x); break;
+                case StepCompleted x: CaseWorkflowViewProjection.Apply(x, view!); break;
+                case CaseSentBack x: CaseWorkflowViewProjection.Apply(x, view!); break;
+                case CaseMigrated x: CaseWorkflowViewProjection.Apply(x, view!); break;
+                case StepDeadlineSet x: CaseWorkflowViewProjection.Apply(x, view!); break;
+                case ReminderRecorded x: CaseWorkflowViewProjection.Apply(x, view!); break;
+                case CaseFactRecorded x: CaseWorkflowViewProjection.Apply(x, view!); break;
+            }
+        }
+        return view;
+    }
+}

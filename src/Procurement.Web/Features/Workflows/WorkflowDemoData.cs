@@ -32,9 +32,8 @@ public static class WorkflowDemoData
 
         var actor = new WorkflowActor(new Actor(officer.Id, officer.DisplayName), new HashSet<string>(officer.Roles, StringComparer.Ordinal));
         var now = clock.GetUtcNow();
-        var events = new List<object>();
-        var view = Fold(StartWorkflow.Decide(null, summary, definition, actor, now), null);
-        events.AddRange(view.Events);
+        var events = new List<object>(StartWorkflow.Decide(null, summary, definition, actor, now));
+        var view = ((CaseWorkflowView?)null).With(events)!;
         var notes = new Dictionary<string, string>
         {
             ["study-sessions"] = "先行する長野県内の協議会2団体を視察し、総務省の手引きを読み合わせた。",
@@ -43,29 +42,14 @@ public static class WorkflowDemoData
         };
         foreach (var (step, note) in notes)
         {
-            var decided = CompleteStep.Decide(view.View!, definition, new CompleteStepCommand(summary.Id, step, note), actor, new Dictionary<string, Guards.GuardResult>(), now);
-            view = Fold(decided, view.View);
+            var decided = CompleteStep.Decide(view, definition, new CompleteStepCommand(summary.Id, step, note), actor, new Dictionary<string, Guards.GuardResult>(), now);
+            view = view.With(decided)!;
             events.AddRange(decided);
         }
         var due = WorkflowClock.Today(now).AddDays(5);
-        events.AddRange(SetDeadline.Decide(view.View!, definition, new SetDeadlineCommand(summary.Id, "organisation-setup", due, "協議会設立総会の資料締切"), actor, now));
+        events.AddRange(SetDeadline.Decide(view, definition, new SetDeadlineCommand(summary.Id, "organisation-setup", due, "協議会設立総会の資料締切"), actor, now));
 
         session.Events.Append(summary.Id, events.ToArray());
         await session.SaveChangesAsync(ct);
-    }
-
-    // The decisions need the view after each step; folding with the projection's own methods keeps them identical.
-    private static (CaseWorkflowView? View, IReadOnlyList<object> Events) Fold(IReadOnlyList<object> events, CaseWorkflowView? view)
-    {
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case WorkflowStarted started: view = CaseWorkflowViewProjection.Create(started); break;
-                case StepCompleted completed: CaseWorkflowViewProjection.Apply(completed, view!); break;
-                case StepDeadlineSet deadline: CaseWorkflowViewProjection.Apply(deadline, view!); break;
-            }
-        }
-        return (view, events);
     }
 }
