@@ -267,6 +267,17 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void A_broken_schema_file_is_reported_instead_of_crashing()
+    {
+        var folder = WorkflowFolders.CopyWith((WorkflowDefinitionLoader.SchemaFileName, "{ \"type\": "));
+
+        var problem = SingleProblem(WorkflowDefinitionLoader.LoadFolder(folder));
+
+        Assert.EndsWith(WorkflowDefinitionLoader.SchemaFileName, problem.File);
+        Assert.Contains("スキーマファイルを読めません", problem.Message);
+    }
+
+    [Fact]
     public void The_example_in_the_authoring_guide_validates()
     {
         var guide = File.ReadAllText(Path.Combine(WorkflowFolders.Shipped, "..", "docs", "authoring-workflows.md"));

@@ -52,7 +52,14 @@ public static class WorkflowDefinitionLoader
             .Where(f => !Path.GetFileName(f).Equals(SchemaFileName, StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => (Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(folder)) ?? folder, f), File.ReadAllText(f)));
-        return Load(File.ReadAllText(schemaPath), files);
+        try
+        {
+            return Load(File.ReadAllText(schemaPath), files);
+        }
+        catch (Exception ex) when (ex is JsonException or JsonSchemaException)
+        {
+            return new([], [new WorkflowProblem(schemaPath, "$", $"スキーマファイルを読めません: {ex.Message}")]);
+        }
     }
 
     /// <summary>Validates in-memory texts (file name, JSON) against the given schema text; used by tests too.</summary>
