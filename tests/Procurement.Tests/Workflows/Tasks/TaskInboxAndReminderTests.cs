@@ -57,10 +57,13 @@ public sealed class TaskInboxAndReminderTests : IAsyncLifetime
             await _host.SendAsync(new CompleteStepCommand(Case, step));
         }
         await _host.SendAsync(new RecordCaseFactCommand(Case, "cost-share-agreed"));
-        foreach (var step in new[] { "organisation-setup", "current-system-survey", "rfi-issuance" })
+        foreach (var step in new[] { "organisation-setup", "current-system-survey" })
         {
             await _host.SendAsync(new CompleteStepCommand(Case, step));
         }
+        var rfi = Assert.Single(await _host.QueryAsync(new MyTasksQuery()));
+        Assert.Equal(("rfi-issuance", true), (rfi.StepId, rfi.NeedsDeadline)); // the officer must set the answer deadline
+        await _host.SendAsync(new CompleteStepCommand(Case, "rfi-issuance"));
         await _host.SendAsync(new CompleteStepCommand(Case, "rfq-issuance", Skip: true));
         foreach (var step in new[] { "implementation-plan", "business-inventory", "fit-gap" })
         {

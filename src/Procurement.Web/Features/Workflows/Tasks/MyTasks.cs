@@ -36,6 +36,7 @@ public sealed record TaskItem(
     int? DaysLeft,
     bool Overdue,
     bool DueSoon,
+    bool NeedsDeadline,
     DateTimeOffset? RemindedAt);
 
 public static class MyTasks
@@ -57,7 +58,8 @@ public static class MyTasks
                 items.Add(new TaskItem(
                     summary.Id, summary.Title, definition.Id, definition.Version, step.Id, step.Title, step.Phase,
                     WorkflowPhases.Title(step.Phase), step.Page, WorkflowPages.Find(step.Page)?.Route, step.Roles, step.Optional,
-                    step.Guards, active.ActivatedAt, due, daysLeft, daysLeft < 0, daysLeft is >= 0 && daysLeft <= dueSoonDays, reminded));
+                    step.Guards, active.ActivatedAt, due, daysLeft, daysLeft < 0, daysLeft is >= 0 && daysLeft <= dueSoonDays,
+                    due is null && step.Deadline?.SetByOfficer == true, reminded));
             }
         }
         IEnumerable<TaskItem> sorted = sort switch
