@@ -59,6 +59,11 @@ public sealed class JointProcurementFlowTests : IAsyncLifetime
         view = await Complete("legal", "ordinance-revision");
         Assert.Equal(["procurement-spec"], Active(view)); // the join waits for the other track
 
+        // The finished ordinance track is reopened from the specification page; the specification stays in progress.
+        view = await _host.As("officer1").SendAsync(new SendBackCommand(Case, "procurement-spec", "ordinance-revision", "議会で一部修正のうえ可決されたため規則案を見直す"));
+        Assert.Equal(["ordinance-revision", "procurement-spec"], Active(view));
+        await Complete("legal", "ordinance-revision", "修正後の規則を公布");
+
         await Fact("legal", CaseFacts.MandatoryClausesChecked);
         await Complete("officer1", "procurement-spec");
         await Complete("officer1", "committee-setup");

@@ -83,7 +83,8 @@ public sealed class CaseWorkflowViewProjection : SingleStreamProjection<CaseWork
 
     public static void Apply(CaseSentBack e, CaseWorkflowView view)
     {
-        view.Active.RemoveAll(a => e.Deactivated.Contains(a.StepId) || a.StepId == e.FromStep);
+        // FromStep is among Deactivated when it follows ToStep; on a parallel track it stays active.
+        view.Active.RemoveAll(a => e.Deactivated.Contains(a.StepId));
         view.Completed.RemoveAll(c => e.Reopened.Contains(c.StepId));
         if (!view.IsActive(e.ToStep)) view.Active.Add(new ActiveStep(e.ToStep, e.At));
         view.History.Add(new(WorkflowHistoryKind.SentBack, e.ToStep, $"{e.FromStep} → {e.ToStep}: {e.Reason}", e.By.Name, e.At));

@@ -36,7 +36,7 @@ public static class SendBack
         var reopen = new List<Guard>
         {
             new(() => actor.IsOfficer, "差戻しができるのは調達担当です。"),
-            new(() => definition.Downstream(to.Id).Contains(from.Id), $"「{to.Title.Ja}」は「{from.Title.Ja}」より前のステップではありません。"),
+            new(() => WorkflowRuntime.CanSendBack(definition, from.Id, to.Id), $"「{to.Title.Ja}」は「{from.Title.Ja}」より前のステップではありません。"),
         };
         var machine = Build(view.IsCompleted(to.Id) ? State.Completed : view.IsActive(to.Id) ? State.Active : State.Waiting, [], [], reopen);
         FireOrRefuse(machine, Trigger.Reopen, $"差戻し先「{to.Title.Ja}」はまだ完了していません。");

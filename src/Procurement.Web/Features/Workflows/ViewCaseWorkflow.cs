@@ -89,7 +89,7 @@ public sealed class StepDetailsHandler(IQuerySession session, CaseAccess access,
             : new GuardStatus(g, WorkflowGuards.Get(g).Description, state is StepState.Completed or StepState.Skipped, null)).ToList();
         var mayAct = actor.MayAct(step);
         var sendBackTargets = state == StepState.Active && actor.IsOfficer
-            ? definition.Steps.Where(s => view.IsCompleted(s.Id) && definition.Downstream(s.Id).Contains(step.Id)).ToList()
+            ? definition.Steps.Where(s => view.IsCompleted(s.Id) && WorkflowRuntime.CanSendBack(definition, step.Id, s.Id)).ToList()
             : [];
         var due = view.DueFor(step.Id);
         // The view's own Version only moves with workflow events; other case events (CaseDetailsChanged) move the stream too.

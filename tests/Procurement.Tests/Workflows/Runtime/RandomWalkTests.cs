@@ -45,7 +45,7 @@ public sealed class RandomWalkTests
             foreach (var join in active.Select(d.Step).Where(s => s.IsJoin)) Assert.All(join.Join, j => Assert.Contains(j, completed));
 
             var step = d.Step(active[r % active.Count]);
-            var targets = d.Steps.Where(s => completed.Contains(s.Id) && d.Downstream(s.Id).Contains(step.Id)).ToList();
+            var targets = d.Steps.Where(s => completed.Contains(s.Id) && WorkflowRuntime.CanSendBack(d, step.Id, s.Id)).ToList();
             if (sendBacks < 3 && r % 7 == 0 && targets.Count > 0)
             {
                 var to = targets[r / 7 % targets.Count];

@@ -31,6 +31,19 @@ public static class WorkflowRuntime
         }
     }
 
+    /// <summary>
+    /// A case can be sent back from <paramref name="from"/> to <paramref name="to"/> when <paramref name="to"/> lies
+    /// before it, or on a parallel track that joins it later (an ordinance amendment found wanting while the
+    /// specification is still being written): the finished track is reopened and <paramref name="from"/> stays active.
+    /// </summary>
+    public static bool CanSendBack(WorkflowDefinition definition, string from, string to)
+    {
+        var afterTo = definition.Downstream(to);
+        if (afterTo.Contains(from)) return true;
+        var afterFrom = definition.Downstream(from);
+        return !afterFrom.Contains(to) && afterTo.Any(s => afterFrom.Contains(s) && definition.Step(s).IsJoin);
+    }
+
     public sealed record SendBackPlan(IReadOnlyList<string> Reopened, IReadOnlyList<string> Deactivated);
 
     /// <summary>
