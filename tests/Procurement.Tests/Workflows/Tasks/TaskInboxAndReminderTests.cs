@@ -116,6 +116,20 @@ public sealed class TaskInboxAndReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reminder_recorded_while_a_page_is_open_does_not_make_the_page_stale()
+    {
+        var page = (await _host.As("officer1").QueryAsync(new StepDetailsQuery(Case, "study-sessions")))!;
+        _host.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.NotEmpty(await Reminders.RunAsync(daysBefore: 3));
+
+        var view = await _host.SendAsync(new CompleteStepCommand(Case, "study-sessions", ExpectedVersion: page.Version));
+
+        Assert.True(view.IsCompleted("study-sessions"));
+        await Assert.ThrowsAsync<Procurement.Infrastructure.Validation.StaleVersionException>(() =>
+            _host.SendAsync(new SetDeadlineCommand(Case, "joint-framework", new DateOnly(2026, 5, 1), ExpectedVersion: page.Version)));
+    }
+
+    [Fact]
     public async Task Without_smtp_reminders_are_still_recorded_and_nothing_is_sent()
     {
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();

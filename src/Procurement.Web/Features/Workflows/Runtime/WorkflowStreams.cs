@@ -20,6 +20,7 @@ public static class WorkflowStreams
 
     public static async Task<IEventStream<CaseWorkflowView>> FetchAsync(IDocumentSession session, Guid caseId, long? expectedVersion, CancellationToken ct)
     {
+        expectedVersion = await IgnoringRemindersAsync(session, caseId, expectedVersion, ct);
         try
         {
             return expectedVersion is { } version
@@ -30,6 +31,17 @@ public static class WorkflowStreams
         {
             throw new StaleVersionException();
         }
+    }
+
+    // The reminder job appends to the case stream in the background; a reminder is not an edit, so a page
+    // loaded before it must not be told "someone else changed this".
+    private static async Task<long?> IgnoringRemindersAsync(IDocumentSession session, Guid caseId, long? expectedVersion, CancellationToken ct)
+    {
+        if (expectedVersion is not { } expected) return null;
+        var state = await session.Events.FetchStreamStateAsync(caseId, ct);
+        if (state is null || state.Version <= expected) return expected;
+        var since = await session.Events.FetchStreamAsync(caseId, fromVersion: expected + 1, token: ct);
+        return since.All(e => e.Data is ReminderRecorded) ? state.Version : expected;
     }
 
     public static async Task<CaseWorkflowView> SaveAsync(IDocumentSession session, IEventStream<CaseWorkflowView> stream, IEnumerable<object> events, CancellationToken ct)
