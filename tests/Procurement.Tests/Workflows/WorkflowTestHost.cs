@@ -117,11 +117,24 @@ public static class WorkflowFolders
     public static string Shipped { get; } = Procurement.Features.Workflows.Definitions.WorkflowDefinitionLoader.FindFolder(null, AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("workflows/ not found above the test binaries");
 
-    /// <summary>A temporary copy of the shipped folder, plus extra files, for version and breakage tests.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Copies = CleanUpAtExit();
+
+    private static System.Collections.Concurrent.ConcurrentBag<string> CleanUpAtExit()
+    {
+        var copies = new System.Collections.Concurrent.ConcurrentBag<string>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var folder in copies) Directory.Delete(folder, recursive: true);
+        };
+        return copies;
+    }
+
+    /// <summary>A temporary copy of the shipped folder, plus extra files, for version and breakage tests (removed at exit).</summary>
     public static string CopyWith(params (string FileName, string Json)[] extra)
     {
         var folder = Path.Combine(Path.GetTempPath(), "procurement-workflows-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
+        Copies.Add(folder);
         foreach (var file in Directory.GetFiles(Shipped, "*.json")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         foreach (var (name, json) in extra) File.WriteAllText(Path.Combine(folder, name), json);
         return folder;
