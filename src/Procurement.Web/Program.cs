@@ -1,11 +1,13 @@
 using Procurement.Features.Demo;
 using Procurement.Features.Health;
+using Procurement.Features.Workflows;
 using Procurement.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddProcurementCore();   // storage, mediator + validation, clock, UI text
 builder.Services.AddProcurementWeb();    // sign-in, role policies, Razor Pages under Features/, languages
+builder.Services.AddWorkflows();         // workflows/*.json checked at start-up, reminders, diagrams
 
 var app = builder.Build();
 
@@ -14,6 +16,7 @@ app.MapHealthEndpoint();                 // GET /health
 app.MapRazorPages();
 
 await app.SeedDemoDataIfEnabledAsync();  // Procurement:Demo=true only
+await app.SeedWorkflowDemoIfEnabledAsync();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 
 await app.RunAsync();

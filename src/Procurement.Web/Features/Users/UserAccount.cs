@@ -13,6 +13,8 @@ public sealed class UserAccount
     public string UserName { get; set; } = "";
     public string NormalizedUserName { get; set; } = "";
     public string DisplayName { get; set; } = "";
+    /// <summary>Where workflow reminders are e-mailed when SMTP is configured; none means in-app reminders only.</summary>
+    public string? Email { get; set; }
     public string PasswordHash { get; set; } = "";
     public List<string> Roles { get; set; } = [];
     public bool IsActive { get; set; } = true;

@@ -6,6 +6,7 @@ using Procurement.Features.Cases;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Wizards;
+using Procurement.Features.Workflows;
 using Weasel.Core;
 
 namespace Procurement.Infrastructure.Database;
@@ -36,5 +37,6 @@ public static class MartenSetup
         opts.Projections.Add<Procurement.Features.Survey.CurrentSystemSurveyProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.FitGap.FitGapViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.Renewal.RenewalViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CaseWorkflowViewProjection>(ProjectionLifecycle.Inline);
     }
 }

@@ -1,0 +1,97 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Workflows.Definitions;
+using Procurement.Features.Workflows.Guards;
+using Procurement.Features.Workflows.Runtime;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Workflows.Runtime.StepLifecycle;
+
+namespace Procurement.Features.Workflows;
+
+/// <summary>
+/// The acting user finishes an active step (or skips it when the definition marks it optional).
+/// <paramref name="Choice"/> names the branch at a choice step.
+/// </summary>
+public sealed record CompleteStepCommand(
+    Guid CaseId, string StepId, string? Note = null, string? Choice = null, bool Skip = false, long? ExpectedVersion = null)
+    : ICommand<CaseWorkflowView>;
+
+public sealed class CompleteStepValidator : AbstractValidator<CompleteStepCommand>
+{
+    public CompleteStepValidator()
+    {
+        RuleFor(c => c.CaseId).NotEmpty().WithMessage("案件を指定してください。");
+        RuleFor(c => c.StepId).NotEmpty().WithMessage("ステップを指定してください。");
+        RuleFor(c => c.Note).MaximumLength(4000).WithMessage("メモは4,000文字以内で入力してください。");
+    }
+}
+
+public static class CompleteStep
+{
+    public static IReadOnlyList<object> Decide(
+        CaseWorkflowView view, WorkflowDefinition definition, CompleteStepCommand c, WorkflowActor actor,
+        IReadOnlyDictionary<string, GuardResult> guards, DateTimeOffset now)
+    {
+        var step = definition.FindStep(c.StepId) ?? throw new DomainRuleException($"ステップ「{c.StepId}」はこの手続にありません。");
+        var title = step.Title.Ja;
+
+        var mayAct = new Guard(() => actor.MayAct(step), $"「{title}」を担当するロール（{WorkflowActor.RoleNames(step.Roles)}）ではありません。");
+        var complete = new List<Guard> { mayAct };
+        complete.AddRange(step.Guards.Select(name => guards.TryGetValue(name, out var r) && r.Passed
+            ? new Guard(() => true, name)
+            : new Guard(() => false, guards.TryGetValue(name, out var failed) ? failed.Reason ?? name : $"条件「{name}」を確認できません。")));
+        if (step.Choice.Count > 0)
+        {
+            complete.Add(new Guard(() => step.Choice.Any(x => x.To == c.Choice),
+                $"次に進む先を選んでください（{string.Join(" / ", step.Choice.Select(x => x.Label.Ja))}）。"));
+        }
+        else if (c.Choice is not null)
+        {
+            complete.Add(new Guard(() => false, $"「{title}」には選択肢がありません。"));
+        }
+        var skip = new List<Guard> { mayAct, new(() => step.Optional, $"「{title}」は省略できないステップです。") };
+
+        var state = view.IsActive(step.Id) ? State.Active : view.IsCompleted(step.Id) ? State.Completed : State.Waiting;
+        var machine = Build(state, complete, skip, []);
+        FireOrRefuse(machine, c.Skip ? Trigger.Skip : Trigger.Complete, state == State.Completed
+            ? $"「{title}」は既に完了しています。"
+            : $"「{title}」はまだ開始されていません（前のステップが完了していません）。");
+
+        var completedAfter = view.Completed.Select(x => x.StepId).Append(step.Id).ToHashSet(StringComparer.Ordinal);
+        var activeAfter = view.Active.Select(x => x.StepId).Where(s => s != step.Id).ToHashSet(StringComparer.Ordinal);
+        var activated = WorkflowRuntime.ActivatedBy(definition, step, c.Skip ? null : c.Choice, completedAfter, activeAfter);
+        var finished = activeAfter.Count == 0 && activated.Count == 0;
+
+        var events = new List<object>
+        {
+            new StepCompleted(view.Id, step.Id, string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(), c.Skip ? null : c.Choice,
+                c.Skip, activated, finished, actor.Actor, now),
+        };
+        events.AddRange(WorkflowRuntime.DeadlinesStartedBy(definition, step, view.Id, completedAfter, actor.Actor, now));
+        return events;
+    }
+}
+
+public sealed class CompleteStepHandler(
+    IDocumentSession session, CaseAccess access, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock, IServiceProvider services)
+    : ICommandHandler<CompleteStepCommand, CaseWorkflowView>
+{
+    public async ValueTask<CaseWorkflowView> Handle(CompleteStepCommand command, CancellationToken cancellationToken)
+    {
+        await WorkflowStreams.RequireCaseAsync(access, command.CaseId, cancellationToken);
+        var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
+        var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
+        var definition = catalog.For(view);
+        var now = clock.GetUtcNow();
+
+        // Guards may query the database, so they run here; the decision itself only sees their results.
+        var results = !command.Skip && definition.FindStep(command.StepId) is { } step && view.IsActive(step.Id)
+            ? await WorkflowGuards.EvaluateAsync(session, services, definition, view, step, now, cancellationToken)
+            : new Dictionary<string, GuardResult>();
+
+        var events = CompleteStep.Decide(view, definition, command, WorkflowActor.From(user), results, now);
+        return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
+    }
+}

@@ -1,0 +1,60 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Workflows.Definitions;
+using Procurement.Features.Workflows.Runtime;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Workflows.Runtime.StepLifecycle;
+
+namespace Procurement.Features.Workflows;
+
+/// <summary>An officer returns the case from an active step to an earlier completed step, with a written reason.</summary>
+public sealed record SendBackCommand(Guid CaseId, string FromStep, string ToStep, string Reason, long? ExpectedVersion = null)
+    : ICommand<CaseWorkflowView>;
+
+public sealed class SendBackValidator : AbstractValidator<SendBackCommand>
+{
+    public SendBackValidator()
+    {
+        RuleFor(c => c.CaseId).NotEmpty().WithMessage("案件を指定してください。");
+        RuleFor(c => c.FromStep).NotEmpty().WithMessage("差戻し元のステップを指定してください。");
+        RuleFor(c => c.ToStep).NotEmpty().WithMessage("差戻し先のステップを選んでください。");
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("差戻しの理由を入力してください。")
+            .MaximumLength(4000).WithMessage("理由は4,000文字以内で入力してください。");
+    }
+}
+
+public static class SendBack
+{
+    public static IReadOnlyList<object> Decide(CaseWorkflowView view, WorkflowDefinition definition, SendBackCommand c, WorkflowActor actor, DateTimeOffset now)
+    {
+        var from = definition.FindStep(c.FromStep) ?? throw new DomainRuleException($"ステップ「{c.FromStep}」はこの手続にありません。");
+        var to = definition.FindStep(c.ToStep) ?? throw new DomainRuleException($"ステップ「{c.ToStep}」はこの手続にありません。");
+        if (!view.IsActive(from.Id)) throw new DomainRuleException($"「{from.Title.Ja}」は進行中ではないため、そこから差し戻せません。");
+
+        var reopen = new List<Guard>
+        {
+            new(() => actor.IsOfficer, "差戻しができるのは調達担当です。"),
+            new(() => WorkflowRuntime.CanSendBack(definition, from.Id, to.Id), $"「{to.Title.Ja}」は「{from.Title.Ja}」より前のステップではありません。"),
+        };
+        var machine = Build(view.IsCompleted(to.Id) ? State.Completed : view.IsActive(to.Id) ? State.Active : State.Waiting, [], [], reopen);
+        FireOrRefuse(machine, Trigger.Reopen, $"差戻し先「{to.Title.Ja}」はまだ完了していません。");
+
+        var plan = WorkflowRuntime.PlanSendBack(definition, view, to.Id);
+        return [new CaseSentBack(view.Id, from.Id, to.Id, c.Reason.Trim(), plan.Reopened, plan.Deactivated, actor.Actor, now)];
+    }
+}
+
+public sealed class SendBackHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock)
+    : ICommandHandler<SendBackCommand, CaseWorkflowView>
+{
+    public async ValueTask<CaseWorkflowView> Handle(SendBackCommand command, CancellationToken cancellationToken)
+    {
+        await WorkflowStreams.RequireCaseAsync(access, command.CaseId, cancellationToken);
+        var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
+        var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
+        var events = SendBack.Decide(view, catalog.For(view), command, WorkflowActor.From(user), clock.GetUtcNow());
+        return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
+    }
+}

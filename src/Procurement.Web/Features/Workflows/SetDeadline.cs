@@ -1,0 +1,49 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Workflows.Definitions;
+using Procurement.Features.Workflows.Runtime;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Workflows;
+
+/// <summary>An officer sets (or moves) the due date of a step not yet completed, e.g. the 提案書 deadline in the 公告.</summary>
+public sealed record SetDeadlineCommand(Guid CaseId, string StepId, DateOnly Due, string? Reason = null, long? ExpectedVersion = null)
+    : ICommand<CaseWorkflowView>;
+
+public sealed class SetDeadlineValidator : AbstractValidator<SetDeadlineCommand>
+{
+    public SetDeadlineValidator()
+    {
+        RuleFor(c => c.CaseId).NotEmpty().WithMessage("案件を指定してください。");
+        RuleFor(c => c.StepId).NotEmpty().WithMessage("ステップを指定してください。");
+        RuleFor(c => c.Due).NotEqual(default(DateOnly)).WithMessage("期限日を入力してください。");
+        RuleFor(c => c.Reason).MaximumLength(1000).WithMessage("理由は1,000文字以内で入力してください。");
+    }
+}
+
+public static class SetDeadline
+{
+    public static IReadOnlyList<object> Decide(CaseWorkflowView view, WorkflowDefinition definition, SetDeadlineCommand c, WorkflowActor actor, DateTimeOffset now)
+    {
+        if (!actor.IsOfficer) throw new DomainRuleException("期限を設定できるのは調達担当です。");
+        var step = definition.FindStep(c.StepId) ?? throw new DomainRuleException($"ステップ「{c.StepId}」はこの手続にありません。");
+        if (view.IsCompleted(step.Id)) throw new DomainRuleException($"「{step.Title.Ja}」は完了済みのため期限を設定できません。");
+        if (view.DueFor(step.Id) == c.Due) return [];
+        return [new StepDeadlineSet(view.Id, step.Id, c.Due, string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim(), actor.Actor, now)];
+    }
+}
+
+public sealed class SetDeadlineHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock)
+    : ICommandHandler<SetDeadlineCommand, CaseWorkflowView>
+{
+    public async ValueTask<CaseWorkflowView> Handle(SetDeadlineCommand command, CancellationToken cancellationToken)
+    {
+        await WorkflowStreams.RequireCaseAsync(access, command.CaseId, cancellationToken);
+        var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
+        var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
+        var events = SetDeadline.Decide(view, catalog.For(view), command, WorkflowActor.From(user), clock.GetUtcNow());
+        return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
+    }
+}

@@ -1,0 +1,52 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Cases;
+using Procurement.Features.Workflows.Definitions;
+using Procurement.Features.Workflows.Runtime;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Workflows;
+
+/// <summary>An officer starts a case on a workflow; without a version the newest one is used and then kept for good.</summary>
+public sealed record StartWorkflowCommand(Guid CaseId, string DefinitionId, int? Version = null, long? ExpectedVersion = null)
+    : ICommand<CaseWorkflowView>;
+
+public sealed class StartWorkflowValidator : AbstractValidator<StartWorkflowCommand>
+{
+    public StartWorkflowValidator()
+    {
+        RuleFor(c => c.CaseId).NotEmpty().WithMessage("案件を指定してください。");
+        RuleFor(c => c.DefinitionId).NotEmpty().WithMessage("手続定義を選んでください。");
+        RuleFor(c => c.Version).GreaterThan(0).When(c => c.Version is not null).WithMessage("版は1以上です。");
+    }
+}
+
+public static class StartWorkflow
+{
+    public static IReadOnlyList<object> Decide(CaseWorkflowView? current, CaseSummary @case, WorkflowDefinition definition, WorkflowActor actor, DateTimeOffset now)
+    {
+        if (!actor.IsOfficer) throw new DomainRuleException("手続を開始できるのは調達担当です。");
+        if (current is not null)
+        {
+            throw new DomainRuleException($"この案件は既に手続「{current.DefinitionId}」第{current.DefinitionVersion}版で進行しています。");
+        }
+        return [new WorkflowStarted(@case.Id, @case.GroupId, definition.Id, definition.Version, [definition.Start], actor.Actor, now)];
+    }
+}
+
+public sealed class StartWorkflowHandler(
+    IDocumentSession session, CaseAccess access, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock)
+    : ICommandHandler<StartWorkflowCommand, CaseWorkflowView>
+{
+    public async ValueTask<CaseWorkflowView> Handle(StartWorkflowCommand command, CancellationToken cancellationToken)
+    {
+        var @case = await WorkflowStreams.RequireCaseAsync(access, command.CaseId, cancellationToken);
+        var definition = (command.Version is { } v ? catalog.Find(command.DefinitionId, v) : catalog.FindLatest(command.DefinitionId))
+            ?? throw new DomainRuleException($"手続定義「{command.DefinitionId}」{(command.Version is null ? "" : $"第{command.Version}版")}が見つかりません。");
+        var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
+        var events = StartWorkflow.Decide(stream.Aggregate, @case, definition, WorkflowActor.From(user), clock.GetUtcNow());
+        return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
+    }
+}

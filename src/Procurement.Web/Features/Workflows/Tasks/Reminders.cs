@@ -1,0 +1,157 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Marten;
+using MimeKit;
+using Procurement.Features.Cases;
+using Procurement.Features.Groups;
+using Procurement.Features.Users;
+using Procurement.Features.Workflows.Definitions;
+using Procurement.Features.Workflows.Runtime;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+
+namespace Procurement.Features.Workflows.Tasks;
+
+public sealed record ReminderMail(string To, string ToName, string Subject, string Body);
+
+public interface IReminderMailer
+{
+    /// <summary>False when no SMTP server is configured: reminders are then only shown in the app.</summary>
+    bool IsConfigured { get; }
+
+    Task SendAsync(ReminderMail mail, CancellationToken ct);
+}
+
+/// <summary>MailKit over the server in Smtp:Host (Smtp:Port, Smtp:From, Smtp:UserName, Smtp:Password, Smtp:StartTls).</summary>
+public sealed class SmtpReminderMailer(IConfiguration configuration) : IReminderMailer
+{
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(configuration["Smtp:Host"]);
+
+    public async Task SendAsync(ReminderMail mail, CancellationToken ct)
+    {
+        if (!IsConfigured) return;
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(configuration["Smtp:From"] ?? "procurement@localhost"));
+        message.To.Add(new MailboxAddress(mail.ToName, mail.To));
+        message.Subject = mail.Subject;
+        message.Body = new TextPart("plain") { Text = mail.Body };
+
+        using var client = new SmtpClient();
+        var port = int.TryParse(configuration["Smtp:Port"], out var p) ? p : 25;
+        var security = configuration.GetValue("Smtp:StartTls", false) ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto;
+        await client.ConnectAsync(configuration["Smtp:Host"]!, port, security, ct);
+        if (configuration["Smtp:UserName"] is { Length: > 0 } userName)
+        {
+            await client.AuthenticateAsync(userName, configuration["Smtp:Password"] ?? "", ct);
+        }
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+}
+
+/// <summary>
+/// Records a reminder for every user who may act on an active step due within N days (overdue ones
+/// included), once per user, step and due date: running it again changes nothing, and moving the due
+/// date makes a new reminder. E-mail goes out only when SMTP is configured and the user has an address.
+/// </summary>
+public sealed class WorkflowReminders(IDocumentStore store, WorkflowCatalog catalog, TimeProvider clock, IReminderMailer mailer, ILogger<WorkflowReminders> logger)
+{
+    public async Task<IReadOnlyList<ReminderRecorded>> RunAsync(int daysBefore, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var today = WorkflowClock.Today(now);
+        var horizon = today.AddDays(daysBefore);
+        var recorded = new List<ReminderRecorded>();
+
+        await using var query = store.QuerySession();
+        var views = await query.Query<CaseWorkflowView>().Where(v => !v.Finished).ToListAsync(ct);
+        var users = (await query.Query<UserAccount>().Where(u => u.IsActive).ToListAsync(ct)).ToDictionary(u => u.Id);
+
+        foreach (var view in views)
+        {
+            if (catalog.Find(view.DefinitionId, view.DefinitionVersion) is not { } definition) continue;
+            var due = view.Active
+                .Select(a => (Step: definition.FindStep(a.StepId), Due: view.DueFor(a.StepId)))
+                .Where(x => x.Step is not null && x.Due is { } d && d <= horizon)
+                .ToList();
+            if (due.Count == 0) continue;
+
+            var group = await query.LoadAsync<GroupView>(view.GroupId, ct);
+            var summary = await query.LoadAsync<CaseSummary>(view.Id, ct);
+            if (group is null) continue;
+            var events = new List<ReminderRecorded>();
+            foreach (var (step, dueDate) in due)
+            {
+                foreach (var user in group.UserIds.Select(users.GetValueOrDefault).OfType<UserAccount>())
+                {
+                    var actor = new WorkflowActor(new Actor(user.Id, user.DisplayName), user.Roles.ToHashSet(StringComparer.Ordinal));
+                    if (!actor.MayAct(step!)) continue;
+                    if (view.Reminders.Any(r => r.StepId == step!.Id && r.UserId == user.Id && r.Due == dueDate)) continue;
+                    var mailed = await TryMailAsync(user, summary?.Title ?? "", step!, dueDate!.Value, today, ct);
+                    var role = step!.Roles.FirstOrDefault(user.Roles.Contains) ?? Roles.Officer;
+                    events.Add(new ReminderRecorded(view.Id, step.Id, user.Id, user.DisplayName, role, dueDate.Value, mailed, Actor.System, now));
+                }
+            }
+            if (events.Count == 0) continue;
+            await using var session = store.LightweightSession();
+            session.Events.Append(view.Id, events.Cast<object>().ToArray());
+            await session.SaveChangesAsync(ct);
+            recorded.AddRange(events);
+        }
+        return recorded;
+    }
+
+    private async Task<bool> TryMailAsync(UserAccount user, string caseTitle, WorkflowStep step, DateOnly due, DateOnly today, CancellationToken ct)
+    {
+        if (!mailer.IsConfigured || string.IsNullOrWhiteSpace(user.Email)) return false;
+        var days = due.DayNumber - today.DayNumber;
+        var when = days < 0 ? $"期限（{due:yyyy年M月d日}）を{-days}日過ぎています" : days == 0 ? "本日が期限です" : $"期限（{due:yyyy年M月d日}）まであと{days}日です";
+        var mail = new ReminderMail(user.Email, user.DisplayName,
+            $"【手続のお知らせ】{step.Title.Ja}（{caseTitle}）",
+            $"{user.DisplayName} 様\n\n案件「{caseTitle}」のステップ「{step.Title.Ja}」は{when}。\n" +
+            "「自分のタスク」画面から内容を確認してください。\n\n（このメールは自治体クラウド共同調達支援システムから自動送信しています）");
+        try
+        {
+            await mailer.SendAsync(mail, ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A mail server outage must not lose the in-app reminder; it is recorded as not mailed.
+            logger.LogWarning(ex, "Reminder mail to {User} failed", user.UserName);
+            return false;
+        }
+    }
+}
+
+/// <summary>Runs the reminders periodically (Procurement:Reminders:DaysBefore, default 3; IntervalMinutes, default 60).</summary>
+public sealed class ReminderSchedule(WorkflowReminders reminders, TimeProvider clock, IConfiguration configuration, ILogger<ReminderSchedule> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var days = configuration.GetValue("Procurement:Reminders:DaysBefore", 3);
+        var interval = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Procurement:Reminders:IntervalMinutes", 60)));
+        if (!configuration.GetValue("Procurement:Reminders:Enabled", true)) return;
+        try
+        {
+            // The first run waits a minute so start-up (schema, demo data) is not slowed by it.
+            await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    var recorded = await reminders.RunAsync(days, stoppingToken);
+                    if (recorded.Count > 0) logger.LogInformation("Recorded {Count} workflow reminders", recorded.Count);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Workflow reminders failed; retrying at the next interval");
+                }
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}
