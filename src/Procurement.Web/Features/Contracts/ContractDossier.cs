@@ -157,6 +157,7 @@ public sealed class ContractVersionFiles
     public Guid DossierId { get; set; }
     public int Version { get; set; }
     public List<StoredDraftDocument> Documents { get; set; } = [];
+    public List<StoredClause> Clauses { get; set; } = [];
 
     public static string IdFor(Guid dossierId, int version) => $"{dossierId:N}-v{version}";
 }
@@ -169,5 +170,13 @@ public sealed class StoredDraftDocument
     public string Sha256 { get; set; } = "";
     public byte[] Docx { get; set; } = [];
     public byte[]? Pdf { get; set; }
+    public string Text { get; set; } = "";
+}
+
+public sealed class StoredClause
+{
+    public DraftDocumentKind Kind { get; set; }
+    public string ClauseId { get; set; } = "";
+    public string Heading { get; set; } = "";
     public string Text { get; set; } = "";
 }

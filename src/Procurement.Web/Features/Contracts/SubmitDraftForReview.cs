@@ -101,6 +101,10 @@ public sealed class SubmitDraftForReviewHandler(
             DossierId = dossier.Id,
             Version = version,
             Documents = stored,
+            Clauses = rendered.SelectMany(r => r.Doc.ClauseTexts().Select(c => new StoredClause
+            {
+                Kind = r.Doc.Kind, ClauseId = c.ClauseId, Heading = c.Heading, Text = c.Text,
+            })).ToList(),
         });
         var clauses = rendered.SelectMany(r => r.Doc.ClauseHeadings().Select(c => new ClauseRef(r.Doc.Kind, c.ClauseId, c.Heading))).ToList();
         var submitted = new DraftSubmittedForReview(dossier.Id, version, inputs,
