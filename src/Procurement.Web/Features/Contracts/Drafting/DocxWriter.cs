@@ -29,7 +29,7 @@ public static class DocxWriter
     private const int PageWidth = 11906, PageHeight = 16838;
     private const int MarginTop = 1418, MarginBottom = 1418, MarginLeft = 1701, MarginRight = 964;
     private const int TextWidth = PageWidth - MarginLeft - MarginRight;
-    private const int FontHalfPoints = 21; // 10.5pt: the common 公用文 body size
+    private const int FontHalfPoints = 21; // 10.5pt body with at least 17.5pt lines: about 40 lines on the page, as in the municipal rule
     private const int CharTwips = FontHalfPoints * 10; // one full-width character in twips
 
     public static byte[] Write(DraftDocument doc)
@@ -73,8 +73,7 @@ public static class DocxWriter
                 new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
                 new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                 new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
-                new PageMargin { Top = MarginTop, Bottom = MarginBottom, Left = MarginLeft, Right = MarginRight, Header = 851, Footer = 851, Gutter = 0 },
-                new DocGrid { Type = DocGridValues.Lines, LinePitch = 360 }));
+                new PageMargin { Top = MarginTop, Bottom = MarginBottom, Left = MarginLeft, Right = MarginRight, Header = 851, Footer = 851, Gutter = 0 }));
             main.Document = new Document(body);
             word.PackageProperties.Title = doc.Title;
             word.PackageProperties.Subject = doc.Subtitle;
@@ -183,7 +182,7 @@ public static class DocxWriter
                     new FontSizeComplexScript { Val = FontHalfPoints.ToString() },
                     new Languages { Val = "en-US", EastAsia = "ja-JP", Bidi = "ar-SA" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { After = "0", Line = "360", LineRule = LineSpacingRuleValues.Auto }))),
+                    new SpacingBetweenLines { After = "0", Line = "350", LineRule = LineSpacingRuleValues.AtLeast }))),
             ParagraphStyle("Normal", "Normal", null, isDefault: true,
                 new StyleParagraphProperties(new Justification { Val = JustificationValues.Both }), null),
             ParagraphStyle("Title", "Title", "Normal", false,
@@ -199,10 +198,10 @@ public static class DocxWriter
                 new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "120", After = "0" }, new OutlineLevel { Val = 2 }),
                 new StyleRunProperties(Fonts(Gothic), new FontSize { Val = FontHalfPoints.ToString() })),
             ParagraphStyle("TableHeading", "Table Heading", "Normal", false,
-                new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Line = "280", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = JustificationValues.Center }),
+                new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Line = "260", LineRule = LineSpacingRuleValues.AtLeast }, new Justification { Val = JustificationValues.Center }),
                 new StyleRunProperties(Fonts(Gothic), new FontSize { Val = "18" }, new FontSizeComplexScript { Val = "18" })),
             ParagraphStyle("TableText", "Table Text", "Normal", false,
-                new StyleParagraphProperties(new SpacingBetweenLines { Line = "280", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = JustificationValues.Left }),
+                new StyleParagraphProperties(new SpacingBetweenLines { Line = "260", LineRule = LineSpacingRuleValues.AtLeast }, new Justification { Val = JustificationValues.Left }),
                 new StyleRunProperties(new FontSize { Val = "18" }, new FontSizeComplexScript { Val = "18" })),
             ParagraphStyle("Header", "header", "Normal", false, null,
                 new StyleRunProperties(Fonts(Gothic), new Color { Val = "555555" }, new FontSize { Val = "16" }, new FontSizeComplexScript { Val = "16" })),

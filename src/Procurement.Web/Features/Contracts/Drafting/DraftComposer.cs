@@ -127,7 +127,7 @@ public static partial class DraftComposer
                     .Select((x, n) => (IReadOnlyList<string>)[(n + 1).ToString(CultureInfo.InvariantCulture), SlaCategories.Name(x.Category),
                         XmlText.Sanitize(x.Indicator), XmlText.Sanitize(x.Target), XmlText.Sanitize(x.Measurement), XmlText.Sanitize(x.Formula)])
                     .ToList();
-                return [new TableBlock(["No.", "区分", "指標", "目標値", "測定方法", "計算式"], rows, [2, 4, 7, 7, 8, 10], clauseId)];
+                return [new TableBlock(["No.", "区分", "指標", "目標値", "測定方法", "計算式"], rows, [2, 5, 7, 7, 8, 10], clauseId)];
             }
             case "revisions":
                 return [new TableBlock(["版", "日付", "内容"],
