@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Procurement.Features.Contracts;
 using Procurement.Features.Contracts.Drafting;
 using Procurement.Tests.Infrastructure;
@@ -161,6 +162,41 @@ public sealed class ContractReviewTests : IAsyncLifetime
         var after = (await _app.LoadDossierAsync())!;
         Assert.Equal(before, after.Version);
         Assert.Null(after.Sla);
+    }
+
+    [Fact]
+    public async Task Of_two_officers_saving_the_same_version_the_second_is_told_and_overwrites_nothing()
+    {
+        var first = await _app.SignInAsync("officer1");
+        var second = await _app.SignInAsync("officer2");
+        await _app.SaveTermsAsync(first);
+        var seen = await _app.VersionAsync();
+
+        var ok = await _app.SaveTermsAsync(first, f => { f["Input.Version"] = seen; f["Input.Price"] = "300,000,000"; });
+        var stale = await _app.SaveTermsAsync(second, f => { f["Input.Version"] = seen; f["Input.Price"] = "200,000,000"; });
+
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("他の利用者がこの内容を変更しました", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"200,000,000\"", html, StringComparison.Ordinal);
+        Assert.Equal(300_000_000, (await _app.LoadDossierAsync())!.Terms!.Price);
+    }
+
+    [Fact]
+    public async Task The_PDF_is_made_by_LibreOffice_once_and_then_served_from_storage()
+    {
+        if (!_app.Services.GetRequiredService<PdfConverter>().IsAvailable) return; // PDF is offered only where soffice is installed
+        var officer = await _app.SignInAsync("officer1");
+        await _app.SubmitFirstVersionAsync(officer);
+
+        var response = await officer.GetAsync($"{Dossier}/Download?version=1&kind=sla&format=pdf");
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+        await using var session = _app.Store.QuerySession();
+        var files = await session.LoadAsync<ContractVersionFiles>(ContractVersionFiles.IdFor(ContractStreams.DossierId(CaseId), 1));
+        Assert.Equal(bytes, files!.Documents.Single(d => d.Kind == DraftDocumentKind.Sla).Pdf);
     }
 
     private static string WordText(byte[] docx)

@@ -42,7 +42,7 @@ public sealed record DraftDocument(DraftDocumentKind Kind, string Title, string 
     /// <summary>The text of each clause, for the review page where comments sit under the clause they are about.</summary>
     public IReadOnlyList<(string ClauseId, string Heading, string Text)> ClauseTexts() =>
         ClauseHeadings().Select(c => (c.ClauseId, c.Heading, new DraftDocument(Kind, Title, Subtitle, Version,
-            Blocks.Where(b => b.ClauseId == c.ClauseId && b is not HeadingBlock).ToList()).ToPlainText().Split('\n', 2)[1].TrimEnd('\n'))).ToList();
+            Blocks.Where(b => b.ClauseId == c.ClauseId && b is not HeadingBlock).ToList()).ToPlainText().Split('\n', 2)[1].Trim('\n'))).ToList();
 
     /// <summary>What the diff compares: one line per paragraph or table row, in reading order.</summary>
     public string ToPlainText()

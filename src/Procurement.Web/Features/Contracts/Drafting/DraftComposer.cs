@@ -34,6 +34,11 @@ public static partial class DraftComposer
             {
                 blocks.Add(new HeadingBlock(1, clause.Title, clause.Id));
             }
+            else if (article > 0)
+            {
+                // The closing (本書2通) must not read as part of the last article.
+                blocks.Add(new ParagraphBlock("", clause.Id));
+            }
             foreach (var paragraph in clause.Paragraphs) blocks.AddRange(Expand(paragraph, clause.Id, inputs, values));
         }
         return new DraftDocument(kind, DraftKinds.Title(kind), XmlText.Sanitize(inputs.CaseTitle), inputs.Version, blocks);
