@@ -30,7 +30,14 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
     public ContractVersionFiles Files { get; private set; } = null!;
     public bool CanReview => access.CanReview && Submitted.Status == DraftStatus.InReview;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int version, CancellationToken ct) => await LoadAsync(id, version, ct) ?? Page();
+    /// <summary><paramref name="clause"/> preselects the clause when legal staff click "comment" under it.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, int version, string? clause, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, version, ct);
+        if (refused is not null) return refused;
+        if (clause is not null && Submitted.Clauses.Any(c => ReviewDecision.Key(c) == clause)) Input.ClauseKey = clause;
+        return Page();
+    }
 
     public Task<IActionResult> OnPostCommentAsync(Guid id, int version, CancellationToken ct) =>
         SendAsync(id, version, () => new CommentOnClauseCommand(id, Input.Version, version, Input.ClauseKey ?? "", Input.Comment ?? ""),
