@@ -13,7 +13,7 @@ namespace Procurement.Features.Contracts;
 /// One submitted version clause by clause, with the comments on each clause. Legal staff comment, send back or
 /// approve here; the commands refuse anyone else, so the forms are shown to legal staff only for convenience.
 /// </summary>
-public sealed class VersionModel(ContractAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
+public sealed class VersionModel(ContractAccess access, IQuerySession session, IMediator mediator, Drafting.PdfConverter pdf, UiText t) : PageModel
 {
     public sealed class ReviewInput
     {
@@ -29,6 +29,7 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
     public SubmittedVersion Submitted { get; private set; } = null!;
     public ContractVersionFiles Files { get; private set; } = null!;
     public bool CanReview => access.CanReview && Submitted.Status == DraftStatus.InReview;
+    public bool PdfAvailable => pdf.IsAvailable;
 
     /// <summary><paramref name="clause"/> preselects the clause when legal staff click "comment" under it.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, int version, string? clause, CancellationToken ct)
