@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Procurement.Features.Cases;
+using Procurement.Features.Contracts;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Wizards;
@@ -38,5 +39,7 @@ public static class MartenSetup
         opts.Projections.Add<Procurement.Features.FitGap.FitGapViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.Renewal.RenewalViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseWorkflowViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ContractDossierProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<ContractVersionFiles>().Index(f => f.DossierId);
     }
 }

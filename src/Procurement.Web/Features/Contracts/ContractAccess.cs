@@ -1,0 +1,95 @@
+using System.Text.Json;
+using JasperFx;
+using Marten;
+using Marten.Exceptions;
+using Procurement.Features.Cases;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Contracts;
+
+/// <summary>
+/// Who may do what with a case's contract drafts. Membership first (anyone outside the group gets 404 from
+/// <see cref="CaseAccess"/>); then roles: officers edit, legal staff review, and a committee member reads drafts
+/// only once the award exists (before it, a draft would reveal the expected vendor and price).
+/// </summary>
+public sealed class ContractAccess(CaseAccess cases, IQuerySession session, ICurrentUser user, IAwardSource awards)
+{
+    public bool CanEdit => user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Admin);
+
+    public bool CanReview => user.IsInRole(Roles.Legal);
+
+    private bool CommitteeOnly => user.IsInRole(Roles.Committee) && !CanEdit && !CanReview;
+
+    public async Task<CaseSummary?> FindCaseAsync(Guid caseId, CancellationToken ct = default) => await cases.FindCaseAsync(caseId, ct);
+
+    public async Task<ContractDossier?> FindDossierAsync(Guid caseId, CancellationToken ct = default) =>
+        await session.LoadAsync<ContractDossier>(ContractStreams.DossierId(caseId), ct);
+
+    public async Task<bool> CanReadDraftsAsync(Guid caseId, CancellationToken ct = default) =>
+        !CommitteeOnly || await awards.GetAward(caseId, ct) is not null;
+
+    public async Task<IReadOnlyList<(CaseSummary Case, ContractDossier? Dossier)>> MyDossiersAsync(CancellationToken ct = default)
+    {
+        var mine = await cases.MyCasesAsync(ct);
+        if (mine.Count == 0) return [];
+        var ids = mine.Select(c => ContractStreams.DossierId(c.Id)).ToArray();
+        var dossiers = (await session.LoadManyAsync<ContractDossier>(ct, ids)).ToDictionary(d => d.CaseId);
+        return mine.Select(c => (c, dossiers.GetValueOrDefault(c.Id))).ToList();
+    }
+}
+
+/// <summary>The rules every change to the working copy follows, and the one way dossier events are appended.</summary>
+public static class DossierRules
+{
+    /// <summary>
+    /// Events that must precede a change: opening the dossier on first use, and starting the next version when the
+    /// working copy was already submitted (approved or sent back), so a submitted version is never altered.
+    /// </summary>
+    public static List<object> BeforeChange(ContractDossier? dossier, CaseSummary @case, Actor by, DateTimeOffset at, UiText t, out int version)
+    {
+        var events = new List<object>();
+        if (dossier is null)
+        {
+            events.Add(new ContractDossierOpened(ContractStreams.DossierId(@case.Id), @case.Id, @case.GroupId, by, at));
+            version = 1;
+            return events;
+        }
+        if (dossier.Status == DraftStatus.InReview)
+        {
+            throw new DomainRuleException(t["審査中の草案は変更できません。法務担当の承認または差戻しを待ってください。"]);
+        }
+        version = dossier.WorkingVersion;
+        if (dossier.WorkingCopyIsSubmitted)
+        {
+            version = dossier.WorkingVersion + 1;
+            events.Add(new DraftVersionStarted(dossier.Id, version, by, at));
+        }
+        return events;
+    }
+
+    /// <summary>Compares by content: re-saving the same values must not start a version nobody changed.</summary>
+    public static bool SameContent<T>(T? a, T? b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+
+    /// <summary>Appends with the version the user saw; a second writer on the same version is refused, not merged.</summary>
+    public static async Task<long> AppendAsync(IDocumentSession session, Guid dossierId, long expectedVersion, IReadOnlyList<object> events, CancellationToken ct)
+    {
+        if (expectedVersion == 0) session.Events.StartStream<ContractDossier>(dossierId, events.ToArray());
+        else session.Events.Append(dossierId, expectedVersion + events.Count, events.ToArray());
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            throw new StaleVersionException();
+        }
+        catch (ExistingStreamIdCollisionException)
+        {
+            throw new StaleVersionException();
+        }
+        return expectedVersion + events.Count;
+    }
+}

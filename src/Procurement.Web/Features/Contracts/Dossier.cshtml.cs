@@ -1,0 +1,114 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Features.Contracts.Drafting;
+using Procurement.Features.Groups;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Contracts;
+
+/// <summary>
+/// The case's contract drafts: status, the officer's next steps and the pre-check of mandatory clauses, every
+/// submitted version with downloads, the diff form, comments and the dossier history.
+/// </summary>
+public sealed class DossierModel(ContractAccess access, IQuerySession session, IMediator mediator, IAwardSource awards, PdfConverter pdf, TimeProvider clock, UiText t)
+    : PageModel
+{
+    public CaseSummary Case { get; private set; } = null!;
+    public ContractDossier? Dossier { get; private set; }
+    public Award? Award { get; private set; }
+    public IReadOnlyList<string> PreCheck { get; private set; } = [];
+    public IReadOnlyList<TimelineEntry> History { get; private set; } = [];
+    public bool PdfAvailable => pdf.IsAvailable;
+    public bool CanEdit => access.CanEdit;
+    public bool CanReview => access.CanReview;
+
+    [BindProperty] public long Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, ct);
+        if (refused is not null) return refused;
+        try
+        {
+            var number = await mediator.Send(new SubmitDraftForReviewCommand(id, Version), ct);
+            TempData["Flash"] = t.Format("第{0}版を審査に提出しました。", number);
+            return Redirect($"/Cases/{id}/Contract");
+        }
+        catch (MissingClausesException ex)
+        {
+            ModelState.AddModelError("", t["必須条項に不足があるため、草案を作成できません。次の条項を確認してください。"]);
+            foreach (var m in ex.Missing) ModelState.AddModelError("", m);
+        }
+        catch (StaleVersionException ex)
+        {
+            ModelState.AddModelError("", t[ex.Message]);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError("", e.ErrorMessage);
+        }
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return NotFound();
+        if (!await access.CanReadDraftsAsync(id, ct)) return Forbid();
+        Case = found;
+        Dossier = await access.FindDossierAsync(id, ct);
+        Version = Dossier?.Version ?? 0;
+        Award = await awards.GetAward(id, ct);
+        PreCheck = await PreCheckAsync(ct);
+        if (Dossier is not null)
+        {
+            var events = await session.Events.FetchStreamAsync(Dossier.Id, token: ct);
+            History = events.Select(e =>
+            {
+                var (what, detail) = CaseTimeline.Describe(e.Data, t);
+                var audited = (Infrastructure.Events.IAuditedEvent)e.Data;
+                return new TimelineEntry(e.Version, audited.At, audited.By.Name, what, detail, e.CorrelationId);
+            }).Reverse().ToList();
+        }
+        return null;
+    }
+
+    /// <summary>The same check submission runs, shown in advance so the officer sees what is still undecided.</summary>
+    private async Task<IReadOnlyList<string>> PreCheckAsync(CancellationToken ct)
+    {
+        if (Dossier?.Sla is null) return [t["SLAがまだ作成されていません。"]];
+        if (Dossier.Terms is null) return [t["契約条件がまだ入力されていません。"]];
+        var group = await session.LoadAsync<GroupView>(Case.GroupId, ct);
+        var inputs = DraftInputsFactory.Build(Case, group!, Dossier, Award, Dossier.WorkingVersion, DraftInputsFactory.Today(clock));
+        return MandatoryClauses.Missing(DraftComposer.ComposeAll(inputs));
+    }
+
+    public static string StatusName(DraftStatus s) => s switch
+    {
+        DraftStatus.Drafting => "作成中",
+        DraftStatus.InReview => "審査中",
+        DraftStatus.Approved => "承認済",
+        DraftStatus.SentBack => "差戻し",
+        _ => s.ToString(),
+    };
+
+    public static string StatusClass(DraftStatus s) => s switch
+    {
+        DraftStatus.Approved => "badge ok",
+        DraftStatus.SentBack => "badge danger",
+        DraftStatus.InReview => "badge warn",
+        _ => "badge",
+    };
+}

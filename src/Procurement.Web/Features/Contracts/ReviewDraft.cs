@@ -1,0 +1,115 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Contracts.Drafting;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Contracts;
+
+// Legal staff's three actions on the version under review. They share one rule set (only legal staff, only the
+// version that is 審査中), so they live together; each is still its own command, validator and decision.
+
+public sealed record CommentOnClauseCommand(Guid CaseId, long ExpectedVersion, int Version, string ClauseKey, string Text) : ICommand<long>;
+
+public sealed record SendDraftBackCommand(Guid CaseId, long ExpectedVersion, int Version, string Reason) : ICommand<long>;
+
+public sealed record ApproveDraftCommand(Guid CaseId, long ExpectedVersion, int Version) : ICommand<long>;
+
+public sealed class CommentOnClauseValidator : AbstractValidator<CommentOnClauseCommand>
+{
+    public CommentOnClauseValidator(UiText t)
+    {
+        RuleFor(c => c.ClauseKey).NotEmpty().WithMessage(t["コメントする条項を選択してください。"]);
+        RuleFor(c => c.Text).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(t["コメントを入力してください。"])
+            .Must(s => s is null || s.Length <= 2000).WithMessage(t["コメントは2000文字以内で入力してください。"])
+            .Must(s => !XmlText.HasInvalidCharacters(s)).WithMessage(t["コメントに使用できない制御文字が含まれています。"]);
+    }
+}
+
+public sealed class SendDraftBackValidator : AbstractValidator<SendDraftBackCommand>
+{
+    public SendDraftBackValidator(UiText t) =>
+        RuleFor(c => c.Reason).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(t["差戻しの理由を入力してください。"])
+            .Must(s => s is null || s.Length <= 2000).WithMessage(t["差戻しの理由は2000文字以内で入力してください。"])
+            .Must(s => !XmlText.HasInvalidCharacters(s)).WithMessage(t["差戻しの理由に使用できない制御文字が含まれています。"]);
+}
+
+public static class ReviewDecision
+{
+    public static SubmittedVersion UnderReview(ContractDossier? dossier, int version, UiText t)
+    {
+        var v = dossier?.Submitted(version) ?? throw new DomainRuleException(t["指定された版が見つかりません。"]);
+        if (v.Status != DraftStatus.InReview) throw new DomainRuleException(t["この版は審査中ではありません。"]);
+        return v;
+    }
+
+    public static ClauseCommented Comment(ContractDossier dossier, CommentOnClauseCommand c, Guid commentId, Actor by, DateTimeOffset at, UiText t)
+    {
+        var v = UnderReview(dossier, c.Version, t);
+        var clause = v.Clauses.FirstOrDefault(x => Key(x) == c.ClauseKey) ?? throw new DomainRuleException(t["指定された条項がこの版にありません。"]);
+        return new ClauseCommented(dossier.Id, c.Version, commentId, clause.Kind, clause.ClauseId, clause.Heading, c.Text.Trim(), by, at);
+    }
+
+    public static DraftSentBack SendBack(ContractDossier dossier, SendDraftBackCommand c, Actor by, DateTimeOffset at, UiText t)
+    {
+        UnderReview(dossier, c.Version, t);
+        return new DraftSentBack(dossier.Id, c.Version, c.Reason.Trim(), by, at);
+    }
+
+    public static DraftApproved Approve(ContractDossier dossier, ApproveDraftCommand c, Actor by, DateTimeOffset at, UiText t)
+    {
+        UnderReview(dossier, c.Version, t);
+        return new DraftApproved(dossier.Id, c.Version, by, at);
+    }
+
+    public static string Key(ClauseRef c) => $"{DraftKinds.Slug(c.Kind)}:{c.ClauseId}";
+}
+
+/// <summary>Membership, the legal role and the expected version, checked the same way for all three actions.</summary>
+public sealed class ReviewGate(ContractAccess access, UiText t)
+{
+    public async Task<ContractDossier> OpenAsync(Guid caseId, long expectedVersion, CancellationToken ct)
+    {
+        if (!access.CanReview) throw new DomainRuleException(t["草案を審査できるのは契約・法務担当です。"]);
+        _ = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
+        var dossier = await access.FindDossierAsync(caseId, ct) ?? throw new DomainRuleException(t["草案がまだありません。"]);
+        if (dossier.Version != expectedVersion) throw new StaleVersionException();
+        return dossier;
+    }
+}
+
+public sealed class CommentOnClauseHandler(IDocumentSession session, ReviewGate gate, ICurrentUser user, TimeProvider clock, UiText t)
+    : ICommandHandler<CommentOnClauseCommand, long>
+{
+    public async ValueTask<long> Handle(CommentOnClauseCommand command, CancellationToken cancellationToken)
+    {
+        var dossier = await gate.OpenAsync(command.CaseId, command.ExpectedVersion, cancellationToken);
+        var e = ReviewDecision.Comment(dossier, command, Guid.NewGuid(), user.Actor, clock.GetUtcNow(), t);
+        return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, [e], cancellationToken);
+    }
+}
+
+public sealed class SendDraftBackHandler(IDocumentSession session, ReviewGate gate, ICurrentUser user, TimeProvider clock, UiText t)
+    : ICommandHandler<SendDraftBackCommand, long>
+{
+    public async ValueTask<long> Handle(SendDraftBackCommand command, CancellationToken cancellationToken)
+    {
+        var dossier = await gate.OpenAsync(command.CaseId, command.ExpectedVersion, cancellationToken);
+        var e = ReviewDecision.SendBack(dossier, command, user.Actor, clock.GetUtcNow(), t);
+        return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, [e], cancellationToken);
+    }
+}
+
+public sealed class ApproveDraftHandler(IDocumentSession session, ReviewGate gate, ICurrentUser user, TimeProvider clock, UiText t)
+    : ICommandHandler<ApproveDraftCommand, long>
+{
+    public async ValueTask<long> Handle(ApproveDraftCommand command, CancellationToken cancellationToken)
+    {
+        var dossier = await gate.OpenAsync(command.CaseId, command.ExpectedVersion, cancellationToken);
+        var e = ReviewDecision.Approve(dossier, command, user.Actor, clock.GetUtcNow(), t);
+        return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, [e], cancellationToken);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Features.Groups;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Contracts;
+
+/// <summary>
+/// Contract terms. Officers only: this page is where the contract price is set, and legal staff must not be able
+/// to change prices (they have no write endpoint here; the policy refuses them).
+/// </summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class TermsModel(ContractAccess access, Marten.IQuerySession session, IAwardSource awards, IMediator mediator, UiText t) : PageModel
+{
+    public sealed class TermsInput
+    {
+        public long Version { get; set; }
+        public string Kou { get; set; } = "representative";
+        public string OtsuName { get; set; } = "";
+        public string OtsuAddress { get; set; } = "";
+        public string OtsuRepresentative { get; set; } = "";
+        public string Price { get; set; } = "";
+        public string PeriodStart { get; set; } = "";
+        public string PeriodEnd { get; set; } = "";
+        public string Deliverables { get; set; } = "";
+        public string InspectionDays { get; set; } = "";
+        public string NonConformityMonths { get; set; } = "";
+        public string SpecialProvisions { get; set; } = "";
+    }
+
+    [BindProperty] public TermsInput Input { get; set; } = new();
+    public CaseSummary Case { get; private set; } = null!;
+    public GroupView Group { get; private set; } = null!;
+    public ContractDossier? Dossier { get; private set; }
+    public Award? Award { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var terms = DossierDefaults.Terms(Dossier);
+        Input = new TermsInput
+        {
+            Version = Dossier?.Version ?? 0,
+            Kou = terms.KouIsRepresentative ? "representative" : "group",
+            OtsuName = terms.OtsuName ?? "",
+            OtsuAddress = terms.OtsuAddress ?? "",
+            OtsuRepresentative = terms.OtsuRepresentative ?? "",
+            Price = terms.Price?.ToString("#,0", CultureInfo.InvariantCulture) ?? "",
+            PeriodStart = terms.PeriodStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            PeriodEnd = terms.PeriodEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            Deliverables = string.Join("\n", terms.Deliverables),
+            InspectionDays = terms.InspectionDays.ToString(CultureInfo.InvariantCulture),
+            NonConformityMonths = terms.NonConformityMonths.ToString(CultureInfo.InvariantCulture),
+            SpecialProvisions = terms.SpecialProvisions ?? "",
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var command = new SaveContractTermsCommand(id, Input.Version, Input.Kou != "group",
+            Input.OtsuName, Input.OtsuAddress, Input.OtsuRepresentative, Input.Price, Input.PeriodStart, Input.PeriodEnd,
+            (Input.Deliverables ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n'),
+            Int(Input.InspectionDays), Int(Input.NonConformityMonths), Input.SpecialProvisions);
+        try
+        {
+            await mediator.Send(command, ct);
+            TempData["Flash"] = t["契約条件を保存しました。"];
+            return Redirect($"/Cases/{id}/Contract");
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError(FieldKey(e.PropertyName), e.ErrorMessage);
+        }
+        catch (StaleVersionException ex)
+        {
+            ModelState.AddModelError("", t[ex.Message]);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        return Page();
+    }
+
+    private static string FieldKey(string property) => property switch
+    {
+        nameof(SaveContractTermsCommand.PriceText) => "Input.Price",
+        nameof(SaveContractTermsCommand.PeriodStartText) => "Input.PeriodStart",
+        nameof(SaveContractTermsCommand.PeriodEndText) => "Input.PeriodEnd",
+        _ when property.StartsWith("Deliverables", StringComparison.Ordinal) => "Input.Deliverables",
+        _ => "Input." + property,
+    };
+
+    private static int? Int(string? s) => int.TryParse((s ?? "").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return false;
+        Case = found;
+        Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
+        Dossier = await access.FindDossierAsync(id, ct);
+        Award = await awards.GetAward(id, ct);
+        return true;
+    }
+}

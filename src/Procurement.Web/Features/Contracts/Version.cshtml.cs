@@ -1,0 +1,102 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Contracts;
+
+/// <summary>
+/// One submitted version clause by clause, with the comments on each clause. Legal staff comment, send back or
+/// approve here; the commands refuse anyone else, so the forms are shown to legal staff only for convenience.
+/// </summary>
+public sealed class VersionModel(ContractAccess access, IQuerySession session, IMediator mediator, Drafting.PdfConverter pdf, UiText t) : PageModel
+{
+    public sealed class ReviewInput
+    {
+        public long Version { get; set; }
+        public string ClauseKey { get; set; } = "";
+        public string Comment { get; set; } = "";
+        public string Reason { get; set; } = "";
+    }
+
+    [BindProperty] public ReviewInput Input { get; set; } = new();
+    public CaseSummary Case { get; private set; } = null!;
+    public ContractDossier Dossier { get; private set; } = null!;
+    public SubmittedVersion Submitted { get; private set; } = null!;
+    public ContractVersionFiles Files { get; private set; } = null!;
+    public bool CanReview => access.CanReview && Submitted.Status == DraftStatus.InReview;
+    public bool PdfAvailable => pdf.IsAvailable;
+
+    /// <summary><paramref name="clause"/> preselects the clause when legal staff click "comment" under it.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, int version, string? clause, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, version, ct);
+        if (refused is not null) return refused;
+        if (clause is not null && Submitted.Clauses.Any(c => ReviewDecision.Key(c) == clause)) Input.ClauseKey = clause;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostCommentAsync(Guid id, int version, CancellationToken ct) =>
+        SendAsync(id, version, () => new CommentOnClauseCommand(id, Input.Version, version, Input.ClauseKey ?? "", Input.Comment ?? ""),
+            t["コメントを登録しました。"], stay: true, ct);
+
+    public Task<IActionResult> OnPostSendBackAsync(Guid id, int version, CancellationToken ct) =>
+        SendAsync(id, version, () => new SendDraftBackCommand(id, Input.Version, version, Input.Reason ?? ""),
+            t.Format("第{0}版を差し戻しました。", version), stay: false, ct);
+
+    public Task<IActionResult> OnPostApproveAsync(Guid id, int version, CancellationToken ct) =>
+        SendAsync(id, version, () => new ApproveDraftCommand(id, Input.Version, version),
+            t.Format("第{0}版を承認しました。この版は以後変更されません。", version), stay: false, ct);
+
+    private async Task<IActionResult> SendAsync(Guid id, int version, Func<ICommand<long>> command, string done, bool stay, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, version, ct, keepInput: true);
+        if (refused is not null) return refused;
+        try
+        {
+            await mediator.Send(command(), ct);
+            TempData["Flash"] = done;
+            return Redirect(stay ? $"/Cases/{id}/Contract/Versions/{version}" : $"/Cases/{id}/Contract");
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors)
+            {
+                var key = e.PropertyName switch
+                {
+                    nameof(CommentOnClauseCommand.Text) => "Input.Comment",
+                    nameof(SendDraftBackCommand.Reason) => "Input.Reason",
+                    _ => "Input." + e.PropertyName,
+                };
+                ModelState.AddModelError(key, e.ErrorMessage);
+            }
+        }
+        catch (StaleVersionException ex)
+        {
+            ModelState.AddModelError("", t[ex.Message]);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, int version, CancellationToken ct, bool keepInput = false)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return NotFound();
+        if (!await access.CanReadDraftsAsync(id, ct)) return Forbid();
+        var dossier = await access.FindDossierAsync(id, ct);
+        var submitted = dossier?.Submitted(version);
+        var files = submitted is null ? null : await session.LoadAsync<ContractVersionFiles>(ContractVersionFiles.IdFor(dossier!.Id, version), ct);
+        if (submitted is null || files is null) return NotFound();
+        (Case, Dossier, Submitted, Files) = (found, dossier!, submitted, files);
+        if (!keepInput) Input = new ReviewInput { Version = dossier!.Version };
+        return null;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Features.Contracts;
+using Procurement.Features.Wizards;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Sla;
+
+/// <summary>
+/// The SLA builder, one step per screen: preset, items, penalty model, responsibility boundary. Each step saves the
+/// whole SLA (so leaving half-way loses nothing and steps can be revisited); an invalid step stores nothing and
+/// keeps what was typed.
+/// </summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiText t) : PageModel
+{
+    public static readonly IReadOnlyList<WizardStep> Steps =
+    [
+        new("基にする水準", "Preset"),
+        new("SLA項目", "Items"),
+        new("違約金", "Penalty"),
+        new("責任分界", "Exclusions"),
+    ];
+
+    public const int BlankRows = 3;
+
+    public sealed class ItemRow
+    {
+        public string Category { get; set; } = "";
+        public string Indicator { get; set; } = "";
+        public string Target { get; set; } = "";
+        public string Measurement { get; set; } = "";
+        public string Formula { get; set; } = "";
+        public bool Remove { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Indicator) && string.IsNullOrWhiteSpace(Target)
+            && string.IsNullOrWhiteSpace(Measurement) && string.IsNullOrWhiteSpace(Formula);
+    }
+
+    public sealed class BuilderInput
+    {
+        public long Version { get; set; }
+        public string Preset { get; set; } = "";
+        public List<ItemRow> Items { get; set; } = [];
+        public string PenaltyKind { get; set; } = "";
+        public string PointsPerMiss { get; set; } = "";
+        public string PointsPerRepeatedMiss { get; set; } = "";
+        public string ThresholdPoints { get; set; } = "";
+        public string FeeReductionPercent { get; set; } = "";
+        public string PointExpiryMonths { get; set; } = "";
+        public string Exclusions { get; set; } = "";
+    }
+
+    [BindProperty] public BuilderInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public int Step { get; set; }
+    public CaseSummary Case { get; private set; } = null!;
+    public ContractDossier? Dossier { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Step = Math.Clamp(Step, 0, Steps.Count - 1);
+        Input = FromDefinition(DossierDefaults.Sla(Dossier), Dossier?.Version ?? 0);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string action, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Step = Math.Clamp(Step, 0, Steps.Count - 1);
+        var current = DossierDefaults.Sla(Dossier);
+        if (Step == 0 && action == "apply" && Enum.TryParse<SlaPreset>(Input.Preset, out var chosen))
+        {
+            // Replaces the items only: penalty model and boundary are independent of the service class.
+            var preset = SlaPresets.Create(chosen);
+            current = current with { Preset = chosen, Items = preset.Items };
+        }
+
+        var (command, rowIndex) = Build(id, current);
+        try
+        {
+            await mediator.Send(command, ct);
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError(FieldKey(e.PropertyName, rowIndex), e.ErrorMessage);
+            return Page();
+        }
+        catch (StaleVersionException ex)
+        {
+            ModelState.AddModelError("", t[ex.Message]);
+            return Page();
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+
+        var next = action switch
+        {
+            "back" => Step - 1,
+            "next" or "apply" => action == "apply" ? 1 : Step + 1,
+            _ => Step,
+        };
+        if (action == "finish" || next >= Steps.Count)
+        {
+            TempData["Flash"] = t["SLAを保存しました。"];
+            return Redirect($"/Cases/{id}/Contract");
+        }
+        TempData["Flash"] = t["保存しました。"];
+        return Redirect($"/Cases/{id}/Contract/Sla?step={Math.Max(0, next)}");
+    }
+
+    /// <summary>The saved SLA with this step's fields replaced by what was posted; blank item rows are ignored.</summary>
+    private (SaveSlaCommand Command, List<int> RowIndex) Build(Guid id, SlaDefinition current)
+    {
+        SlaPreset? preset = Step == 0 ? (Enum.TryParse<SlaPreset>(Input.Preset, out var p) && Enum.IsDefined(p) ? p : null) : current.Preset;
+        var rowIndex = new List<int>();
+        List<SlaItemInput> items;
+        if (Step == 1)
+        {
+            items = [];
+            for (var i = 0; i < Input.Items.Count; i++)
+            {
+                var row = Input.Items[i];
+                if (row.Remove || row.IsBlank) continue;
+                rowIndex.Add(i);
+                items.Add(new SlaItemInput(Enum.TryParse<SlaCategory>(row.Category, out var c) && Enum.IsDefined(c) ? c : null,
+                    row.Indicator ?? "", row.Target ?? "", row.Measurement ?? "", row.Formula ?? ""));
+            }
+        }
+        else
+        {
+            items = current.Items.Select(i => new SlaItemInput(i.Category, i.Indicator, i.Target, i.Measurement, i.Formula)).ToList();
+        }
+        var pen = current.Penalty;
+        var penalty = Step == 2
+            ? new PenaltyInput(Enum.TryParse<PenaltyKind>(Input.PenaltyKind, out var k) && Enum.IsDefined(k) ? k : null,
+                Int(Input.PointsPerMiss), Int(Input.PointsPerRepeatedMiss), Int(Input.ThresholdPoints), Dec(Input.FeeReductionPercent), Int(Input.PointExpiryMonths))
+            : new PenaltyInput(pen.Kind, pen.PointsPerMiss, pen.PointsPerRepeatedMiss, pen.ThresholdPoints, pen.FeeReductionPercent, pen.PointExpiryMonths);
+        var exclusions = Step == 3
+            ? (Input.Exclusions ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n').ToList()
+            : current.Exclusions.ToList();
+        return (new SaveSlaCommand(id, Input.Version, preset, items, penalty, exclusions), rowIndex);
+    }
+
+    /// <summary>Error keys match the input ids: Items[2].Target → Input.Items[5].Target when blank rows were skipped.</summary>
+    private static string FieldKey(string property, List<int> rowIndex)
+    {
+        if (property.StartsWith("Items[", StringComparison.Ordinal))
+        {
+            var close = property.IndexOf(']', StringComparison.Ordinal);
+            if (int.TryParse(property[6..close], NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i < rowIndex.Count)
+            {
+                return $"Input.Items[{rowIndex[i].ToString(CultureInfo.InvariantCulture)}]{property[(close + 1)..]}";
+            }
+            return "Input.Items";
+        }
+        if (property.StartsWith("Penalty.Kind", StringComparison.Ordinal)) return "Input.PenaltyKind";
+        if (property.StartsWith("Penalty.", StringComparison.Ordinal)) return "Input." + property["Penalty.".Length..];
+        if (property.StartsWith("Exclusions", StringComparison.Ordinal)) return "Input.Exclusions";
+        return "Input." + property;
+    }
+
+    private static int? Int(string? s) => int.TryParse((s ?? "").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static decimal? Dec(string? s) => decimal.TryParse((s ?? "").Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static BuilderInput FromDefinition(SlaDefinition sla, long version) => new()
+    {
+        Version = version,
+        Preset = sla.Preset.ToString(),
+        Items = [.. sla.Items.Select(i => new ItemRow
+        {
+            Category = i.Category.ToString(), Indicator = i.Indicator, Target = i.Target, Measurement = i.Measurement, Formula = i.Formula,
+        }), .. Enumerable.Range(0, BlankRows).Select(_ => new ItemRow())],
+        PenaltyKind = sla.Penalty.Kind.ToString(),
+        PointsPerMiss = sla.Penalty.PointsPerMiss.ToString(CultureInfo.InvariantCulture),
+        PointsPerRepeatedMiss = sla.Penalty.PointsPerRepeatedMiss.ToString(CultureInfo.InvariantCulture),
+        ThresholdPoints = sla.Penalty.ThresholdPoints.ToString(CultureInfo.InvariantCulture),
+        FeeReductionPercent = sla.Penalty.FeeReductionPercent.ToString("0.##", CultureInfo.InvariantCulture),
+        PointExpiryMonths = sla.Penalty.PointExpiryMonths.ToString(CultureInfo.InvariantCulture),
+        Exclusions = string.Join("\n", sla.Exclusions),
+    };
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return false;
+        Case = found;
+        Dossier = await access.FindDossierAsync(id, ct);
+        return true;
+    }
+}

@@ -1,0 +1,106 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Contracts;
+using Procurement.Features.Contracts.Drafting;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Sla;
+
+public sealed record SlaItemInput(SlaCategory? Category, string Indicator, string Target, string Measurement, string Formula);
+
+public sealed record PenaltyInput(
+    PenaltyKind? Kind, int? PointsPerMiss, int? PointsPerRepeatedMiss, int? ThresholdPoints, decimal? FeeReductionPercent, int? PointExpiryMonths);
+
+/// <summary>Saves the whole SLA of a case (every builder step sends all of it, so steps can be revisited in any order).</summary>
+public sealed record SaveSlaCommand(
+    Guid CaseId, long ExpectedVersion, SlaPreset? Preset, IReadOnlyList<SlaItemInput> Items, PenaltyInput Penalty,
+    IReadOnlyList<string> Exclusions) : ICommand<long>;
+
+public sealed class SaveSlaValidator : AbstractValidator<SaveSlaCommand>
+{
+    public const int MaxItems = 60;
+
+    public SaveSlaValidator(UiText t)
+    {
+        RuleFor(c => c.Preset).NotNull().WithMessage(t["基にする水準（基幹業務／その他）を選択してください。"]);
+        RuleFor(c => c.Items).NotEmpty().WithMessage(t["SLA項目を1件以上入力してください。"])
+            .Must(i => i.Count <= MaxItems).WithMessage(t.Format("SLA項目は{0}件以内にしてください。", MaxItems));
+        RuleForEach(c => c.Items).ChildRules(item =>
+        {
+            item.RuleFor(i => i.Category).NotNull().WithMessage(t["区分を選択してください。"]);
+            item.RuleFor(i => i.Indicator).Text(t, t["指標"], 100);
+            item.RuleFor(i => i.Target).Text(t, t["目標値"], 200);
+            item.RuleFor(i => i.Measurement).Text(t, t["測定方法"], 300);
+            item.RuleFor(i => i.Formula).Text(t, t["計算式"], 300);
+        });
+        RuleFor(c => c.Penalty.Kind).NotNull().WithMessage(t["違約金のモデルを選択してください。"]);
+        When(c => c.Penalty.Kind == PenaltyKind.PenaltyPoints, () =>
+        {
+            RuleFor(c => c.Penalty.PointsPerMiss).Must(v => v is >= 1 and <= 100).WithMessage(t["未達成1項目あたりのポイントは1から100の整数で入力してください。"]);
+            RuleFor(c => c.Penalty.PointsPerRepeatedMiss).Must(v => v is >= 1 and <= 100).WithMessage(t["連続未達成のポイントは1から100の整数で入力してください。"])
+                .Must((c, v) => c.Penalty.PointsPerMiss is null || v is null || v >= c.Penalty.PointsPerMiss)
+                .WithMessage(t["連続未達成のポイントは、通常のポイント以上にしてください。"]);
+            RuleFor(c => c.Penalty.ThresholdPoints).Must(v => v is >= 1 and <= 1000).WithMessage(t["減額の基準ポイントは1から1000の整数で入力してください。"]);
+            RuleFor(c => c.Penalty.FeeReductionPercent).Must(v => v is >= 0.01m and <= 100m).WithMessage(t["減額率は0.01から100の数値で入力してください。"]);
+            RuleFor(c => c.Penalty.PointExpiryMonths).Must(v => v is >= 1 and <= 60).WithMessage(t["ポイントの有効期間は1から60か月で入力してください。"]);
+        });
+        RuleFor(c => c.Exclusions).Must(e => e.Any(x => !string.IsNullOrWhiteSpace(x))).WithMessage(t["責任分界（団体が自ら調達するもの）を1行以上入力してください。"])
+            .Must(e => e.Count <= 20).WithMessage(t["責任分界は20行以内にしてください。"]);
+        RuleForEach(c => c.Exclusions).MaximumLength(200).WithMessage(t["責任分界の各行は200文字以内で入力してください。"])
+            .Must(x => !XmlText.HasInvalidCharacters(x)).WithMessage(t["使用できない制御文字が含まれています。"]);
+    }
+}
+
+public static class DraftTextRules
+{
+    /// <summary>Required, bounded, and free of characters that could not be written into a Word file.</summary>
+    public static IRuleBuilderOptions<T, string> Text<T>(this IRuleBuilder<T, string> rule, UiText t, string label, int max) =>
+        rule.Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(t.Format("{0}を入力してください。", label))
+            .Must(s => s is null || s.Length <= max).WithMessage(t.Format("{0}は{1}文字以内で入力してください。", label, max))
+            .Must(s => !XmlText.HasInvalidCharacters(s)).WithMessage(t.Format("{0}に使用できない制御文字が含まれています。", label));
+}
+
+public static class SaveSlaDecision
+{
+    public static SlaDefinition ToDefinition(SaveSlaCommand c)
+    {
+        var defaults = PenaltySettings.Default;
+        var p = c.Penalty;
+        return new SlaDefinition(
+            c.Preset!.Value,
+            c.Items.Select(i => new SlaItem(i.Category!.Value, i.Indicator.Trim(), i.Target.Trim(), i.Measurement.Trim(), i.Formula.Trim())).ToList(),
+            new PenaltySettings(p.Kind!.Value, p.PointsPerMiss ?? defaults.PointsPerMiss, p.PointsPerRepeatedMiss ?? defaults.PointsPerRepeatedMiss,
+                p.ThresholdPoints ?? defaults.ThresholdPoints, p.FeeReductionPercent ?? defaults.FeeReductionPercent, p.PointExpiryMonths ?? defaults.PointExpiryMonths),
+            c.Exclusions.Select(x => x.Trim()).Where(x => x.Length > 0).ToList());
+    }
+
+    /// <summary>No change → no events, so re-saving an approved SLA does not start a new version.</summary>
+    public static List<object> Decide(ContractDossier? dossier, Cases.CaseSummary @case, SaveSlaCommand c, Actor by, DateTimeOffset at, UiText t)
+    {
+        var sla = ToDefinition(c);
+        if (dossier is not null && DossierRules.SameContent(dossier.Sla, sla)) return [];
+        var events = DossierRules.BeforeChange(dossier, @case, by, at, t, out var version);
+        events.Add(new SlaSaved(ContractStreams.DossierId(@case.Id), version, sla, by, at));
+        return events;
+    }
+}
+
+public sealed class SaveSlaHandler(IDocumentSession session, ContractAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+    : ICommandHandler<SaveSlaCommand, long>
+{
+    public async ValueTask<long> Handle(SaveSlaCommand command, CancellationToken cancellationToken)
+    {
+        if (!access.CanEdit) throw new DomainRuleException(t["SLAを作成できるのは調達担当です。"]);
+        var @case = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
+        var dossier = await access.FindDossierAsync(command.CaseId, cancellationToken);
+        if ((dossier?.Version ?? 0) != command.ExpectedVersion) throw new StaleVersionException();
+
+        var events = SaveSlaDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow(), t);
+        if (events.Count == 0) return command.ExpectedVersion;
+        return await DossierRules.AppendAsync(session, ContractStreams.DossierId(command.CaseId), command.ExpectedVersion, events, cancellationToken);
+    }
+}
