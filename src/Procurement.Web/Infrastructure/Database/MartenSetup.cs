@@ -39,6 +39,8 @@ public static class MartenSetup
         opts.Projections.Add<Procurement.Features.FitGap.FitGapViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.Renewal.RenewalViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseWorkflowViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.SlaOperation.SlaOperationViewProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<Procurement.Features.SlaOperation.SlaReportFile>().Index(f => f.CaseId);
         opts.Projections.Add<ContractDossierProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ContractVersionFiles>().Index(f => f.DossierId);
     }
