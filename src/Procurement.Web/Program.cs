@@ -1,11 +1,13 @@
 using Procurement.Features.Demo;
 using Procurement.Features.Health;
+using Procurement.Features.Vendors;
 using Procurement.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddProcurementCore();   // storage, mediator + validation, clock, UI text
 builder.Services.AddProcurementWeb();    // sign-in, role policies, Razor Pages under Features/, languages
+builder.Services.AddVendors();           // vendors, RFI/RFQ, Q&A, proposals, their files; the evaluation gate
 
 var app = builder.Build();
 

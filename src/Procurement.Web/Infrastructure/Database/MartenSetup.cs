@@ -32,5 +32,7 @@ public static class MartenSetup
 
         opts.Projections.Add<GroupViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Vendors.VendorDirectoryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Vendors.CaseVendorsProjection>(ProjectionLifecycle.Inline);
     }
 }
