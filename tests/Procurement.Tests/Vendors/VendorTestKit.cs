@@ -135,14 +135,11 @@ public static partial class VendorTestKit
 
     public static async Task<long> StoredFileCountAsync(this AppFactory app)
     {
-        await using var session = app.Store.QuerySession();
-        try
-        {
-            return (await session.AdvancedSql.QueryAsync<long>("select count(*) from procurement.vendor_files", CancellationToken.None)).Single();
-        }
-        catch (Npgsql.PostgresException e) when (e.SqlState == "42P01")
-        {
-            return 0; // the table is created with the first stored file
-        }
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var exists = new Npgsql.NpgsqlCommand("select to_regclass('procurement.vendor_files') is not null", connection);
+        if (!(bool)(await exists.ExecuteScalarAsync())!) return 0; // the table is created with the first stored file
+        await using var count = new Npgsql.NpgsqlCommand("select count(*) from procurement.vendor_files", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 }
