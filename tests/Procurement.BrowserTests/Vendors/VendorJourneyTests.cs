@@ -92,8 +92,24 @@ public sealed class VendorJourneyTests(BrowserFixture browser) : IClassFixture<B
         Assert.Contains("計画停止時間を除いた値とします。", text, StringComparison.Ordinal);
         Assert.DoesNotContain("信濃情報システム", text, StringComparison.Ordinal);
 
+        // A proposal with a price envelope; a disguised file is refused by content.
+        await page.ClickAsync("nav.subnav >> text=提案書");
+        await page.SelectOptionAsync("#Submit_VendorId", new SelectOptionValue { Label = "南信州クラウドサービス株式会社" });
+        await page.FillAsync("#Submit_SubmittedAt", "2026-11-20T10:30");
+        await page.SetInputFilesAsync("#Submit_Files", new FilePayload { Name = "技術提案書.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await page.SetInputFilesAsync("#Submit_PriceFiles", new FilePayload { Name = "見積書.xlsx", MimeType = "application/octet-stream", Buffer = [0x4D, 0x5A, 0x90, 0x00] });
+        await page.ClickAsync("form[action*='handler=Submit'] button");
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Submit.Files']")).ToContainTextAsync("見積書.xlsx はPDF・Word（.docx）・Excel（.xlsx）のいずれでもないか");
+        await BrowserFixture.ScreenshotAsync(page, "vendors-05-proposal-refused");
+        await page.SetInputFilesAsync("#Submit_Files", new FilePayload { Name = "技術提案書.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await page.SetInputFilesAsync("#Submit_PriceFiles", new FilePayload { Name = "価格提案書.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await page.ClickAsync("form[action*='handler=Submit'] button");
+        await Assertions.Expect(page.Locator("#proposal-table")).ToContainTextAsync("価格提案書.pdf");
+        await Assertions.Expect(page.Locator("#proposal-table")).ToContainTextAsync("期限内");
+        await BrowserFixture.ScreenshotAsync(page, "vendors-06-proposals");
+
         await page.GotoAsync(CaseUrl);
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("回答を公開しました（条件変更あり）");
-        await BrowserFixture.ScreenshotAsync(page, "vendors-05-case-timeline");
+        await BrowserFixture.ScreenshotAsync(page, "vendors-07-case-timeline");
     }
 }

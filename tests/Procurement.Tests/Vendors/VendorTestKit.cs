@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Procurement.Features.Demo;
 using Procurement.Features.Vendors;
 using Procurement.Tests.Infrastructure;
@@ -18,6 +19,16 @@ public static partial class VendorTestKit
 {
     public static readonly Guid CaseId = DemoData.CaseId;
     public static string Url(string path) => $"/Cases/{CaseId}{path}";
+
+    /// <summary>The app with extra settings (AppFactory.StartAsync takes none) and the demo data.</summary>
+    public static async Task<AppFactory> StartWithSettingsAsync(string hint, IReadOnlyDictionary<string, string> settings)
+    {
+        var app = new AppFactory(await TestDatabase.CreateAsync(hint), settings);
+        _ = app.Server;
+        using var scope = app.Services.CreateScope();
+        await DemoData.SeedAsync(app.Store, app.Clock, scope.ServiceProvider.GetRequiredService<Procurement.Infrastructure.Auth.PasswordService>());
+        return app;
+    }
 
     public static byte[] Pdf() => "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 

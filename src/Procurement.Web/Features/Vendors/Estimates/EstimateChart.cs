@@ -12,7 +12,7 @@ namespace Procurement.Features.Vendors.Estimates;
 /// </summary>
 public static class EstimateChart
 {
-    private const int Width = 960, LabelWidth = 230, RightPad = 40, Top = 56, BarHeight = 26, Gap = 16, AxisHeight = 36;
+    private const int Width = 960, LabelWidth = 230, RightPad = 120, Top = 56, BarHeight = 26, Gap = 16, AxisHeight = 36;
     private const string InitialColour = "#0b5cad", TermColour = "#7fb0e0", MedianColour = "#1a7f37", PlannedColour = "#b42318", RangeColour = "#5b6672";
 
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
@@ -28,8 +28,9 @@ public static class EstimateChart
         if (total is null) return "";
         var columns = comparison.Columns;
         var height = Top + columns.Count * (BarHeight + Gap) + AxisHeight;
-        var scaleMax = (double)Math.Max(total.Max, plannedPrice ?? 0);
-        if (scaleMax <= 0) scaleMax = 1;
+        var step = NiceStep(Math.Max(total.Max, plannedPrice ?? 0) / 5.0);
+        var ticks = (int)Math.Ceiling(Math.Max(total.Max, plannedPrice ?? 0) / step);
+        var scaleMax = step * Math.Max(ticks, 1);
         var plot = Width - LabelWidth - RightPad;
         double X(double yen) => LabelWidth + yen / scaleMax * plot;
 
@@ -42,13 +43,14 @@ public static class EstimateChart
         Legend(svg, ref lx, InitialColour, t["導入費用"], rect: true);
         Legend(svg, ref lx, TermColour, t["運用費用（契約期間総額）"], rect: true);
         Legend(svg, ref lx, MedianColour, t["中央値"], rect: false);
+        Legend(svg, ref lx, RangeColour, t["最小・最大"], rect: false, dashed: true);
         if (plannedPrice is not null) Legend(svg, ref lx, PlannedColour, t["予定価格"], rect: false);
 
-        // Gridlines with 5 ticks
+        // Gridlines at each step
         var axisY = Top + columns.Count * (BarHeight + Gap);
-        for (var i = 0; i <= 5; i++)
+        for (var i = 0; i <= Math.Max(ticks, 1); i++)
         {
-            var v = scaleMax * i / 5;
+            var v = step * i;
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(v))}\" y1=\"{Top - 8}\" x2=\"{F(X(v))}\" y2=\"{axisY}\" stroke=\"#e3e8ee\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(v))}\" y=\"{axisY + 20}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5b6672\">{E(Man(v))}</text>");
         }
@@ -62,7 +64,8 @@ public static class EstimateChart
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 10}\" y=\"{y + BarHeight / 2 + 5}\" font-size=\"14\" text-anchor=\"end\" fill=\"#1d2733\">{E(Shorten(c.CompanyName))}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{F(initialEnd - LabelWidth)}\" height=\"{BarHeight}\" fill=\"{InitialColour}\"><title>{E(c.CompanyName)} {E(t["導入費用"])} {E(Documents.JapaneseDates.Yen(c.Estimate.InitialCost))}</title></rect>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(initialEnd)}\" y=\"{y}\" width=\"{F(totalEnd - initialEnd)}\" height=\"{BarHeight}\" fill=\"{TermColour}\"><title>{E(c.CompanyName)} {E(t["運用費用（契約期間総額）"])} {E(Documents.JapaneseDates.Yen(c.Estimate.OperatingCostForTerm))}</title></rect>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(Math.Min(totalEnd + 6, Width - RightPad))}\" y=\"{y + BarHeight / 2 + 5}\" font-size=\"12\" fill=\"#1d2733\" text-anchor=\"{(totalEnd + 90 > Width ? "end" : "start")}\">{E(Man(c.Estimate.Total))}</text>");
+            // The right margin is reserved for these labels, so they never sit on a bar or a line.
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(scaleMax) + 8)}\" y=\"{y + BarHeight / 2 + 5}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1d2733\">{E(Man(c.Estimate.Total))}</text>");
         }
 
         VLine(svg, X(total.Min), Top - 8, axisY, RangeColour, "4 3", $"{t["最小"]} {Documents.JapaneseDates.Yen(total.Min)}");
@@ -75,10 +78,22 @@ public static class EstimateChart
 
     private static string Shorten(string name) => name.Length <= 14 ? name : name[..13] + "…";
 
-    private static void Legend(StringBuilder svg, ref int x, string colour, string label, bool rect)
+    /// <summary>1, 2, 2.5 or 5 × a power of ten: axis labels people can read at a glance.</summary>
+    private static double NiceStep(double raw)
+    {
+        if (raw <= 0) return 1;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        foreach (var m in new[] { 1, 2, 2.5, 5, 10 })
+        {
+            if (m * magnitude >= raw) return m * magnitude;
+        }
+        return 10 * magnitude;
+    }
+
+    private static void Legend(StringBuilder svg, ref int x, string colour, string label, bool rect, bool dashed = false)
     {
         if (rect) svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"14\" width=\"14\" height=\"14\" fill=\"{colour}\"/>");
-        else svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x}\" y1=\"21\" x2=\"{x + 14}\" y2=\"21\" stroke=\"{colour}\" stroke-width=\"3\"/>");
+        else svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x}\" y1=\"21\" x2=\"{x + 14}\" y2=\"21\" stroke=\"{colour}\" stroke-width=\"3\"{(dashed ? " stroke-dasharray=\"4 3\"" : "")}/>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 20}\" y=\"26\" font-size=\"13\" fill=\"#1d2733\">{E(label)}</text>");
         x += 34 + label.Length * 13;
     }
