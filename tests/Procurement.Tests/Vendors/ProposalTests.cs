@@ -75,6 +75,7 @@ public sealed class ProposalTests : IAsyncLifetime
         Assert.False(onTime.Late);   // exactly at the deadline is on time
         Assert.True(late.Late);      // one minute after is late
         Assert.True(late.Excluded);
+        Assert.Equal([_alpha], (await AdmittedAsync()).Select(p => p.VendorId)); // what the evaluation feature reads
         Assert.Contains("期限後（審査対象外）", await _officer.GetStringAsync(Url("/Proposals")), StringComparison.Ordinal);
 
         var noReason = await _officer.PostFormAsync(Url("/Proposals?handler=Admit"),
@@ -88,6 +89,7 @@ public sealed class ProposalTests : IAsyncLifetime
         var after = (await _app.ViewAsync()).CurrentProposals.Single(p => p.VendorId == _beta);
         Assert.False(after.Excluded);
         Assert.Equal("郵便事業者の配達遅延（消印は期限内）", after.LateReason);
+        Assert.Equal([_alpha, _beta], (await AdmittedAsync()).Select(p => p.VendorId));
     }
 
     [Fact]
@@ -211,6 +213,18 @@ public sealed class ProposalTests : IAsyncLifetime
         var fields = new Dictionary<string, string> { ["Answer.QuestionId"] = q.QuestionId.ToString(), ["Answer.Answer"] = answer };
         if (changes) fields["Answer.ChangesConditions"] = "true";
         Assert.Equal(HttpStatusCode.Redirect, (await _officer.PostFormAsync(Url("/QandA?handler=Answer"), fields, Url("/QandA"))).StatusCode);
+    }
+
+    private async Task<IReadOnlyList<AdmittedProposal>> AdmittedAsync()
+    {
+        using var scope = _app.Services.CreateScope();
+        var id = await UserIdAsync("officer1");
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new(System.Security.Claims.ClaimTypes.NameIdentifier, id.ToString()), new(System.Security.Claims.ClaimTypes.Role, Procurement.Infrastructure.Auth.Roles.Officer)], "test")),
+        };
+        return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new GetAdmittedProposals(CaseId));
     }
 
     private async Task<bool> IsDeniedAsync(HttpClient client, Guid fileId)

@@ -134,6 +134,45 @@ public sealed class VendorRegistrationTests : IAsyncLifetime
         Assert.DoesNotContain("12,345,678", casePage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_RFI_response_keeps_answers_per_question_and_its_files_which_legal_may_read_and_committee_members_may_not()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        var questions = await officer.PostFormAsync(Url("/Vendors?handler=RfiQuestions"),
+            new Dictionary<string, string> { ["RfiQuestions"] = "想定する導入形態（SaaS/PaaS）\n\n標準準拠システムへの対応時期\n" }, Url("/Vendors"));
+        Assert.Equal(HttpStatusCode.Redirect, questions.StatusCode);
+        Assert.Equal(["想定する導入形態（SaaS/PaaS）", "標準準拠システムへの対応時期"], (await _app.ViewAsync()).RfiQuestions); // blank lines dropped
+        var vendor = await officer.RegisterVendorAsync("RFI回答株式会社", "4000012090001");
+
+        // No date: refused next to the field, answers kept, the file not stored.
+        var missing = await officer.PostMultipartAsync(Url($"/Vendors/{vendor}?handler=Rfi"),
+            [new("Rfi.ResponseDate", ""), new("Rfi.Answers[0]", "SaaSを想定"), new("Rfi.Answers[1]", "令和7年度末")],
+            [("Rfi.Files", "回答書.pdf", Pdf())], Url($"/Vendors/{vendor}"));
+        var html = await missing.Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"Rfi.ResponseDate\"[^>]*>回答日を入力してください。", html);
+        Assert.Contains(">SaaSを想定</textarea>", html, StringComparison.Ordinal);
+        Assert.Null((await _app.ViewAsync()).Vendor(vendor)!.Rfi);
+
+        var ok = await officer.PostMultipartAsync(Url($"/Vendors/{vendor}?handler=Rfi"),
+            [new("Rfi.ResponseDate", "2026-11-15"), new("Rfi.Answers[0]", "SaaSを想定"), new("Rfi.Answers[1]", "令和7年度末")],
+            [("Rfi.Files", "回答書.pdf", Pdf()), ("Rfi.Files", "機能一覧.xlsx", Xlsx())], Url($"/Vendors/{vendor}"));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var rfi = (await _app.ViewAsync()).Vendor(vendor)!.Rfi!;
+        Assert.Equal(new DateOnly(2026, 11, 15), rfi.ResponseDate);
+        Assert.Equal(["想定する導入形態（SaaS/PaaS）: SaaSを想定", "標準準拠システムへの対応時期: 令和7年度末"], rfi.Answers.Select(a => $"{a.Question}: {a.Answer}"));
+        Assert.Equal(["回答書.pdf", "機能一覧.xlsx"], rfi.Files.Select(f => f.FileName));
+        Assert.True((await _app.ViewAsync()).Vendor(vendor)!.TookPart);
+
+        var legal = await _app.SignInAsync("legal");
+        Assert.Equal(HttpStatusCode.OK, (await legal.GetAsync(Url($"/Files/{rfi.Files[0].FileId}"))).StatusCode);
+        var legalPage = await legal.GetStringAsync(Url($"/Vendors/{vendor}"));
+        Assert.DoesNotContain("handler=Rfi", legalPage, StringComparison.Ordinal); // read-only
+        Assert.DoesNotContain("見積（RFQ）", legalPage, StringComparison.Ordinal); // prices stay with officers
+        var member = await _app.SignInAsync("member1");
+        Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync(Url($"/Files/{rfi.Files[0].FileId}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync(Url($"/Vendors/{vendor}"))).StatusCode);
+    }
+
     [Theory]
     [InlineData("/Vendors")]
     [InlineData("/Vendors/Register")]
