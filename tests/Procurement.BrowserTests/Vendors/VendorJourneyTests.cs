@@ -56,6 +56,10 @@ public sealed class VendorJourneyTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("信濃情報システム株式会社");
         await EstimateAsync(page, "45,000,000", "1,200,000", "70,000,000");
 
+        await page.ClickAsync("nav.subnav >> text=事業者");
+        await Assertions.Expect(page.Locator("table.data tbody tr")).ToHaveCountAsync(2);
+        await BrowserFixture.ScreenshotAsync(page, "vendors-02b-vendor-list");
+
         // Comparison: A 30,000,000 + 1,500,000 × 60 = 120,000,000; B 45,000,000 + 70,000,000 = 115,000,000; median 117,500,000.
         await page.ClickAsync("nav.subnav >> text=見積比較・予定価格");
         await Assertions.Expect(page.Locator("tr[data-row='総額（導入＋運用期間）'] td[data-stat='median']")).ToHaveTextAsync("117,500,000円");

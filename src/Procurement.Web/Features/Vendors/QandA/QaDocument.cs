@@ -48,7 +48,7 @@ public static class QaDocument
             else body.Append(QaTable(items));
             if (items.Any(i => i.ChangesConditions))
             {
-                body.Append(Para(null, Text("【条件変更】と記載した回答は、公告時の条件を変更するものです。既に提案書を提出した事業者は、提案内容を再確認してください。")));
+                body.Append(Para("Note", Text("【条件変更】と記載した回答は、公告時の条件を変更するものです。既に提案書を提出した事業者は、提案内容を再確認してください。")));
             }
             body.Append(Para("Right", Text("以上")));
             body.Append(Section(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
@@ -85,7 +85,7 @@ public static class QaDocument
         {
             var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = Columns[i].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
             if (header) cell.TableCellProperties!.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9E2F3" });
-            cell.Append(Para(header ? "TableHeading" : "TableText", Text(cells[i])));
+            cell.Append(Para(header ? "TableHeading" : i == 0 ? "TableNumber" : "TableText", Text(cells[i])));
             row.Append(cell);
         }
         return row;
@@ -194,6 +194,8 @@ public static class QaDocument
                 new StyleRunProperties(Fonts(Gothic), new Bold())),
             ParagraphStyle("TableText", "Table Text", "Normal",
                 new StyleParagraphProperties(new SpacingBetweenLines { Line = "300", LineRule = LineSpacingRuleValues.Auto }, new Justification { Val = JustificationValues.Left }), null),
+            ParagraphStyle("TableNumber", "Table Number", "Normal", new StyleParagraphProperties(new Justification { Val = JustificationValues.Center }), null),
+            ParagraphStyle("Note", "Note", "Normal", new StyleParagraphProperties(new SpacingBetweenLines { Before = "180" }), null),
             ParagraphStyle("Header", "header", "Normal",
                 new StyleParagraphProperties(new Justification { Val = JustificationValues.Right }),
                 new StyleRunProperties(new FontSize { Val = "18" })),
