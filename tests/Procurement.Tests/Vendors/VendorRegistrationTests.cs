@@ -163,6 +163,15 @@ public sealed class VendorRegistrationTests : IAsyncLifetime
         Assert.Equal(["回答書.pdf", "機能一覧.xlsx"], rfi.Files.Select(f => f.FileName));
         Assert.True((await _app.ViewAsync()).Vendor(vendor)!.TookPart);
 
+        // Correcting an answer later keeps the files already received.
+        var corrected = await officer.PostMultipartAsync(Url($"/Vendors/{vendor}?handler=Rfi"),
+            [new("Rfi.ResponseDate", "2026-11-16"), new("Rfi.Answers[0]", "SaaS（ガバメントクラウド上）を想定"), new("Rfi.Answers[1]", "令和7年度末")],
+            [], Url($"/Vendors/{vendor}"));
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        rfi = (await _app.ViewAsync()).Vendor(vendor)!.Rfi!;
+        Assert.Equal("SaaS（ガバメントクラウド上）を想定", rfi.Answers[0].Answer);
+        Assert.Equal(["回答書.pdf", "機能一覧.xlsx"], rfi.Files.Select(f => f.FileName));
+
         var legal = await _app.SignInAsync("legal");
         Assert.Equal(HttpStatusCode.OK, (await legal.GetAsync(Url($"/Files/{rfi.Files[0].FileId}"))).StatusCode);
         var legalPage = await legal.GetStringAsync(Url($"/Vendors/{vendor}"));

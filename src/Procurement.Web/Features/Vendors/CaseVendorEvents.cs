@@ -54,6 +54,7 @@ public sealed record RfiQuestionsDefined(Guid CaseId, IReadOnlyList<string> Ques
     public string? TimelineDetail(UiText t) => t.Format("{0}項目", Questions.Count);
 }
 
+/// <summary>The response as it now stands: <see cref="Files"/> lists every file received so far, not only the new ones.</summary>
 public sealed record RfiResponseRecorded(
     Guid CaseId, Guid VendorId, string CompanyName, DateOnly ResponseDate, IReadOnlyList<RfiAnswer> Answers,
     IReadOnlyList<VendorFile> Files, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed

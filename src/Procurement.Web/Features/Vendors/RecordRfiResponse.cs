@@ -8,7 +8,8 @@ namespace Procurement.Features.Vendors;
 
 /// <summary>
 /// A vendor's RFI response: one answer per RFI question (in the order the questions were set) and the
-/// files the vendor sent. Recording again replaces the earlier response; the earlier one stays in the history.
+/// files the vendor sent. Recording again replaces the date and answers (the earlier ones stay in the
+/// history) and adds files to those already received, so correcting an answer never drops a file.
 /// </summary>
 public sealed record RecordRfiResponseCommand(
     Guid CaseId, Guid VendorId, DateOnly? ResponseDate, IReadOnlyList<string> Answers, IReadOnlyList<UploadedFile> Files) : ICommand;
@@ -21,13 +22,13 @@ public sealed class RecordRfiResponseValidator : AbstractValidator<RecordRfiResp
             .Must(d => d is null || d <= VendorRules.Today(clock)).WithMessage(t["回答日に未来の日付は入力できません。"]);
         RuleFor(c => c.Answers).Must(a => a.All(x => (x ?? "").Length <= 4000)).WithMessage(t["回答は1項目4000文字以内で入力してください。"]);
         RuleFor(c => c).Must(c => c.Answers.Any(a => !string.IsNullOrWhiteSpace(a)) || c.Files.Count > 0)
-            .WithName("Answers").OverridePropertyName("Answers").WithMessage(t["回答を入力するか、回答ファイルを添付してください。"]);
+            .OverridePropertyName("Answers").WithMessage(t["回答を入力するか、回答ファイルを添付してください。"]);
         RuleFor(c => c.Files).Must(f => f.Count <= 10).WithMessage(t["添付ファイルは10件までです。"]);
         RuleForEach(c => c.Files).SetValidator(file);
     }
 }
 
-public sealed class RecordRfiResponseHandler(CaseVendorsWriter writer, IVendorFileStore files, UiText t) : ICommandHandler<RecordRfiResponseCommand>
+public sealed class RecordRfiResponseHandler(CaseVendorsWriter writer, IVendorFileStore store, UiText t) : ICommandHandler<RecordRfiResponseCommand>
 {
     public async ValueTask<Unit> Handle(RecordRfiResponseCommand command, CancellationToken cancellationToken)
     {
@@ -38,15 +39,16 @@ public sealed class RecordRfiResponseHandler(CaseVendorsWriter writer, IVendorFi
         var answers = open.State.RfiQuestions
             .Select((q, i) => new RfiAnswer(i + 1, q, VendorRules.Clean(i < command.Answers.Count ? command.Answers[i] : "")))
             .ToList();
-        var staged = await VendorFileStaging.StageAllAsync(files, writer.Session, command.Files, cancellationToken);
-        open.Stream.AppendOne(new RfiResponseRecorded(command.CaseId, vendor.VendorId, vendor.CompanyName, command.ResponseDate!.Value, answers, staged, open.By, open.Now));
+        var staged = await VendorFileStaging.StageAllAsync(store, writer.Session, command.Files, cancellationToken);
+        var files = (vendor.Rfi?.Files ?? []).Concat(staged).ToList();
+        open.Stream.AppendOne(new RfiResponseRecorded(command.CaseId, vendor.VendorId, vendor.CompanyName, command.ResponseDate!.Value, answers, files, open.By, open.Now));
         try
         {
             await writer.SaveAsync(cancellationToken);
         }
         catch
         {
-            await files.DiscardAsync(staged.Select(f => f.FileId));
+            await store.DiscardAsync(staged.Select(f => f.FileId));
             throw;
         }
         return Unit.Value;
