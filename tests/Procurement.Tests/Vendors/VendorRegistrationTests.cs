@@ -182,6 +182,26 @@ public sealed class VendorRegistrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync(Url($"/Vendors/{vendor}"))).StatusCode);
     }
 
+    [Fact]
+    public async Task Two_officers_registering_the_same_company_at_once_create_one_directory_entry()
+    {
+        var first = await _app.SignInAsync("officer1");
+        var second = await _app.SignInAsync("officer2");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.CompanyName"] = "同時登録株式会社", ["Input.CorporateNumber"] = "2000012010019",
+            ["Input.Address"] = "長野県", ["Input.ContactPerson"] = "担当", ["Input.Email"] = "a@example.jp",
+        };
+
+        var responses = await Task.WhenAll(first.PostFormAsync(Url("/Vendors/Register"), fields), second.PostFormAsync(Url("/Vendors/Register"), fields));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK); // told, with the form kept
+        await using var session = _app.Store.QuerySession();
+        Assert.Equal(1, await session.Query<VendorDirectoryEntry>().CountAsync(v => v.CorporateNumber == "2000012010019"));
+        Assert.Single((await _app.ViewAsync()).Vendors, v => v.CorporateNumber == "2000012010019");
+    }
+
     [Theory]
     [InlineData("/Vendors")]
     [InlineData("/Vendors/Register")]

@@ -61,7 +61,15 @@ public sealed class RegisterVendorHandler(CaseVendorsWriter writer, UiText t) : 
         var (registered, added) = RegisterVendorDecision.Decide(vendorId, groupId, command, open.By, open.Now);
         writer.Session.Events.StartStream<VendorDirectoryEntry>(vendorId, registered);
         open.Stream.AppendOne(added);
-        await writer.SaveAsync(cancellationToken);
+        try
+        {
+            await writer.SaveAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Two officers registering the same company at once: the unique index lets only one in.
+            throw new ValidationException([new ValidationFailure(nameof(command.CorporateNumber), t["この法人番号の事業者は、たった今ほかの担当者が登録しました。台帳から選んで追加してください。"])]);
+        }
         return vendorId;
     }
 }

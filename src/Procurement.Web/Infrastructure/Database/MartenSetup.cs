@@ -29,6 +29,7 @@ public static class MartenSetup
 
         opts.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
         opts.Schema.For<WizardDraft>().Index(d => d.UserId);
+        opts.Schema.For<Procurement.Features.Vendors.VendorDirectoryEntry>().UniqueIndex(v => v.GroupId, v => v.CorporateNumber);
 
         opts.Projections.Add<GroupViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
