@@ -1,5 +1,6 @@
 using Procurement.Features.Demo;
 using Procurement.Features.Health;
+using Procurement.Features.Vendors;
 using Procurement.Features.Workflows;
 using Procurement.Infrastructure;
 
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProcurementCore();   // storage, mediator + validation, clock, UI text
 builder.Services.AddProcurementWeb();    // sign-in, role policies, Razor Pages under Features/, languages
 builder.Services.AddWorkflows();         // workflows/*.json checked at start-up, reminders, diagrams
+builder.Services.AddVendors();           // vendors, RFI/RFQ, Q&A, proposals, their files; the evaluation gate
 
 var app = builder.Build();
 

@@ -38,13 +38,17 @@ public sealed class ChangeCaseDetailsHandler(IDocumentSession session, CaseAcces
     public async ValueTask<long> Handle(ChangeCaseDetailsCommand command, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["案件情報を変更できるのは調達担当です。"]);
-        var current = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
+        if (await access.FindCaseAsync(command.CaseId, cancellationToken) is null) throw new DomainRuleException(t["案件が見つかりません。"]);
+        // Other features (vendors, workflows, …) append to the case stream too, so the stream version
+        // moves without the header changing. The header's own version decides staleness; fetching the
+        // stream for writing still refuses a second writer that saves in between.
+        var stream = await session.Events.FetchForWriting<CaseSummary>(command.CaseId, cancellationToken);
+        var current = stream.Aggregate ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         if (current.Version != command.ExpectedVersion) throw new StaleVersionException();
 
         var change = ChangeCaseDetailsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
         if (change is null) return current.Version;
-        // The expected version makes the database refuse a second writer that read the same version.
-        session.Events.Append(command.CaseId, command.ExpectedVersion + 1, change);
+        stream.AppendOne(change);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -53,6 +57,6 @@ public sealed class ChangeCaseDetailsHandler(IDocumentSession session, CaseAcces
         {
             throw new StaleVersionException();
         }
-        return command.ExpectedVersion + 1;
+        return (stream.StartingVersion ?? current.Version) + 1;
     }
 }

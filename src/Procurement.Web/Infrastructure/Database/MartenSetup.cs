@@ -31,6 +31,7 @@ public static class MartenSetup
 
         opts.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
         opts.Schema.For<WizardDraft>().Index(d => d.UserId);
+        opts.Schema.For<Procurement.Features.Vendors.VendorDirectoryEntry>().UniqueIndex(v => v.GroupId, v => v.CorporateNumber);
 
         opts.Projections.Add<GroupViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
@@ -43,5 +44,7 @@ public static class MartenSetup
         opts.Schema.For<Procurement.Features.SlaOperation.SlaReportFile>().Index(f => f.CaseId);
         opts.Projections.Add<ContractDossierProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ContractVersionFiles>().Index(f => f.DossierId);
+        opts.Projections.Add<Procurement.Features.Vendors.VendorDirectoryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Vendors.CaseVendorsProjection>(ProjectionLifecycle.Inline);
     }
 }

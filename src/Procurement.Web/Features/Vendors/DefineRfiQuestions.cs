@@ -1,0 +1,32 @@
+using FluentValidation;
+using Mediator;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Vendors;
+
+/// <summary>The questions of the case's RFI (情報提供依頼書), which structure every vendor's answers.</summary>
+public sealed record DefineRfiQuestionsCommand(Guid CaseId, IReadOnlyList<string> Questions) : ICommand;
+
+public sealed class DefineRfiQuestionsValidator : AbstractValidator<DefineRfiQuestionsCommand>
+{
+    public DefineRfiQuestionsValidator(UiText t)
+    {
+        RuleFor(c => c.Questions).Must(q => q.Any(x => !string.IsNullOrWhiteSpace(x))).WithMessage(t["質問項目を1つ以上入力してください。"])
+            .Must(q => q.Count(x => !string.IsNullOrWhiteSpace(x)) <= 100).WithMessage(t["質問項目は100項目以内にしてください。"])
+            .Must(q => q.All(x => x.Trim().Length <= 500)).WithMessage(t["質問項目は1項目500文字以内にしてください。"]);
+    }
+}
+
+public sealed class DefineRfiQuestionsHandler(CaseVendorsWriter writer) : ICommandHandler<DefineRfiQuestionsCommand>
+{
+    public async ValueTask<Unit> Handle(DefineRfiQuestionsCommand command, CancellationToken cancellationToken)
+    {
+        var open = await writer.OpenAsync(command.CaseId, cancellationToken);
+        var questions = command.Questions.Select(VendorRules.Clean).Where(q => q.Length > 0).ToList();
+        if (open.State.RfiQuestions.SequenceEqual(questions)) return Unit.Value;
+
+        open.Stream.AppendOne(new RfiQuestionsDefined(command.CaseId, questions, open.By, open.Now));
+        await writer.SaveAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

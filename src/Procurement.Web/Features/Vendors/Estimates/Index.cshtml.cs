@@ -1,0 +1,63 @@
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Vendors.Estimates;
+
+/// <summary>Estimates side by side with their spread and chart, and the 予定価格 with its basis and reason. Officers only: prices.</summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
+{
+    public sealed class PlannedPriceInput
+    {
+        public string Basis { get; set; } = "";
+        public string Amount { get; set; } = "";
+        public string Reason { get; set; } = "";
+    }
+
+    [BindProperty] public PlannedPriceInput Input { get; set; } = new();
+    public CaseSummary Case { get; private set; } = null!;
+    public CaseVendors Vendors { get; private set; } = null!;
+    public EstimateComparison Comparison { get; private set; } = null!;
+    public string ChartSvg { get; private set; } = "";
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
+        Case = found;
+        Vendors = await VendorPage.LoadAsync(session, id, ct);
+        Comparison = new EstimateComparison(Vendors.Vendors);
+        ChartSvg = EstimateChart.Render(Comparison, Vendors.PlannedPrice?.Amount, t);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        PlannedPriceBasis? basis = Enum.TryParse<PlannedPriceBasis>(Input.Basis, out var b) && Enum.IsDefined(b) ? b : null;
+        var amount = VendorPage.ParseYen(Input.Amount);
+        if (!string.IsNullOrWhiteSpace(Input.Amount) && amount is null)
+        {
+            ModelState.AddModelError("Input.Amount", t["予定価格は円単位の整数で入力してください。"]);
+            return Page();
+        }
+        long recorded = 0;
+        if (await VendorPage.TryAsync(this, "Input", async () => recorded = await mediator.Send(new RecordPlannedPriceCommand(id, amount, basis, Input.Reason ?? ""), ct)))
+        {
+            TempData["Flash"] = t.Format("予定価格 {0} を記録しました。", Documents.JapaneseDates.Yen(recorded));
+            return Redirect($"/Cases/{id}/Estimates");
+        }
+        return Page();
+    }
+}

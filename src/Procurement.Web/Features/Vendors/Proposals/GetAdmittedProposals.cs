@@ -1,0 +1,27 @@
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+
+namespace Procurement.Features.Vendors.Proposals;
+
+/// <summary>
+/// The proposals that take part in evaluation, for the evaluation feature: each vendor's latest
+/// submission, on time or late with a recorded reason. Re-confirmation still pending is reported,
+/// not filtered, so the committee can decide how to treat it.
+/// </summary>
+public sealed record GetAdmittedProposals(Guid CaseId) : IQuery<IReadOnlyList<AdmittedProposal>>;
+
+public sealed record AdmittedProposal(Guid ProposalId, Guid VendorId, string CompanyName, DateTimeOffset SubmittedAt, bool Late, bool NeedsReconfirmation);
+
+public sealed class GetAdmittedProposalsHandler(IQuerySession session, CaseAccess access) : IQueryHandler<GetAdmittedProposals, IReadOnlyList<AdmittedProposal>>
+{
+    public async ValueTask<IReadOnlyList<AdmittedProposal>> Handle(GetAdmittedProposals query, CancellationToken cancellationToken)
+    {
+        if (await access.FindCaseAsync(query.CaseId, cancellationToken) is null) return [];
+        var view = await session.LoadAsync<CaseVendors>(query.CaseId, cancellationToken);
+        if (view is null) return [];
+        return view.CurrentProposals.Where(p => !p.Excluded)
+            .Select(p => new AdmittedProposal(p.ProposalId, p.VendorId, p.CompanyName, p.SubmittedAt, p.Late, p.NeedsReconfirmation))
+            .OrderBy(p => p.SubmittedAt).ToList();
+    }
+}

@@ -1,0 +1,128 @@
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Features.Documents;
+using Procurement.Features.Groups;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Vendors.QandA;
+
+/// <summary>
+/// 質問回答: the period, the question log and published answers. Officers see who asked; everyone
+/// else in the group sees only published answers, like the vendors do.
+/// </summary>
+public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, TimeProvider clock, UiText t) : PageModel
+{
+    public sealed class PeriodInput
+    {
+        public string AnnouncedOn { get; set; } = "";
+        public string ProposalDeadline { get; set; } = "";
+    }
+
+    public sealed class QuestionInput
+    {
+        public string VendorId { get; set; } = "";
+        public string ReceivedOn { get; set; } = "";
+        public string Text { get; set; } = "";
+    }
+
+    public sealed class AnswerInput
+    {
+        public Guid QuestionId { get; set; }
+        public string Answer { get; set; } = "";
+        public bool ChangesConditions { get; set; }
+    }
+
+    [BindProperty] public PeriodInput Period { get; set; } = new();
+    [BindProperty] public QuestionInput Question { get; set; } = new();
+    [BindProperty] public AnswerInput Answer { get; set; } = new();
+
+    public CaseSummary Case { get; private set; } = null!;
+    public CaseVendors Vendors { get; private set; } = null!;
+    public bool IsOfficer => VendorPage.IsOfficer(User);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
+        Case = found;
+        Vendors = await VendorPage.LoadAsync(session, id, ct);
+        return true;
+    }
+
+    private void FillPeriod()
+    {
+        if (Vendors.Period is { } p)
+        {
+            Period = new PeriodInput { AnnouncedOn = p.AnnouncedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ProposalDeadline = VendorPage.ToJstInput(p.ProposalDeadline) };
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        FillPeriod();
+        Question.ReceivedOn = VendorRules.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPeriodAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!IsOfficer) return Forbid();
+        var command = new SetQaPeriodCommand(id, VendorPage.ParseDate(Period.AnnouncedOn), VendorPage.ParseJstDateTime(Period.ProposalDeadline));
+        if (await VendorPage.TryAsync(this, "Period", () => mediator.Send(command, ct).AsTask()))
+        {
+            TempData["Flash"] = t["質問回答期間を保存しました。"];
+            return Redirect($"/Cases/{id}/QandA");
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostQuestionAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!IsOfficer) return Forbid();
+        FillPeriod();
+        var command = new LogQuestionCommand(id, Guid.TryParse(Question.VendorId, out var v) ? v : null, VendorPage.ParseDate(Question.ReceivedOn), Question.Text ?? "");
+        if (await VendorPage.TryAsync(this, "Question", () => mediator.Send(command, ct).AsTask()))
+        {
+            TempData["Flash"] = t["質問を記録しました。"];
+            return Redirect($"/Cases/{id}/QandA#log");
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!IsOfficer) return Forbid();
+        FillPeriod();
+        var command = new PublishAnswerCommand(id, Answer.QuestionId, Answer.Answer ?? "", Answer.ChangesConditions);
+        if (await VendorPage.TryAsync(this, "Answer", () => mediator.Send(command, ct).AsTask()))
+        {
+            TempData["Flash"] = Answer.ChangesConditions
+                ? t["回答を公開しました。条件変更のため、提出済みの事業者に再確認が必要です（提案書の画面）。"]
+                : t["回答を公開しました。"];
+            return Redirect($"/Cases/{id}/QandA#log");
+        }
+        return Page();
+    }
+
+    /// <summary>The published list as Word, for every vendor: numbers, questions and answers, never who asked.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var group = await session.LoadAsync<GroupView>(Case.GroupId, ct);
+        var items = Vendors.Questions.Where(q => q.Answer is not null).OrderBy(q => q.Number)
+            .Select(q => new QaDocumentItem(q.Number, q.Text, q.Answer!, q.ChangesConditions)).ToList();
+        var bytes = QaDocument.Build(Case.Title, group?.Name ?? "", VendorRules.Today(clock), items);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"質問回答書_{VendorRules.Today(clock):yyyyMMdd}.docx");
+    }
+
+    public string DeadlineText => Vendors.Period is { } p ? VendorPage.At(p.ProposalDeadline) : "";
+
+    public static string Date(DateOnly d) => JapaneseDates.Format(d);
+}

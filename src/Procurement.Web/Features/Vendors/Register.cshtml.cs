@@ -1,0 +1,46 @@
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Vendors;
+
+/// <summary>Registers a new vendor: it joins the group's directory and this case.</summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class RegisterModel(CaseAccess access, IMediator mediator, UiText t) : PageModel
+{
+    public sealed class VendorInput
+    {
+        public string CompanyName { get; set; } = "";
+        public string CorporateNumber { get; set; } = "";
+        public string Address { get; set; } = "";
+        public string ContactPerson { get; set; } = "";
+        public string Email { get; set; } = "";
+    }
+
+    [BindProperty] public VendorInput Input { get; set; } = new();
+    public CaseSummary Case { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
+        Case = found;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
+        Case = found;
+        Guid vendorId = default;
+        var ok = await VendorPage.TryAsync(this, "Input", async () => vendorId = await mediator.Send(new RegisterVendorCommand(
+            id, Input.CompanyName ?? "", Input.CorporateNumber ?? "", Input.Address ?? "", Input.ContactPerson ?? "", Input.Email ?? ""), ct));
+        if (!ok) return Page();
+        TempData["Flash"] = t.Format("{0} を登録しました。", Input.CompanyName!.Trim());
+        return Redirect($"/Cases/{id}/Vendors/{vendorId}");
+    }
+}

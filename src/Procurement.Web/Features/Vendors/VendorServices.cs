@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Procurement.Features.Vendors.Files;
+using Procurement.Features.Vendors.Proposals;
+
+namespace Procurement.Features.Vendors;
+
+public static class VendorServices
+{
+    /// <summary>Vendors, their files and the gate to the evaluation feature.</summary>
+    public static IServiceCollection AddVendors(this IServiceCollection services)
+    {
+        services.AddOptions<VendorFileOptions>().BindConfiguration("Procurement");
+        services.AddScoped<CaseVendorsWriter>();
+        services.AddScoped<ProposalAccess>();
+        // Stand-in until the evaluation feature registers the real declarations and technical close.
+        services.TryAddScoped<IEvaluationGate, NoEvaluationRecordsGate>();
+        services.AddScoped<IVendorFileStore>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<VendorFileOptions>>().Value.FileStore)
+            ? ActivatorUtilities.CreateInstance<PostgresVendorFileStore>(sp)
+            : ActivatorUtilities.CreateInstance<FolderVendorFileStore>(sp));
+        return services;
+    }
+}
