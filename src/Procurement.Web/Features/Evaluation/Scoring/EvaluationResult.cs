@@ -2,7 +2,8 @@ namespace Procurement.Features.Evaluation.Scoring;
 
 /// <summary>
 /// What the engine computes. <see cref="IsFinal"/> is false while something still needs a person
-/// (an undecided △, a missing score or price, a tie for first place without a lot): <see cref="Blockers"/> says what.
+/// (an undecided △, a missing score or price, a tie for first place without a lot): <see cref="Blockers"/> says what,
+/// and the ranking is provisional (an undecided △ counts as ×, a missing score as 0, a vendor without a price is left out).
 /// </summary>
 public sealed record EvaluationResult(
     bool IsFinal,
