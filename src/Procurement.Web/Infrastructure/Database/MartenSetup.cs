@@ -3,6 +3,8 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Procurement.Features.Cases;
+using Procurement.Features.Evaluation;
+using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Wizards;
@@ -32,5 +34,8 @@ public static class MartenSetup
 
         opts.Projections.Add<GroupViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<EvaluationViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ScoreSheetViewProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<ScoreSheetView>().Index(s => s.CaseId);
     }
 }
