@@ -1,0 +1,166 @@
+using Marten;
+using Procurement.Features.Evaluation.Demonstrations;
+using Procurement.Features.Evaluation.ScoreSheets;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation;
+
+public sealed record MemberStatus(Guid MemberId, string Name, bool IsChair, bool Declared, IReadOnlyList<Guid> ConflictedVendorIds,
+    ScoreSheetStatus? SheetStatus, DateTimeOffset? SubmittedAt, bool NeedsReconfirmation);
+
+public sealed record BidView(Guid VendorId, string VendorName, decimal Amount);
+
+public sealed record PriceEnvelopeView(decimal? ReservePrice, string? Basis, IReadOnlyList<BidView> Bids);
+
+/// <summary>What every evaluation page needs, already cut to what the current user may see.</summary>
+public sealed record EvaluationOverview(
+    Guid CaseId, IReadOnlyList<CriteriaCategory> Criteria, EvaluationSettings Settings, int CriteriaRevision, bool CriteriaFrozen,
+    IReadOnlyList<CriteriaChange> CriteriaChanges, IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<MemberStatus> Members,
+    bool TechnicalClosed, DateTimeOffset? TechnicalClosedAt, IReadOnlyList<DemonstrationSlot> Demonstrations,
+    bool IAmOfficer, bool IAmMember, bool IAmChair, bool IHaveDeclared, bool INeedToReconfirm,
+    PriceEnvelopeView? Prices, long Version);
+
+/// <summary>The member's own sheet: only vendors they may score.</summary>
+public sealed record MyScoreSheet(Guid CaseId, Guid MemberId, ScoreSheetStatus Status, IReadOnlyList<CriteriaCategory> Criteria,
+    IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<ScoreCell> Cells, string? LastReopenReason, long Version);
+
+public sealed record ScoreHistoryEntry(DateTimeOffset At, string By, string What, Guid? VendorId, string? ItemId, decimal? Mark, string? Comment, string? Detail);
+
+/// <summary>
+/// The read side of the evaluation with the visibility rules built in, so a page cannot forget one:
+/// a member sees only their own sheet until the chair closes technical scoring; prices stay sealed for everyone
+/// but officers until then; results (which reveal everyone's scores) exist only after the close.
+/// </summary>
+public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, CaseAccess access, TimeProvider clock)
+{
+    public async Task<EvaluationOverview> GetOverviewAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        var sheets = await SheetsAsync(caseId, ct);
+        var members = view.Members.Select(m =>
+        {
+            var sheet = sheets.FirstOrDefault(s => s.MemberId == m.MemberId);
+            var declaration = view.DeclarationOf(m.MemberId);
+            return new MemberStatus(m.MemberId, m.Name, view.ChairId == m.MemberId, declaration is not null, declaration?.ConflictedVendorIds ?? [],
+                sheet?.Status, sheet?.SubmittedAt, view.PendingReconfirmation.Contains(m.MemberId));
+        }).ToList();
+        return new EvaluationOverview(caseId, view.ScoredCriteria, view.Settings, view.CriteriaRevision, view.CriteriaFrozen, view.CriteriaChanges,
+            view.Vendors, members, view.TechnicalClosed, view.TechnicalClosedAt, view.Demonstrations,
+            user.IsInRole(Roles.Officer), view.IsMember(user.Id), view.ChairId == user.Id, view.DeclarationOf(user.Id) is not null,
+            view.PendingReconfirmation.Contains(user.Id), CanSeePrices(view) ? Prices(view) : null, view.Version);
+    }
+
+    /// <summary>Opens the score page; refused until the member has declared conflicts of interest.</summary>
+    public async Task<MyScoreSheet> GetMySheetAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireMember(user, view);
+        EvaluationGate.RequireDeclared(view, user.Id);
+        var sheet = await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, user.Id), ct) ?? new ScoreSheetView { CaseId = caseId, MemberId = user.Id };
+        var vendors = view.Vendors.Where(v => !view.IsConflicted(user.Id, v.VendorId)).ToList();
+        return new MyScoreSheet(caseId, user.Id, sheet.Status, view.ScoredCriteria, vendors,
+            sheet.Cells.Values.Where(c => vendors.Any(v => v.VendorId == c.VendorId)).ToList(), sheet.LastReopenReason, sheet.Version);
+    }
+
+    /// <summary>
+    /// For issue 8's proposal pages: a member may open a vendor's proposal only after declaring and only when not
+    /// conflicted with that vendor; officers always may.
+    /// </summary>
+    public async Task<bool> CanOpenProposalAsync(Guid caseId, Guid vendorId, CancellationToken ct = default)
+    {
+        if (await access.FindCaseAsync(caseId, ct) is null) return false;
+        if (user.IsInRole(Roles.Officer)) return true;
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        return view.IsMember(user.Id) && view.DeclarationOf(user.Id) is not null && !view.IsConflicted(user.Id, vendorId);
+    }
+
+    /// <summary>Another member's sheet: only after technical scoring closes (one's own sheet always).</summary>
+    public async Task<ScoreSheetView> GetSheetAsync(Guid caseId, Guid memberId, CancellationToken ct = default)
+    {
+        var view = await RequireSheetVisibleAsync(caseId, memberId, ct);
+        return await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, memberId), ct)
+            ?? new ScoreSheetView { CaseId = view.CaseId, MemberId = memberId };
+    }
+
+    /// <summary>Every change of a member's scores, who made it and when (the results page links here).</summary>
+    public async Task<IReadOnlyList<ScoreHistoryEntry>> GetScoreHistoryAsync(Guid caseId, Guid memberId, CancellationToken ct = default)
+    {
+        await RequireSheetVisibleAsync(caseId, memberId, ct);
+        var events = await session.Events.FetchStreamAsync(EvaluationStreams.ScoreSheet(caseId, memberId), token: ct);
+        var history = new List<ScoreHistoryEntry>();
+        foreach (var e in events)
+        {
+            switch (e.Data)
+            {
+                case ScoreDraftSaved saved:
+                    history.AddRange(saved.Changes.Select(ch => new ScoreHistoryEntry(saved.At, saved.By.Name, saved.Source == "Excel" ? "Excel取込" : "採点", ch.VendorId, ch.ItemId, ch.Mark, ch.Comment, null)));
+                    break;
+                case ScoreSheetSubmitted submitted:
+                    history.Add(new ScoreHistoryEntry(submitted.At, submitted.By.Name, "提出", null, null, null, null, null));
+                    break;
+                case ScoreSheetReopened reopened:
+                    history.Add(new ScoreHistoryEntry(reopened.At, reopened.By.Name, "差し戻し", null, null, null, null, reopened.Reason));
+                    break;
+            }
+        }
+        return history;
+    }
+
+    public async Task<PriceEnvelopeView> GetPricesAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        if (!CanSeePrices(view)) throw new DomainRuleException("価格は技術審査の締切後に開封されます。");
+        return Prices(view);
+    }
+
+    public async Task<EvaluationResult> GetResultAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireClosed(view, "審査結果の表示");
+        return ScoringEngine.Compute(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true));
+    }
+
+    public async Task<byte[]> ExportMySheetAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireMember(user, view);
+        EvaluationGate.RequireDeclared(view, user.Id);
+        var sheet = await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, user.Id), ct) ?? new ScoreSheetView { CaseId = caseId, MemberId = user.Id };
+        return ScoreSheetExcel.Export(view, sheet, user.Id);
+    }
+
+    /// <summary>.ics for one slot, or the whole schedule when slotId is null.</summary>
+    public async Task<string> GetDemonstrationCalendarAsync(Guid caseId, Guid? slotId, CancellationToken ct = default)
+    {
+        var summary = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        return slotId is { } id
+            ? DemonstrationCalendar.ForSlot(view, summary.Title, id, clock.GetUtcNow())
+            : DemonstrationCalendar.ForSchedule(view, summary.Title, clock.GetUtcNow());
+    }
+
+    private async Task<EvaluationView> RequireSheetVisibleAsync(Guid caseId, Guid memberId, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        if (memberId == user.Id && view.IsMember(user.Id)) return view;
+        if (!view.TechnicalClosed) throw new DomainRuleException("技術審査が締め切られるまで、他の委員の採点は閲覧できません。");
+        if (!(user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Legal) || view.IsMember(user.Id))) throw new DomainRuleException("採点を閲覧する権限がありません。");
+        return view;
+    }
+
+    private bool CanSeePrices(EvaluationView view) => user.IsInRole(Roles.Officer) || view.TechnicalClosed;
+
+    private static PriceEnvelopeView Prices(EvaluationView view) => new(view.ReservePrice, view.ReservePriceBasis,
+        view.Vendors.Where(v => view.Bids.ContainsKey(v.VendorId)).Select(v => new BidView(v.VendorId, v.Name, view.Bids[v.VendorId])).ToList());
+
+    private async Task<IReadOnlyList<ScoreSheetView>> SheetsAsync(Guid caseId, CancellationToken ct) =>
+        await session.Query<ScoreSheetView>().Where(s => s.CaseId == caseId).ToListAsync(ct);
+}
