@@ -40,7 +40,7 @@ public sealed record VendorResult(
 public sealed record MemberBreakdown(string MemberId, string MemberName, bool Excluded, decimal? Total, int? OwnRank, IReadOnlyList<MemberItemScore> Items);
 
 /// <summary>Mark as the member gave it; Points after a consensus or △ decision and item rounding.</summary>
-public sealed record MemberItemScore(string ItemId, decimal? Mark, decimal Points, bool ConsensusApplied);
+public readonly record struct MemberItemScore(string ItemId, decimal? Mark, decimal Points, bool ConsensusApplied);
 
 public sealed record CriterionBreakdown(string ItemId, string ItemName, string CategoryId, decimal MaxPoints, decimal Average, decimal? ConsensusMark, string? ConsensusReason, string? PartialFitDecision);
 

@@ -25,13 +25,17 @@ public static class ScoringEngine
         var memberIndex = IndexOf(input.Members.Select(m => m.Id), "委員");
         var vendorIndex = IndexOf(input.Vendors.Select(v => v.Id), "事業者");
 
-        var marks = new decimal[memberCount * vendorCount * itemCount];
-        var hasMark = new bool[marks.Length];
-        foreach (var score in input.Scores)
+        // Position of each cell's score in input.Scores (+1; 0 = not scored): ints keep the array off the large-object heap.
+        var markAt = new int[memberCount * vendorCount * itemCount];
+        string? lastMember = null, lastVendor = null;
+        int m0 = 0, v0 = 0;
+        for (var s = 0; s < input.Scores.Count; s++)
         {
-            var k = ((Find(memberIndex, score.MemberId, "委員") * vendorCount) + Find(vendorIndex, score.VendorId, "事業者")) * itemCount + Find(itemIndex, score.ItemId, "評価項目");
-            marks[k] = score.Mark;
-            hasMark[k] = true;
+            var score = input.Scores[s];
+            // Scores arrive grouped by member and vendor: skip the two lookups while they repeat.
+            if (!ReferenceEquals(score.MemberId, lastMember)) { m0 = Find(memberIndex, score.MemberId, "委員"); lastMember = score.MemberId; }
+            if (!ReferenceEquals(score.VendorId, lastVendor)) { v0 = Find(vendorIndex, score.VendorId, "事業者"); lastVendor = score.VendorId; }
+            markAt[((m0 * vendorCount) + v0) * itemCount + Find(itemIndex, score.ItemId, "評価項目")] = s + 1;
         }
 
         var excluded = new bool[memberCount * vendorCount];
@@ -101,7 +105,7 @@ public static class ScoringEngine
                 {
                     var item = items[i].Item;
                     var k = ((m * vendorCount) + v) * itemCount + i;
-                    decimal? own = hasMark[k] ? marks[k] : null;
+                    decimal? own = markAt[k] == 0 ? null : input.Scores[markAt[k] - 1].Mark;
                     var agreed = consensus[v * itemCount + i];
                     var effective = agreed?.Mark ?? own;
                     var points = 0m;
