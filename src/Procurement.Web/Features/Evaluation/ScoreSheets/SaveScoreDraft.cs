@@ -34,6 +34,7 @@ public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser
     public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, IReadOnlyList<ScoreEntry> entries, string source, Guid memberId, Actor by, DateTimeOffset at)
     {
         EvaluationGate.RequireOpen(evaluation);
+        if (!evaluation.CriteriaFrozen) throw new DomainRuleException("提案書の開封前は採点できません。");
         EvaluationGate.RequireDeclared(evaluation, memberId);
         if (sheet.Status == ScoreSheetStatus.Submitted) throw new DomainRuleException("提出済みの採点表は変更できません。変更が必要な場合は委員長に差し戻しを依頼してください。");
 
