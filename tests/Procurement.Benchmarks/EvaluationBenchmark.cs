@@ -67,6 +67,7 @@ public class EvaluationBenchmark
 
     public static int Run(string[] args)
     {
+        if (args.Contains("--quick")) return Quick();
         var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithId("warm")).WithOptions(ConfigOptions.DisableOptimizationsValidator);
         var summary = BenchmarkRunner.Run<EvaluationBenchmark>(config, args);
         var report = summary.Reports.FirstOrDefault(r => r.ResultStatistics is not null);
@@ -79,6 +80,35 @@ public class EvaluationBenchmark
         var met = median <= TargetMilliseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"evaluation: 15 members × 12 vendors × 100 items: median {median:0.000} ms (target ≤ {TargetMilliseconds} ms warm) {(met ? "MET" : "MISSED")}"));
+        Quick();
         return met ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Wall-clock and CPU time per computation over 200 warm runs. On a shared machine the wall clock includes
+    /// waiting for a core; the process CPU time shows what the computation itself costs.
+    /// </summary>
+    private static int Quick()
+    {
+        var input = Workload(15, 12, 100);
+        for (var i = 0; i < 50; i++) ScoringEngine.Compute(input);
+        GC.Collect();
+        const int runs = 200;
+        var wall = new double[runs];
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        for (var i = 0; i < runs; i++)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            ScoringEngine.Compute(input);
+            wall[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
+        Array.Sort(wall);
+        var median = wall[runs / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"evaluation (quick, {runs} warm runs): wall median {median:0.000} ms, min {wall[0]:0.000} ms, CPU {cpu:0.000} ms per run (target ≤ {TargetMilliseconds} ms warm) {(median <= TargetMilliseconds ? "MET" : "MISSED")}"));
+        return median <= TargetMilliseconds ? 0 : 1;
     }
 }

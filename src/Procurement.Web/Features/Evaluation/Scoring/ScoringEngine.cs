@@ -28,14 +28,15 @@ public static class ScoringEngine
         // Position of each cell's score in input.Scores (+1; 0 = not scored): ints keep the array off the large-object heap.
         var markAt = new int[memberCount * vendorCount * itemCount];
         string? lastMember = null, lastVendor = null;
-        int m0 = 0, v0 = 0;
+        int m0 = 0, v0 = 0, i0 = -1;
         for (var s = 0; s < input.Scores.Count; s++)
         {
             var score = input.Scores[s];
-            // Scores arrive grouped by member and vendor: skip the two lookups while they repeat.
+            // Scores usually arrive grouped by member and vendor, items in criteria order: guess before hashing.
             if (!ReferenceEquals(score.MemberId, lastMember)) { m0 = Find(memberIndex, score.MemberId, "委員"); lastMember = score.MemberId; }
             if (!ReferenceEquals(score.VendorId, lastVendor)) { v0 = Find(vendorIndex, score.VendorId, "事業者"); lastVendor = score.VendorId; }
-            markAt[((m0 * vendorCount) + v0) * itemCount + Find(itemIndex, score.ItemId, "評価項目")] = s + 1;
+            i0 = i0 + 1 < itemCount && string.Equals(items[i0 + 1].Item.Id, score.ItemId, StringComparison.Ordinal) ? i0 + 1 : Find(itemIndex, score.ItemId, "評価項目");
+            markAt[((m0 * vendorCount) + v0) * itemCount + i0] = s + 1;
         }
 
         var excluded = new bool[memberCount * vendorCount];
@@ -57,6 +58,14 @@ public static class ScoringEngine
         foreach (var d in input.PartialFitDecisions ?? [])
         {
             decisions[Find(vendorIndex, d.VendorId, "事業者") * itemCount + Find(itemIndex, d.ItemId, "評価項目")] = d;
+        }
+
+        // Marks are mostly small integers (5段階, ○△×, 合否): their rounded points are computed once per item, not per cell.
+        var pointTable = new decimal?[itemCount * 6];
+        for (var i = 0; i < itemCount; i++)
+        {
+            if (items[i].Item.Scale == ScaleKind.Number) continue;
+            for (var mark = 0; mark < 6; mark++) pointTable[i * 6 + mark] = RoundedItemPoints(items[i].Item, mark, rounding.Item);
         }
 
         var technicalMax = items.Sum(x => x.Item.MaxPoints);
@@ -122,8 +131,9 @@ public static class ScoringEngine
                             if (decision is null) undecided[i] = true;
                             mark = decision?.TreatAsFit == true ? Marks.Fit : Marks.NotFit;
                         }
-                        // Rounding up must never lift an item above its 配点.
-                        points = Math.Min(rounding.Item.Apply(ItemPoints(item, mark)), item.MaxPoints);
+                        points = mark >= 0 && mark < 6 && decimal.IsInteger(mark) && pointTable[i * 6 + (int)mark] is { } cached
+                            ? cached
+                            : RoundedItemPoints(item, mark, rounding.Item);
                         if (item.Required && mark == 0 && requiredFailedBy[i] < 0) requiredFailedBy[i] = m;
                         if (settings.Floor is { } floor && !item.Required && BelowFloor(floor, item, mark, points))
                         {
@@ -373,6 +383,9 @@ public static class ScoringEngine
 
         int techDistinct(List<int> g) => g.Select(v => technical[v]).Distinct().Count();
     }
+
+    /// <summary>Rounding up must never lift an item above its 配点.</summary>
+    private static decimal RoundedItemPoints(CriteriaItem item, decimal mark, RoundingRule rule) => Math.Min(rule.Apply(ItemPoints(item, mark)), item.MaxPoints);
 
     /// <summary>配点 × 評価 ÷ 5 for 5段階 (multiplied first so 10 × 3 ÷ 5 stays exact); ○/合 earn the full 配点.</summary>
     public static decimal ItemPoints(CriteriaItem item, decimal mark) => item.Scale switch
