@@ -467,4 +467,45 @@ public sealed class ScoringEngineTests
         Assert.Equal(20m, a.Categories[0].MaxPoints);
         Assert.Equal(27.5m, a.Technical);           // m1 10+8+15 = 33, m2 6+4+12 = 22 → 27.5
     }
+
+    [Fact]
+    public void Rank_vote_compares_shares_of_counting_members_so_an_exclusion_does_not_cost_a_vendor_votes()
+    {
+        // m3 and m4 declared a conflict with A, so only m1 and m2 rank A.
+        // own totals    A   B
+        //   m1         80  70   → A1 B2
+        //   m2         80  70   → A1 B2
+        //   m3          –  50   → B1
+        //   m4          –  50   → B1
+        // 1st places: A 2 of 2 counting members (100%), B 2 of 4 (50%) → A, although the raw counts tie 2:2.
+        var s = new Scenario(4, "A", "B").Category("1", Item("1-1", "提案", 100, ScaleKind.Number));
+        s.Marks("A", "1-1", 80, 80).Marks("B", "1-1", 70, 70, 50, 50);
+        s.Exclusions.Add(new("m3", "A"));
+        s.Exclusions.Add(new("m4", "A"));
+        s.Settings = new(Aggregation.RankVote);
+
+        var r = s.Compute();
+
+        Assert.Equal(["A", "B"], r.Order());
+        Assert.Equal([2, 0], r.Ranking[0].PlacementCounts);
+        Assert.Equal([2, 2], r.Ranking[1].PlacementCounts);
+        Assert.Null(r.Vendor("A").Members[2].OwnRank);
+    }
+
+    [Fact]
+    public void Sum_price_allocation_follows_the_ratio_of_the_summed_full_marks()
+    {
+        // 2 members, full marks 100 each → 技術点満点 200; ratio 1:1 → 配分 200.
+        var s = new Scenario(2, "A").Category("1", Item("1-1", "提案", 100, ScaleKind.Number));
+        s.Marks("A", "1-1", 60, 70);
+        s.Settings = new(Aggregation.Sum, PriceMethod.Additive);
+        s.ReservePrice = 50_000_000;
+        s.Bids["A"] = 40_000_000;
+
+        var r = s.Compute();
+
+        Assert.Equal(200m, r.PriceAllocation);
+        Assert.Equal(40m, r.Vendor("A").PricePoints); // 200 × (1 − 40,000,000 ÷ 50,000,000) = 200 × 0.2
+        Assert.Equal(170m, r.Vendor("A").Total);      // 60 + 70 + 40
+    }
 }
