@@ -208,4 +208,27 @@ public sealed class EvaluationWorkflowTests : IAsyncLifetime
         var withLot = await _h.Query("legal", q => q.GetResultAsync(_h.CaseId));
         Assert.Equal([VendorA.ToString("N"), VendorB.ToString("N")], withLot.Order()); // the technical score decides before any lot
     }
+
+    [Fact]
+    public async Task The_exported_evaluation_sheet_recomputes_to_the_app_s_result_with_the_cli()
+    {
+        await _h.SetUpCommitteeAsync();
+        await ScoreEverythingAsync();
+        await Assert.ThrowsAsync<DomainRuleException>(() => _h.Query("officer1", q => q.ExportEvaluationSheetAsync(_h.CaseId)));
+        await _h.Send("chair", new CloseTechnicalScoring(_h.CaseId));
+
+        var json = await _h.Query("officer1", q => q.ExportEvaluationSheetAsync(_h.CaseId));
+        var file = Path.Combine(Path.GetTempPath(), $"exported-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, json);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await Procurement.Cli.CliApp.RunAsync(["evaluate", file], new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), output, error);
+        File.Delete(file);
+
+        Assert.Equal(0, code);
+        var app = await _h.Query("officer1", q => q.GetResultAsync(_h.CaseId));
+        using var cli = System.Text.Json.JsonDocument.Parse(output.ToString());
+        Assert.Equal(app.Ranking.Select(r => (r.VendorId, r.Total)),
+            cli.RootElement.GetProperty("ranking").EnumerateArray().Select(r => (r.GetProperty("vendorId").GetString()!, r.GetProperty("total").GetDecimal())));
+    }
 }

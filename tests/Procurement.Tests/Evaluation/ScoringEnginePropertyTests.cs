@@ -88,4 +88,19 @@ public sealed class ScoringEnginePropertyTests
             Assert.Equal(sum.Ranking.Select(r => (r.Rank, r.VendorId)), average.Ranking.Select(r => (r.Rank, r.VendorId)));
         }, iter: 300);
     }
+
+    [Fact]
+    public void A_sheet_written_from_an_input_reads_back_to_the_same_result()
+    {
+        Committees.Sample(input =>
+        {
+            var (read, errors) = Procurement.Features.Evaluation.Sheets.EvaluationSheet.Read(Procurement.Features.Evaluation.Sheets.EvaluationSheet.Write(input, "往復"));
+
+            Assert.Empty(errors);
+            var expected = ScoringEngine.Compute(input);
+            var actual = ScoringEngine.Compute(read!);
+            Assert.Equal(expected.Ranking.Select(r => (r.Rank, r.VendorId, r.Total)), actual.Ranking.Select(r => (r.Rank, r.VendorId, r.Total)));
+            Assert.Equal(expected.Vendors.Select(v => v.Technical), actual.Vendors.Select(v => v.Technical));
+        }, iter: 100);
+    }
 }

@@ -126,6 +126,15 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         return ScoringEngine.Compute(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true));
     }
 
+    /// <summary>The whole evaluation as a JSON evaluation sheet (docs/evaluation-sheet.md), for `procurement evaluate` and audits.</summary>
+    public async Task<string> ExportEvaluationSheetAsync(Guid caseId, CancellationToken ct = default)
+    {
+        var summary = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireClosed(view, "評価シートの出力");
+        return Sheets.EvaluationSheet.Write(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true), summary.Title);
+    }
+
     public async Task<byte[]> ExportMySheetAsync(Guid caseId, CancellationToken ct = default)
     {
         await EvaluationGate.RequireCaseAsync(access, caseId, ct);

@@ -254,6 +254,97 @@ public static partial class EvaluationSheet
         }
     }
 
+    /// <summary>
+    /// The inverse of <see cref="Read"/>: a case's evaluation as a sheet, so anyone can recompute the published
+    /// result with `procurement evaluate` and get the same figures.
+    /// </summary>
+    public static string Write(EvaluationInput input, string? title = null)
+    {
+        var items = input.Criteria.SelectMany(c => c.Items).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var s = input.Settings;
+        var rounding = s.RoundingOrExact;
+        var settings = new JsonObject
+        {
+            ["aggregation"] = Camel(s.Aggregation),
+            ["priceMethod"] = Camel(s.PriceMethod),
+            ["ratio"] = new JsonObject { ["technical"] = s.TechnicalWeight, ["price"] = s.PriceWeight },
+            ["divisionMultiplier"] = s.DivisionMultiplier,
+            ["rounding"] = new JsonObject
+            {
+                ["item"] = Rule(rounding.Item),
+                ["memberTotal"] = Rule(rounding.MemberTotal),
+                ["average"] = Rule(rounding.Average),
+                ["pricePoints"] = Rule(rounding.PricePoints),
+            },
+        };
+        if (s.PriceAllocation is { } allocation) settings["priceAllocation"] = allocation;
+        if (s.PassLineRatio is { } passLine) settings["passLine"] = passLine;
+        if (s.Floor is { } floor) settings["floor"] = new JsonObject { ["threshold"] = floor.Threshold, ["unit"] = Camel(floor.Unit) };
+
+        var scores = new JsonObject();
+        foreach (var byMember in input.Scores.GroupBy(x => x.MemberId))
+        {
+            var vendors = new JsonObject();
+            foreach (var byVendor in byMember.GroupBy(x => x.VendorId))
+            {
+                vendors[byVendor.Key] = new JsonObject(byVendor.Select(x => KeyValuePair.Create(x.ItemId, Mark(items[x.ItemId], x.Mark))));
+            }
+            scores[byMember.Key] = vendors;
+        }
+
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://procurement.example/schemas/evaluation-sheet.schema.json",
+            ["title"] = title ?? "",
+            ["settings"] = settings,
+            ["criteria"] = new JsonArray(input.Criteria.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Id,
+                ["name"] = c.Name,
+                ["items"] = new JsonArray(c.Items.Select(i => (JsonNode)new JsonObject
+                {
+                    ["id"] = i.Id, ["name"] = i.Name, ["points"] = i.MaxPoints, ["scale"] = Camel(i.Scale), ["required"] = i.Required,
+                }).ToArray()),
+            }).ToArray()),
+            ["members"] = new JsonArray(input.Members.Select(m =>
+            {
+                var member = new JsonObject { ["id"] = m.Id, ["name"] = m.Name };
+                var excluded = (input.Exclusions ?? []).Where(x => x.MemberId == m.Id).Select(x => (JsonNode)x.VendorId).ToArray();
+                if (excluded.Length > 0) member["excludedVendors"] = new JsonArray(excluded);
+                return (JsonNode)member;
+            }).ToArray()),
+            ["vendors"] = new JsonArray(input.Vendors.Select(v => (JsonNode)new JsonObject { ["id"] = v.Id, ["name"] = v.Name }).ToArray()),
+            ["scores"] = scores,
+            ["consensus"] = new JsonArray((input.Consensus ?? []).Select(c => (JsonNode)new JsonObject
+            {
+                ["vendor"] = c.VendorId, ["item"] = c.ItemId, ["mark"] = Mark(items[c.ItemId], c.Mark), ["reason"] = c.Reason, ["by"] = c.By,
+            }).ToArray()),
+            ["partialFitDecisions"] = new JsonArray((input.PartialFitDecisions ?? []).Select(d => (JsonNode)new JsonObject
+            {
+                ["vendor"] = d.VendorId, ["item"] = d.ItemId, ["treatAs"] = d.TreatAsFit ? "○" : "×", ["reason"] = d.Reason, ["by"] = d.By,
+            }).ToArray()),
+            ["lots"] = new JsonArray((input.Lots ?? []).Select(l =>
+            {
+                var lot = new JsonObject { ["order"] = new JsonArray(l.VendorOrder.Select(v => (JsonNode)v).ToArray()), ["drawnBy"] = l.DrawnBy };
+                if (l.At is { } at) lot["at"] = at.ToString("O", CultureInfo.InvariantCulture);
+                if (l.Note is { } note) lot["note"] = note;
+                return (JsonNode)lot;
+            }).ToArray()),
+        };
+        if (input.Prices is { } prices)
+        {
+            var envelope = new JsonObject { ["bids"] = new JsonObject(prices.Bids.Select(b => KeyValuePair.Create(b.Key, (JsonNode?)b.Value))) };
+            if (prices.ReservePrice is { } reserve) envelope["reservePrice"] = reserve;
+            root["prices"] = envelope;
+        }
+        return root.ToJsonString(OutputOptions);
+
+        static JsonNode Rule(RoundingRule r) => new JsonObject { ["mode"] = Camel(r.Mode), ["decimals"] = r.Decimals };
+        static JsonNode? Mark(CriteriaItem item, decimal mark) =>
+            item.Scale is ScaleKind.FiveLevel or ScaleKind.Number ? JsonValue.Create(mark) : JsonValue.Create(Marks.Format(item.Scale, mark));
+        static string Camel<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    }
+
     public static string ToJson(EvaluationResult result) => JsonSerializer.Serialize(result, OutputOptions);
 
     private static RoundingRule Rule(JsonNode? node) => node is null
