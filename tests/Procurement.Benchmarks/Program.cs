@@ -1,23 +1,21 @@
+using BenchmarkDotNet.Running;
+
 namespace Procurement.Benchmarks;
 
-/// <summary>
-/// `dotnet run -c Release --project tests/Procurement.Benchmarks -- <name>`. Each benchmark lives in its own file
-/// and adds one line here, so benchmarks of different features never edit each other.
-/// </summary>
-public static class Program
+internal static class BenchmarkProgram
 {
-    private static readonly Dictionary<string, Func<string[], int>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Benchmarks with a published target: run by name, print the figure beside the target, exit 1 when missed.</summary>
+    private static readonly Dictionary<string, Func<string[], int>> Targets = new(StringComparer.OrdinalIgnoreCase)
     {
         ["evaluation"] = EvaluationBenchmark.Run,
     };
 
+    // `dotnet run -c Release --project tests/Procurement.Benchmarks -- evaluation [--quick]` runs a named target;
+    // anything else goes to BenchmarkDotNet's switcher (`scripts/bench.sh <name>`; without arguments it lists the benchmarks).
     public static int Main(string[] args)
     {
-        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var run))
-        {
-            Console.Error.WriteLine($"usage: Procurement.Benchmarks <{string.Join("|", Benchmarks.Keys)}> [BenchmarkDotNet options]");
-            return 2;
-        }
-        return run(args[1..]);
+        if (args.Length > 0 && Targets.TryGetValue(args[0], out var run)) return run(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
     }
 }

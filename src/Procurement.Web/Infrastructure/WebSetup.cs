@@ -15,6 +15,7 @@ public static class WebSetup
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<CaseAccess>();
         services.AddHostedService<DatabaseLifetime>();
+        services.AddDatabaseKeyRing();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -47,6 +48,9 @@ public static class WebSetup
             })
             .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddAntiforgery(o => o.Cookie.Name = "procurement-xsrf");
+        // Japanese stays readable in the HTML (and in tests); Razor still encodes <, >, & and quotes.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -86,7 +90,16 @@ public sealed class DatabaseLifetime(DatabaseHandle database) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = database.ConnectionString;
+        try
+        {
+            _ = database.ConnectionString;
+        }
+        catch (PostgresMissingException ex)
+        {
+            // One line that says what to do, not a stack trace.
+            Console.Error.WriteLine(ex.Message);
+            Environment.Exit(3);
+        }
         return Task.CompletedTask;
     }
 

@@ -12,14 +12,23 @@ using Procurement.Infrastructure.Auth;
 namespace Procurement.Tests.Infrastructure;
 
 /// <summary>The real app on a database of its own, with a fake clock the test can move.</summary>
-public sealed partial class AppFactory(string connectionString) : WebApplicationFactory<Program>
+public sealed partial class AppFactory(string? connectionString, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
 
-    public static async Task<AppFactory> StartAsync(string hint, bool demo = true)
+    public static async Task<AppFactory> StartAsync(string hint, bool demo = true, bool useKestrel = false)
     {
         var factory = new AppFactory(await TestDatabase.CreateAsync(hint));
-        _ = factory.Server; // build the host now: schema and demo data are ready before the first request
+        if (useKestrel)
+        {
+            // A real port, for a real browser.
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+        else
+        {
+            _ = factory.Server; // build the host now: schema and demo data are ready before the first request
+        }
         if (demo)
         {
             using var scope = factory.Services.CreateScope();
@@ -29,13 +38,18 @@ public sealed partial class AppFactory(string connectionString) : WebApplication
         return factory;
     }
 
-    public string ConnectionString => connectionString;
+    public string? ConnectionString => connectionString;
+
+    /// <summary>The embedded default: no connection string, the app runs its own cluster in <paramref name="dataDirectory"/>.</summary>
+    public static AppFactory Embedded(string dataDirectory) =>
+        new(null, new Dictionary<string, string> { ["Procurement:DataDirectory"] = dataDirectory, ["Procurement:Port"] = "0" });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Procurement", connectionString);
+        if (connectionString is not null) builder.UseSetting("ConnectionStrings:Procurement", connectionString);
         builder.UseSetting("Procurement:Demo", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -44,6 +58,9 @@ public sealed partial class AppFactory(string connectionString) : WebApplication
     }
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>The cookies the last sign-in set, as name=value pairs.</summary>
+    public IReadOnlyList<string> LastSignInCookies { get; private set; } = [];
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -56,6 +73,9 @@ public sealed partial class AppFactory(string connectionString) : WebApplication
         {
             throw new InvalidOperationException($"sign-in as {userName} failed: {response.StatusCode}");
         }
+        LastSignInCookies = response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Select(c => c.Split(';')[0]).ToList()
+            : [];
         return client;
     }
 }

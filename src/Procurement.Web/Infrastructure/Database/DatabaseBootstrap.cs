@@ -45,7 +45,8 @@ public static class DatabaseBootstrap
         if (ConfiguredConnectionString(configuration) is { } configured) return new(configured, null);
 
         var port = int.TryParse(configuration["Procurement:Port"], out var p) ? p : 55432;
-        var embedded = await EmbeddedPostgres.StartAsync(Path.Combine(DataDirectory(configuration, contentRoot), "postgres"), port, ct: ct);
+        var binDirectory = configuration["Procurement:PostgresBinDirectory"] is { Length: > 0 } bin ? bin : null;
+        var embedded = await EmbeddedPostgres.StartAsync(Path.Combine(DataDirectory(configuration, contentRoot), "postgres"), port, binDirectory: binDirectory, ct: ct);
         await EnsureDatabaseAsync(embedded.ConnectionString(), DatabaseName, ct);
         return new(embedded.ConnectionString(DatabaseName), embedded);
     }

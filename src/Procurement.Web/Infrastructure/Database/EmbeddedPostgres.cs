@@ -37,7 +37,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public static async Task<EmbeddedPostgres> StartAsync(string dataDirectory, int? preferredPort = null,
         bool throwaway = false, string? binDirectory = null, CancellationToken ct = default)
     {
-        var bin = binDirectory ?? FindBinDirectory() ?? throw new PostgresMissingException();
+        var bin = binDirectory ?? FindBinDirectory();
+        if (bin is null || !File.Exists(Path.Combine(bin, "initdb")) || !File.Exists(Path.Combine(bin, "pg_ctl"))) throw new PostgresMissingException();
         var pg = new EmbeddedPostgres(bin, dataDirectory, throwaway);
         await pg.StartCoreAsync(preferredPort, ct);
         return pg;
@@ -89,7 +90,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var pidFile = Path.Combine(ClusterDirectory, "postmaster.pid");
         if (File.Exists(pidFile)) File.Delete(pidFile);
 
-        Port = preferredPort is { } p && IsPortFree(p) ? p : FreePort();
+        Port = preferredPort is { } p && p > 0 && IsPortFree(p) ? p : FreePort();
         var socketDir = Path.Combine(Path.GetTempPath(), "procurement-pg-" + Port.ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(socketDir);
         if (_asPostgresUser) await RunAsync("chown", ["postgres:postgres", socketDir], asPostgres: false, ct);

@@ -3,8 +3,6 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Procurement.Features.Cases;
-using Procurement.Features.Evaluation;
-using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Wizards;
@@ -34,8 +32,12 @@ public static class MartenSetup
 
         opts.Projections.Add<GroupViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<EvaluationViewProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<ScoreSheetViewProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<ScoreSheetView>().Index(s => s.CaseId);
+        opts.Projections.Add<Procurement.Features.CostSharing.CostSharePlanProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Survey.CurrentSystemSurveyProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.FitGap.FitGapViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Renewal.RenewalViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Evaluation.EvaluationViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetViewProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetView>().Index(s => s.CaseId);
     }
 }

@@ -1,0 +1,67 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Groups;
+using Procurement.Features.Users;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Admin.Users;
+
+public sealed class EditModel(IQuerySession session, IMediator mediator, TimeProvider clock, UiText t) : PageModel
+{
+    public sealed class UserInput
+    {
+        public Guid? Id { get; set; }
+        public string UserName { get; set; } = "";
+        public string DisplayName { get; set; } = "";
+        public string Password { get; set; } = "";
+        public List<string> Roles { get; set; } = [];
+        public List<Guid> GroupIds { get; set; } = [];
+        public bool IsActive { get; set; } = true;
+        public bool Unlock { get; set; }
+    }
+
+    [BindProperty] public UserInput Input { get; set; } = new();
+    public IReadOnlyList<GroupView> Groups { get; private set; } = [];
+    public bool IsLocked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        Groups = await session.Query<GroupView>().OrderBy(g => g.Name).ToListAsync(ct);
+        if (id is null) return Page();
+        var u = await session.LoadAsync<UserAccount>(id.Value, ct);
+        if (u is null) return NotFound();
+        IsLocked = u.IsLockedOut(clock.GetUtcNow());
+        Input = new UserInput
+        {
+            Id = u.Id, UserName = u.UserName, DisplayName = u.DisplayName, Roles = [.. u.Roles], IsActive = u.IsActive,
+            GroupIds = Groups.Where(g => g.UserIds.Contains(u.Id)).Select(g => g.Id).ToList(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Groups = await session.Query<GroupView>().OrderBy(g => g.Name).ToListAsync(ct);
+        try
+        {
+            await mediator.Send(new SaveUserCommand(Input.Id, Input.UserName ?? "", Input.DisplayName ?? "",
+                string.IsNullOrEmpty(Input.Password) ? null : Input.Password, Input.Roles ?? [], Input.GroupIds ?? [], Input.IsActive, Input.Unlock), ct);
+            TempData["Flash"] = t.Format("利用者「{0}」を保存しました。", Input.UserName);
+            return Redirect("/Admin/Users");
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        Input.Password = "";
+        return Page();
+    }
+}

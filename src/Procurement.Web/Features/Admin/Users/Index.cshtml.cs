@@ -1,0 +1,20 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Groups;
+using Procurement.Features.Users;
+
+namespace Procurement.Features.Admin.Users;
+
+public sealed class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<UserAccount> Users { get; private set; } = [];
+    public IReadOnlyList<GroupView> Groups { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Users = await session.Query<UserAccount>().OrderBy(u => u.UserName).ToListAsync(ct);
+        Groups = await session.Query<GroupView>().OrderBy(g => g.Name).ToListAsync(ct);
+        Now = clock.GetUtcNow();
+    }
+}

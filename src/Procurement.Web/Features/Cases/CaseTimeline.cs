@@ -1,0 +1,47 @@
+using Marten;
+using Procurement.Features.Catalog;
+using Procurement.Features.Documents;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Cases;
+
+public sealed record TimelineEntry(long Version, DateTimeOffset At, string Who, string What, string? Detail, string? CorrelationId);
+
+/// <summary>
+/// The case history read straight from the event stream: the stream is the audit trail, so the
+/// timeline shows exactly what was stored, in order, with who and when.
+/// </summary>
+public static class CaseTimeline
+{
+    public static async Task<IReadOnlyList<TimelineEntry>> LoadAsync(IQuerySession session, Guid caseId, UiText t, CancellationToken ct = default)
+    {
+        var events = await session.Events.FetchStreamAsync(caseId, token: ct);
+        return events.Select(e =>
+        {
+            var (what, detail) = Describe(e.Data, t);
+            var (at, who) = e.Data is IAuditedEvent a ? (a.At, a.By.Name) : (e.Timestamp, "");
+            return new TimelineEntry(e.Version, at, who, what, detail, e.CorrelationId);
+        }).ToList();
+    }
+
+    private static string Businesses(IEnumerable<string> codes, UiText t) =>
+        string.Join("、", codes.Select(c => BusinessCatalog.Find(c) is { } b ? (UiText.IsEnglish ? b.EnglishName : b.Name) : c));
+
+    public static (string What, string? Detail) Describe(object data, UiText t) => data switch
+    {
+        CaseOpened e => (t["案件を作成しました"],
+            $"{e.Title} ／ {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} ／ {e.CloudForm} ／ {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} ／ {t["予算上限額"]}: {JapaneseDates.Yen(e.BudgetCeiling)}"),
+        CaseDetailsChanged e => (t["案件情報を変更しました"],
+            $"{e.Title} ／ {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} ／ {e.CloudForm} ／ {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} ／ {t["予算上限額"]}: {JapaneseDates.Yen(e.BudgetCeiling)}"),
+        ITimelineDescribed d => (d.TimelineTitle(t), d.TimelineDetail(t)),
+        _ => (data.GetType().Name, null),
+    };
+}
+
+/// <summary>Events of later features describe themselves for the timeline.</summary>
+public interface ITimelineDescribed
+{
+    string TimelineTitle(UiText t);
+    string? TimelineDetail(UiText t) => null;
+}

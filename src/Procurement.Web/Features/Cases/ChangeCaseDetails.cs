@@ -1,0 +1,58 @@
+using FluentValidation;
+using JasperFx;
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Cases;
+
+/// <summary>Edits the case header. <paramref name="ExpectedVersion"/> is the version the officer saw.</summary>
+public sealed record ChangeCaseDetailsCommand(
+    Guid CaseId, long ExpectedVersion, string Title, IReadOnlyList<string> TargetBusinesses, CloudForm? CloudForm,
+    DateOnly? PlannedGoLive, long? BudgetCeiling) : ICommand<long>;
+
+public sealed class ChangeCaseDetailsValidator : AbstractValidator<ChangeCaseDetailsCommand>
+{
+    public ChangeCaseDetailsValidator(UiText t, TimeProvider clock) =>
+        CaseDetailRules.Apply(this, t, clock, c => c.Title, c => c.TargetBusinesses, c => c.CloudForm, c => c.PlannedGoLive, c => c.BudgetCeiling);
+}
+
+public static class ChangeCaseDetailsDecision
+{
+    /// <summary>Nothing changed → no event, so the history shows only real changes.</summary>
+    public static CaseDetailsChanged? Decide(CaseSummary current, ChangeCaseDetailsCommand c, Actor by, DateTimeOffset at)
+    {
+        var businesses = c.TargetBusinesses.Distinct().ToList();
+        var unchanged = current.Title == c.Title.Trim() && current.TargetBusinesses.SequenceEqual(businesses)
+            && current.CloudForm == c.CloudForm && current.PlannedGoLive == c.PlannedGoLive && current.BudgetCeiling == c.BudgetCeiling;
+        return unchanged ? null : new CaseDetailsChanged(c.CaseId, c.Title.Trim(), businesses, c.CloudForm!.Value, c.PlannedGoLive!.Value, c.BudgetCeiling!.Value, by, at);
+    }
+}
+
+public sealed class ChangeCaseDetailsHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+    : ICommandHandler<ChangeCaseDetailsCommand, long>
+{
+    public async ValueTask<long> Handle(ChangeCaseDetailsCommand command, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["案件情報を変更できるのは調達担当です。"]);
+        var current = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
+        if (current.Version != command.ExpectedVersion) throw new StaleVersionException();
+
+        var change = ChangeCaseDetailsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
+        if (change is null) return current.Version;
+        // The expected version makes the database refuse a second writer that read the same version.
+        session.Events.Append(command.CaseId, command.ExpectedVersion + 1, change);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            throw new StaleVersionException();
+        }
+        return command.ExpectedVersion + 1;
+    }
+}

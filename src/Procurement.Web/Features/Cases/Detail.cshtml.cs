@@ -1,0 +1,26 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Groups;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Cases;
+
+/// <summary>The case page: its header and its timeline. Members of the case's group only; everyone else gets 404.</summary>
+public sealed class DetailModel(CaseAccess access, IQuerySession session, UiText t) : PageModel
+{
+    public CaseSummary Case { get; private set; } = null!;
+    public GroupView Group { get; private set; } = null!;
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return NotFound();
+        Case = found;
+        Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
+        Timeline = await CaseTimeline.LoadAsync(session, id, t, ct);
+        return Page();
+    }
+}

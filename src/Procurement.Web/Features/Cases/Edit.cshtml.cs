@@ -1,0 +1,78 @@
+using System.Globalization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Cases;
+
+/// <summary>Changes the case header. Carries the version the officer saw, so a concurrent edit is refused, not overwritten.</summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class EditModel(CaseAccess access, IMediator mediator, UiText t) : PageModel
+{
+    public sealed class EditInput
+    {
+        public long Version { get; set; }
+        public string Title { get; set; } = "";
+        public List<string> TargetBusinesses { get; set; } = [];
+        public string CloudForm { get; set; } = "";
+        public string PlannedGoLive { get; set; } = "";
+        public string BudgetCeiling { get; set; } = "";
+    }
+
+    [BindProperty] public EditInput Input { get; set; } = new();
+    public CaseSummary Case { get; private set; } = null!;
+    public bool Stale { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return NotFound();
+        Case = found;
+        Input = new EditInput
+        {
+            Version = found.Version,
+            Title = found.Title,
+            TargetBusinesses = [.. found.TargetBusinesses],
+            CloudForm = found.CloudForm.ToString(),
+            PlannedGoLive = found.PlannedGoLive.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            BudgetCeiling = found.BudgetCeiling.ToString(CultureInfo.InvariantCulture),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return NotFound();
+        Case = found;
+
+        DateOnly? goLive = DateOnly.TryParseExact(Input.PlannedGoLive, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        long? budget = long.TryParse((Input.BudgetCeiling ?? "").Replace(",", "", StringComparison.Ordinal).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : null;
+        CloudForm? form = Enum.TryParse<CloudForm>(Input.CloudForm, out var f) && Enum.IsDefined(f) ? f : null;
+        try
+        {
+            await mediator.Send(new ChangeCaseDetailsCommand(id, Input.Version, Input.Title ?? "", Input.TargetBusinesses ?? [], form, goLive, budget), ct);
+            TempData["Flash"] = t["案件情報を保存しました。"];
+            return Redirect($"/Cases/{id}");
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
+        }
+        catch (StaleVersionException ex)
+        {
+            Stale = true;
+            ModelState.AddModelError("", t[ex.Message]);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        return Page();
+    }
+}

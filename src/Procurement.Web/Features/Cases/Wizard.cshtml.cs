@@ -1,0 +1,160 @@
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Groups;
+using Procurement.Features.Wizards;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Cases;
+
+/// <summary>案件の作成: 基本情報 → 対象業務 → 形態・予定 → 確認.</summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseCommand> validator, IMediator mediator,
+    CaseAccess access, ICurrentUser user, UiText t) : PageModel
+{
+    public const string WizardName = "case";
+
+    public static readonly IReadOnlyList<WizardStep> Steps =
+    [
+        new("基本情報", "GroupId", "Title"),
+        new("対象業務", "TargetBusinesses"),
+        new("形態・予定", "CloudForm", "PlannedGoLive", "BudgetCeiling"),
+        new("確認"),
+    ];
+
+    public sealed class CaseInput
+    {
+        public string GroupId { get; set; } = "";
+        public string Title { get; set; } = "";
+        public List<string> TargetBusinesses { get; set; } = [];
+        public string CloudForm { get; set; } = "";
+        public string PlannedGoLive { get; set; } = "";
+        public string BudgetCeiling { get; set; } = "";
+    }
+
+    [BindProperty] public CaseInput Input { get; set; } = new();
+    [BindProperty] public int Step { get; set; }
+    public IReadOnlyList<GroupView> Groups { get; private set; } = [];
+
+    public async Task OnGetAsync(Guid? groupId, CancellationToken ct)
+    {
+        var draft = await drafts.LoadAsync(user.Id, WizardName, ct);
+        Input = WizardState.Read<CaseInput>(draft);
+        Step = Math.Clamp(draft.Step, 0, Steps.Count - 1);
+        Groups = await access.MyGroupsAsync(ct);
+        if (groupId is { } g && Groups.Any(x => x.Id == g) && string.IsNullOrEmpty(Input.GroupId)) Input.GroupId = g.ToString();
+        if (string.IsNullOrEmpty(Input.GroupId) && Groups.Count == 1) Input.GroupId = Groups[0].Id.ToString();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string action, int? target, CancellationToken ct)
+    {
+        var draft = await drafts.LoadAsync(user.Id, WizardName, ct);
+        var saved = WizardState.Read<CaseInput>(draft);
+        Step = Math.Clamp(Step, 0, Steps.Count - 1);
+        Merge(saved);
+        Input = saved;
+        Groups = await access.MyGroupsAsync(ct);
+
+        switch (action)
+        {
+            case WizardAction.Back:
+                await SaveAsync(draft, Math.Max(0, Step - 1), ct);
+                return RedirectToPage();
+            case WizardAction.Goto when target is >= 0 && target < Step:
+                await SaveAsync(draft, target.Value, ct);
+                return RedirectToPage();
+            case WizardAction.Save:
+                await SaveAsync(draft, Step, ct);
+                TempData["Flash"] = t["入力内容を途中保存しました。ホーム画面から再開できます。"];
+                return Redirect("/");
+            case WizardAction.Next:
+                var (stepCommand, stepParse) = ToCommand();
+                WizardState.AddErrors(ModelState, Steps, stepParse.Concat((await validator.ValidateAsync(stepCommand, ct)).Errors), onlyStep: Step);
+                await SaveAsync(draft, ModelState.IsValid ? Math.Min(Step + 1, Steps.Count - 1) : Step, ct);
+                return ModelState.IsValid ? RedirectToPage() : Page();
+            case WizardAction.Submit:
+                var (command, parseErrors) = ToCommand();
+                var failures = parseErrors.Concat((await validator.ValidateAsync(command, ct)).Errors).ToList();
+                if (failures.Count > 0)
+                {
+                    Step = WizardState.AddErrors(ModelState, Steps, failures) ?? Step;
+                    await SaveAsync(draft, Step, ct);
+                    return Page();
+                }
+                try
+                {
+                    var caseId = await mediator.Send(command, ct);
+                    await drafts.DiscardAsync(user.Id, WizardName, ct);
+                    TempData["Flash"] = t.Format("案件「{0}」を作成しました。", command.Title.Trim());
+                    return Redirect($"/Cases/{caseId}");
+                }
+                catch (DomainRuleException ex)
+                {
+                    ModelState.AddModelError("", ex.Message);
+                    return Page();
+                }
+            default:
+                return BadRequest();
+        }
+    }
+
+    private void Merge(CaseInput saved)
+    {
+        switch (Step)
+        {
+            case 0:
+                saved.GroupId = Input.GroupId ?? "";
+                saved.Title = Input.Title ?? "";
+                break;
+            case 1:
+                saved.TargetBusinesses = Input.TargetBusinesses ?? [];
+                break;
+            case 2:
+                saved.CloudForm = Input.CloudForm ?? "";
+                saved.PlannedGoLive = Input.PlannedGoLive ?? "";
+                saved.BudgetCeiling = Input.BudgetCeiling ?? "";
+                break;
+        }
+    }
+
+    private async Task SaveAsync(WizardDraft draft, int step, CancellationToken ct)
+    {
+        draft.Step = step;
+        Step = step;
+        WizardState.Write(draft, Input);
+        await drafts.SaveAsync(draft, ct);
+    }
+
+    public string GroupName => Groups.FirstOrDefault(g => g.Id.ToString() == Input.GroupId)?.Name ?? "";
+
+    public (OpenCaseCommand Command, List<ValidationFailure> ParseErrors) ToCommand()
+    {
+        var errors = new List<ValidationFailure>();
+        var groupId = Guid.TryParse(Input.GroupId, out var gid) ? gid : Guid.Empty;
+        CloudForm? form = Enum.TryParse<CloudForm>(Input.CloudForm, out var f) && Enum.IsDefined(f) ? f : null;
+        DateOnly? goLive = null;
+        if (!string.IsNullOrWhiteSpace(Input.PlannedGoLive))
+        {
+            if (DateOnly.TryParseExact(Input.PlannedGoLive, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) goLive = d;
+            else errors.Add(new("PlannedGoLive", t["稼働予定日は日付（例: 2028-04-01）で入力してください。"]));
+        }
+        long? budget = null;
+        if (!string.IsNullOrWhiteSpace(Input.BudgetCeiling))
+        {
+            var digits = Input.BudgetCeiling.Replace(",", "", StringComparison.Ordinal).Replace("円", "", StringComparison.Ordinal).Trim();
+            if (long.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var b)) budget = b;
+            else errors.Add(new("BudgetCeiling", t["予算上限額は円単位の整数で入力してください。"]));
+        }
+        // A value that does not parse gets only the parse message: a stand-in value keeps the 'required' rule quiet.
+        var command = new OpenCaseCommand(groupId, Input.Title ?? "", Input.TargetBusinesses ?? [], form, goLive,
+            budget ?? (errors.Any(e => e.PropertyName == "BudgetCeiling") ? 1 : null));
+        if (errors.Any(e => e.PropertyName == "PlannedGoLive")) command = command with { PlannedGoLive = DateOnly.MaxValue };
+        return (command, errors);
+    }
+}

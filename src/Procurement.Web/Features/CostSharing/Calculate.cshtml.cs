@@ -1,0 +1,205 @@
+using System.Globalization;
+using FluentValidation;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiniExcelLibs;
+using Procurement.Features.Cases;
+using Procurement.Features.Groups;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.CostSharing;
+
+/// <summary>費用分担の算定: preview, record as an event, export to Excel.</summary>
+public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
+{
+    public sealed class MemberRow
+    {
+        public string Name { get; set; } = "";
+        public string Population { get; set; } = "";
+        public string Usage { get; set; } = "";
+        public string JoinedOn { get; set; } = "";
+        public string LeftOn { get; set; } = "";
+    }
+
+    public sealed class YearRow
+    {
+        public string FiscalYear { get; set; } = "";
+        public string Total { get; set; } = "";
+    }
+
+    public sealed class ShareInput
+    {
+        public string Title { get; set; } = "";
+        public string EqualRatio { get; set; } = "20";
+        public string PopulationRatio { get; set; } = "80";
+        public string DiminishingRatio { get; set; } = "0";
+        public string UsageRatio { get; set; } = "0";
+        public string Remainder { get; set; } = nameof(RemainderRule.LargestRemainder);
+        public string Leaving { get; set; } = nameof(LeavingRule.FullYear);
+        public string Representative { get; set; } = "";
+        public List<MemberRow> Members { get; set; } = [];
+        public List<YearRow> Years { get; set; } = [];
+    }
+
+    [BindProperty] public ShareInput Input { get; set; } = new();
+    public CaseSummary Case { get; private set; } = null!;
+    public GroupView Group { get; private set; } = null!;
+    public IReadOnlyList<YearShares>? Preview { get; private set; }
+    public CostSharePlan? Plan { get; private set; }
+    public bool CanRecord => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return false;
+        Case = found;
+        Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
+        Plan = await session.LoadAsync<CostSharePlan>(id, ct);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var firstYear = Case.PlannedGoLive.Month >= 4 ? Case.PlannedGoLive.Year : Case.PlannedGoLive.Year - 1;
+        Input = new ShareInput
+        {
+            Title = t["導入計画（案）の費用分担"],
+            Representative = Group.Representative,
+            Members = Group.Members.Select(m => new MemberRow { Name = m.Name, Population = m.Population.ToString(CultureInfo.InvariantCulture) }).ToList(),
+            Years = Enumerable.Range(firstYear, 5).Select(y => new YearRow { FiscalYear = y.ToString(CultureInfo.InvariantCulture) }).ToList(),
+        };
+        if (Plan?.Latest is { } latest)
+        {
+            // Start from what was recorded last: a revision usually changes one figure, not all of them.
+            string Ratio(ShareBasis b) => (latest.Components.FirstOrDefault(c => c.Basis == b)?.Ratio ?? 0).ToString(CultureInfo.InvariantCulture);
+            Input = new ShareInput
+            {
+                Title = latest.Title,
+                EqualRatio = Ratio(ShareBasis.Equal),
+                PopulationRatio = Ratio(ShareBasis.Population),
+                DiminishingRatio = Ratio(ShareBasis.DiminishingPopulation),
+                UsageRatio = Ratio(ShareBasis.Usage),
+                Remainder = latest.Remainder.ToString(),
+                Leaving = latest.Leaving.ToString(),
+                Representative = latest.Representative,
+                Members = latest.Members.Select(m => new MemberRow
+                {
+                    Name = m.Name,
+                    Population = m.Population.ToString(CultureInfo.InvariantCulture),
+                    Usage = m.Usage == 0 ? "" : m.Usage.ToString(CultureInfo.InvariantCulture),
+                    JoinedOn = m.JoinedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    LeftOn = m.LeftOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                }).ToList(),
+                Years = latest.Years.Select(y => new YearRow { FiscalYear = y.FiscalYear.ToString(CultureInfo.InvariantCulture), Total = y.Total.ToString(CultureInfo.InvariantCulture) }).ToList(),
+            };
+        }
+        Input.Members.Add(new MemberRow());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string action, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanRecord) return Forbid();
+        var (command, parsed) = ToCommand(id, preview: action != "record");
+        if (!parsed) return Page();
+        try
+        {
+            Preview = await mediator.Send(command, ct);
+            if (action == "record")
+            {
+                TempData["Flash"] = t["費用分担の算定結果を記録しました。"];
+                return Redirect($"/Cases/{id}/CostShare");
+            }
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        return Page();
+    }
+
+    /// <summary>The latest recorded calculation as .xlsx: one row per member, one column per fiscal year.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Plan?.Latest is not { } latest) return NotFound();
+        var rows = latest.Members.Select(m =>
+        {
+            var row = new Dictionary<string, object> { [t["団体名"]] = m.Name, [t["住民基本台帳人口"]] = m.Population };
+            foreach (var y in latest.Years) row[$"{y.FiscalYear}{t["年度"]}"] = y.Shares.FirstOrDefault(s => s.Name == m.Name)?.Amount ?? 0L;
+            return row;
+        }).ToList();
+        var total = new Dictionary<string, object> { [t["団体名"]] = t["合計"], [t["住民基本台帳人口"]] = latest.Members.Sum(m => m.Population) };
+        foreach (var y in latest.Years) total[$"{y.FiscalYear}{t["年度"]}"] = y.Total;
+        rows.Add(total);
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, cancellationToken: ct);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cost-share.xlsx");
+    }
+
+    private (RecordCostShareCommand Command, bool Parsed) ToCommand(Guid id, bool preview)
+    {
+        decimal Ratio(string? value, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return 0;
+            if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var r)) return r;
+            ModelState.AddModelError($"Input.{field}", t["配分比率は数で入力してください。"]);
+            return 0;
+        }
+        DateOnly? Date(string? value, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            ModelState.AddModelError(field, t["日付（例: 2028-10-01）で入力してください。"]);
+            return null;
+        }
+
+        var components = new List<ShareComponent>
+        {
+            new(ShareBasis.Equal, Ratio(Input.EqualRatio, nameof(ShareInput.EqualRatio))),
+            new(ShareBasis.Population, Ratio(Input.PopulationRatio, nameof(ShareInput.PopulationRatio))),
+            new(ShareBasis.DiminishingPopulation, Ratio(Input.DiminishingRatio, nameof(ShareInput.DiminishingRatio))),
+            new(ShareBasis.Usage, Ratio(Input.UsageRatio, nameof(ShareInput.UsageRatio))),
+        };
+        var members = new List<CostShareMember>();
+        Input.Members = Input.Members.Where(m => !string.IsNullOrWhiteSpace(m.Name) || !string.IsNullOrWhiteSpace(m.Population)).ToList();
+        for (var i = 0; i < Input.Members.Count; i++)
+        {
+            var m = Input.Members[i];
+            if (!long.TryParse((m.Population ?? "").Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var population))
+                ModelState.AddModelError($"Input.Members[{i}].Population", t["人口は1以上の整数で入力してください。"]);
+            var usage = 0m;
+            if (!string.IsNullOrWhiteSpace(m.Usage) && !decimal.TryParse(m.Usage, NumberStyles.Number, CultureInfo.InvariantCulture, out usage))
+                ModelState.AddModelError($"Input.Members[{i}].Usage", t["利用量は0以上の数で入力してください。"]);
+            members.Add(new CostShareMember(m.Name ?? "", population, usage,
+                Date(m.JoinedOn, $"Input.Members[{i}].JoinedOn"), Date(m.LeftOn, $"Input.Members[{i}].LeftOn")));
+        }
+        var years = new List<(int, long)>();
+        Input.Years = Input.Years.Where(y => !string.IsNullOrWhiteSpace(y.FiscalYear) || !string.IsNullOrWhiteSpace(y.Total)).ToList();
+        for (var i = 0; i < Input.Years.Count; i++)
+        {
+            var y = Input.Years[i];
+            var okYear = int.TryParse(y.FiscalYear, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fy);
+            var okTotal = long.TryParse((y.Total ?? "").Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var total);
+            if (!okYear) ModelState.AddModelError($"Input.Years[{i}].FiscalYear", t["年度は西暦4桁で入力してください。"]);
+            if (!okTotal) ModelState.AddModelError($"Input.Years[{i}].Total", t["総額は円単位の整数で入力してください。"]);
+            years.Add((fy, total));
+        }
+        var remainder = Enum.TryParse<RemainderRule>(Input.Remainder, out var r) && Enum.IsDefined(r) ? r : RemainderRule.LargestRemainder;
+        var leaving = Enum.TryParse<LeavingRule>(Input.Leaving, out var l) && Enum.IsDefined(l) ? l : LeavingRule.FullYear;
+        var command = new RecordCostShareCommand(id, Input.Title ?? "", components, remainder, leaving, members, Input.Representative ?? "", years, preview);
+        return (command, ModelState.IsValid);
+    }
+}

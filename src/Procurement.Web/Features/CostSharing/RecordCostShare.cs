@@ -1,0 +1,72 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.CostSharing;
+
+public sealed record RecordCostShareCommand(
+    Guid CaseId, string Title, IReadOnlyList<ShareComponent> Components, RemainderRule Remainder, LeavingRule Leaving,
+    IReadOnlyList<CostShareMember> Members, string Representative, IReadOnlyList<(int FiscalYear, long Total)> Years,
+    bool Preview = false) : ICommand<IReadOnlyList<YearShares>>;
+
+public sealed class RecordCostShareValidator : AbstractValidator<RecordCostShareCommand>
+{
+    public RecordCostShareValidator(UiText t)
+    {
+        RuleFor(c => c.Title).NotEmpty().WithMessage(t["算定の名称を入力してください。"]).MaximumLength(100).WithMessage(t["算定の名称は100文字以内で入力してください。"]);
+        RuleFor(c => c.Components).Must(c => c.All(x => x.Ratio >= 0) && c.Sum(x => x.Ratio) > 0)
+            .WithMessage(t["配分比率を1つ以上、0以上の数で入力してください。"]);
+        RuleFor(c => c.Members).NotEmpty().WithMessage(t["構成団体がありません。"]);
+        RuleForEach(c => c.Members).ChildRules(m =>
+        {
+            m.RuleFor(x => x.Name).NotEmpty().WithMessage(t["団体名を入力してください。"]).MaximumLength(50).WithMessage(t["団体名は50文字以内で入力してください。"]);
+            m.RuleFor(x => x.Population).InclusiveBetween(1, 10_000_000).WithMessage(t["人口は1以上の整数で入力してください。"]);
+            m.RuleFor(x => x.Usage).GreaterThanOrEqualTo(0).WithMessage(t["利用量は0以上の数で入力してください。"]);
+            m.RuleFor(x => x.LeftOn).Must((x, left) => left is null || x.JoinedOn is null || left > x.JoinedOn).WithMessage(t["脱退日は参加日より後にしてください。"]);
+        });
+        RuleFor(c => c.Members).Must(m => m.Where(x => x.Usage > 0).Any())
+            .When(c => c.Components.Any(x => x.Basis == ShareBasis.Usage && x.Ratio > 0))
+            .WithMessage(t["利用量割を使う場合は、利用量を入力してください。"]);
+        RuleFor(c => c.Years).NotEmpty().WithMessage(t["年度ごとの総額を1年度以上入力してください。"])
+            .Must(y => y.Select(x => x.FiscalYear).Distinct().Count() == y.Count).WithMessage(t["同じ年度が重複しています。"])
+            .Must(y => y.All(x => x.Total is >= 0 and <= 1_000_000_000_000 && x.FiscalYear is >= 2000 and <= 2100)).WithMessage(t["年度は西暦で、総額は0円以上1兆円以下で入力してください。"]);
+    }
+}
+
+public static class RecordCostShareDecision
+{
+    public static CostShareCalculated Decide(RecordCostShareCommand c, IReadOnlyList<YearShares> years, Actor by, DateTimeOffset at) =>
+        new(c.CaseId, c.Title.Trim(), c.Components, c.Remainder, c.Leaving, CostShareFormula.HarpExponent, c.Members, c.Representative, years, by, at);
+
+    public static IReadOnlyList<YearShares> Compute(RecordCostShareCommand c, UiText t)
+    {
+        var formula = new CostShareFormula(c.Components, c.Remainder, CostShareFormula.HarpExponent);
+        var participants = c.Members.Select(m => new Participant(m.Name, m.Population, m.Usage, m.JoinedOn, m.LeftOn)).ToList();
+        foreach (var (year, _) in c.Years)
+        {
+            if (participants.All(p => CostShareCalculator.ActiveFraction(p, year, c.Leaving) == 0))
+                throw new DomainRuleException(t.Format("{0}年度に参加している団体がありません。", year));
+        }
+        return CostShareCalculator.Schedule(c.Years.OrderBy(y => y.FiscalYear).ToList(), formula, participants, c.Representative, c.Leaving);
+    }
+}
+
+public sealed class RecordCostShareHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+    : ICommandHandler<RecordCostShareCommand, IReadOnlyList<YearShares>>
+{
+    public async ValueTask<IReadOnlyList<YearShares>> Handle(RecordCostShareCommand command, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["費用分担を算定できるのは調達担当です。"]);
+        if (await access.FindCaseAsync(command.CaseId, cancellationToken) is null) throw new DomainRuleException(t["案件が見つかりません。"]);
+
+        var years = RecordCostShareDecision.Compute(command, t);
+        if (command.Preview) return years;
+        session.Events.Append(command.CaseId, RecordCostShareDecision.Decide(command, years, user.Actor, clock.GetUtcNow()));
+        await session.SaveChangesAsync(cancellationToken);
+        return years;
+    }
+}

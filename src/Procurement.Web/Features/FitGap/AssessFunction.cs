@@ -1,0 +1,72 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.FitGap;
+
+public sealed record ImportFunctionListCommand(Guid CaseId, string PackageName, IReadOnlyList<PackageFunction> Functions) : ICommand;
+
+public sealed record AssessFunctionCommand(Guid CaseId, string FunctionId, Fit? Fit, GapDecision? Decision, string Reason, string Owner, string Regulation) : ICommand;
+
+public sealed class ImportFunctionListValidator : AbstractValidator<ImportFunctionListCommand>
+{
+    public ImportFunctionListValidator(UiText t)
+    {
+        RuleFor(c => c.PackageName).NotEmpty().WithMessage(t["パッケージ名を入力してください。"]).MaximumLength(100).WithMessage(t.Format("{0}文字以内で入力してください。", 100));
+        RuleFor(c => c.Functions).NotEmpty().WithMessage(t["取り込む行がありません。"]);
+    }
+}
+
+public sealed class AssessFunctionValidator : AbstractValidator<AssessFunctionCommand>
+{
+    public AssessFunctionValidator(UiText t)
+    {
+        RuleFor(c => c.Fit).NotNull().WithMessage(t["フィットかギャップかを選択してください。"]);
+        RuleFor(c => c.Decision).Must(d => d is not null && d != GapDecision.None).When(c => c.Fit == FitGap.Fit.Gap)
+            .WithMessage(t["ギャップへの対応を選択してください。"]);
+        RuleFor(c => c.Reason).NotEmpty().When(c => c.Fit == FitGap.Fit.Gap).WithMessage(t["ギャップの場合は理由を入力してください。"]);
+        RuleFor(c => c.Reason).MaximumLength(1000).WithMessage(t.Format("{0}文字以内で入力してください。", 1000));
+        RuleFor(c => c.Owner).MaximumLength(50).WithMessage(t.Format("{0}文字以内で入力してください。", 50));
+        RuleFor(c => c.Regulation).MaximumLength(100).WithMessage(t.Format("{0}文字以内で入力してください。", 100));
+    }
+}
+
+public static class AssessFunctionDecision
+{
+    /// <summary>A fit needs no decision: whatever the form sent, it is recorded as 対応不要.</summary>
+    public static FitGapAssessed Decide(AssessFunctionCommand c, Actor by, DateTimeOffset at) =>
+        new(c.CaseId, c.FunctionId, c.Fit!.Value, c.Fit == Fit.Fit ? GapDecision.None : c.Decision!.Value,
+            c.Reason.Trim(), c.Owner.Trim(), c.Regulation.Trim(), by, at);
+}
+
+public sealed class FitGapHandlers(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+    : ICommandHandler<ImportFunctionListCommand>, ICommandHandler<AssessFunctionCommand>
+{
+    public async ValueTask<Unit> Handle(ImportFunctionListCommand command, CancellationToken cancellationToken)
+    {
+        await EnsureAllowedAsync(command.CaseId, cancellationToken);
+        session.Events.Append(command.CaseId, new FunctionListImported(command.CaseId, command.PackageName.Trim(), command.Functions, user.Actor, clock.GetUtcNow()));
+        await session.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    public async ValueTask<Unit> Handle(AssessFunctionCommand command, CancellationToken cancellationToken)
+    {
+        await EnsureAllowedAsync(command.CaseId, cancellationToken);
+        var view = await session.LoadAsync<FitGapView>(command.CaseId, cancellationToken);
+        if (view is null || view.Functions.All(f => f.Id != command.FunctionId)) throw new DomainRuleException(t["指定された機能は一覧にありません。"]);
+        session.Events.Append(command.CaseId, AssessFunctionDecision.Decide(command, user.Actor, clock.GetUtcNow()));
+        await session.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    private async Task EnsureAllowedAsync(Guid caseId, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["フィット&ギャップを記録できるのは調達担当です。"]);
+        if (await access.FindCaseAsync(caseId, ct) is null) throw new DomainRuleException(t["案件が見つかりません。"]);
+    }
+}

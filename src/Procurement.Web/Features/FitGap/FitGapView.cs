@@ -1,0 +1,51 @@
+using Marten.Events.Aggregation;
+
+namespace Procurement.Features.FitGap;
+
+public sealed record Assessment(Fit Fit, GapDecision Decision, string Reason, string Owner, string Regulation, string By, DateTimeOffset At);
+
+public sealed record RatePoint(DateTimeOffset At, int Assessed, int Customised);
+
+/// <summary>The fit &amp; gap sheet of a case with the customisation rate after every decision (its trend).</summary>
+public sealed class FitGapView
+{
+    public Guid Id { get; set; }
+    public string PackageName { get; set; } = "";
+    public List<PackageFunction> Functions { get; set; } = [];
+    public Dictionary<string, Assessment> Assessments { get; set; } = [];
+    public List<RatePoint> Trend { get; set; } = [];
+
+    public int Assessed => Assessments.Count;
+    public int Customised => Assessments.Values.Count(a => a.Decision == GapDecision.Customise);
+
+    /// <summary>カスタマイズ率: customised ÷ assessed functions (0 when nothing is assessed yet).</summary>
+    public decimal CustomisationRate => Assessed == 0 ? 0 : Math.Round(Customised * 100m / Assessed, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>条例・規則 that decisions to change the work require amending, with the functions that need them.</summary>
+    public IEnumerable<(string Regulation, IReadOnlyList<string> Functions)> Regulations() => Assessments
+        .Where(a => !string.IsNullOrWhiteSpace(a.Value.Regulation))
+        .GroupBy(a => a.Value.Regulation.Trim())
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => (g.Key, (IReadOnlyList<string>)g.Select(a => Functions.FirstOrDefault(f => f.Id == a.Key)?.Name ?? a.Key).ToList()));
+}
+
+public sealed class FitGapViewProjection : SingleStreamProjection<FitGapView, Guid>
+{
+    public static FitGapView Create(FunctionListImported e) => Apply(e, new FitGapView { Id = e.CaseId });
+
+    /// <summary>A re-import replaces the list; decisions on functions that are still there are kept.</summary>
+    public static FitGapView Apply(FunctionListImported e, FitGapView view)
+    {
+        view.PackageName = e.PackageName;
+        view.Functions = [.. e.Functions];
+        var ids = e.Functions.Select(f => f.Id).ToHashSet();
+        foreach (var gone in view.Assessments.Keys.Where(k => !ids.Contains(k)).ToList()) view.Assessments.Remove(gone);
+        return view;
+    }
+
+    public static void Apply(FitGapAssessed e, FitGapView view)
+    {
+        view.Assessments[e.FunctionId] = new Assessment(e.Fit, e.Decision, e.Reason, e.Owner, e.Regulation, e.By.Name, e.At);
+        view.Trend.Add(new RatePoint(e.At, view.Assessed, view.Customised));
+    }
+}

@@ -1,0 +1,65 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Users;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Setup;
+
+/// <summary>
+/// Creates the first administrator on a fresh installation. Answers 404 as soon as any account
+/// exists, so it can never be used to add an admin behind the real admin's back.
+/// </summary>
+public sealed class FirstRunModel(IDocumentSession session, PasswordService passwords, TimeProvider clock, UiText t) : PageModel
+{
+    [BindProperty] public string UserName { get; set; } = "";
+    [BindProperty] public string DisplayName { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await session.Query<UserAccount>().AnyAsync(ct) ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await session.Query<UserAccount>().AnyAsync(ct)) return NotFound();
+        if (NewUserRules.Check(UserName ?? "", DisplayName ?? "", Password ?? "") is { } problem)
+        {
+            ModelState.AddModelError(problem.Contains("パスワード", StringComparison.Ordinal) ? nameof(Password)
+                : problem.Contains("氏名", StringComparison.Ordinal) ? nameof(DisplayName) : nameof(UserName), t[problem]);
+            Password = "";
+            return Page();
+        }
+        var account = new UserAccount
+        {
+            Id = Guid.NewGuid(),
+            UserName = UserName!.Trim(),
+            NormalizedUserName = UserAccount.Normalize(UserName),
+            DisplayName = DisplayName!.Trim(),
+            Roles = [Roles.Admin],
+            CreatedAt = clock.GetUtcNow(),
+        };
+        account.PasswordHash = passwords.Hash(account, Password!);
+        session.Insert(account);
+        // Two first-run posts at once: the fixed id of the marker lets only one of them commit.
+        session.Insert(new FirstAdminMarker { Id = FirstAdminMarker.Key, UserId = account.Id });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = t["管理者アカウントを作成しました。ログインしてください。"];
+        return Redirect("/Account/SignIn");
+    }
+}
+
+/// <summary>Exists once: proof that the first administrator has been created.</summary>
+public sealed class FirstAdminMarker
+{
+    public const string Key = "first-admin";
+    public string Id { get; set; } = Key;
+    public Guid UserId { get; set; }
+}

@@ -1,0 +1,51 @@
+using Marten.Events.Aggregation;
+
+namespace Procurement.Features.Survey;
+
+/// <summary>The survey of a case: every member's current systems, and the group view built from them.</summary>
+public sealed class CurrentSystemSurvey
+{
+    public Guid Id { get; set; }
+    public List<CurrentSystem> Systems { get; set; } = [];
+
+    public long TotalAnnualCost => Systems.Sum(s => s.InitialCostPerYear + s.OperationCostPerYear);
+
+    public IEnumerable<IGrouping<string, CurrentSystem>> ByBusiness() => Systems.OrderBy(s => s.Municipality, StringComparer.Ordinal).GroupBy(s => s.Business);
+}
+
+public sealed class CurrentSystemSurveyProjection : SingleStreamProjection<CurrentSystemSurvey, Guid>
+{
+    public static CurrentSystemSurvey Create(CurrentSystemsRecorded e) => Apply(e, new CurrentSystemSurvey { Id = e.CaseId });
+
+    /// <summary>A row with the same municipality and 業務 replaces the earlier one: a re-import corrects, it does not duplicate.</summary>
+    public static CurrentSystemSurvey Apply(CurrentSystemsRecorded e, CurrentSystemSurvey survey)
+    {
+        foreach (var system in e.Systems)
+        {
+            survey.Systems.RemoveAll(s => s.Municipality == system.Municipality && s.Business == system.Business);
+            survey.Systems.Add(system);
+        }
+        return survey;
+    }
+
+    public static void Apply(CurrentSystemRemoved e, CurrentSystemSurvey survey) => survey.Systems.RemoveAll(s => s.EntryId == e.EntryId);
+}
+
+public enum LeaseTiming
+{
+    Fits,
+    EndsBeforeGoLive,
+    EndsLongAfterGoLive,
+}
+
+/// <summary>Lease expiries against the planned go-live (seed: リース満了 is the usual trigger).</summary>
+public static class LeaseCheck
+{
+    /// <summary>More than this after go-live means paying for two systems: a warning, not a rule.</summary>
+    public static readonly int LongAfterMonths = 12;
+
+    public static LeaseTiming Classify(CurrentSystem system, DateOnly goLive) =>
+        system.ContractExpiry < goLive.AddDays(-1) ? LeaseTiming.EndsBeforeGoLive
+        : system.ContractExpiry > goLive.AddMonths(LongAfterMonths) ? LeaseTiming.EndsLongAfterGoLive
+        : LeaseTiming.Fits;
+}
