@@ -231,4 +231,21 @@ public sealed class EvaluationWorkflowTests : IAsyncLifetime
         Assert.Equal(app.Ranking.Select(r => (r.VendorId, r.Total)),
             cli.RootElement.GetProperty("ranking").EnumerateArray().Select(r => (r.GetProperty("vendorId").GetString()!, r.GetProperty("total").GetDecimal())));
     }
+
+    [Fact]
+    public async Task Only_committee_users_of_the_case_s_group_can_be_seated()
+    {
+        var outsider = new Procurement.Features.Users.UserAccount { Id = Guid.NewGuid(), UserName = "outsider", NormalizedUserName = "OUTSIDER", DisplayName = "他団体 委員", Roles = [Procurement.Infrastructure.Auth.Roles.Committee] };
+        await using (var session = _h.Store.LightweightSession())
+        {
+            session.Store(outsider);
+            await session.SaveChangesAsync();
+        }
+
+        var notInGroup = await Assert.ThrowsAsync<DomainRuleException>(() => _h.Send("officer1", new AppointCommitteeMember(_h.CaseId, outsider.Id, false)));
+        Assert.Equal("この案件のグループに所属していない利用者は委員に選任できません。", notInGroup.Message);
+        var legal = await Assert.ThrowsAsync<DomainRuleException>(async () => await _h.Send("officer1", new AppointCommitteeMember(_h.CaseId, (await _h.UserAsync("legal")).Id, false)));
+        Assert.Equal("選定委員の役割を持つ利用者のみ委員に選任できます。", legal.Message);
+        await Assert.ThrowsAsync<DomainRuleException>(async () => await _h.Send("member1", new AppointCommitteeMember(_h.CaseId, (await _h.UserAsync("member2")).Id, false)));
+    }
 }

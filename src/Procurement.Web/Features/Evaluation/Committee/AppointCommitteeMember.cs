@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
@@ -18,9 +19,10 @@ public sealed class AppointCommitteeMemberValidator : AbstractValidator<AppointC
 
 public sealed class AppointCommitteeMemberHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<AppointCommitteeMember, long>
 {
-    public static object[] Decide(EvaluationView state, AppointCommitteeMember c, UserAccount? account, Actor by, DateTimeOffset at)
+    public static object[] Decide(EvaluationView state, AppointCommitteeMember c, UserAccount? account, bool inCaseGroup, Actor by, DateTimeOffset at)
     {
-        if (account is null) throw new DomainRuleException("指定された利用者が見つかりません。");
+        if (account is null || !account.IsActive) throw new DomainRuleException("指定された利用者が見つかりません。");
+        if (!inCaseGroup) throw new DomainRuleException("この案件のグループに所属していない利用者は委員に選任できません。");
         if (!account.Roles.Contains(Roles.Committee) || account.Roles.Contains(Roles.Legal)) throw new DomainRuleException("選定委員の役割を持つ利用者のみ委員に選任できます。");
         EvaluationGate.RequireOpen(state);
         if (state.IsMember(c.UserId) && (!c.IsChair || state.ChairId == c.UserId)) return [];
@@ -29,9 +31,11 @@ public sealed class AppointCommitteeMemberHandler(IDocumentSession session, ICur
 
     public async ValueTask<long> Handle(AppointCommitteeMember c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        var summary = await access.FindCaseAsync(c.CaseId, ct) ?? throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
         EvaluationGate.RequireOfficer(user);
         var account = await session.LoadAsync<UserAccount>(c.UserId, ct);
-        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, account, user.Actor, clock.GetUtcNow()), ct);
+        var group = await session.LoadAsync<GroupView>(summary.GroupId, ct);
+        var inGroup = group?.UserIds.Contains(c.UserId) == true;
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, account, inGroup, user.Actor, clock.GetUtcNow()), ct);
     }
 }
