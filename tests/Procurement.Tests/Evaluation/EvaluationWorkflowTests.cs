@@ -70,6 +70,7 @@ public sealed class EvaluationWorkflowTests : IAsyncLifetime
         await Assert.ThrowsAsync<DomainRuleException>(() => _h.Query("member1", q => q.GetScoreHistoryAsync(_h.CaseId, member2)));
         await Assert.ThrowsAsync<DomainRuleException>(() => _h.Query("chair", q => q.GetSheetAsync(_h.CaseId, member2)));
         await Assert.ThrowsAsync<DomainRuleException>(() => _h.Query("member1", q => q.GetResultAsync(_h.CaseId)));
+        await Assert.ThrowsAsync<DomainRuleException>(() => _h.Query("member1", q => q.GetEvaluationHistoryAsync(_h.CaseId)));
         Assert.Equal(2, (await _h.Query("member1", q => q.GetMySheetAsync(_h.CaseId))).Cells.Count / 2); // own sheet: 2 vendors × 2 items
 
         await _h.Send("chair", new CloseTechnicalScoring(_h.CaseId));
@@ -207,6 +208,11 @@ public sealed class EvaluationWorkflowTests : IAsyncLifetime
         await _h.Send("officer1", new RecordLot(_h.CaseId, [VendorB, VendorA], "高森町 総務課長", "立会人: 松川 次郎"));
         var withLot = await _h.Query("legal", q => q.GetResultAsync(_h.CaseId));
         Assert.Equal([VendorA.ToString("N"), VendorB.ToString("N")], withLot.Order()); // the technical score decides before any lot
+
+        var history = await _h.Query("member2", q => q.GetEvaluationHistoryAsync(_h.CaseId));
+        Assert.Contains(history, e => e.What == "甲システム株式会社「1-1」の合議評価を5に決定: プレゼンテーションの質疑で網羅性を確認" && e.By == "南 信夫（委員長）");
+        Assert.Contains(history, e => e.What == "くじ（高森町 総務課長が実施）: 乙情報サービス株式会社 → 甲システム株式会社（立会人: 松川 次郎）" && e.By == "高森 花子");
+        Assert.Contains(history, e => e.What == "喬木 由美が利害関係を申告（乙情報サービス株式会社）: 配偶者が乙情報サービス株式会社に勤務");
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public sealed record EvaluationOverview(
 public sealed record MyScoreSheet(Guid CaseId, Guid MemberId, ScoreSheetStatus Status, IReadOnlyList<CriteriaCategory> Criteria,
     IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<ScoreCell> Cells, string? LastReopenReason, long Version);
 
+public sealed record EvaluationHistoryEntry(DateTimeOffset At, string By, string What);
+
 public sealed record ScoreHistoryEntry(DateTimeOffset At, string By, string What, Guid? VendorId, string? ItemId, decimal? Mark, string? Comment, string? Detail);
 
 /// <summary>
@@ -108,6 +110,42 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
             }
         }
         return history;
+    }
+
+    /// <summary>
+    /// The case-level decisions in order (criteria, seats, declarations, close, prices, consensus, △ decisions, lots,
+    /// demonstrations) with who and when. Officers see it at any time; others after the close, because it holds prices.
+    /// </summary>
+    public async Task<IReadOnlyList<EvaluationHistoryEntry>> GetEvaluationHistoryAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        if (!CanSeePrices(view)) throw new DomainRuleException("評価の経過は技術審査の締切後に閲覧できます。");
+        string Vendor(Guid id) => view.Vendors.FirstOrDefault(v => v.VendorId == id)?.Name ?? "（不明な事業者）";
+        string Member(Guid id) => view.Members.FirstOrDefault(m => m.MemberId == id)?.Name ?? "（不明な委員）";
+        var events = await session.Events.FetchStreamAsync(EvaluationStreams.Evaluation(caseId), token: ct);
+        return events.Select(e => e.Data).OfType<Infrastructure.Events.IAuditedEvent>().Select(e => new EvaluationHistoryEntry(e.At, e.By.Name, e switch
+        {
+            EvaluationVendorAdded x => $"評価対象に{x.Name}を追加",
+            CriteriaDefined => "評価基準を定義",
+            ProposalsOpened => "提案書を開封（評価基準を確定）",
+            FrozenCriteriaChanged x => $"確定後の評価基準を変更（第{x.Revision}版）: {x.Reason}",
+            DemonstrationScenarioDefined x => "デモンストレーションの項目を定義" + (x.Reason is null ? "" : $": {x.Reason}"),
+            CriteriaChangeConfirmed x => $"{Member(x.MemberId)}が評価基準の変更を確認（第{x.Revision}版）",
+            CommitteeMemberAppointed x => $"{x.Name}を{(x.IsChair ? "委員長" : "委員")}に選任",
+            ConflictOfInterestDeclared x => x.ConflictedVendorIds.Count == 0
+                ? $"{Member(x.MemberId)}が利害関係なしを申告"
+                : $"{Member(x.MemberId)}が利害関係を申告（{string.Join("、", x.ConflictedVendorIds.Select(Vendor))}）: {x.Statement}",
+            TechnicalScoringClosed => "技術審査を締切",
+            ReservePriceRecorded x => $"予定価格 {x.Amount:#,0}円 を記録: {x.Basis}",
+            BidPriceRecorded x => $"{Vendor(x.VendorId)}の入札価格 {x.Amount:#,0}円 を記録",
+            ConsensusScoreSet x => x.Mark is null ? $"{Vendor(x.VendorId)}「{x.ItemId}」の合議評価を取消: {x.Reason}" : $"{Vendor(x.VendorId)}「{x.ItemId}」の合議評価を{x.Mark}に決定: {x.Reason}",
+            PartialFitDecided x => $"{Vendor(x.VendorId)}「{x.ItemId}」の△を{(x.TreatAsFit ? "○" : "×")}と判断: {x.Reason}",
+            LotDrawn x => $"くじ（{x.DrawnBy}が実施）: {string.Join(" → ", x.VendorOrder.Select(Vendor))}" + (x.Note is null ? "" : $"（{x.Note}）"),
+            DemonstrationScheduled x => $"{Vendor(x.VendorId)}のデモンストレーションを{x.Start:yyyy-MM-dd HH:mm}〜{x.End:HH:mm}（{x.Place}）に設定",
+            DemonstrationCancelled x => $"デモンストレーションを取消: {x.Reason}",
+            _ => e.GetType().Name,
+        })).ToList();
     }
 
     public async Task<PriceEnvelopeView> GetPricesAsync(Guid caseId, CancellationToken ct = default)
