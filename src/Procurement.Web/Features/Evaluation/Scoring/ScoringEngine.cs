@@ -319,7 +319,7 @@ public static class ScoringEngine
             if (group.Count > 1)
             {
                 group = [.. group.OrderByDescending(v => technical[v]).ThenBy(v => v)];
-                if (techDistinct(group) > 1)
+                if (DistinctTechnicalScores(group) > 1)
                 {
                     ties.Add(new TieReport(group.Select(v => input.Vendors[v].Id).ToList(), tieScore, TieResolution.TechnicalScore, null,
                         $"{Names(input, group)}が{(placements is null ? "同点" : "同順位")}のため、技術点の高い順に順位を決定しました"));
@@ -340,7 +340,7 @@ public static class ScoringEngine
                 {
                     var ids = tied.Select(v => input.Vendors[v].Id).ToHashSet();
                     var lot = (input.Lots ?? []).LastOrDefault(l => l.VendorOrder.Count == ids.Count && ids.SetEquals(l.VendorOrder));
-                    var what = techDistinct(group) == 1 ? "技術点も同点" : "技術点が同点";
+                    var what = DistinctTechnicalScores(group) == 1 ? "技術点も同点" : "技術点が同点";
                     if (lot is not null)
                     {
                         ties.Add(new TieReport([.. lot.VendorOrder], tieScore, TieResolution.Lot, lot,
@@ -381,7 +381,7 @@ public static class ScoringEngine
         RankingEntry Entry(int rank, int v) => new(rank, input.Vendors[v].Id, input.Vendors[v].Name, totals[v], technical[v], pricePoints[v],
             placements is null ? null : Enumerable.Range(0, placements.GetLength(1)).Select(r => placements[v, r]).ToList());
 
-        int techDistinct(List<int> g) => g.Select(v => technical[v]).Distinct().Count();
+        int DistinctTechnicalScores(List<int> g) => g.Select(v => technical[v]).Distinct().Count();
     }
 
     /// <summary>Rounding up must never lift an item above its 配点.</summary>
