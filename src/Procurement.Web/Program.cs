@@ -1,4 +1,5 @@
 using Procurement.Features.Demo;
+using Procurement.Features.Evaluation;
 using Procurement.Features.Health;
 using Procurement.Features.Vendors;
 using Procurement.Features.Workflows;
@@ -9,7 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProcurementCore();   // storage, mediator + validation, clock, UI text
 builder.Services.AddProcurementWeb();    // sign-in, role policies, Razor Pages under Features/, languages
 builder.Services.AddWorkflows();         // workflows/*.json checked at start-up, reminders, diagrams
-builder.Services.AddVendors();           // vendors, RFI/RFQ, Q&A, proposals, their files; the evaluation gate
+builder.Services.AddVendors();           // vendors, RFI/RFQ, Q&A, proposals, their files
+builder.Services.AddEvaluation();        // criteria, committee, scoring; answers the proposal gate and the award
 
 var app = builder.Build();
 

@@ -36,6 +36,7 @@ public static class DemoData
         var store = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         await SeedAsync(store, clock, scope.ServiceProvider.GetRequiredService<PasswordService>());
+        await Evaluation.EvaluationDemo.SeedAsync(store, clock); // criteria, committee and vendors, ready for scoring
     }
 
     public static async Task SeedAsync(IDocumentStore store, TimeProvider clock, PasswordService passwords, CancellationToken ct = default)

@@ -46,5 +46,8 @@ public static class MartenSetup
         opts.Schema.For<ContractVersionFiles>().Index(f => f.DossierId);
         opts.Projections.Add<Procurement.Features.Vendors.VendorDirectoryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.Vendors.CaseVendorsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Evaluation.EvaluationViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetViewProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetView>().Index(s => s.CaseId);
     }
 }

@@ -1,0 +1,38 @@
+using Marten;
+using Mediator;
+using Procurement.Features.Evaluation.ScoreSheets;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation;
+
+/// <summary>The chair closes technical scoring: sheets become visible to the committee and the price envelope opens.</summary>
+public sealed record CloseTechnicalScoring(Guid CaseId) : ICommand<long>;
+
+public sealed class CloseTechnicalScoringHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<CloseTechnicalScoring, long>
+{
+    public static object[] Decide(EvaluationView state, IReadOnlyList<ScoreSheetView> sheets, CloseTechnicalScoring c, Actor by, DateTimeOffset at)
+    {
+        if (state.TechnicalClosed) return [];
+        var undeclared = state.Members.Where(m => state.DeclarationOf(m.MemberId) is null).Select(m => m.Name).ToList();
+        if (undeclared.Count > 0) throw new DomainRuleException($"利害関係の申告が済んでいない委員がいます: {string.Join("、", undeclared)}");
+        if (state.PendingReconfirmation.Count > 0) throw new DomainRuleException("評価基準の変更を再確認していない委員がいます。");
+        var notSubmitted = state.Members
+            .Where(m => sheets.FirstOrDefault(s => s.MemberId == m.MemberId)?.Status != ScoreSheetStatus.Submitted)
+            .Select(m => m.Name).ToList();
+        if (notSubmitted.Count > 0) throw new DomainRuleException($"採点表を提出していない委員がいます: {string.Join("、", notSubmitted)}");
+        return [new TechnicalScoringClosed(c.CaseId, by, at)];
+    }
+
+    public async ValueTask<long> Handle(CloseTechnicalScoring c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        var sheets = await session.Query<ScoreSheetView>().Where(s => s.CaseId == c.CaseId).ToListAsync(ct);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state =>
+        {
+            EvaluationGate.RequireChair(user, state);
+            return Decide(state, sheets, c, user.Actor, clock.GetUtcNow());
+        }, ct);
+    }
+}

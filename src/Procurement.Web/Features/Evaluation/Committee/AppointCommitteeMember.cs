@@ -1,0 +1,41 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Groups;
+using Procurement.Features.Users;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Committee;
+
+/// <summary>The officer seats a user with the committee role on this case's selection committee; IsChair makes them 委員長.</summary>
+public sealed record AppointCommitteeMember(Guid CaseId, Guid UserId, bool IsChair) : ICommand<long>;
+
+public sealed class AppointCommitteeMemberValidator : AbstractValidator<AppointCommitteeMember>
+{
+    public AppointCommitteeMemberValidator() => RuleFor(c => c.UserId).NotEmpty().WithMessage("委員を選択してください。");
+}
+
+public sealed class AppointCommitteeMemberHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<AppointCommitteeMember, long>
+{
+    public static object[] Decide(EvaluationView state, AppointCommitteeMember c, UserAccount? account, bool inCaseGroup, Actor by, DateTimeOffset at)
+    {
+        if (account is null || !account.IsActive) throw new DomainRuleException("指定された利用者が見つかりません。");
+        if (!inCaseGroup) throw new DomainRuleException("この案件のグループに所属していない利用者は委員に選任できません。");
+        if (!account.Roles.Contains(Roles.Committee) || account.Roles.Contains(Roles.Legal)) throw new DomainRuleException("選定委員の役割を持つ利用者のみ委員に選任できます。");
+        EvaluationGate.RequireOpen(state);
+        if (state.IsMember(c.UserId) && (!c.IsChair || state.ChairId == c.UserId)) return [];
+        return [new CommitteeMemberAppointed(c.CaseId, c.UserId, account.DisplayName, c.IsChair, by, at)];
+    }
+
+    public async ValueTask<long> Handle(AppointCommitteeMember c, CancellationToken ct)
+    {
+        var summary = await access.FindCaseAsync(c.CaseId, ct) ?? throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
+        EvaluationGate.RequireOfficer(user);
+        var account = await session.LoadAsync<UserAccount>(c.UserId, ct);
+        var group = await session.LoadAsync<GroupView>(summary.GroupId, ct);
+        var inGroup = group?.UserIds.Contains(c.UserId) == true;
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, account, inGroup, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

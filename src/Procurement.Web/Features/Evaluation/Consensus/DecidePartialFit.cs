@@ -1,0 +1,46 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Consensus;
+
+/// <summary>
+/// The chair records the committee's decision on a △ (the vendor proposes an alternative): accepted as ○ or
+/// rejected as ×. Until every △ is decided the result is not final.
+/// </summary>
+public sealed record DecidePartialFit(Guid CaseId, Guid VendorId, string ItemId, bool TreatAsFit, string Reason) : ICommand<long>;
+
+public sealed class DecidePartialFitValidator : AbstractValidator<DecidePartialFit>
+{
+    public DecidePartialFitValidator()
+    {
+        RuleFor(c => c.ItemId).NotEmpty();
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("判断の理由（代替案の評価）を入力してください。").MaximumLength(2000);
+    }
+}
+
+public sealed class DecidePartialFitHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<DecidePartialFit, long>
+{
+    public static object[] Decide(EvaluationView state, DecidePartialFit c, Actor by, DateTimeOffset at)
+    {
+        if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
+        var item = state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId)
+            ?? throw new DomainRuleException($"評価項目「{c.ItemId}」は評価基準にありません。");
+        if (item.Scale != ScaleKind.FitGap) throw new DomainRuleException($"「{item.Name}」は○△×で評価する項目ではありません。");
+        return [new PartialFitDecided(c.CaseId, c.VendorId, c.ItemId, c.TreatAsFit, c.Reason.Trim(), by, at)];
+    }
+
+    public async ValueTask<long> Handle(DecidePartialFit c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state =>
+        {
+            EvaluationGate.RequireChair(user, state);
+            return Decide(state, c, user.Actor, clock.GetUtcNow());
+        }, ct);
+    }
+}

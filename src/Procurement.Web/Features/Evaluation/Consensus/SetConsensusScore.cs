@@ -1,0 +1,48 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Consensus;
+
+/// <summary>
+/// After the individual scores are in, the chair records the committee's consensus mark for one item of one vendor,
+/// with a written reason. It replaces every member's mark for that item in the result; the individual marks stay
+/// visible. Mark null withdraws the consensus.
+/// </summary>
+public sealed record SetConsensusScore(Guid CaseId, Guid VendorId, string ItemId, decimal? Mark, string Reason) : ICommand<long>;
+
+public sealed class SetConsensusScoreValidator : AbstractValidator<SetConsensusScore>
+{
+    public SetConsensusScoreValidator()
+    {
+        RuleFor(c => c.ItemId).NotEmpty();
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("合議の理由を入力してください。").MaximumLength(2000);
+    }
+}
+
+public sealed class SetConsensusScoreHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<SetConsensusScore, long>
+{
+    public static object[] Decide(EvaluationView state, SetConsensusScore c, Actor by, DateTimeOffset at)
+    {
+        EvaluationGate.RequireClosed(state, "合議による評価の決定");
+        if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
+        var item = state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId)
+            ?? throw new DomainRuleException($"評価項目「{c.ItemId}」は評価基準にありません。");
+        if (c.Mark is { } mark && !Marks.IsValid(item, mark)) throw new DomainRuleException(Marks.RangeMessage(item) + "。");
+        return [new ConsensusScoreSet(c.CaseId, c.VendorId, c.ItemId, c.Mark, c.Reason.Trim(), by, at)];
+    }
+
+    public async ValueTask<long> Handle(SetConsensusScore c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state =>
+        {
+            EvaluationGate.RequireChair(user, state);
+            return Decide(state, c, user.Actor, clock.GetUtcNow());
+        }, ct);
+    }
+}

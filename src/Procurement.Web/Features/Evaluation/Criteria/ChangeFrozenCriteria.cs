@@ -1,0 +1,38 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Criteria;
+
+/// <summary>A change after proposals were opened: needs a written reason, and every member must re-confirm before submitting.</summary>
+public sealed record ChangeFrozenCriteria(Guid CaseId, IReadOnlyList<CriteriaCategory> Categories, EvaluationSettings Settings, string Reason) : ICommand<long>, ICriteriaCommand;
+
+public sealed class ChangeFrozenCriteriaValidator : AbstractValidator<ChangeFrozenCriteria>
+{
+    public ChangeFrozenCriteriaValidator()
+    {
+        Include(new CriteriaValidator());
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("変更理由を入力してください。").MaximumLength(2000);
+    }
+}
+
+public sealed class ChangeFrozenCriteriaHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<ChangeFrozenCriteria, long>
+{
+    public static object[] Decide(EvaluationView state, ChangeFrozenCriteria c, Actor by, DateTimeOffset at)
+    {
+        if (!state.CriteriaFrozen) throw new DomainRuleException("提案書の開封前は、通常の評価基準の定義で変更してください。");
+        EvaluationGate.RequireOpen(state);
+        return [new FrozenCriteriaChanged(c.CaseId, c.Categories, c.Settings, state.CriteriaRevision + 1, c.Reason.Trim(), by, at)];
+    }
+
+    public async ValueTask<long> Handle(ChangeFrozenCriteria c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        EvaluationGate.RequireOfficer(user);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

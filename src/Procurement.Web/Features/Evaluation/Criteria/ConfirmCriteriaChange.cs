@@ -1,0 +1,30 @@
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Criteria;
+
+/// <summary>A member confirms they have read the latest change of the frozen criteria.</summary>
+public sealed record ConfirmCriteriaChange(Guid CaseId, int Revision) : ICommand<long>;
+
+public sealed class ConfirmCriteriaChangeHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<ConfirmCriteriaChange, long>
+{
+    public static object[] Decide(EvaluationView state, ConfirmCriteriaChange c, Guid memberId, Actor by, DateTimeOffset at)
+    {
+        if (c.Revision != state.CriteriaRevision) throw new DomainRuleException("評価基準がさらに変更されています。最新の内容を確認してください。");
+        if (!state.PendingReconfirmation.Contains(memberId)) return [];
+        return [new CriteriaChangeConfirmed(c.CaseId, memberId, c.Revision, by, at)];
+    }
+
+    public async ValueTask<long> Handle(ConfirmCriteriaChange c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state =>
+        {
+            EvaluationGate.RequireMember(user, state);
+            return Decide(state, c, user.Id, user.Actor, clock.GetUtcNow());
+        }, ct);
+    }
+}

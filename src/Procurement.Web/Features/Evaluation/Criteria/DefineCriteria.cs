@@ -1,0 +1,33 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Criteria;
+
+/// <summary>The officer sets the criteria and the scoring settings; replaces the earlier definition until proposals are opened.</summary>
+public sealed record DefineCriteria(Guid CaseId, IReadOnlyList<CriteriaCategory> Categories, EvaluationSettings Settings) : ICommand<long>, ICriteriaCommand;
+
+public sealed class DefineCriteriaValidator : AbstractValidator<DefineCriteria>
+{
+    public DefineCriteriaValidator() => Include(new CriteriaValidator());
+}
+
+public sealed class DefineCriteriaHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<DefineCriteria, long>
+{
+    public static object[] Decide(EvaluationView state, DefineCriteria c, Actor by, DateTimeOffset at)
+    {
+        if (state.CriteriaFrozen) throw new DomainRuleException("提案書の開封後は評価基準をそのまま変更できません。変更理由を記入し、全委員の再確認を求めてください。");
+        return [new CriteriaDefined(c.CaseId, c.Categories, c.Settings, by, at)];
+    }
+
+    public async ValueTask<long> Handle(DefineCriteria c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        EvaluationGate.RequireOfficer(user);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

@@ -1,0 +1,28 @@
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Criteria;
+
+/// <summary>The officer opens the proposals; from this moment the criteria are frozen (no moving the goalposts after seeing the bids).</summary>
+public sealed record OpenProposals(Guid CaseId) : ICommand<long>;
+
+public sealed class OpenProposalsHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<OpenProposals, long>
+{
+    public static object[] Decide(EvaluationView state, OpenProposals c, Actor by, DateTimeOffset at)
+    {
+        if (state.CriteriaFrozen) return [];
+        if (state.Criteria.Count == 0) throw new DomainRuleException("評価基準が定義されていないため、提案書を開封できません。");
+        if (state.Members.Count == 0 || state.ChairId is null) throw new DomainRuleException("選定委員と委員長を選任してから提案書を開封してください。");
+        return [new ProposalsOpened(c.CaseId, by, at)];
+    }
+
+    public async ValueTask<long> Handle(OpenProposals c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        EvaluationGate.RequireOfficer(user);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

@@ -1,0 +1,31 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Demonstrations;
+
+public sealed record CancelDemonstration(Guid CaseId, Guid SlotId, string Reason) : ICommand<long>;
+
+public sealed class CancelDemonstrationValidator : AbstractValidator<CancelDemonstration>
+{
+    public CancelDemonstrationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("取消の理由を入力してください。");
+}
+
+public sealed class CancelDemonstrationHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<CancelDemonstration, long>
+{
+    public static object[] Decide(EvaluationView state, CancelDemonstration c, Actor by, DateTimeOffset at)
+    {
+        if (state.Demonstrations.All(s => s.SlotId != c.SlotId)) throw new DomainRuleException("指定されたデモンストレーションの予定が見つかりません。");
+        return [new DemonstrationCancelled(c.CaseId, c.SlotId, c.Reason.Trim(), by, at)];
+    }
+
+    public async ValueTask<long> Handle(CancelDemonstration c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        EvaluationGate.RequireOfficer(user);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

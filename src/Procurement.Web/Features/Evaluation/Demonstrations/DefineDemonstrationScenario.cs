@@ -1,0 +1,47 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Evaluation.Criteria;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Demonstrations;
+
+/// <summary>
+/// The items every vendor must demonstrate, scored like criteria (they appear as the category "デモンストレーション").
+/// Part of the criteria: once proposals are opened, a change needs a reason and every member's re-confirmation.
+/// </summary>
+public sealed record DefineDemonstrationScenario(Guid CaseId, IReadOnlyList<CriteriaItem> Items, string? Reason) : ICommand<long>;
+
+public sealed class DefineDemonstrationScenarioValidator : AbstractValidator<DefineDemonstrationScenario>
+{
+    public DefineDemonstrationScenarioValidator()
+    {
+        RuleFor(c => c.Items).NotEmpty().WithMessage("デモンストレーションの項目を1つ以上入力してください。").SetValidator(new CriteriaItemsValidator());
+        RuleFor(c => c.Items).Must(i => i.Select(x => x.Id).Distinct().Count() == i.Count).WithMessage("項目番号が重複しています。");
+    }
+}
+
+public sealed class DefineDemonstrationScenarioHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock)
+    : ICommandHandler<DefineDemonstrationScenario, long>
+{
+    public static object[] Decide(EvaluationView state, DefineDemonstrationScenario c, Actor by, DateTimeOffset at)
+    {
+        EvaluationGate.RequireOpen(state);
+        var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
+        if (state.CriteriaFrozen && reason is null) throw new DomainRuleException("提案書の開封後にデモンストレーションの項目を変更するには、変更理由が必要です。");
+        var criteriaIds = state.Criteria.SelectMany(x => x.Items).Select(i => i.Id).ToHashSet();
+        var clash = c.Items.FirstOrDefault(i => criteriaIds.Contains(i.Id));
+        if (clash is not null) throw new DomainRuleException($"項目番号「{clash.Id}」は評価基準の項目と重複しています。");
+        return [new DemonstrationScenarioDefined(c.CaseId, c.Items, state.CriteriaRevision + 1, state.CriteriaFrozen ? reason : null, by, at)];
+    }
+
+    public async ValueTask<long> Handle(DefineDemonstrationScenario c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        EvaluationGate.RequireOfficer(user);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

@@ -1,0 +1,44 @@
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Events;
+
+namespace Procurement.Features.Evaluation;
+
+// The case-level evaluation stream (one per case, id EvaluationStreams.Evaluation(caseId)).
+// Members' scores live in their own streams (ScoreSheetEvents.cs) so simultaneous submissions never conflict.
+
+public sealed record EvaluationVendorAdded(Guid CaseId, Guid VendorId, string Name, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record CriteriaDefined(Guid CaseId, IReadOnlyList<CriteriaCategory> Categories, EvaluationSettings Settings, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+/// <summary>Opening the proposals freezes the criteria: from now on a change needs a reason and every member's re-confirmation.</summary>
+public sealed record ProposalsOpened(Guid CaseId, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record FrozenCriteriaChanged(
+    Guid CaseId, IReadOnlyList<CriteriaCategory> Categories, EvaluationSettings Settings, int Revision, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record DemonstrationScenarioDefined(Guid CaseId, IReadOnlyList<CriteriaItem> Items, int Revision, string? Reason, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record CriteriaChangeConfirmed(Guid CaseId, Guid MemberId, int Revision, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record CommitteeMemberAppointed(Guid CaseId, Guid MemberId, string Name, bool IsChair, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record ConflictOfInterestDeclared(Guid CaseId, Guid MemberId, IReadOnlyList<Guid> ConflictedVendorIds, string Statement, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record TechnicalScoringClosed(Guid CaseId, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record ReservePriceRecorded(Guid CaseId, decimal Amount, string Basis, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record BidPriceRecorded(Guid CaseId, Guid VendorId, decimal Amount, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+/// <summary>Mark null clears an earlier consensus.</summary>
+public sealed record ConsensusScoreSet(Guid CaseId, Guid VendorId, string ItemId, decimal? Mark, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record PartialFitDecided(Guid CaseId, Guid VendorId, string ItemId, bool TreatAsFit, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+/// <summary>By is the officer who recorded the lot; DrawnBy is the person who drew it.</summary>
+public sealed record LotDrawn(Guid CaseId, IReadOnlyList<Guid> VendorOrder, string DrawnBy, string? Note, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record DemonstrationScheduled(
+    Guid CaseId, Guid SlotId, Guid VendorId, DateTimeOffset Start, DateTimeOffset End, string Place, int AttendeeCap, string? Notes, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record DemonstrationCancelled(Guid CaseId, Guid SlotId, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent;

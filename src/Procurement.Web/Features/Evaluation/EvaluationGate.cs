@@ -1,0 +1,96 @@
+using JasperFx;
+using Marten;
+using Procurement.Features.Evaluation.ScoreSheets;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation;
+
+/// <summary>
+/// Who may do what in an evaluation, in one place so every handler and query refuses with the same words.
+/// Case membership first (someone outside the group learns nothing), then role, then seat (member / chair).
+/// </summary>
+public static class EvaluationGate
+{
+    public static async Task RequireCaseAsync(CaseAccess access, Guid caseId, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(caseId, ct) is null) throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
+    }
+
+    public static void RequireOfficer(ICurrentUser user)
+    {
+        if (!user.IsInRole(Roles.Officer)) throw new DomainRuleException("この操作は調達担当のみが行えます。");
+    }
+
+    /// <summary>Only an appointed member changes scores; legal staff never do, even if also seated by mistake.</summary>
+    public static void RequireScorer(ICurrentUser user, EvaluationView view)
+    {
+        if (user.IsInRole(Roles.Legal)) throw new DomainRuleException("契約・法務担当は採点を変更できません。");
+        if (!user.IsInRole(Roles.Committee) || !view.IsMember(user.Id)) throw new DomainRuleException("この案件の選定委員ではないため、採点できません。");
+    }
+
+    public static void RequireMember(ICurrentUser user, EvaluationView view)
+    {
+        if (!view.IsMember(user.Id)) throw new DomainRuleException("この案件の選定委員ではありません。");
+    }
+
+    public static void RequireChair(ICurrentUser user, EvaluationView view)
+    {
+        if (view.ChairId != user.Id || user.IsInRole(Roles.Legal)) throw new DomainRuleException("この操作は委員長のみが行えます。");
+    }
+
+    public static void RequireDeclared(EvaluationView view, Guid memberId)
+    {
+        if (view.DeclarationOf(memberId) is null) throw new DomainRuleException("利害関係の申告を行ってから、提案書や採点表を開いてください。");
+    }
+
+    public static void RequireOpen(EvaluationView view)
+    {
+        if (view.TechnicalClosed) throw new DomainRuleException("技術審査は締め切られています。");
+    }
+
+    public static void RequireClosed(EvaluationView view, string what)
+    {
+        if (!view.TechnicalClosed) throw new DomainRuleException($"{what}は技術審査の締切後に行えます。");
+    }
+
+    public static async Task<EvaluationView> LoadAsync(IQuerySession session, Guid caseId, CancellationToken ct) =>
+        await session.LoadAsync<EvaluationView>(EvaluationStreams.Evaluation(caseId), ct) ?? new EvaluationView { CaseId = caseId, Id = EvaluationStreams.Evaluation(caseId) };
+
+    /// <summary>Fetches the case's evaluation stream, decides, appends; returns the new stream version.</summary>
+    public static async Task<long> AppendAsync(IDocumentSession session, Guid caseId, Func<EvaluationView, object[]> decide, CancellationToken ct)
+    {
+        var id = EvaluationStreams.Evaluation(caseId);
+        var stream = await session.Events.FetchForWriting<EvaluationView>(id, ct);
+        var state = stream.Aggregate ?? new EvaluationView { CaseId = caseId, Id = id };
+        var events = decide(state);
+        if (events.Length == 0) return stream.CurrentVersion ?? 0;
+        stream.AppendMany(events);
+        await SaveAsync(session, ct);
+        return (stream.CurrentVersion ?? 0) + events.Length;
+    }
+
+    public static async Task<long> AppendToSheetAsync(IDocumentSession session, Guid caseId, Guid memberId, Func<ScoreSheetView, object[]> decide, CancellationToken ct)
+    {
+        var id = EvaluationStreams.ScoreSheet(caseId, memberId);
+        var stream = await session.Events.FetchForWriting<ScoreSheetView>(id, ct);
+        var state = stream.Aggregate ?? new ScoreSheetView { Id = id, CaseId = caseId, MemberId = memberId };
+        var events = decide(state);
+        if (events.Length == 0) return stream.CurrentVersion ?? 0;
+        stream.AppendMany(events);
+        await SaveAsync(session, ct);
+        return (stream.CurrentVersion ?? 0) + events.Length;
+    }
+
+    private static async Task SaveAsync(IDocumentSession session, CancellationToken ct)
+    {
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            throw new StaleVersionException();
+        }
+    }
+}

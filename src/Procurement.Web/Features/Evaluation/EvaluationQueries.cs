@@ -1,0 +1,213 @@
+using Marten;
+using Procurement.Features.Evaluation.Demonstrations;
+using Procurement.Features.Evaluation.ScoreSheets;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation;
+
+public sealed record MemberStatus(Guid MemberId, string Name, bool IsChair, bool Declared, IReadOnlyList<Guid> ConflictedVendorIds,
+    ScoreSheetStatus? SheetStatus, DateTimeOffset? SubmittedAt, bool NeedsReconfirmation);
+
+public sealed record BidView(Guid VendorId, string VendorName, decimal Amount);
+
+public sealed record PriceEnvelopeView(decimal? ReservePrice, string? Basis, IReadOnlyList<BidView> Bids);
+
+/// <summary>What every evaluation page needs, already cut to what the current user may see.</summary>
+public sealed record EvaluationOverview(
+    Guid CaseId, IReadOnlyList<CriteriaCategory> Criteria, EvaluationSettings Settings, int CriteriaRevision, bool CriteriaFrozen,
+    IReadOnlyList<CriteriaChange> CriteriaChanges, IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<MemberStatus> Members,
+    bool TechnicalClosed, DateTimeOffset? TechnicalClosedAt, IReadOnlyList<DemonstrationSlot> Demonstrations,
+    bool IAmOfficer, bool IAmMember, bool IAmChair, bool IHaveDeclared, bool INeedToReconfirm,
+    PriceEnvelopeView? Prices, long Version);
+
+/// <summary>The member's own sheet: only vendors they may score.</summary>
+public sealed record MyScoreSheet(Guid CaseId, Guid MemberId, ScoreSheetStatus Status, IReadOnlyList<CriteriaCategory> Criteria,
+    IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<ScoreCell> Cells, string? LastReopenReason, long Version);
+
+public sealed record EvaluationHistoryEntry(DateTimeOffset At, string By, string What);
+
+public sealed record ScoreHistoryEntry(DateTimeOffset At, string By, string What, Guid? VendorId, string? ItemId, decimal? Mark, string? Comment, string? Detail);
+
+/// <summary>
+/// The read side of the evaluation with the visibility rules built in, so a page cannot forget one:
+/// a member sees only their own sheet until the chair closes technical scoring; prices stay sealed for everyone
+/// but officers until then; results (which reveal everyone's scores) exist only after the close.
+/// </summary>
+public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, CaseAccess access, TimeProvider clock)
+{
+    public async Task<EvaluationOverview> GetOverviewAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        var sheets = await SheetsAsync(caseId, ct);
+        var members = view.Members.Select(m =>
+        {
+            var sheet = sheets.FirstOrDefault(s => s.MemberId == m.MemberId);
+            var declaration = view.DeclarationOf(m.MemberId);
+            return new MemberStatus(m.MemberId, m.Name, view.ChairId == m.MemberId, declaration is not null, declaration?.ConflictedVendorIds ?? [],
+                sheet?.Status, sheet?.SubmittedAt, view.PendingReconfirmation.Contains(m.MemberId));
+        }).ToList();
+        return new EvaluationOverview(caseId, view.ScoredCriteria, view.Settings, view.CriteriaRevision, view.CriteriaFrozen, view.CriteriaChanges,
+            view.Vendors, members, view.TechnicalClosed, view.TechnicalClosedAt, view.Demonstrations,
+            user.IsInRole(Roles.Officer), view.IsMember(user.Id), view.ChairId == user.Id, view.DeclarationOf(user.Id) is not null,
+            view.PendingReconfirmation.Contains(user.Id), CanSeePrices(view) ? Prices(view) : null, view.Version);
+    }
+
+    /// <summary>Opens the score page; refused until the member has declared conflicts of interest.</summary>
+    public async Task<MyScoreSheet> GetMySheetAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireMember(user, view);
+        EvaluationGate.RequireDeclared(view, user.Id);
+        var sheet = await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, user.Id), ct) ?? new ScoreSheetView { CaseId = caseId, MemberId = user.Id };
+        var vendors = view.Vendors.Where(v => !view.IsConflicted(user.Id, v.VendorId)).ToList();
+        return new MyScoreSheet(caseId, user.Id, sheet.Status, view.ScoredCriteria, vendors,
+            sheet.Cells.Values.Where(c => vendors.Any(v => v.VendorId == c.VendorId)).ToList(), sheet.LastReopenReason, sheet.Version);
+    }
+
+    /// <summary>
+    /// For issue 8's proposal pages: a member may open a vendor's proposal only after declaring and only when not
+    /// conflicted with that vendor; officers always may.
+    /// </summary>
+    public async Task<bool> CanOpenProposalAsync(Guid caseId, Guid vendorId, CancellationToken ct = default)
+    {
+        if (await access.FindCaseAsync(caseId, ct) is null) return false;
+        if (user.IsInRole(Roles.Officer)) return true;
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        return view.IsMember(user.Id) && view.DeclarationOf(user.Id) is not null && !view.IsConflicted(user.Id, vendorId);
+    }
+
+    /// <summary>Another member's sheet: only after technical scoring closes (one's own sheet always).</summary>
+    public async Task<ScoreSheetView> GetSheetAsync(Guid caseId, Guid memberId, CancellationToken ct = default)
+    {
+        var view = await RequireSheetVisibleAsync(caseId, memberId, ct);
+        return await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, memberId), ct)
+            ?? new ScoreSheetView { CaseId = view.CaseId, MemberId = memberId };
+    }
+
+    /// <summary>Every change of a member's scores, who made it and when (the results page links here).</summary>
+    public async Task<IReadOnlyList<ScoreHistoryEntry>> GetScoreHistoryAsync(Guid caseId, Guid memberId, CancellationToken ct = default)
+    {
+        await RequireSheetVisibleAsync(caseId, memberId, ct);
+        var events = await session.Events.FetchStreamAsync(EvaluationStreams.ScoreSheet(caseId, memberId), token: ct);
+        var history = new List<ScoreHistoryEntry>();
+        foreach (var e in events)
+        {
+            switch (e.Data)
+            {
+                case ScoreDraftSaved saved:
+                    history.AddRange(saved.Changes.Select(ch => new ScoreHistoryEntry(saved.At, saved.By.Name, saved.Source == "Excel" ? "Excel取込" : "採点", ch.VendorId, ch.ItemId, ch.Mark, ch.Comment, null)));
+                    break;
+                case ScoreSheetSubmitted submitted:
+                    history.Add(new ScoreHistoryEntry(submitted.At, submitted.By.Name, "提出", null, null, null, null, null));
+                    break;
+                case ScoreSheetReopened reopened:
+                    history.Add(new ScoreHistoryEntry(reopened.At, reopened.By.Name, "差し戻し", null, null, null, null, reopened.Reason));
+                    break;
+            }
+        }
+        return history;
+    }
+
+    /// <summary>
+    /// The case-level decisions in order (criteria, seats, declarations, close, prices, consensus, △ decisions, lots,
+    /// demonstrations) with who and when. Officers see it at any time; others after the close, because it holds prices.
+    /// </summary>
+    public async Task<IReadOnlyList<EvaluationHistoryEntry>> GetEvaluationHistoryAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        if (!CanSeePrices(view)) throw new DomainRuleException("評価の経過は技術審査の締切後に閲覧できます。");
+        string Vendor(Guid id) => view.Vendors.FirstOrDefault(v => v.VendorId == id)?.Name ?? "（不明な事業者）";
+        string Member(Guid id) => view.Members.FirstOrDefault(m => m.MemberId == id)?.Name ?? "（不明な委員）";
+        var events = await session.Events.FetchStreamAsync(EvaluationStreams.Evaluation(caseId), token: ct);
+        return events.Select(e => e.Data).OfType<Infrastructure.Events.IAuditedEvent>().Select(e => new EvaluationHistoryEntry(e.At, e.By.Name, e switch
+        {
+            EvaluationVendorAdded x => $"評価対象に{x.Name}を追加",
+            CriteriaDefined => "評価基準を定義",
+            ProposalsOpened => "提案書を開封（評価基準を確定）",
+            FrozenCriteriaChanged x => $"確定後の評価基準を変更（第{x.Revision}版）: {x.Reason}",
+            DemonstrationScenarioDefined x => "デモンストレーションの項目を定義" + (x.Reason is null ? "" : $": {x.Reason}"),
+            CriteriaChangeConfirmed x => $"{Member(x.MemberId)}が評価基準の変更を確認（第{x.Revision}版）",
+            CommitteeMemberAppointed x => $"{x.Name}を{(x.IsChair ? "委員長" : "委員")}に選任",
+            ConflictOfInterestDeclared x => x.ConflictedVendorIds.Count == 0
+                ? $"{Member(x.MemberId)}が利害関係なしを申告"
+                : $"{Member(x.MemberId)}が利害関係を申告（{string.Join("、", x.ConflictedVendorIds.Select(Vendor))}）: {x.Statement}",
+            TechnicalScoringClosed => "技術審査を締切",
+            ReservePriceRecorded x => $"予定価格 {x.Amount:#,0}円 を記録: {x.Basis}",
+            BidPriceRecorded x => $"{Vendor(x.VendorId)}の入札価格 {x.Amount:#,0}円 を記録",
+            ConsensusScoreSet x => x.Mark is null ? $"{Vendor(x.VendorId)}「{x.ItemId}」の合議評価を取消: {x.Reason}" : $"{Vendor(x.VendorId)}「{x.ItemId}」の合議評価を{x.Mark}に決定: {x.Reason}",
+            PartialFitDecided x => $"{Vendor(x.VendorId)}「{x.ItemId}」の△を{(x.TreatAsFit ? "○" : "×")}と判断: {x.Reason}",
+            LotDrawn x => $"くじ（{x.DrawnBy}が実施）: {string.Join(" → ", x.VendorOrder.Select(Vendor))}" + (x.Note is null ? "" : $"（{x.Note}）"),
+            DemonstrationScheduled x => $"{Vendor(x.VendorId)}のデモンストレーションを{x.Start:yyyy-MM-dd HH:mm}〜{x.End:HH:mm}（{x.Place}）に設定",
+            DemonstrationCancelled x => $"デモンストレーションを取消: {x.Reason}",
+            _ => e.GetType().Name,
+        })).ToList();
+    }
+
+    public async Task<PriceEnvelopeView> GetPricesAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        if (!CanSeePrices(view)) throw new DomainRuleException("価格は技術審査の締切後に開封されます。");
+        return Prices(view);
+    }
+
+    public async Task<EvaluationResult> GetResultAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireClosed(view, "審査結果の表示");
+        return ScoringEngine.Compute(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true));
+    }
+
+    /// <summary>The whole evaluation as a JSON evaluation sheet (docs/evaluation-sheet.md), for `procurement evaluate` and audits.</summary>
+    public async Task<string> ExportEvaluationSheetAsync(Guid caseId, CancellationToken ct = default)
+    {
+        var summary = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireClosed(view, "評価シートの出力");
+        return Sheets.EvaluationSheet.Write(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true), summary.Title);
+    }
+
+    public async Task<byte[]> ExportMySheetAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireMember(user, view);
+        EvaluationGate.RequireDeclared(view, user.Id);
+        var sheet = await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, user.Id), ct) ?? new ScoreSheetView { CaseId = caseId, MemberId = user.Id };
+        return ScoreSheetExcel.Export(view, sheet, user.Id);
+    }
+
+    /// <summary>.ics for one slot, or the whole schedule when slotId is null.</summary>
+    public async Task<string> GetDemonstrationCalendarAsync(Guid caseId, Guid? slotId, CancellationToken ct = default)
+    {
+        var summary = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        return slotId is { } id
+            ? DemonstrationCalendar.ForSlot(view, summary.Title, id, clock.GetUtcNow())
+            : DemonstrationCalendar.ForSchedule(view, summary.Title, clock.GetUtcNow());
+    }
+
+    private async Task<EvaluationView> RequireSheetVisibleAsync(Guid caseId, Guid memberId, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        if (memberId == user.Id && view.IsMember(user.Id)) return view;
+        if (!view.TechnicalClosed) throw new DomainRuleException("技術審査が締め切られるまで、他の委員の採点は閲覧できません。");
+        if (!(user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Legal) || view.IsMember(user.Id))) throw new DomainRuleException("採点を閲覧する権限がありません。");
+        return view;
+    }
+
+    private bool CanSeePrices(EvaluationView view) => user.IsInRole(Roles.Officer) || view.TechnicalClosed;
+
+    private static PriceEnvelopeView Prices(EvaluationView view) => new(view.ReservePrice, view.ReservePriceBasis,
+        view.Vendors.Where(v => view.Bids.ContainsKey(v.VendorId)).Select(v => new BidView(v.VendorId, v.Name, view.Bids[v.VendorId])).ToList());
+
+    private async Task<IReadOnlyList<ScoreSheetView>> SheetsAsync(Guid caseId, CancellationToken ct) =>
+        await session.Query<ScoreSheetView>().Where(s => s.CaseId == caseId).ToListAsync(ct);
+}

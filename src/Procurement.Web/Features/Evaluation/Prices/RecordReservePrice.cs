@@ -1,0 +1,32 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+
+namespace Procurement.Features.Evaluation.Prices;
+
+/// <summary>The officer records the 予定価格 and its basis (e.g. the RFQ estimate comparison) into the price envelope.</summary>
+public sealed record RecordReservePrice(Guid CaseId, decimal Amount, string Basis) : ICommand<long>;
+
+public sealed class RecordReservePriceValidator : AbstractValidator<RecordReservePrice>
+{
+    public RecordReservePriceValidator()
+    {
+        RuleFor(c => c.Amount).GreaterThan(0).WithMessage("予定価格は0より大きい金額で入力してください。");
+        RuleFor(c => c.Basis).NotEmpty().WithMessage("予定価格の根拠を入力してください。").MaximumLength(2000);
+    }
+}
+
+public sealed class RecordReservePriceHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<RecordReservePrice, long>
+{
+    public static object[] Decide(EvaluationView state, RecordReservePrice c, Actor by, DateTimeOffset at) =>
+        state.ReservePrice == c.Amount && state.ReservePriceBasis == c.Basis.Trim() ? [] : [new ReservePriceRecorded(c.CaseId, c.Amount, c.Basis.Trim(), by, at)];
+
+    public async ValueTask<long> Handle(RecordReservePrice c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        EvaluationGate.RequireOfficer(user);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

@@ -1,0 +1,37 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation;
+
+/// <summary>The officer records a くじ among tied vendors: the order drawn (first wins) and who drew it.</summary>
+public sealed record RecordLot(Guid CaseId, IReadOnlyList<Guid> VendorOrder, string DrawnBy, string? Note) : ICommand<long>;
+
+public sealed class RecordLotValidator : AbstractValidator<RecordLot>
+{
+    public RecordLotValidator()
+    {
+        RuleFor(c => c.VendorOrder).Must(v => v.Count >= 2 && v.Distinct().Count() == v.Count).WithMessage("くじの対象となる事業者を2者以上、重複なく指定してください。");
+        RuleFor(c => c.DrawnBy).NotEmpty().WithMessage("くじを引いた者を入力してください。").MaximumLength(200);
+    }
+}
+
+public sealed class RecordLotHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<RecordLot, long>
+{
+    public static object[] Decide(EvaluationView state, RecordLot c, Actor by, DateTimeOffset at)
+    {
+        EvaluationGate.RequireClosed(state, "くじの結果の記録");
+        if (c.VendorOrder.Any(v => state.Vendors.All(x => x.VendorId != v))) throw new DomainRuleException("評価対象ではない事業者が含まれています。");
+        return [new LotDrawn(c.CaseId, [.. c.VendorOrder], c.DrawnBy.Trim(), string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(), by, at)];
+    }
+
+    public async ValueTask<long> Handle(RecordLot c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        EvaluationGate.RequireOfficer(user);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

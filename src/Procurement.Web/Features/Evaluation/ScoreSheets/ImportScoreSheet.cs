@@ -1,0 +1,29 @@
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.ScoreSheets;
+
+/// <summary>
+/// The member uploads their own sheet filled in Excel. All or nothing: any wrong vendor, item or value is refused
+/// with every offending cell named, one per line, and nothing is saved. An empty cell clears that score.
+/// </summary>
+public sealed record ImportScoreSheet(Guid CaseId, byte[] Content) : ICommand<long>;
+
+public sealed class ImportScoreSheetHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<ImportScoreSheet, long>
+{
+    public async ValueTask<long> Handle(ImportScoreSheet c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
+        EvaluationGate.RequireScorer(user, evaluation);
+        return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id, sheet =>
+        {
+            using var stream = new MemoryStream(c.Content, writable: false);
+            var (entries, errors) = ScoreSheetExcel.Read(evaluation, sheet, user.Id, stream);
+            if (errors.Count > 0) throw new DomainRuleException(string.Join("\n", errors));
+            return SaveScoreDraftHandler.Decide(evaluation, sheet, entries, "Excel", user.Id, user.Actor, clock.GetUtcNow());
+        }, ct);
+    }
+}

@@ -1,0 +1,67 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.ScoreSheets;
+
+/// <summary>One cell as the page (or an import) holds it. Mark null means not entered yet.</summary>
+public sealed record ScoreEntry(Guid VendorId, string ItemId, decimal? Mark, string? Comment = null);
+
+/// <summary>
+/// Autosave of the member's own sheet. Send the cells the page holds (all or only the changed ones); only
+/// cells that differ from the stored sheet become an event, so the history shows real changes, not keystrokes.
+/// </summary>
+public sealed record SaveScoreDraft(Guid CaseId, IReadOnlyList<ScoreEntry> Entries) : ICommand<long>;
+
+public sealed class SaveScoreDraftValidator : AbstractValidator<SaveScoreDraft>
+{
+    public SaveScoreDraftValidator()
+    {
+        RuleForEach(c => c.Entries).ChildRules(e =>
+        {
+            e.RuleFor(x => x.ItemId).NotEmpty();
+            e.RuleFor(x => x.Comment).MaximumLength(2000).WithMessage("コメントは2000文字以内で入力してください。");
+        });
+    }
+}
+
+public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<SaveScoreDraft, long>
+{
+    public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, IReadOnlyList<ScoreEntry> entries, string source, Guid memberId, Actor by, DateTimeOffset at)
+    {
+        EvaluationGate.RequireOpen(evaluation);
+        if (!evaluation.CriteriaFrozen) throw new DomainRuleException("提案書の開封前は採点できません。");
+        EvaluationGate.RequireDeclared(evaluation, memberId);
+        if (sheet.Status == ScoreSheetStatus.Submitted) throw new DomainRuleException("提出済みの採点表は変更できません。変更が必要な場合は委員長に差し戻しを依頼してください。");
+
+        var items = evaluation.ScoredCriteria.SelectMany(c => c.Items).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var changes = new List<ScoreChange>();
+        foreach (var e in entries)
+        {
+            var vendor = evaluation.Vendors.FirstOrDefault(v => v.VendorId == e.VendorId) ?? throw new DomainRuleException("評価対象ではない事業者の採点が含まれています。");
+            if (evaluation.IsConflicted(memberId, e.VendorId)) throw new DomainRuleException($"{vendor.Name}は利害関係を申告しているため採点できません。");
+            if (!items.TryGetValue(e.ItemId, out var item)) throw new DomainRuleException($"評価項目「{e.ItemId}」は評価基準にありません。");
+            if (e.Mark is { } mark && !Marks.IsValid(item, mark)) throw new DomainRuleException($"{vendor.Name}「{item.Name}」: {Marks.RangeMessage(item)}。");
+
+            var comment = string.IsNullOrWhiteSpace(e.Comment) ? null : e.Comment.Trim();
+            var current = sheet.Cells.GetValueOrDefault(ScoreSheetView.Key(e.VendorId, e.ItemId));
+            if (current?.Mark == e.Mark && current?.Comment == comment) continue;
+            if (current is null && e.Mark is null && comment is null) continue;
+            changes.Add(new ScoreChange(e.VendorId, e.ItemId, e.Mark, comment));
+        }
+        return changes.Count == 0 ? [] : [new ScoreDraftSaved(evaluation.CaseId, memberId, changes, source, by, at)];
+    }
+
+    public async ValueTask<long> Handle(SaveScoreDraft c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
+        EvaluationGate.RequireScorer(user, evaluation);
+        return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id,
+            sheet => Decide(evaluation, sheet, c.Entries, "画面", user.Id, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

@@ -1,0 +1,17 @@
+using Procurement.Infrastructure.Events;
+
+namespace Procurement.Features.Evaluation.ScoreSheets;
+
+// One stream per member per case (EvaluationStreams.ScoreSheet(caseId, memberId)): every change of a score is
+// an event with who and when, and members writing at the same moment never touch each other's stream.
+
+/// <summary>A changed cell: Mark null clears it.</summary>
+public sealed record ScoreChange(Guid VendorId, string ItemId, decimal? Mark, string? Comment);
+
+/// <summary>Source: 画面 (autosave from the page) or Excel (import).</summary>
+public sealed record ScoreDraftSaved(Guid CaseId, Guid MemberId, IReadOnlyList<ScoreChange> Changes, string Source, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+public sealed record ScoreSheetSubmitted(Guid CaseId, Guid MemberId, int CriteriaRevision, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+/// <summary>By is the chair; the member's sheet becomes a draft again.</summary>
+public sealed record ScoreSheetReopened(Guid CaseId, Guid MemberId, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent;

@@ -1,0 +1,40 @@
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.ScoreSheets;
+
+/// <summary>The member submits their own sheet: it locks until the chair reopens it.</summary>
+public sealed record SubmitScoreSheet(Guid CaseId) : ICommand<long>;
+
+public sealed class SubmitScoreSheetHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<SubmitScoreSheet, long>
+{
+    public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, Guid memberId, Actor by, DateTimeOffset at)
+    {
+        EvaluationGate.RequireOpen(evaluation);
+        EvaluationGate.RequireDeclared(evaluation, memberId);
+        if (sheet.Status == ScoreSheetStatus.Submitted) return [];
+        if (evaluation.PendingReconfirmation.Contains(memberId)) throw new DomainRuleException("評価基準が変更されています。変更内容を確認してから提出してください。");
+
+        var missing = 0;
+        foreach (var vendor in evaluation.Vendors.Where(v => !evaluation.IsConflicted(memberId, v.VendorId)))
+        {
+            foreach (var item in evaluation.ScoredCriteria.SelectMany(c => c.Items))
+            {
+                if (sheet.MarkFor(vendor.VendorId, item.Id) is null) missing++;
+            }
+        }
+        if (missing > 0) throw new DomainRuleException($"未入力の評価が{missing}件あります。すべて入力してから提出してください。");
+        return [new ScoreSheetSubmitted(evaluation.CaseId, memberId, evaluation.CriteriaRevision, by, at)];
+    }
+
+    public async ValueTask<long> Handle(SubmitScoreSheet c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
+        EvaluationGate.RequireScorer(user, evaluation);
+        return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id, sheet => Decide(evaluation, sheet, user.Id, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

@@ -1,0 +1,54 @@
+using Procurement.Features.Evaluation;
+using Procurement.Features.Evaluation.Committee;
+using Procurement.Features.Evaluation.ScoreSheets;
+using Procurement.Features.Evaluation.Scoring;
+
+namespace Procurement.Tests.Evaluation;
+
+public sealed class EvaluationDemoTests : IAsyncLifetime
+{
+    private EvaluationHarness _h = null!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await EvaluationHarness.StartAsync(nameof(EvaluationDemoTests));
+        await EvaluationDemo.SeedAsync(_h.Store, _h.Clock);
+        await EvaluationDemo.SeedAsync(_h.Store, _h.Clock); // second start: nothing added
+    }
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task The_demo_case_is_ready_for_declaration_and_scoring_and_reaches_a_ranking()
+    {
+        var overview = await _h.Query("member1", q => q.GetOverviewAsync(_h.CaseId));
+        Assert.True(overview.CriteriaFrozen);
+        Assert.Equal(3, overview.Vendors.Count);
+        Assert.Equal(["豊丘 一郎", "喬木 由美", "南 信夫（委員長）"], overview.Members.Select(m => m.Name));
+        Assert.Null(overview.Prices);
+
+        var items = EvaluationDemo.Criteria.SelectMany(c => c.Items).ToList();
+        foreach (var member in new[] { "member1", "member2", "chair" })
+        {
+            await _h.Send(member, new DeclareConflictOfInterest(_h.CaseId, [], ""));
+            var entries = overview.Vendors.SelectMany((v, vi) => items.Select(i => new ScoreEntry(v.VendorId, i.Id, i.Scale switch
+            {
+                ScaleKind.FiveLevel => 3 + vi % 3,  // A 3, B 4, C 5
+                ScaleKind.FitGap => Marks.Fit,
+                ScaleKind.PassFail => Marks.Pass,
+                _ => 10,
+            }))).ToList();
+            await _h.Send(member, new SaveScoreDraft(_h.CaseId, entries));
+            await _h.Send(member, new SubmitScoreSheet(_h.CaseId));
+        }
+        await _h.Send("chair", new CloseTechnicalScoring(_h.CaseId));
+
+        var result = await _h.Query("officer1", q => q.GetResultAsync(_h.CaseId));
+
+        // technical: 5段階 50 points × grade ÷ 5 + ○ 20 + 10 + 10 → A 30 + 40 = 70, B 40 + 40 = 80, C 50 + 40 = 90
+        // price (配分 50): A 50 × (1 − 432 ÷ 480) = 5, B 50 × (1 − 456 ÷ 480) = 2.5, C 50 × (1 − 410 ÷ 480) = 7.291… → 7.29
+        Assert.True(result.IsFinal, string.Join(" / ", result.Blockers));
+        Assert.Equal(["丙テクノロジー株式会社", "乙情報サービス株式会社", "甲システム株式会社"], result.Ranking.Select(r => r.VendorName));
+        Assert.Equal([97.29m, 82.5m, 75m], result.Ranking.Select(r => r.Total));
+    }
+}

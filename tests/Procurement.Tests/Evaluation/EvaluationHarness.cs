@@ -1,0 +1,112 @@
+using Marten;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Procurement.Features.Demo;
+using Procurement.Features.Evaluation;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Features.Groups;
+using Procurement.Features.Users;
+using Procurement.Infrastructure;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Tests.Infrastructure;
+
+namespace Procurement.Tests.Evaluation;
+
+/// <summary>
+/// The real handlers, validators and queries on a database of their own, acting as any demo user:
+/// the same services the web app registers, with the signed-in user swapped per call.
+/// </summary>
+public sealed class EvaluationHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
+    public Guid CaseId => DemoData.CaseId;
+    public static readonly Guid VendorA = new("aaaaaaaa-0000-0000-0000-000000000001");
+    public static readonly Guid VendorB = new("bbbbbbbb-0000-0000-0000-000000000002");
+
+    private EvaluationHarness(Func<EvaluationHarness, ServiceProvider> build) => _services = build(this);
+
+    public static async Task<EvaluationHarness> StartAsync(string hint)
+    {
+        var connection = await TestDatabase.CreateAsync(hint);
+        var harness = new EvaluationHarness(self =>
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Procurement"] = connection }).Build());
+            services.AddLogging();
+            services.AddProcurementCore();
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(self.Clock);
+            services.AddScoped<CaseAccess>();
+            services.AddEvaluation();
+            services.AddScoped<UserSlot>();
+            services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<UserSlot>().User ?? throw new InvalidOperationException("no user"));
+            return services.BuildServiceProvider();
+        });
+        await DemoData.SeedAsync(harness.Store, harness.Clock, harness._services.GetRequiredService<PasswordService>());
+        return harness;
+    }
+
+    public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
+
+    public async Task<UserAccount> UserAsync(string userName)
+    {
+        await using var session = Store.QuerySession();
+        return await session.Query<UserAccount>().SingleAsync(u => u.UserName == userName);
+    }
+
+    /// <summary>Adds a committee-role user to the demo group (for committees larger than the demo's three).</summary>
+    public async Task<UserAccount> AddCommitteeUserAsync(string userName)
+    {
+        var account = new UserAccount { Id = Guid.NewGuid(), UserName = userName, NormalizedUserName = UserAccount.Normalize(userName), DisplayName = userName, Roles = [Roles.Committee] };
+        await using var session = Store.LightweightSession();
+        session.Store(account);
+        session.Events.Append(DemoData.GroupId, new UserAddedToGroup(DemoData.GroupId, account.Id, userName, Actor.System, Clock.GetUtcNow()));
+        await session.SaveChangesAsync();
+        return account;
+    }
+
+    public async Task<T> As<T>(string userName, Func<IMediator, EvaluationQueries, Task<T>> act)
+    {
+        var account = await UserAsync(userName);
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<UserSlot>().User = new FixedCurrentUser(account.Id, account.DisplayName, [.. account.Roles]);
+        return await act(scope.ServiceProvider.GetRequiredService<IMediator>(), scope.ServiceProvider.GetRequiredService<EvaluationQueries>());
+    }
+
+    public Task<T> Send<T>(string userName, ICommand<T> command) => As(userName, async (m, _) => await m.Send(command));
+
+    public Task<T> Query<T>(string userName, Func<EvaluationQueries, Task<T>> query) => As(userName, (_, q) => query(q));
+
+    /// <summary>Two vendors, criteria 1-1 (5段階, 配点 50) and 1-2 (number, 配点 50), average, 加算方式 2:1, members member1, member2 and chair.</summary>
+    public async Task SetUpCommitteeAsync(bool open = true)
+    {
+        await Send("officer1", new Procurement.Features.Evaluation.Committee.AddEvaluationVendor(CaseId, VendorA, "甲システム株式会社"));
+        await Send("officer1", new Procurement.Features.Evaluation.Committee.AddEvaluationVendor(CaseId, VendorB, "乙情報サービス株式会社"));
+        await Send("officer1", new Procurement.Features.Evaluation.Criteria.DefineCriteria(CaseId, Criteria, Settings));
+        foreach (var (user, chair) in new[] { ("member1", false), ("member2", false), ("chair", true) })
+        {
+            await Send("officer1", new Procurement.Features.Evaluation.Committee.AppointCommitteeMember(CaseId, (await UserAsync(user)).Id, chair));
+        }
+        if (open) await Send("officer1", new Procurement.Features.Evaluation.Criteria.OpenProposals(CaseId));
+    }
+
+    public static readonly IReadOnlyList<CriteriaCategory> Criteria =
+    [
+        new("1", "提案内容", [new CriteriaItem("1-1", "業務機能の網羅性", 50, ScaleKind.FiveLevel), new CriteriaItem("1-2", "運用保守体制", 50, ScaleKind.Number)]),
+    ];
+
+    public static readonly EvaluationSettings Settings = new(Aggregation.Average, PriceMethod.Additive, TechnicalWeight: 2, PriceWeight: 1,
+        Rounding: new RoundingSettings(RoundingRule.Exact, RoundingRule.Exact, new RoundingRule(RoundingMode.Truncate, 3), new RoundingRule(RoundingMode.Truncate, 2)));
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+
+    private sealed class UserSlot
+    {
+        public ICurrentUser? User { get; set; }
+    }
+}
