@@ -26,6 +26,8 @@ public static class ScheduleSvg
         var days = Math.Max(1, end.DayNumber - start.DayNumber);
         double X(DateOnly d) => LabelWidth + (d.DayNumber - start.DayNumber) * (double)ChartWidth / days;
         static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        // A step started and finished on the same day still gets a visible bar of one day.
+        var minBar = Math.Max(4, (double)ChartWidth / days);
 
         var rows = new List<XElement>();
         var y = AxisHeight;
@@ -53,7 +55,7 @@ public static class ScheduleSvg
                 };
                 var title = $"{step.Title.For(language)}: {step.Start:yyyy-MM-dd} – {step.End:yyyy-MM-dd} ({status})" +
                     (step.Due is { } due ? $" / {due:yyyy-MM-dd}" : "");
-                var bar = Rect(svg, X(step.Start), y + 4, Math.Max(3, X(step.End) - X(step.Start)), RowHeight - 8, fill, stroke,
+                var bar = Rect(svg, X(step.Start), y + 4, Math.Max(minBar, X(step.End) - X(step.Start)), RowHeight - 8, fill, stroke,
                     step.Status == ScheduleStatus.Planned ? "4 2" : null);
                 bar.Add(new XElement(svg + "title", title));
                 rows.Add(Text(svg, 18, y + 15, Shorten(step.Title.For(language), 24), "step-label",
