@@ -50,6 +50,10 @@ public sealed class WorkflowJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator("figure.diagram")).ToContainTextAsync("勉強会・情報収集");
         await BrowserFixture.ScreenshotAsync(page, "wf-05-case-diagram");
 
+        await page.ClickAsync("main >> text=自治体クラウド共同調達（第1版）");
+        await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("条例・規則等の改正");
+        await BrowserFixture.ScreenshotAsync(page, "wf-05b-definition");
+
         await page.GotoAsync($"/Cases/{DemoData.CaseId}/Schedule");
         await Assertions.Expect(page.Locator("figure.schedule svg")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("figure.schedule")).ToContainTextAsync("今日 2026-11-26");
