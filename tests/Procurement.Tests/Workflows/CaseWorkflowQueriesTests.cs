@@ -32,7 +32,7 @@ public sealed class CaseWorkflowQueriesTests : IAsyncLifetime
         Assert.False(blocked.CanComplete);
         var guard = Assert.Single(blocked.Guards);
         Assert.Equal(("cost-share-agreed", false), (guard.Name, guard.Passed));
-        Assert.Equal("/Groups/Setup", blocked.PageRoute);
+        Assert.Equal($"/Cases/{Case}/Steps/organisation-setup", blocked.PageRoute);
         Assert.Equal(["study-sessions", "joint-framework", "internal-briefing"], blocked.SendBackTargets.Select(s => s.Id));
 
         await _host.SendAsync(new RecordCaseFactCommand(Case, CaseFacts.CostShareAgreed, Note: "均等割20%・人口割80%で合意"));

@@ -14,12 +14,14 @@ public sealed record TimelineEntry(long Version, DateTimeOffset At, string Who, 
 /// </summary>
 public static class CaseTimeline
 {
-    public static async Task<IReadOnlyList<TimelineEntry>> LoadAsync(IQuerySession session, Guid caseId, UiText t, CancellationToken ct = default)
+    /// <param name="workflow">The case's workflow definition, so workflow events name their steps by title.</param>
+    public static async Task<IReadOnlyList<TimelineEntry>> LoadAsync(
+        IQuerySession session, Guid caseId, UiText t, Workflows.Definitions.WorkflowDefinition? workflow = null, CancellationToken ct = default)
     {
         var events = await session.Events.FetchStreamAsync(caseId, token: ct);
         return events.Select(e =>
         {
-            var (what, detail) = Describe(e.Data, t);
+            var (what, detail) = Workflows.WorkflowTimeline.Describe(e.Data, workflow) is { } sentence ? (sentence, null) : Describe(e.Data, t);
             var (at, who) = e.Data is IAuditedEvent a ? (a.At, a.By.Name) : (e.Timestamp, "");
             return new TimelineEntry(e.Version, at, who, what, detail, e.CorrelationId);
         }).ToList();

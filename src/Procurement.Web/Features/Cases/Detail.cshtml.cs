@@ -1,18 +1,22 @@
 using Marten;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Groups;
+using Procurement.Features.Workflows.Definitions;
+using Procurement.Features.Workflows.Pages;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Cases;
 
 /// <summary>The case page: its header and its timeline. Members of the case's group only; everyone else gets 404.</summary>
-public sealed class DetailModel(CaseAccess access, IQuerySession session, UiText t) : PageModel
+public sealed class DetailModel(CaseAccess access, IQuerySession session, UiText t, IMediator mediator, WorkflowCatalog catalog) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;
     public GroupView Group { get; private set; } = null!;
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public CaseWorkflowPanel Workflow { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -20,7 +24,8 @@ public sealed class DetailModel(CaseAccess access, IQuerySession session, UiText
         if (found is null) return NotFound();
         Case = found;
         Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
-        Timeline = await CaseTimeline.LoadAsync(session, id, t, ct);
+        Workflow = await CaseWorkflowPanel.LoadAsync(mediator, catalog, id, User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin), ct);
+        Timeline = await CaseTimeline.LoadAsync(session, id, t, Workflow.Workflow?.Definition, ct);
         return Page();
     }
 }

@@ -102,7 +102,7 @@ public sealed class StepDetailsHandler(IQuerySession session, CaseAccess access,
             state == StepState.Active && mayAct && guards.All(g => g.Passed),
             state == StepState.Active && mayAct && step.Optional,
             sendBackTargets.Count > 0,
-            guards, step.Choice, sendBackTargets, WorkflowPages.Find(step.Page)?.Route,
+            guards, step.Choice, sendBackTargets, WorkflowPages.Find(step.Page)?.UrlFor(view.Id, step.Id),
             step.Documents.Select(d => (d, WorkflowTemplates.Known[d])).ToList());
     }
 }

@@ -37,7 +37,7 @@ public sealed class TaskInboxAndReminderTests : IAsyncLifetime
         var task = Assert.Single(officerTasks);
         Assert.Equal(("study-sessions", new DateOnly(2026, 4, 6), 5, false), (task.StepId, task.Due, task.DaysLeft, task.Overdue));
         Assert.Equal("住民情報系システム共同利用（自治体クラウド）調達", task.CaseTitle);
-        Assert.Equal("/Cases/Step", task.PageRoute);
+        Assert.Equal($"/Cases/{Case}/Steps/study-sessions", task.PageRoute); // no page of its own yet: the step page
         Assert.True(task.DueSoon);
 
         Assert.Empty(await _host.As("member1").QueryAsync(new MyTasksQuery()));

@@ -27,6 +27,7 @@ public sealed record TaskItem(
     string Phase,
     LocalizedText PhaseTitle,
     string PageKey,
+    /// <summary>Where the step is worked on (its feature page, or the step page).</summary>
     string? PageRoute,
     IReadOnlyList<string> Roles,
     bool Optional,
@@ -57,7 +58,7 @@ public static class MyTasks
                 var reminded = view.Reminders.Where(r => r.StepId == step.Id && r.UserId == actor.Actor.UserId).Select(r => (DateTimeOffset?)r.At).Max();
                 items.Add(new TaskItem(
                     summary.Id, summary.Title, definition.Id, definition.Version, step.Id, step.Title, step.Phase,
-                    WorkflowPhases.Title(step.Phase), step.Page, WorkflowPages.Find(step.Page)?.Route, step.Roles, step.Optional,
+                    WorkflowPhases.Title(step.Phase), step.Page, WorkflowPages.Find(step.Page)?.UrlFor(summary.Id, step.Id), step.Roles, step.Optional,
                     step.Guards, active.ActivatedAt, due, daysLeft, daysLeft < 0, daysLeft is >= 0 && daysLeft <= dueSoonDays,
                     due is null && step.Deadline?.SetByOfficer == true, reminded));
             }

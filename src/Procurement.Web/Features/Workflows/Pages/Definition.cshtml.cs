@@ -1,0 +1,25 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Workflows.Definitions;
+using Procurement.Features.Workflows.Diagrams;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Workflows.Pages;
+
+/// <summary>A workflow definition as a diagram with its step list; every signed-in user may read the definitions.</summary>
+public sealed class DefinitionModel(IMediator mediator, WorkflowCatalog catalog) : PageModel
+{
+    public WorkflowDefinition Definition { get; private set; } = null!;
+    public IReadOnlyList<WorkflowDefinition> Versions { get; private set; } = [];
+    public DiagramResult Diagram { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, int version, CancellationToken ct)
+    {
+        if (catalog.Find(id, version) is not { } definition) return NotFound();
+        Definition = definition;
+        Versions = catalog.All.Where(d => d.Id == id).ToList();
+        Diagram = await mediator.Send(new DefinitionDiagramQuery(id, version, UiText.IsEnglish ? "en" : "ja"), ct) ?? new DiagramResult(null, null);
+        return Page();
+    }
+}

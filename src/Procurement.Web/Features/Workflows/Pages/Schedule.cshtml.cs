@@ -1,0 +1,28 @@
+using Mediator;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Workflows.Diagrams;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Workflows.Pages;
+
+/// <summary>The case schedule in the spirit of the seed's 図16: phases and steps on a time axis, today marked.</summary>
+public sealed class CaseScheduleModel(IMediator mediator, UiText t) : PageModel
+{
+    public CaseWorkflowDetails Workflow { get; private set; } = null!;
+    public ScheduleModel Schedule { get; private set; } = null!;
+    public IHtmlContent Chart { get; private set; } = HtmlString.Empty;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await mediator.Send(new CaseWorkflowQuery(id), ct) is not { } workflow) return NotFound();
+        if (await mediator.Send(new CaseScheduleQuery(id), ct) is not { } schedule) return NotFound();
+        Workflow = workflow;
+        Schedule = schedule;
+        var language = UiText.IsEnglish ? "en" : "ja";
+        Chart = new HtmlString(ScheduleSvg.Render(schedule, language,
+            new ScheduleSvg.Labels(t["今日"], t["完了"], t["進行中"], t["予定"], t["省略"], t["期限超過"])));
+        return Page();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Features.Workflows.Definitions;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Workflows.Pages;
+
+/// <summary>An officer starts the case's workflow on a chosen definition and version (the case page carries the same form).</summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class StartModel(CaseAccess access, IMediator mediator, WorkflowCatalog catalog, UiText t) : PageModel
+{
+    /// <summary>"definition-id:version", as the select sends it.</summary>
+    [BindProperty] public string? Definition { get; set; }
+    public CaseSummary Case { get; private set; } = null!;
+    public IReadOnlyList<WorkflowDefinition> Definitions => catalog.All;
+    public bool Stale { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
+        Case = found;
+        if (await mediator.Send(new CaseWorkflowQuery(id), ct) is not null) return Redirect($"/Cases/{id}");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
+        Case = found;
+        var parts = (Definition ?? "").Split(':', 2);
+        var definitionId = parts[0];
+        int? version = parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+        // A second start (another officer was quicker) is refused by the rule itself, with a message naming the running workflow.
+        var (ok, stale) = await WorkflowForm.TryAsync(ModelState, t, nameof(Definition),
+            () => mediator.Send(new StartWorkflowCommand(id, definitionId, version), ct).AsTask());
+        if (ok)
+        {
+            TempData["Flash"] = t["手続を開始しました。"];
+            return Redirect($"/Cases/{id}");
+        }
+        Stale = stale;
+        if (ModelState.TryGetValue("Definition.DefinitionId", out var entry))
+        {
+            foreach (var e in entry.Errors) ModelState.AddModelError(nameof(Definition), e.ErrorMessage);
+            ModelState.Remove("Definition.DefinitionId");
+        }
+        return Page();
+    }
+}

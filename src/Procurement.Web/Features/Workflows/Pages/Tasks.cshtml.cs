@@ -1,0 +1,20 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Workflows.Tasks;
+
+namespace Procurement.Features.Workflows.Pages;
+
+/// <summary>「自分のタスク」: the steps waiting for the signed-in user across their cases, sortable by due date, case or phase.</summary>
+public sealed class TasksModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<TaskItem> Tasks { get; private set; } = [];
+    public TaskSort Sort { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? sort, CancellationToken ct)
+    {
+        Sort = Enum.TryParse<TaskSort>(sort, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : TaskSort.Due;
+        Tasks = await mediator.Send(new MyTasksQuery(Sort), ct);
+        return Page();
+    }
+}
