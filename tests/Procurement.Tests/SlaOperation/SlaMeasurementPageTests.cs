@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Marten;
+using Procurement.Features.Contracts;
+using Procurement.Features.Demo;
+using Procurement.Features.Sla;
+using Procurement.Features.SlaOperation;
+using Procurement.Infrastructure.Events;
+using Procurement.Tests.Infrastructure;
+
+namespace Procurement.Tests.SlaOperation;
+
+public sealed partial class SlaMeasurementPageTests : IAsyncLifetime
+{
+    private AppFactory _app = null!;
+    private static readonly string Url = $"/Cases/{DemoData.CaseId}/SlaEvaluation";
+
+    public async Task InitializeAsync()
+    {
+        _app = await AppFactory.StartAsync(nameof(SlaMeasurementPageTests));
+        await using var session = _app.Store.LightweightSession();
+        var dossier = ContractStreams.DossierId(DemoData.CaseId);
+        session.Events.StartStream<ContractDossier>(dossier,
+            new ContractDossierOpened(dossier, DemoData.CaseId, DemoData.GroupId, Actor.System, _app.Clock.GetUtcNow()),
+            new SlaSaved(dossier, 1, SlaPresets.Create(SlaPreset.CoreBusiness), Actor.System, _app.Clock.GetUtcNow()));
+        await session.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<HttpResponseMessage> MeasureAsync(HttpClient client, byte[]? report, bool firstMet)
+    {
+        var page = await client.GetStringAsync(Url);
+        var keys = RowKeyPattern().Matches(page).Select(m => WebUtility.HtmlDecode(m.Groups[2].Value)).ToList();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent("2028-04"), "Input.PeriodStart" },
+            { new StringContent("3"), "Input.Months" },
+        };
+        for (var i = 0; i < keys.Count; i++)
+        {
+            content.Add(new StringContent(keys[i]), $"Input.Rows[{i}].ItemKey");
+            content.Add(new StringContent("測定値"), $"Input.Rows[{i}].Measured");
+            content.Add(new StringContent(i == 0 && !firstMet ? "false" : "true"), $"Input.Rows[{i}].Met");
+        }
+        if (report is not null)
+        {
+            var file = new ByteArrayContent(report);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse("application/pdf");
+            content.Add(file, "report", "report.pdf");
+        }
+        return await client.PostAsync(Url + "?handler=Measure", content);
+    }
+
+    [Fact]
+    public async Task A_quarter_with_its_report_is_recorded_and_a_disguised_report_is_refused_with_nothing_stored()
+    {
+        var officer = await _app.SignInAsync("officer1");
+
+        var refused = await MeasureAsync(officer, "MZ this is an executable"u8.ToArray(), firstMet: false);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("報告書はPDF・Word（.docx）・Excel（.xlsx）のいずれかにしてください", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var s = _app.Store.QuerySession()) Assert.Null(await s.LoadAsync<SlaOperationView>(DemoData.CaseId));
+
+        var ok = await MeasureAsync(officer, "%PDF-1.7 quarterly report"u8.ToArray(), firstMet: false);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+
+        await using var session = _app.Store.QuerySession();
+        var view = await session.LoadAsync<SlaOperationView>(DemoData.CaseId);
+        var period = Assert.Single(view!.Periods);
+        Assert.Equal(3, period.Months);
+        Assert.NotNull(period.ReportSha256);
+        var html = await officer.GetStringAsync(Url + "?year=2028");
+        Assert.Contains("report.pdf", html, StringComparison.Ordinal);
+        var download = await officer.GetAsync($"{Url}?handler=Report&fileId={period.ReportFileId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("%PDF-1.7 quarterly report"u8.ToArray(), await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Committee_members_see_the_evaluation_but_cannot_record()
+    {
+        var member = await _app.SignInAsync("member1");
+
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(Url)).StatusCode);
+        var post = await member.PostFormAsync(Url + "?handler=Payment", new Dictionary<string, string> { ["Input.AnnualPayment"] = "100" }, "/");
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.StartsWith("/Account/Denied", post.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("name=\"Input.Rows\\[(\\d+)\\].ItemKey\" value=\"([^\"]+)\"")]
+    private static partial Regex RowKeyPattern();
+}
