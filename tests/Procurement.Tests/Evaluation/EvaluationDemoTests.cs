@@ -41,6 +41,15 @@ public sealed class EvaluationDemoTests : IAsyncLifetime
             await _h.Send(member, new SaveScoreDraft(_h.CaseId, entries));
             await _h.Send(member, new SubmitScoreSheet(_h.CaseId));
         }
+        await using (var before = _h.Store.QuerySession())
+        {
+            Assert.Null(await new EvaluationAward(before).GetAward(_h.CaseId)); // no award while scoring is open
+            var gate = new EvaluationRecordsGate(before);
+            var member1 = (await _h.UserAsync("member1")).Id;
+            Assert.True(await gate.HasDeclared(_h.CaseId, member1));
+            Assert.False(await gate.IsConflicted(_h.CaseId, member1, EvaluationDemo.VendorA));
+            Assert.False(await gate.IsTechnicalScoringClosed(_h.CaseId));
+        }
         await _h.Send("chair", new CloseTechnicalScoring(_h.CaseId));
 
         var result = await _h.Query("officer1", q => q.GetResultAsync(_h.CaseId));
@@ -50,5 +59,12 @@ public sealed class EvaluationDemoTests : IAsyncLifetime
         Assert.True(result.IsFinal, string.Join(" / ", result.Blockers));
         Assert.Equal(["丙テクノロジー株式会社", "乙情報サービス株式会社", "甲システム株式会社"], result.Ranking.Select(r => r.VendorName));
         Assert.Equal([97.29m, 82.5m, 75m], result.Ranking.Select(r => r.Total));
+
+        // The contract drafts take 乙 and the price from the final result; the proposal gate opens the price envelope.
+        await using var session = _h.Store.QuerySession();
+        var award = await new EvaluationAward(session).GetAward(_h.CaseId);
+        Assert.Equal("丙テクノロジー株式会社", award!.VendorName);
+        Assert.Equal(410_000_000, award.ContractPrice);
+        Assert.True(await new EvaluationRecordsGate(session).IsTechnicalScoringClosed(_h.CaseId));
     }
 }
