@@ -375,10 +375,8 @@ internal sealed class BodyWriter
         }
         w.WriteAttributeString("w", "gutter", W, "0");
         w.WriteEndElement();
-        w.WriteStartElement("w", "docGrid", W);
-        w.WriteAttributeString("w", "type", W, "lines");
-        w.WriteAttributeString("w", "linePitch", W, l.LinePitchTwips.ToString(CultureInfo.InvariantCulture));
-        w.WriteEndElement();
+        // No w:docGrid: LibreOffice drops paragraph indents on a line grid. 40 lines a page come from exact line
+        // spacing in the styles instead, which both Word and LibreOffice honour.
         w.WriteEndElement();
     }
 }

@@ -163,10 +163,10 @@ public static class DocxWriter
     private static void Settings(XmlWriter w)
     {
         w.WriteStartElement("w", "settings", W);
-        // Word refreshes the table of contents and page fields when the file is opened.
-        Val(w, "updateFields", "true");
         Val(w, "defaultTabStop", "840");
         Val(w, "characterSpacingControl", "compressPunctuation");
+        // Word refreshes the table of contents and page fields when the file is opened.
+        Val(w, "updateFields", "true");
         w.WriteStartElement("w", "compat", W);
         w.WriteStartElement("w", "compatSetting", W);
         w.WriteAttributeString("w", "name", W, "compatibilityMode");
@@ -250,8 +250,8 @@ public static class DocxWriter
         w.WriteStartElement("w", "pPr", W);
         w.WriteStartElement("w", "spacing", W);
         w.WriteAttributeString("w", "after", W, "0");
-        w.WriteAttributeString("w", "line", W, "240");
-        w.WriteAttributeString("w", "lineRule", W, "auto");
+        w.WriteAttributeString("w", "line", W, l.LinePitchTwips.ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("w", "lineRule", W, "exact");
         w.WriteEndElement();
         Val(w, "jc", "both");
         w.WriteEndElement();
@@ -262,7 +262,7 @@ public static class DocxWriter
         w.WriteEndElement();
 
         Style(w, "Title", "Title", basedOn: "Normal", next: "Normal");
-        StylePara(w, jc: "center", before: 0, after: ch, keepNext: true);
+        StylePara(w, jc: "center", before: 0, after: ch, keepNext: true, singleSpacing: true);
         StyleRun(w, l.GothicFont, 32);
         w.WriteEndElement();
 
@@ -292,11 +292,11 @@ public static class DocxWriter
         w.WriteEndElement();
 
         Style(w, "TableText", "表本文", basedOn: "Normal", next: "TableText");
-        StylePara(w, jc: "left", before: 0, after: 0);
+        StylePara(w, jc: "left", before: 0, after: 0, singleSpacing: true);
         StyleRun(w, null, l.HalfPoints - 2);
         w.WriteEndElement();
         Style(w, "TableHeading", "表見出し", basedOn: "TableText", next: "TableText");
-        StylePara(w, jc: "center", before: 0, after: 0);
+        StylePara(w, jc: "center", before: 0, after: 0, singleSpacing: true);
         StyleRun(w, l.GothicFont, l.HalfPoints - 2);
         w.WriteEndElement();
 
@@ -373,13 +373,19 @@ public static class DocxWriter
         w.WriteEndElement();
     }
 
-    private static void StylePara(XmlWriter w, string jc, int before, int after, bool keepNext = false, int? outline = null, int? indentLeft = null)
+    private static void StylePara(XmlWriter w, string jc, int before, int after, bool keepNext = false, int? outline = null, int? indentLeft = null, bool singleSpacing = false)
     {
         w.WriteStartElement("w", "pPr", W);
         if (keepNext) { w.WriteStartElement("w", "keepNext", W); w.WriteEndElement(); }
         w.WriteStartElement("w", "spacing", W);
         w.WriteAttributeString("w", "before", W, before.ToString(CultureInfo.InvariantCulture));
         w.WriteAttributeString("w", "after", W, after.ToString(CultureInfo.InvariantCulture));
+        if (singleSpacing)
+        {
+            // Titles and table cells: sized by their font, not the body's 40-line pitch.
+            w.WriteAttributeString("w", "line", W, "240");
+            w.WriteAttributeString("w", "lineRule", W, "auto");
+        }
         w.WriteEndElement();
         if (indentLeft is { } left)
         {

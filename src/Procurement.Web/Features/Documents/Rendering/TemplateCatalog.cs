@@ -120,7 +120,7 @@ public sealed class TemplateCatalog
         var sb = new StringBuilder();
         foreach (var file in System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (file.EndsWith("sample.json", StringComparison.Ordinal)) continue; // sample data is not part of what a document is made from
+            if (file.EndsWith(".json", StringComparison.Ordinal) && !file.EndsWith("template.json", StringComparison.Ordinal)) continue; // sample data is not part of what a document is made from
             sb.Append(Path.GetFileName(file)).Append(':').Append(HashFile(file)).Append(';');
         }
         return sb.ToString();
