@@ -80,8 +80,9 @@ public static class DocumentMarkup
                 rows.Add(new TableRow(header, SplitCells(line[(header ? 2 : 1)..])));
                 continue;
             }
-            FlushTable();
+            // Blank lines (left by {{ for }}/{{ if }} tags) do not end a table; any other line, including .table, does.
             if (line.Length == 0 || IsOnlyWhitespaceData(line)) continue;
+            FlushTable();
 
             if (line[0] == '.')
             {
