@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Procurement.Features.Documents;
 using Procurement.Features.Wizards;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Database;
@@ -32,6 +33,7 @@ public static class ProcurementServices
         services.AddSingleton<UiText>();
         services.AddScoped<WizardDraftStore>();
         services.AddScoped<PasswordService>();
+        services.AddProcurementDocuments();   // templates, renderer, file store, PDF converter
         return services;
     }
 }

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Procurement.Features.Cases;
+using Procurement.Features.Documents;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Wizards;
@@ -32,5 +33,7 @@ public static class MartenSetup
 
         opts.Projections.Add<GroupViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CaseSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CaseDocumentsProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<StoredFile>().Index(f => f.CaseId);
     }
 }
