@@ -40,8 +40,13 @@ public sealed class GenerateDocumentValidator : AbstractValidator<GenerateDocume
     }
 }
 
-/// <summary>What the decision needs: the render, the versions so far, and the case version it was built from.</summary>
-public sealed record GenerateDocumentState(RenderedDocument Rendered, IReadOnlyList<string> ValidationErrors, DocumentSeries? Existing, long CaseVersion);
+/// <summary>
+/// What the decision needs: the render, the versions so far, the case version it was built from, and the hash the
+/// same data gives when rendered with the latest version's 版数 (the 版数 is printed in the header, so the new
+/// render's own hash always differs).
+/// </summary>
+public sealed record GenerateDocumentState(
+    RenderedDocument Rendered, IReadOnlyList<string> ValidationErrors, DocumentSeries? Existing, long CaseVersion, string? HashAtLatestEdition = null);
 
 public abstract record GenerateDecision;
 public sealed record NewVersion(DocumentGenerated Event) : GenerateDecision;
@@ -60,7 +65,10 @@ public static class GenerateDocumentDecision
         {
             throw new DomainRuleException("生成した文書がWordの形式検査に合格しなかったため、保存しませんでした。\n" + string.Join("\n", s.ValidationErrors.Take(5)));
         }
-        if (s.Existing?.Latest is { } latest && latest.ContentHash == s.Rendered.ContentHash) return new Unchanged(latest);
+        if (s.Existing?.Latest is { } latest && (latest.ContentHash == s.Rendered.ContentHash || latest.ContentHash == s.HashAtLatestEdition))
+        {
+            return new Unchanged(latest);
+        }
         var version = (s.Existing?.Latest?.Version ?? 0) + 1;
         return new NewVersion(new DocumentGenerated(
             caseId, s.Rendered.Kind, version, s.Rendered.TemplateId, s.Rendered.TemplateHash, s.Rendered.Title, s.Rendered.ContentHash,
@@ -76,6 +84,8 @@ public sealed class GenerateDocumentHandler(
     {
         var (c, ct) = (command, cancellationToken);
         var summary = await session.LoadAsync<CaseSummary>(c.CaseId, ct) ?? throw new DomainRuleException("案件が見つかりません。");
+        // The stream's own version, not a read model's: it is what the expected-version append is checked against.
+        var caseVersion = (await session.Events.FetchStreamStateAsync(c.CaseId, ct))?.Version ?? 0;
         var group = await session.LoadAsync<GroupView>(summary.GroupId, ct) ?? throw new DomainRuleException("案件のグループが見つかりません。");
         var documents = await session.LoadAsync<CaseDocumentsView>(c.CaseId, ct);
         var template = renderer.Catalog.Get(c.TemplateId);
@@ -90,11 +100,17 @@ public sealed class GenerateDocumentHandler(
         var info = new DocumentInfo { Title = template.Title, Kind = template.Kind, Edition = nextEdition, Date = DocumentModel.Iso(today) };
         var model = DocumentModel.FromCase(summary, group, info, new Settings { DateStyle = c.DateStyle ?? DateStyle.WarekiOnly }, sections);
 
+        string? hashAtLatest = null;
+        if (existing?.Latest is { } latest)
+        {
+            var probe = renderer.Render(c.TemplateId, model with { Document = info with { Edition = latest.Version } }, c.ClauseSettings, ct: ct);
+            hashAtLatest = probe.ContentHash;
+        }
         var rendered = renderer.Render(c.TemplateId, model, c.ClauseSettings, ct: ct);
-        var unchanged = existing?.Latest is { } latest && latest.ContentHash == rendered.ContentHash;
+        var unchanged = hashAtLatest is not null && hashAtLatest == existing?.Latest?.ContentHash;
         var validation = unchanged ? [] : DocumentRenderer.Validate(rendered.Bytes);
         var fileId = Guid.NewGuid();
-        var decision = GenerateDocumentDecision.Decide(new(rendered, validation, existing, summary.Version), c.CaseId, fileId, user.Actor, now);
+        var decision = GenerateDocumentDecision.Decide(new(rendered, validation, existing, caseVersion, hashAtLatest), c.CaseId, fileId, user.Actor, now);
 
         switch (decision)
         {
@@ -113,7 +129,7 @@ public sealed class GenerateDocumentHandler(
                     CreatedAt = now,
                 });
                 // Expected version: two officers generating at once cannot both become version N.
-                session.Events.Append(c.CaseId, summary.Version + 1, n.Event);
+                session.Events.Append(c.CaseId, caseVersion + 1, n.Event);
                 try
                 {
                     await session.SaveChangesAsync(ct);

@@ -79,9 +79,11 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
         var (blocks, errors) = DocumentMarkup.Parse(markup);
         if (errors.Count > 0) throw new TemplateException(errors.Select(e => new TemplateError(template.Id + " (出力)", e.Line, 1, e.Message)).ToList());
 
-        var title = blocks.OfType<TitleBlock>().FirstOrDefault()?.Text ?? template.Title;
+        // The page header names the kind of document (調達仕様書 第2版); the package title is the full first title line.
+        var fullTitle = blocks.OfType<TitleBlock>().FirstOrDefault()?.Text ?? template.Title;
+        var title = template.Title;
         var edition = json.TryGetProperty("document", out var d) && d.TryGetProperty("edition", out var e) && e.TryGetInt32(out var n) ? n : 1;
-        var bytes = DocxWriter.Write(blocks, new DocxMetadata(title, $"第{edition}版", template.Kind), layout ?? PageLayout.Default);
+        var bytes = DocxWriter.Write(blocks, new DocxMetadata(title, $"第{edition}版", fullTitle), layout ?? PageLayout.Default);
 
         var targets = json.TryGetProperty("procurement", out var p) && p.TryGetProperty("target_businesses", out var tb) && tb.ValueKind == JsonValueKind.Array
             ? tb.EnumerateArray().Select(t => new TargetBusinessStandard(t.GetProperty("name").GetString() ?? "", t.GetProperty("data_standard_name").GetString() ?? "")).ToList()

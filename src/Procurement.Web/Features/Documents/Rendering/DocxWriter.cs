@@ -6,6 +6,7 @@ using System.Xml;
 namespace Procurement.Features.Documents.Rendering;
 
 /// <summary>What the page header and the package properties say about the document.</summary>
+/// <summary>Title and 版数 go in the page header; Subject (the full first title line) in the package properties.</summary>
 public sealed record DocxMetadata(string Title, string EditionLabel, string Subject = "");
 
 /// <summary>

@@ -13,7 +13,7 @@ public sealed class PdfConverter(PageLayout? layout = null, string? sofficePath 
 
     private static readonly SemaphoreSlim Gate = new(1, 1); // two at once double the memory for no gain on 2 cores
     private readonly PageLayout _layout = layout ?? PageLayout.Default;
-    private readonly string? _soffice = sofficePath ?? Find();
+    private readonly string? _soffice = sofficePath is null ? Find() : File.Exists(sofficePath) ? sofficePath : null;
 
     public bool IsAvailable => _soffice is not null;
 

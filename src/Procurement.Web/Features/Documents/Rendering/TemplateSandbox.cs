@@ -172,8 +172,7 @@ public static class TemplateSandbox
                     Write(markup.Text);
                     return this;
                 case null:
-                    Write(TextSafety.AsData(Undecided));
-                    return this;
+                    return this; // Scriban skips bare nulls itself; templates say 未確定 through tbd/wareki/yen
                 default:
                     Write(TextSafety.AsData(ObjectToString(textAsObject)));
                     return this;

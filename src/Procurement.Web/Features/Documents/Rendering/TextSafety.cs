@@ -28,7 +28,7 @@ public static class TextSafety
         if (string.IsNullOrEmpty(text)) return "";
         if (IsAlreadyClean(text) && text.Length <= maxLength) return text;
 
-        var sb = new StringBuilder(Math.Min(text.Length, maxLength + 32));
+        var sb = new StringBuilder(Math.Min(text.Length, maxLength) + 32);
         var kept = 0;
         for (var i = 0; i < text.Length; i++)
         {
