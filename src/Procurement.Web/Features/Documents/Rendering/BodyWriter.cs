@@ -78,8 +78,11 @@ internal sealed class BodyWriter
         _ => value.ToString(CultureInfo.InvariantCulture),
     };
 
-    public void Write(XmlWriter w)
+    private Stream? _stream;
+
+    public void Write(XmlWriter w, Stream stream)
     {
+        _stream = stream;
         w.WriteStartElement("w", "document", W);
         w.WriteAttributeString("xmlns", "r", null, RelNs);
         w.WriteStartElement("w", "body", W);
@@ -267,45 +270,110 @@ internal sealed class BodyWriter
         }
         w.WriteEndElement();
 
-        // Header rows repeat on every page only while they are the leading rows of the table.
-        var leading = true;
-        foreach (var row in t.Rows)
+        // Rows are the bulk of long documents (2,000-row requirement tables). XmlWriter encodes char by char, which cost
+        // more than zipping the result; rows are therefore written as UTF-8 bytes straight to the part stream (the
+        // XmlWriter is flushed first and resumes for </w:tbl>). Text is cleaned and escaped exactly as WriteString would.
+        w.Flush();
+        using (var rows = new Utf8Rows(_stream!))
         {
-            var header = row.Header && leading;
-            leading &= row.Header;
-            w.WriteStartElement("w", "tr", W);
-            w.WriteStartElement("w", "trPr", W);
-            w.WriteStartElement("w", "cantSplit", W);
-            w.WriteEndElement();
-            if (header)
-            {
-                w.WriteStartElement("w", "tblHeader", W);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
+            var cellStart = new byte[columns][];
+            var headerCellStart = new byte[columns][];
             for (var c = 0; c < columns; c++)
             {
-                w.WriteStartElement("w", "tc", W);
-                w.WriteStartElement("w", "tcPr", W);
-                w.WriteStartElement("w", "tcW", W);
-                w.WriteAttributeString("w", "w", W, widths[c].ToString(CultureInfo.InvariantCulture));
-                w.WriteAttributeString("w", "type", W, "dxa");
-                w.WriteEndElement();
-                if (row.Header)
-                {
-                    w.WriteStartElement("w", "shd", W);
-                    w.WriteAttributeString("w", "val", W, "clear");
-                    w.WriteAttributeString("w", "color", W, "auto");
-                    w.WriteAttributeString("w", "fill", W, "D9D9D9");
-                    w.WriteEndElement();
-                }
-                w.WriteEndElement();
-                Paragraph(w, row.Header ? "TableHeading" : "TableText", c < row.Cells.Count ? row.Cells[c] : "");
-                w.WriteEndElement();
+                var tcW = $"<w:tcW w:w=\"{widths[c].ToString(CultureInfo.InvariantCulture)}\" w:type=\"dxa\" />";
+                cellStart[c] = Encoding.UTF8.GetBytes($"<w:tc><w:tcPr>{tcW}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\" /></w:pPr>");
+                headerCellStart[c] = Encoding.UTF8.GetBytes($"<w:tc><w:tcPr>{tcW}<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\" /></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableHeading\" /></w:pPr>");
             }
-            w.WriteEndElement();
+            // Header rows repeat on every page only while they are the leading rows of the table.
+            var leading = true;
+            foreach (var row in t.Rows)
+            {
+                var header = row.Header && leading;
+                leading &= row.Header;
+                rows.Raw(header ? "<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>"u8 : "<w:tr><w:trPr><w:cantSplit /></w:trPr>"u8);
+                for (var c = 0; c < columns; c++)
+                {
+                    rows.Raw(row.Header ? headerCellStart[c] : cellStart[c]);
+                    var text = c < row.Cells.Count ? row.Cells[c] : "";
+                    if (text.Length > 0) rows.Run(text);
+                    rows.Raw("</w:p></w:tc>"u8);
+                }
+                rows.Raw("</w:tr>"u8);
+            }
         }
         w.WriteEndElement();
+    }
+
+    /// <summary>A small buffered UTF-8 writer for table rows; text goes through the same cleaning as every other run.</summary>
+    private sealed class Utf8Rows(Stream stream) : IDisposable
+    {
+        private byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        private int _length;
+
+        public void Raw(ReadOnlySpan<byte> bytes)
+        {
+            if (_length + bytes.Length > _buffer.Length) Flush(bytes.Length);
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        /// <summary>Like <see cref="DocxWriter.Run"/>: \t → w:tab, line breaks → w:br, text escaped.</summary>
+        public void Run(string text)
+        {
+            Raw("<w:r>"u8);
+            var from = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var end = i == text.Length;
+                var c = end ? '\0' : text[i];
+                if (!end && c != '\t' && c != '\n' && c != TextSafety.LineBreak) continue;
+                if (i > from)
+                {
+                    Raw("<w:t xml:space=\"preserve\">"u8);
+                    Escaped(TextSafety.Clean(from == 0 && end ? text : text[from..i], int.MaxValue));
+                    Raw("</w:t>"u8);
+                }
+                if (!end) Raw(c == '\t' ? "<w:tab />"u8 : "<w:br />"u8);
+                from = i + 1;
+            }
+            Raw("</w:r>"u8);
+        }
+
+        private void Escaped(ReadOnlySpan<char> text)
+        {
+            while (text.Length > 0)
+            {
+                var special = text.IndexOfAny('&', '<', '>');
+                var plain = special < 0 ? text : text[..special];
+                if (plain.Length > 0)
+                {
+                    var max = Encoding.UTF8.GetMaxByteCount(plain.Length);
+                    if (_length + max > _buffer.Length) Flush(max);
+                    _length += Encoding.UTF8.GetBytes(plain, _buffer.AsSpan(_length));
+                }
+                if (special < 0) return;
+                Raw(text[special] switch { '&' => "&amp;"u8, '<' => "&lt;"u8, _ => "&gt;"u8 });
+                text = text[(special + 1)..];
+            }
+        }
+
+        private void Flush(int needed)
+        {
+            stream.Write(_buffer, 0, _length);
+            _length = 0;
+            if (needed > _buffer.Length)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(needed);
+            }
+        }
+
+        public void Dispose()
+        {
+            stream.Write(_buffer, 0, _length);
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _length = 0;
+        }
     }
 
     private void Toc(XmlWriter w, TocBlock toc)

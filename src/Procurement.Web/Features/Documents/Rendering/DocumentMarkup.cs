@@ -64,22 +64,25 @@ public static class DocumentMarkup
             widths = [];
         }
 
-        foreach (var rawLine in output.Split('\n'))
+        var position = 0;
+        while (position <= output.Length)
         {
+            var newline = output.IndexOf('\n', position);
+            var lineEnd = newline < 0 ? output.Length : newline;
+            var lineSpan = output.AsSpan(position, lineEnd - position).TrimEnd('\r').TrimStart(" \t\u3000");
+            position = lineEnd + 1;
             lineNo++;
-            var line = rawLine.TrimEnd('\r');
-            var start = 0;
-            while (start < line.Length && (line[start] == ' ' || line[start] == '\t' || line[start] == '\u3000')) start++;
-            line = line[start..];
 
-            if (line.StartsWith('|'))
+            // Table rows are most of a long document's lines: split them without materialising the line.
+            if (lineSpan.StartsWith('|'))
             {
                 rows ??= [];
                 tableIndent = outline;
-                var header = line.StartsWith("|!", StringComparison.Ordinal);
-                rows.Add(new TableRow(header, SplitCells(line[(header ? 2 : 1)..])));
+                var header = lineSpan.StartsWith("|!", StringComparison.Ordinal);
+                rows.Add(new TableRow(header, SplitCells(lineSpan[(header ? 2 : 1)..])));
                 continue;
             }
+            var line = lineSpan.ToString();
             // Blank lines (left by {{ for }}/{{ if }} tags) do not end a table; any other line, including .table, does.
             if (line.Length == 0 || IsOnlyWhitespaceData(line)) continue;
             FlushTable();
@@ -161,17 +164,22 @@ public static class DocumentMarkup
     }
 
     /// <summary>Removes the data fences and the one separator space after a sigil.</summary>
-    private static string Text(string s)
+    private static string Text(string s) => Text(s.AsSpan());
+
+    private static string Text(ReadOnlySpan<char> span)
     {
-        var span = s.AsSpan();
         if (span.Length > 0 && span[0] == ' ') span = span[1..];
-        if (span.IndexOfAny(TextSafety.DataStart, TextSafety.DataEnd) < 0) return span.ToString().Trim();
-        var sb = new StringBuilder(span.Length);
+        if (span.IndexOfAny(TextSafety.DataStart, TextSafety.DataEnd) < 0) return span.Trim(' ').ToString();
+        char[]? rented = null;
+        var buffer = span.Length <= 256 ? stackalloc char[span.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(span.Length));
+        var n = 0;
         foreach (var c in span)
         {
-            if (c != TextSafety.DataStart && c != TextSafety.DataEnd) sb.Append(c);
+            if (c != TextSafety.DataStart && c != TextSafety.DataEnd) buffer[n++] = c;
         }
-        return sb.ToString().Trim(' ');
+        var result = buffer[..n].Trim(' ').ToString();
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     private static string Visible(string s) => Text(s);
@@ -207,22 +215,23 @@ public static class DocumentMarkup
         return -1;
     }
 
-    private static List<string> SplitCells(string s)
+    private static List<string> SplitCells(ReadOnlySpan<char> span)
     {
-        var cells = new List<string>();
+        var cells = new List<string>(8);
         var depth = 0;
         var from = 0;
-        for (var i = 0; i < s.Length; i++)
+        for (var i = 0; i < span.Length; i++)
         {
-            if (s[i] == TextSafety.DataStart) depth++;
-            else if (s[i] == TextSafety.DataEnd) depth = Math.Max(0, depth - 1);
-            else if (depth == 0 && s[i] == '|')
+            var c = span[i];
+            if (c == TextSafety.DataStart) depth++;
+            else if (c == TextSafety.DataEnd) depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && c == '|')
             {
-                cells.Add(Text(s[from..i].Trim(' ')));
+                cells.Add(Text(span[from..i].Trim(' ')));
                 from = i + 1;
             }
         }
-        var last = s[from..].Trim(' ');
+        var last = span[from..].Trim(' ');
         if (last.Length > 0) cells.Add(Text(last)); // a row may omit its closing bar
         return cells;
     }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Scriban.Runtime;
 
 namespace Procurement.Features.Documents.Rendering;
 
@@ -33,27 +34,29 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
             Document = model.Document with { Kind = template.Kind, Title = model.Document.Title.Length > 0 ? model.Document.Title : template.Title },
         };
         var json = JsonSerializer.SerializeToElement(resolved, DocumentModel.Json);
-        return Render(template, json, layout, limits, ct);
+        return Render(template, TemplateSandbox.ObjectFromJson(json), layout, limits, ct);
     }
 
     /// <summary>Renders raw JSON data (sample files, the CLI). Clause settings are taken from the data's <c>clauses</c> when present.</summary>
     public RenderedDocument RenderJson(string templateId, JsonNode data, PageLayout? layout = null, SandboxLimits? limits = null, CancellationToken ct = default)
     {
         var template = catalog.Get(templateId);
-        var copy = data.DeepClone().AsObject();
-        var settings = copy["clauses"] is JsonObject given
+        var settings = data["clauses"] is JsonObject given
             ? given.ToDictionary(kv => kv.Key, kv => ToSetting(kv.Value))
             : null;
         var problems = catalog.Clauses.CheckSettings(template.Kind, settings);
         if (problems.Count > 0) throw new TemplateException(problems.Select(p => new TemplateError("clauses", 0, 0, p)).ToList());
-        copy["clauses"] = JsonSerializer.SerializeToNode(catalog.Clauses.Resolve(settings), DocumentModel.Json);
-        if (copy["document"] is JsonObject doc)
+
+        // Built straight from the JsonNode (no copy of the caller's data): a 2,000-row model is converted once.
+        var model = TemplateSandbox.ObjectFromJson(data);
+        model.SetValue("clauses", TemplateSandbox.ObjectFromJson(JsonSerializer.SerializeToElement(catalog.Clauses.Resolve(settings), DocumentModel.Json)), readOnly: false);
+        if (model.TryGetValue("document", out var d) && d is ScriptObject doc)
         {
-            doc["kind"] = template.Kind;
-            if (doc["title"] is null || doc["title"]!.GetValue<string>().Length == 0) doc["title"] = template.Title;
+            doc.SetValue("kind", template.Kind, readOnly: false);
+            if (doc.TryGetValue("title", out var t) && t is string { Length: > 0 }) { }
+            else doc.SetValue("title", template.Title, readOnly: false);
         }
-        var json = JsonSerializer.SerializeToElement(copy, DocumentModel.Json);
-        return Render(template, json, layout, limits, ct);
+        return Render(template, model, layout, limits, ct);
     }
 
     private static ClauseSetting ToSetting(JsonNode? node)
@@ -65,15 +68,13 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
         return new ClauseSetting(included, parameters);
     }
 
-    private RenderedDocument Render(DocumentTemplate template, JsonElement json, PageLayout? layout, SandboxLimits? limits, CancellationToken ct)
+    private RenderedDocument Render(DocumentTemplate template, ScriptObject model, PageLayout? layout, SandboxLimits? limits, CancellationToken ct)
     {
         if (template.ParseErrors.Count > 0) throw new TemplateException(template.ParseErrors);
         var includeErrors = catalog.IncludeErrors();
         if (includeErrors.Count > 0) throw new TemplateException(includeErrors);
 
-        var model = TemplateSandbox.ObjectFromJson(json);
-        var dateStyle = json.TryGetProperty("settings", out var s) && s.TryGetProperty("date_style", out var ds)
-            && ds.GetString() == "wareki_with_western" ? DateStyle.WarekiWithWestern : DateStyle.WarekiOnly;
+        var dateStyle = Path(model, "settings", "date_style") as string == "wareki_with_western" ? DateStyle.WarekiWithWestern : DateStyle.WarekiOnly;
         var markup = TemplateSandbox.Render(template.Parsed, model, dateStyle, catalog.Includes, catalog.Loader, limits ?? SandboxLimits.Default, ct);
 
         var (blocks, errors) = DocumentMarkup.Parse(markup);
@@ -81,16 +82,18 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
 
         // The page header names the kind of document (調達仕様書 第2版); the package title is the full first title line.
         var fullTitle = blocks.OfType<TitleBlock>().FirstOrDefault()?.Text ?? template.Title;
-        var title = template.Title;
-        var edition = json.TryGetProperty("document", out var d) && d.TryGetProperty("edition", out var e) && e.TryGetInt32(out var n) ? n : 1;
-        var bytes = DocxWriter.Write(blocks, new DocxMetadata(title, $"第{edition}版", fullTitle), layout ?? PageLayout.Default);
+        var edition = Path(model, "document", "edition") is long n and > 0 and < 10_000 ? n : 1;
+        var bytes = DocxWriter.Write(blocks, new DocxMetadata(template.Title, $"第{edition}版", fullTitle), layout ?? PageLayout.Default);
 
-        var targets = json.TryGetProperty("procurement", out var p) && p.TryGetProperty("target_businesses", out var tb) && tb.ValueKind == JsonValueKind.Array
-            ? tb.EnumerateArray().Select(t => new TargetBusinessStandard(t.GetProperty("name").GetString() ?? "", t.GetProperty("data_standard_name").GetString() ?? "")).ToList()
+        var targets = Path(model, "procurement", "target_businesses") is ScriptArray tb
+            ? tb.OfType<ScriptObject>().Select(t => new TargetBusinessStandard(t["name"] as string ?? "", t["data_standard_name"] as string ?? "")).ToList()
             : [];
         var missing = catalog.Clauses.Check(template.Kind, template.Metadata.RequiredClauses ?? [], blocks, targets);
-        return new RenderedDocument(template.Id, template.Hash, template.Kind, title, bytes, Sha256(bytes), blocks, missing);
+        return new RenderedDocument(template.Id, template.Hash, template.Kind, template.Title, bytes, Sha256(bytes), blocks, missing);
     }
+
+    private static object? Path(ScriptObject model, string first, string second) =>
+        model.TryGetValue(first, out var o) && o is ScriptObject inner && inner.TryGetValue(second, out var v) ? v : null;
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

@@ -63,14 +63,17 @@ public static class DocxWriter
         }
     }
 
-    private static void Part(ZipArchive zip, string name, Action<XmlWriter> write)
+    private static void Part(ZipArchive zip, string name, Action<XmlWriter> write) => Part(zip, name, (xml, _) => write(xml));
+
+    /// <summary>The part's stream is passed along for writers that bypass XmlWriter for bulk content (after flushing it).</summary>
+    private static void Part(ZipArchive zip, string name, Action<XmlWriter, Stream> write)
     {
         var entry = zip.CreateEntry(name, Compression);
         entry.LastWriteTime = ZipTime;
         using var stream = entry.Open();
         using var xml = XmlWriter.Create(stream, XmlSettings);
         xml.WriteStartDocument(true);
-        write(xml);
+        write(xml, stream);
         xml.WriteEndDocument();
     }
 
@@ -532,7 +535,7 @@ public static class DocxWriter
             {
                 w.WriteStartElement("w", "t", W);
                 w.WriteAttributeString("xml", "space", null, "preserve");
-                w.WriteString(TextSafety.Clean(text[from..i], int.MaxValue));
+                w.WriteString(from == 0 && end ? TextSafety.Clean(text, int.MaxValue) : TextSafety.Clean(text[from..i], int.MaxValue));
                 w.WriteEndElement();
             }
             if (!end)

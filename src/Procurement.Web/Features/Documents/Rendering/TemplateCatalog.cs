@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -34,7 +33,7 @@ public sealed class TemplateCatalog
 {
     public const string SharedFolder = "_shared";
     private readonly Dictionary<string, DocumentTemplate> _templates;
-    private readonly ConcurrentDictionary<string, Template> _includes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Template> _includes = new(StringComparer.Ordinal);
 
     public string Root { get; }
     public ClauseLibrary Clauses { get; }
@@ -46,6 +45,7 @@ public sealed class TemplateCatalog
         Root = Path.GetFullPath(root);
         Loader = new FolderLoader(this);
         Clauses = ClauseLibrary.Load(Path.Combine(Root, "clause-rules.json"));
+        LoadIncludes();
         var sharedHash = HashFolder(Path.Combine(Root, SharedFolder));
         _templates = System.IO.Directory.GetDirectories(Root)
             .Where(d => File.Exists(Path.Combine(d, "template.json")))
@@ -77,27 +77,25 @@ public sealed class TemplateCatalog
 
     public DocumentTemplate Get(string id) => Find(id) ?? throw new KeyNotFoundException($"テンプレート「{id}」はありません。");
 
-    /// <summary>Every shared include, parsed (includes are parsed once per catalog, not once per render).</summary>
-    internal IReadOnlyDictionary<string, Template> Includes
-    {
-        get
-        {
-            var shared = Path.Combine(Root, SharedFolder);
-            if (System.IO.Directory.Exists(shared))
-            {
-                foreach (var file in System.IO.Directory.EnumerateFiles(shared, "*.sbn", SearchOption.AllDirectories))
-                {
-                    var key = Path.GetFullPath(file);
-                    _includes.GetOrAdd(key, k => Template.Parse(File.ReadAllText(k), Relative(k)));
-                }
-            }
-            return _includes;
-        }
-    }
+    /// <summary>Every shared include, parsed once when the catalog loads (renders never touch the file system).</summary>
+    internal IReadOnlyDictionary<string, Template> Includes => _includes;
 
     /// <summary>Parse errors of the shared includes (lint reports them even when no template includes the file).</summary>
-    public IReadOnlyList<TemplateError> IncludeErrors() =>
-        Includes.Values.SelectMany(TemplateSandbox.ParseErrors).ToList();
+    public IReadOnlyList<TemplateError> IncludeErrors() => _includeErrors;
+
+    private IReadOnlyList<TemplateError> _includeErrors = [];
+
+    private void LoadIncludes()
+    {
+        var shared = Path.Combine(Root, SharedFolder);
+        if (!System.IO.Directory.Exists(shared)) return;
+        foreach (var file in System.IO.Directory.EnumerateFiles(shared, "*.sbn", SearchOption.AllDirectories))
+        {
+            var key = Path.GetFullPath(file);
+            _includes[key] = Template.Parse(File.ReadAllText(key), Relative(key));
+        }
+        _includeErrors = _includes.Values.SelectMany(TemplateSandbox.ParseErrors).ToList();
+    }
 
     internal string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
 
