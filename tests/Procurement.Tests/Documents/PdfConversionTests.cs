@@ -33,14 +33,32 @@ public sealed class PdfConversionTests
         Assert.Contains(".docx", ex.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<string?> PdfFontsAsync(byte[] pdf)
+    [Fact]
+    public async Task The_table_of_contents_in_the_pdf_has_page_numbers()
     {
-        if (!File.Exists("/usr/bin/pdffonts")) return null;
+        var converter = new PdfConverter();
+        if (!converter.IsAvailable || !File.Exists("/usr/bin/pdftotext")) return;
+
+        var doc = DocumentTestSupport.Renderer.RenderJson("procurement-spec", DocumentTestSupport.Sample("procurement-spec"));
+        var pdf = await converter.ConvertAsync(doc.Bytes);
+        var text = await ToolAsync("/usr/bin/pdftotext", pdf, "-");
+
+        Assert.Matches(@"調達の方式\.{5,}\d+", text);
+        Assert.Matches(@"特記事項\.{5,}\d+", text);
+    }
+
+    private static Task<string?> PdfFontsAsync(byte[] pdf) => ToolAsync("/usr/bin/pdffonts", pdf);
+
+    private static async Task<string?> ToolAsync(string tool, byte[] pdf, string? extraArgument = null)
+    {
+        if (!File.Exists(tool)) return null;
         var path = Path.GetTempFileName();
         await File.WriteAllBytesAsync(path, pdf);
         try
         {
-            var start = new ProcessStartInfo("/usr/bin/pdffonts", path) { RedirectStandardOutput = true };
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true };
+            start.ArgumentList.Add(path);
+            if (extraArgument is not null) start.ArgumentList.Add(extraArgument);
             using var p = Process.Start(start)!;
             var output = await p.StandardOutput.ReadToEndAsync();
             await p.WaitForExitAsync();
