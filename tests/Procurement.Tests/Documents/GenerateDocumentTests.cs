@@ -117,6 +117,23 @@ public sealed class GenerateDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_version_downloads_as_pdf_when_libreoffice_is_installed()
+    {
+        var generated = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "qa-list")));
+        var converter = _asOfficer.Services.GetRequiredService<PdfConverter>();
+
+        if (!converter.IsAvailable)
+        {
+            await Assert.ThrowsAsync<PdfUnavailableException>(() => Send(m => m.Send(new GetDocumentPdf(DemoData.CaseId, "qa-list", generated.Version))));
+            return;
+        }
+        var pdf = await Send(m => m.Send(new GetDocumentPdf(DemoData.CaseId, "qa-list", generated.Version)));
+        Assert.NotNull(pdf);
+        Assert.Equal(("質問回答書_第1版.pdf", "application/pdf"), (pdf.FileName, pdf.ContentType));
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf.Bytes, 0, 4));
+    }
+
+    [Fact]
     public async Task Every_template_generates_from_the_demo_case_with_undecided_sections()
     {
         foreach (var template in DocumentTestSupport.Catalog.All)
