@@ -106,7 +106,7 @@ public static class TemplateSandbox
         {
             if (list is not ScriptArray items || fields is not ScriptArray names) return new MarkupText("");
             var keys = names.Select(n => n?.ToString() ?? "").ToArray();
-            var sb = new System.Text.StringBuilder(items.Count * 64 * Math.Max(1, keys.Length));
+            var sb = new System.Text.StringBuilder(); // grows in chunks: no large-object-heap buffer for long tables
             foreach (var item in items)
             {
                 if (item is not ScriptObject o) continue;
@@ -118,7 +118,7 @@ public static class TemplateSandbox
                 }
                 sb.Append('\n');
             }
-            return new MarkupText(sb.ToString());
+            return new MarkupText(sb);
         }));
         f.Import("tbd", new Func<object?, object>(v => v is null || v is string { Length: 0 } ? Undecided : v));
         return f;
@@ -240,6 +240,9 @@ public static class TemplateSandbox
         {
             switch (textAsObject)
             {
+                case MarkupText { Builder: { } builder }:
+                    foreach (var chunk in builder.GetChunks()) Write(new string(chunk.Span));
+                    return this;
                 case MarkupText markup:
                     Write(markup.Text);
                     return this;
@@ -256,14 +259,17 @@ public static class TemplateSandbox
 
         public override string ObjectToString(object? value, bool nested = false) => value switch
         {
-            MarkupText m => m.Text,
+            MarkupText m => m.Builder?.ToString() ?? m.Text,
             double d => d.ToString("0.###", CultureInfo.InvariantCulture),
             _ => base.ObjectToString(value, nested) ?? "",
         };
     }
 
     /// <summary>The output of an included template is template text (markup), not data.</summary>
-    private sealed record MarkupText(string Text);
+    private sealed record MarkupText(string Text, System.Text.StringBuilder? Builder = null)
+    {
+        public MarkupText(System.Text.StringBuilder builder) : this("", builder) { }
+    }
 
     private sealed class MarkupInclude(IScriptCustomFunction inner) : IScriptCustomFunction
     {
