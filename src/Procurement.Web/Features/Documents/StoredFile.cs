@@ -36,3 +36,18 @@ public sealed class MartenDocumentFileStore : IDocumentFileStore
         return file;
     }
 }
+
+public static class DocumentFileNames
+{
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>「調達仕様書_第2版.docx」: characters Windows forbids in file names are replaced.</summary>
+    public static string Docx(string title, int version) => Safe(title) + $"_第{version}版.docx";
+
+    private static string Safe(string title)
+    {
+        var chars = title.Select(ch => "\\/:*?\"<>|".Contains(ch) || char.IsControl(ch) ? '_' : ch).ToArray();
+        var s = new string(chars).Trim();
+        return s.Length == 0 ? "document" : s[..Math.Min(s.Length, 80)];
+    }
+}
