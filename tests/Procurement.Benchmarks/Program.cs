@@ -30,6 +30,11 @@ public static class Program
         var data = Workload.Data(catalog, rows: 2000);
         var first = renderer.RenderJson("procurement-spec", data);
         var firstInProcess = sinceMain.Elapsed;
+        if (args.Length == 2 && args[0] == "--write")
+        {
+            File.WriteAllBytes(args[1], first.Bytes); // to look at the benchmark's document (pages, layout)
+            return 0;
+        }
         if (args.Contains("--first-only"))
         {
             Console.WriteLine($"first render in process: {firstInProcess.TotalMilliseconds:N0} ms ({first.Bytes.Length:N0} bytes)");
