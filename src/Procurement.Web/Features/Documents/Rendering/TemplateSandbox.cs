@@ -54,8 +54,7 @@ public static class TemplateSandbox
         };
         foreach (var (path, parsed) in includes) context.CachedTemplates[path] = parsed;
 
-        var functions = Functions(dateStyle);
-        context.PushGlobal(functions);
+        context.PushGlobal(dateStyle == DateStyle.WarekiWithWestern ? WithWesternFunctions : WarekiOnlyFunctions);
         context.PushGlobal(model);
         try
         {
@@ -80,6 +79,10 @@ public static class TemplateSandbox
 
     public static IReadOnlyList<TemplateError> ParseErrors(Template template) =>
         template.Messages.Where(m => m.Type == ParserMessageType.Error).Select(m => At(m.Span, m.Message)).ToList();
+
+    // Importing delegates reflects over them: built once per date style, read-only, shared by all renders.
+    private static readonly ScriptObject WarekiOnlyFunctions = Functions(DateStyle.WarekiOnly);
+    private static readonly ScriptObject WithWesternFunctions = Functions(DateStyle.WarekiWithWestern);
 
     /// <summary>The helpers templates may call besides Scriban's string/array/math builtins.</summary>
     private static ScriptObject Functions(DateStyle style)
@@ -121,6 +124,7 @@ public static class TemplateSandbox
             return new MarkupText(sb);
         }));
         f.Import("tbd", new Func<object?, object>(v => v is null || v is string { Length: 0 } ? Undecided : v));
+        foreach (var name in f.Keys.ToList()) f.SetReadOnly(name, true);
         return f;
     }
 
