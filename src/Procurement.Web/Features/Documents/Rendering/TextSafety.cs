@@ -73,15 +73,13 @@ public static class TextSafety
         return sb.ToString();
     }
 
-    private static bool IsAlreadyClean(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c < ' ' && c != '\n' && c != '\t') return false;
-            if (c is '\r' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' or DataStart or DataEnd || char.IsSurrogate(c)) return false;
-        }
-        return true;
-    }
+    // Everything Clean may change, except surrogates (checked as a range): vectorised search keeps clean text cheap.
+    private static readonly System.Buffers.SearchValues<char> Suspicious = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0x20).Where(c => c is not ('\n' or '\t')).Select(c => (char)c)
+            .Concat(['\u2028', '\u2029', '\uFFFE', '\uFFFF', DataStart, DataEnd]).ToArray());
+
+    private static bool IsAlreadyClean(string text) =>
+        text.AsSpan().IndexOfAny(Suspicious) < 0 && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
 
     /// <summary>Clean text wrapped as data for the markup parser: line breaks cannot end a markup line, sigils cannot start one.</summary>
     public static string AsData(string? text)
