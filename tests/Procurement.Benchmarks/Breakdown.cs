@@ -30,7 +30,7 @@ public static class Breakdown
         {
             JsonElement json = default;
             Scriban.Runtime.ScriptObject model = null!;
-            string markup = "";
+            TemplateOutput markup = null!;
             IReadOnlyList<Block> blocks = [];
             byte[] bytes = [];
             Time("1 json", () => json = JsonSerializer.SerializeToElement(data, DocumentModel.Json));

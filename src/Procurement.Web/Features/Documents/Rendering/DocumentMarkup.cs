@@ -44,7 +44,9 @@ public sealed record MarkupError(int Line, string Message);
 /// </summary>
 public static class DocumentMarkup
 {
-    public static (IReadOnlyList<Block> Blocks, IReadOnlyList<MarkupError> Errors) Parse(string output)
+    public static (IReadOnlyList<Block> Blocks, IReadOnlyList<MarkupError> Errors) Parse(TemplateOutput output) => Parse(output.Markup, output.RowSets);
+
+    public static (IReadOnlyList<Block> Blocks, IReadOnlyList<MarkupError> Errors) Parse(string output, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>>? rowSets = null)
     {
         var blocks = new List<Block>();
         var errors = new List<MarkupError>();
@@ -80,6 +82,16 @@ public static class DocumentMarkup
                 tableIndent = outline;
                 var header = lineSpan.StartsWith("|!", StringComparison.Ordinal);
                 rows.Add(new TableRow(header, SplitCells(lineSpan[(header ? 2 : 1)..])));
+                continue;
+            }
+            // Rows produced by the rows helper continue the current table.
+            if (lineSpan.StartsWith(".rows ", StringComparison.Ordinal)
+                && int.TryParse(lineSpan[6..], NumberStyles.None, CultureInfo.InvariantCulture, out var set)
+                && rowSets is not null && set < rowSets.Count)
+            {
+                rows ??= [];
+                tableIndent = outline;
+                foreach (var cells in rowSets[set]) rows.Add(new TableRow(false, cells));
                 continue;
             }
             var line = lineSpan.ToString();

@@ -75,9 +75,9 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
         if (includeErrors.Count > 0) throw new TemplateException(includeErrors);
 
         var dateStyle = Path(model, "settings", "date_style") as string == "wareki_with_western" ? DateStyle.WarekiWithWestern : DateStyle.WarekiOnly;
-        var markup = TemplateSandbox.Render(template.Parsed, model, dateStyle, catalog.Includes, catalog.Loader, limits ?? SandboxLimits.Default, ct);
+        var output = TemplateSandbox.Render(template.Parsed, model, dateStyle, catalog.Includes, catalog.Loader, limits ?? SandboxLimits.Default, ct);
 
-        var (blocks, errors) = DocumentMarkup.Parse(markup);
+        var (blocks, errors) = DocumentMarkup.Parse(output);
         if (errors.Count > 0) throw new TemplateException(errors.Select(e => new TemplateError(template.Id + " (出力)", e.Line, 1, e.Message)).ToList());
 
         // The page header names the kind of document (調達仕様書 第2版); the package title is the full first title line.
