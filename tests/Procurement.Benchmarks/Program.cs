@@ -8,6 +8,7 @@ internal static class BenchmarkProgram
     private static readonly Dictionary<string, Func<string[], int>> Targets = new(StringComparer.OrdinalIgnoreCase)
     {
         ["evaluation"] = EvaluationBenchmark.Run,
+        ["documents"] = DocumentBenchmark.Run,
     };
 
     // `dotnet run -c Release --project tests/Procurement.Benchmarks -- evaluation [--quick]` runs a named target;

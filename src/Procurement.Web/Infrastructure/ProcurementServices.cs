@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using Mediator;
 using Procurement.Features.Contracts;
+using Procurement.Features.Documents;
 using Procurement.Features.Wizards;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Database;
@@ -34,6 +35,7 @@ public static class ProcurementServices
         services.AddScoped<WizardDraftStore>();
         services.AddScoped<PasswordService>();
         services.AddContracts();           // contract drafting; IAwardSource stand-in until evaluation registers its own
+        services.AddProcurementDocuments();   // templates, renderer, file store, PDF converter
         return services;
     }
 }

@@ -57,6 +57,17 @@ public static class JapaneseDates
             : $"{Format(DateOnly.FromDateTime(local.DateTime))} {time}";
     }
 
+    /// <summary>会計年度 (April to March) in 和暦: 2027-03-31 → 令和8年度; the first fiscal year of 令和 is 令和元年度.</summary>
+    public static string FiscalYear(DateOnly date)
+    {
+        var startYear = date.Month >= 4 ? date.Year : date.Year - 1;
+        // FY2019 began under 平成 but is called 令和元年度: the era in force at the year's end names it.
+        var (era, endEraYear) = EraOf(new DateOnly(startYear + 1, 3, 31));
+        var year = endEraYear - 1;
+        if (year < 1) (era, year) = EraOf(new DateOnly(startYear, 4, 1));
+        return year == 1 ? $"{era}元年度" : $"{era}{year.ToString(CultureInfo.InvariantCulture)}年度";
+    }
+
     /// <summary>Yen with 3-digit commas: 5,000円.</summary>
     public static string Yen(long amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + "円";
 

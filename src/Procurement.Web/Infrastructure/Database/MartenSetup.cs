@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Procurement.Features.Cases;
 using Procurement.Features.Contracts;
+using Procurement.Features.Documents;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Wizards;
@@ -49,5 +50,7 @@ public static class MartenSetup
         opts.Projections.Add<Procurement.Features.Evaluation.EvaluationViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetViewProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetView>().Index(s => s.CaseId);
+        opts.Projections.Add<CaseDocumentsProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<StoredFile>().Index(f => f.CaseId);
     }
 }

@@ -133,7 +133,7 @@ public static class QaDocument
     {
         var settings = main.AddNewPart<DocumentSettingsPart>();
         // Word refreshes the PAGE fields on open.
-        settings.Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
+        settings.Settings = new DocumentFormat.OpenXml.Wordprocessing.Settings(new UpdateFieldsOnOpen { Val = true });
     }
 
     private static RunFonts Fonts(string font) => new() { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font, Hint = FontTypeHintValues.EastAsia };

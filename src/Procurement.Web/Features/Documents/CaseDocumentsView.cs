@@ -1,0 +1,69 @@
+using Marten.Events.Aggregation;
+
+namespace Procurement.Features.Documents;
+
+/// <summary>Every generated version of every document of a case, newest first per kind: the history page's data.</summary>
+public sealed class CaseDocumentsView
+{
+    public Guid Id { get; set; }
+    public List<DocumentSeries> Documents { get; set; } = [];
+    public long Version { get; set; }
+
+    public DocumentSeries? Find(string kind) => Documents.FirstOrDefault(d => d.Kind == kind);
+
+    public DocumentVersion? Find(string kind, int version) => Find(kind)?.Versions.FirstOrDefault(v => v.Version == version);
+}
+
+public sealed class DocumentSeries
+{
+    public string Kind { get; set; } = "";
+    public string Title { get; set; } = "";
+    public List<DocumentVersion> Versions { get; set; } = [];
+    public DocumentVersion? Latest => Versions.Count == 0 ? null : Versions[0];
+}
+
+public sealed class DocumentVersion
+{
+    public int Version { get; set; }
+    public string TemplateId { get; set; } = "";
+    public string TemplateHash { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public long DataVersion { get; set; }
+    public Guid FileId { get; set; }
+    public long Length { get; set; }
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+public sealed class CaseDocumentsProjection : SingleStreamProjection<CaseDocumentsView, Guid>
+{
+    public static CaseDocumentsView Create(DocumentGenerated e)
+    {
+        var view = new CaseDocumentsView { Id = e.CaseId };
+        Apply(e, view);
+        return view;
+    }
+
+    public static void Apply(DocumentGenerated e, CaseDocumentsView view)
+    {
+        var series = view.Find(e.Kind);
+        if (series is null)
+        {
+            series = new DocumentSeries { Kind = e.Kind };
+            view.Documents.Add(series);
+        }
+        series.Title = e.Title;
+        series.Versions.Insert(0, new DocumentVersion
+        {
+            Version = e.Version,
+            TemplateId = e.TemplateId,
+            TemplateHash = e.TemplateHash,
+            ContentHash = e.ContentHash,
+            DataVersion = e.DataVersion,
+            FileId = e.FileId,
+            Length = e.Length,
+            By = e.By.Name,
+            At = e.At,
+        });
+    }
+}

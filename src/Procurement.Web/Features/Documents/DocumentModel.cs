@@ -1,0 +1,202 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Procurement.Features.Cases;
+using Procurement.Features.Catalog;
+using Procurement.Features.Groups;
+
+namespace Procurement.Features.Documents;
+
+/// <summary>
+/// Everything a document template can read, serialised with snake_case names (docs/authoring-templates.md lists them).
+/// Sections other features own (evaluation, SLA, vendors, Q&amp;A …) are null until the case holds them; templates
+/// then print 「未確定」 instead of inventing content. Dates are ISO strings and amounts plain numbers: templates
+/// format them with wareki / yen so the group's date style applies everywhere.
+/// </summary>
+public sealed record DocumentModel
+{
+    public DocumentInfo Document { get; init; } = new();
+    public GroupInfo Group { get; init; } = new();
+    public ProcurementInfo Procurement { get; init; } = new();
+    public Settings Settings { get; init; } = new();
+    public IReadOnlyList<ScheduleItem>? Schedule { get; init; }
+    public IReadOnlyList<Requirement>? Requirements { get; init; }
+    public IReadOnlyList<Vendor>? Vendors { get; init; }
+    public Vendor? AwardedVendor { get; init; }
+    public ContractInfo? Contract { get; init; }
+    public CommitteeInfo? Committee { get; init; }
+    public EvaluationInfo? Evaluation { get; init; }
+    public DemoInfo? Demo { get; init; }
+    public SlaInfo? Sla { get; init; }
+    public IReadOnlyList<QaItem>? Qa { get; init; }
+    /// <summary>Filled by the renderer from clause-rules.json and the officer's clause settings.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, object?>>? Clauses { get; init; }
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The case and group as the app holds them; <paramref name="sections"/> adds what other features know.</summary>
+    public static DocumentModel FromCase(CaseSummary c, GroupView g, DocumentInfo document, Settings settings, DocumentSections? sections = null)
+    {
+        sections ??= new DocumentSections();
+        return new DocumentModel
+        {
+            Document = document,
+            Settings = settings,
+            Group = new GroupInfo
+            {
+                Name = g.Name,
+                Form = OrganisationForms.DisplayName(g.Form),
+                Representative = g.Representative,
+                Members = g.Members.Select(m => new MemberInfo(m.Name, m.Population, m.PopulationDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+                TotalPopulation = g.TotalPopulation,
+            },
+            Procurement = new ProcurementInfo
+            {
+                Title = c.Title,
+                CloudForm = c.CloudForm.ToString(),
+                PlannedGoLive = Iso(c.PlannedGoLive),
+                BudgetCeiling = c.BudgetCeiling,
+                TargetBusinesses = c.TargetBusinesses.Select(TargetBusiness.From).ToList(),
+            },
+            Schedule = sections.Schedule,
+            Requirements = sections.Requirements,
+            Vendors = sections.Vendors,
+            AwardedVendor = sections.AwardedVendor,
+            Contract = sections.Contract,
+            Committee = sections.Committee,
+            Evaluation = sections.Evaluation,
+            Demo = sections.Demo,
+            Sla = sections.Sla,
+            Qa = sections.Qa,
+        };
+    }
+
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string? Iso(DateOnly? d) => d is { } v ? Iso(v) : null;
+}
+
+/// <summary>What other features contribute (null = not decided yet). Pages or <see cref="IDocumentSectionSource"/>s fill it.</summary>
+public sealed record DocumentSections
+{
+    public IReadOnlyList<ScheduleItem>? Schedule { get; init; }
+    public IReadOnlyList<Requirement>? Requirements { get; init; }
+    public IReadOnlyList<Vendor>? Vendors { get; init; }
+    public Vendor? AwardedVendor { get; init; }
+    public ContractInfo? Contract { get; init; }
+    public CommitteeInfo? Committee { get; init; }
+    public EvaluationInfo? Evaluation { get; init; }
+    public DemoInfo? Demo { get; init; }
+    public SlaInfo? Sla { get; init; }
+    public IReadOnlyList<QaItem>? Qa { get; init; }
+}
+
+/// <summary>
+/// A feature that owns part of a case (evaluation, SLA, vendors, Q&amp;A) registers one of these, so generated documents
+/// pick its data up without the documents feature knowing its storage.
+/// </summary>
+public interface IDocumentSectionSource
+{
+    ValueTask<DocumentSections> ContributeAsync(Guid caseId, DocumentSections current, CancellationToken ct);
+}
+
+public sealed record DocumentInfo
+{
+    public string Title { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public int Edition { get; init; } = 1;
+    /// <summary>作成日 (ISO). The case's clock date, never "now" inside the renderer.</summary>
+    public string? Date { get; init; }
+    /// <summary>文書番号, e.g. 南信州ク協第12号; null when the group does not number this document.</summary>
+    public string? Number { get; init; }
+    public bool Draft { get; init; } = true;
+}
+
+public sealed record Settings
+{
+    public DateStyle DateStyle { get; init; } = DateStyle.WarekiOnly;
+}
+
+public sealed record GroupInfo
+{
+    public string Name { get; init; } = "";
+    public string Form { get; init; } = "";
+    public string Representative { get; init; } = "";
+    public IReadOnlyList<MemberInfo> Members { get; init; } = [];
+    public long TotalPopulation { get; init; }
+}
+
+public sealed record MemberInfo(string Name, long Population, string PopulationDate);
+
+public sealed record ProcurementInfo
+{
+    public string Title { get; init; } = "";
+    public string CloudForm { get; init; } = "SaaS";
+    public string? PlannedGoLive { get; init; }
+    public long? BudgetCeiling { get; init; }
+    public string? ContractStart { get; init; }
+    public string? ContractEnd { get; init; }
+    public IReadOnlyList<TargetBusiness> TargetBusinesses { get; init; } = [];
+}
+
+/// <summary>A target 業務 with the data standard its end-of-contract data provision must follow (§3 of the domain notes).</summary>
+public sealed record TargetBusiness(string Code, string Name, bool Standardised, string DataStandardName)
+{
+    public static TargetBusiness From(string code)
+    {
+        var b = BusinessCatalog.Find(code);
+        return b is null
+            ? new TargetBusiness(code, code, false, "中間標準レイアウト仕様")
+            : new TargetBusiness(b.Code, b.Name, b.Standardised, b.DataStandardName);
+    }
+}
+
+public sealed record ScheduleItem(string Step, string? Date, string? Note = null);
+
+/// <summary>機能要件 row: 必須 / 推奨 per target 業務.</summary>
+public sealed record Requirement(string Business, string No, string Category, string Function, string Detail, string Level);
+
+public sealed record Vendor(string Name, string? Address = null, string? Representative = null, string? CorporateNumber = null);
+
+public sealed record ContractInfo(long? Amount, string? Start, string? End, long? InitialCost = null, long? MonthlyCost = null);
+
+public sealed record CommitteeInfo(string? Chair, IReadOnlyList<CommitteeMember> Members, int? Quorum = null);
+
+public sealed record CommitteeMember(string Name, string Position, string? Role = null);
+
+public sealed record EvaluationInfo
+{
+    public string Method { get; init; } = "";
+    public long TechnicalPoints { get; init; }
+    public long PricePoints { get; init; }
+    public string? PassLine { get; init; }
+    public string? PriceFormula { get; init; }
+    public string? Aggregation { get; init; }
+    public IReadOnlyList<Criterion> Criteria { get; init; } = [];
+    /// <summary>null until the committee has scored.</summary>
+    public IReadOnlyList<EvaluationResult>? Results { get; init; }
+    public string? Winner { get; init; }
+    public string? DecidedOn { get; init; }
+    public string? Remarks { get; init; }
+}
+
+public sealed record Criterion(string Category, string Item, long Points, string Scale, bool Mandatory = false);
+
+public sealed record EvaluationResult(int Rank, string Vendor, double Technical, double Price, double Total, string? Note = null);
+
+public sealed record DemoInfo(IReadOnlyList<string> Scenarios, IReadOnlyList<DemoSlot> Slots, int? AttendeeCap = null, int? Minutes = null);
+
+public sealed record DemoSlot(string Vendor, string? Date, string? Time, string? Place);
+
+public sealed record SlaInfo(IReadOnlyList<SlaItem> Items, string? PenaltyModel = null, string? ResponsibilityBoundary = null);
+
+public sealed record SlaItem(string Category, string Indicator, string Target, string Measurement, string? Formula = null);
+
+public sealed record QaItem(string No, string? AnsweredOn, string Category, string Question, string Answer);

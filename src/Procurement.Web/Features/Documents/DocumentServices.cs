@@ -1,0 +1,16 @@
+using Procurement.Features.Documents.Rendering;
+
+namespace Procurement.Features.Documents;
+
+public static class DocumentServices
+{
+    /// <summary>Templates are loaded and parsed once (Procurement:DocumentTemplates, else the nearest document-templates/).</summary>
+    public static IServiceCollection AddProcurementDocuments(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => TemplateCatalog.Load(TemplateCatalog.FindRoot(sp.GetService<IConfiguration>()?["Procurement:DocumentTemplates"])));
+        services.AddSingleton<DocumentRenderer>();
+        services.AddSingleton<IDocumentFileStore, MartenDocumentFileStore>();
+        services.AddSingleton(_ => new PdfConverter());
+        return services;
+    }
+}

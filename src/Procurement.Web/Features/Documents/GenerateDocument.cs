@@ -1,0 +1,146 @@
+using FluentValidation;
+using JasperFx;
+using Marten;
+using Mediator;
+using Procurement.Features.Cases;
+using Procurement.Features.Documents.Rendering;
+using Procurement.Features.Groups;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Documents;
+
+/// <summary>
+/// Generate a new version of one of a case's documents from a template. <paramref name="Sections"/> are what the caller
+/// knows beyond the case (pages of other features); registered <see cref="IDocumentSectionSource"/>s fill in the rest.
+/// <paramref name="ClauseSettings"/> are the officer's clause parameters (see <see cref="ClauseLibrary.Edit"/>).
+/// The caller checks case access (<see cref="CaseAccess"/>) first, like every case page.
+/// </summary>
+public sealed record GenerateDocument(
+    Guid CaseId, string TemplateId, DocumentSections? Sections = null,
+    IReadOnlyDictionary<string, ClauseSetting>? ClauseSettings = null, DateStyle? DateStyle = null) : ICommand<GenerateDocumentResult>;
+
+/// <summary>The version that now holds this content: new, or the existing one when nothing changed.</summary>
+public sealed record GenerateDocumentResult(string Kind, int Version, Guid FileId, string ContentHash, bool Created, IReadOnlyList<string> ValidationErrors);
+
+public sealed class GenerateDocumentValidator : AbstractValidator<GenerateDocument>
+{
+    public GenerateDocumentValidator(TemplateCatalog catalog)
+    {
+        RuleFor(c => c.CaseId).NotEmpty().WithMessage("案件を指定してください。");
+        RuleFor(c => c.TemplateId).NotEmpty().WithMessage("文書の種類を選んでください。")
+            .Must(id => catalog.Find(id) is not null).WithMessage(c => $"文書テンプレート「{c.TemplateId}」はありません。");
+        RuleFor(c => c).Custom((c, ctx) =>
+        {
+            var template = catalog.Find(c.TemplateId);
+            if (template is null) return;
+            foreach (var problem in catalog.Clauses.CheckSettings(template.Kind, c.ClauseSettings)) ctx.AddFailure(nameof(c.ClauseSettings), problem);
+        });
+    }
+}
+
+/// <summary>
+/// What the decision needs: the render, the versions so far, the case version it was built from, and the hash the
+/// same data gives when rendered with the latest version's 版数 (the 版数 is printed in the header, so the new
+/// render's own hash always differs).
+/// </summary>
+public sealed record GenerateDocumentState(
+    RenderedDocument Rendered, IReadOnlyList<string> ValidationErrors, DocumentSeries? Existing, long CaseVersion, string? HashAtLatestEdition = null);
+
+public abstract record GenerateDecision;
+public sealed record NewVersion(DocumentGenerated Event) : GenerateDecision;
+public sealed record Unchanged(DocumentVersion Existing) : GenerateDecision;
+
+public static class GenerateDocumentDecision
+{
+    /// <summary>
+    /// Refuses a document missing a mandatory clause or failing OpenXML validation; a render identical to the latest
+    /// version (same template, same bytes) is that version, not a new one, so history only shows real changes.
+    /// </summary>
+    public static GenerateDecision Decide(GenerateDocumentState s, Guid caseId, Guid fileId, Actor by, DateTimeOffset at)
+    {
+        if (!s.Rendered.IsComplete) throw new DomainRuleException(ClauseLibrary.RefusalMessage(s.Rendered.MissingClauses));
+        if (s.ValidationErrors.Count > 0)
+        {
+            throw new DomainRuleException("生成した文書がWordの形式検査に合格しなかったため、保存しませんでした。\n" + string.Join("\n", s.ValidationErrors.Take(5)));
+        }
+        if (s.Existing?.Latest is { } latest && (latest.ContentHash == s.Rendered.ContentHash || latest.ContentHash == s.HashAtLatestEdition))
+        {
+            return new Unchanged(latest);
+        }
+        var version = (s.Existing?.Latest?.Version ?? 0) + 1;
+        return new NewVersion(new DocumentGenerated(
+            caseId, s.Rendered.Kind, version, s.Rendered.TemplateId, s.Rendered.TemplateHash, s.Rendered.Title, s.Rendered.ContentHash,
+            s.CaseVersion, fileId, s.Rendered.Bytes.LongLength, by, at));
+    }
+}
+
+public sealed class GenerateDocumentHandler(
+    IDocumentSession session, DocumentRenderer renderer, IDocumentFileStore files, ICurrentUser user, TimeProvider clock,
+    IEnumerable<IDocumentSectionSource> sources) : ICommandHandler<GenerateDocument, GenerateDocumentResult>
+{
+    public async ValueTask<GenerateDocumentResult> Handle(GenerateDocument command, CancellationToken cancellationToken)
+    {
+        var (c, ct) = (command, cancellationToken);
+        var summary = await session.LoadAsync<CaseSummary>(c.CaseId, ct) ?? throw new DomainRuleException("案件が見つかりません。");
+        // The stream's own version, not a read model's: it is what the expected-version append is checked against.
+        var caseVersion = (await session.Events.FetchStreamStateAsync(c.CaseId, ct))?.Version ?? 0;
+        var group = await session.LoadAsync<GroupView>(summary.GroupId, ct) ?? throw new DomainRuleException("案件のグループが見つかりません。");
+        var documents = await session.LoadAsync<CaseDocumentsView>(c.CaseId, ct);
+        var template = renderer.Catalog.Get(c.TemplateId);
+        var existing = documents?.Find(template.Kind);
+
+        var sections = c.Sections ?? new DocumentSections();
+        foreach (var source in sources) sections = await source.ContributeAsync(c.CaseId, sections, ct);
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, JapaneseDates.Tokyo).DateTime);
+        var nextEdition = (existing?.Latest?.Version ?? 0) + 1;
+        var info = new DocumentInfo { Title = template.Title, Kind = template.Kind, Edition = nextEdition, Date = DocumentModel.Iso(today) };
+        var model = DocumentModel.FromCase(summary, group, info, new Settings { DateStyle = c.DateStyle ?? DateStyle.WarekiOnly }, sections);
+
+        string? hashAtLatest = null;
+        if (existing?.Latest is { } latest)
+        {
+            var probe = renderer.Render(c.TemplateId, model with { Document = info with { Edition = latest.Version } }, c.ClauseSettings, ct: ct);
+            hashAtLatest = probe.ContentHash;
+        }
+        var rendered = renderer.Render(c.TemplateId, model, c.ClauseSettings, ct: ct);
+        var unchanged = hashAtLatest is not null && hashAtLatest == existing?.Latest?.ContentHash;
+        var validation = unchanged ? [] : DocumentRenderer.Validate(rendered.Bytes);
+        var fileId = Guid.NewGuid();
+        var decision = GenerateDocumentDecision.Decide(new(rendered, validation, existing, caseVersion, hashAtLatest), c.CaseId, fileId, user.Actor, now);
+
+        switch (decision)
+        {
+            case Unchanged u:
+                return new(template.Kind, u.Existing.Version, u.Existing.FileId, u.Existing.ContentHash, Created: false, validation);
+            case NewVersion n:
+                files.Add(session, new StoredFile
+                {
+                    Id = fileId,
+                    CaseId = c.CaseId,
+                    FileName = DocumentFileNames.Docx(n.Event.Title, n.Event.Version),
+                    ContentType = DocumentFileNames.DocxContentType,
+                    Sha256 = rendered.ContentHash,
+                    Length = rendered.Bytes.LongLength,
+                    Bytes = rendered.Bytes,
+                    CreatedAt = now,
+                });
+                // Expected version: two officers generating at once cannot both become version N.
+                session.Events.Append(c.CaseId, caseVersion + 1, n.Event);
+                try
+                {
+                    await session.SaveChangesAsync(ct);
+                }
+                catch (ConcurrencyException)
+                {
+                    throw new StaleVersionException();
+                }
+                return new(template.Kind, n.Event.Version, fileId, rendered.ContentHash, Created: true, validation);
+            default:
+                throw new InvalidOperationException(decision.GetType().Name);
+        }
+    }
+}

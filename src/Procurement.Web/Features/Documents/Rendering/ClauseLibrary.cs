@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Procurement.Features.Documents.Rendering;
+
+public sealed record ClauseParameter(
+    string Name, string Label, string Type, JsonElement? Default = null, int? Min = null, int? Max = null,
+    IReadOnlyList<string>? Options = null, int? MaxLength = null);
+
+/// <summary>A clause that templates mark with <c>.clause id</c>; officers may change only its <see cref="Parameters"/>.</summary>
+public sealed record ClauseDefinition(string Id, string Title, IReadOnlyList<ClauseParameter> Parameters, bool MentionsTargetBusinessStandards = false);
+
+/// <summary>What an officer chose for one clause of one document: still included, and parameter values.</summary>
+public sealed record ClauseSetting(bool Included, IReadOnlyDictionary<string, JsonElement> Parameters)
+{
+    public static ClauseSetting Default { get; } = new(true, new Dictionary<string, JsonElement>());
+}
+
+/// <summary>An officer's edit in the wizard: set one allowed parameter, or include / exclude a clause.</summary>
+public abstract record ClauseEdit(string ClauseId);
+public sealed record SetClauseParameter(string ClauseId, string Parameter, JsonElement Value) : ClauseEdit(ClauseId);
+public sealed record ExcludeClause(string ClauseId) : ClauseEdit(ClauseId);
+public sealed record IncludeClause(string ClauseId) : ClauseEdit(ClauseId);
+
+public sealed record ClauseEditResult(IReadOnlyDictionary<string, ClauseSetting> Settings, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>A mandatory clause the rendered document lacks, or lacks part of.</summary>
+public sealed record ClauseProblem(string ClauseId, string Message);
+
+/// <summary>
+/// document-templates/clause-rules.json: the clause library and which clauses each document kind must contain.
+/// Generation refuses a document missing any of them; edits can change parameters but never drop a mandatory clause.
+/// </summary>
+public sealed class ClauseLibrary
+{
+    private readonly Dictionary<string, ClauseDefinition> _clauses;
+    private readonly Dictionary<string, IReadOnlyList<string>> _required;
+
+    public ClauseLibrary(IEnumerable<ClauseDefinition> clauses, IReadOnlyDictionary<string, IReadOnlyList<string>> requiredByKind)
+    {
+        _clauses = clauses.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _required = requiredByKind.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        foreach (var (kind, ids) in _required)
+        {
+            var unknown = ids.Where(id => !_clauses.ContainsKey(id)).ToList();
+            if (unknown.Count > 0) throw new InvalidOperationException($"clause-rules.json: kind {kind} requires unknown clauses {string.Join(", ", unknown)}");
+        }
+    }
+
+    public IReadOnlyCollection<ClauseDefinition> Clauses => _clauses.Values;
+
+    public ClauseDefinition? Find(string id) => _clauses.GetValueOrDefault(id);
+
+    public IReadOnlyList<string> RequiredFor(string kind, IEnumerable<string>? extra = null) =>
+        (_required.GetValueOrDefault(kind) ?? []).Concat(extra ?? []).Distinct(StringComparer.Ordinal).ToList();
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private sealed record RulesFile(
+        [property: JsonPropertyName("clauses")] List<ClauseDefinition> Clauses,
+        [property: JsonPropertyName("required")] Dictionary<string, List<string>> Required);
+
+    public static ClauseLibrary Load(string path)
+    {
+        var file = JsonSerializer.Deserialize<RulesFile>(File.ReadAllText(path), Json)
+            ?? throw new InvalidOperationException($"{path}: empty clause rules");
+        return new ClauseLibrary(file.Clauses, file.Required.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value));
+    }
+
+    /// <summary>Every clause with defaults filled in and the officer's settings laid over them: the model's <c>clauses</c> section.</summary>
+    public Dictionary<string, Dictionary<string, object?>> Resolve(IReadOnlyDictionary<string, ClauseSetting>? settings)
+    {
+        var result = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+        foreach (var clause in _clauses.Values)
+        {
+            var setting = settings?.GetValueOrDefault(clause.Id) ?? ClauseSetting.Default;
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal) { ["included"] = setting.Included, ["title"] = clause.Title };
+            foreach (var p in clause.Parameters)
+            {
+                var value = setting.Parameters.TryGetValue(p.Name, out var v) ? v : p.Default;
+                values[p.Name] = value;
+            }
+            result[clause.Id] = values;
+        }
+        return result;
+    }
+
+    /// <summary>Applies one edit; refuses unknown parameters, out-of-range values and removing a mandatory clause.</summary>
+    public ClauseEditResult Edit(string documentKind, IReadOnlyDictionary<string, ClauseSetting> current, ClauseEdit edit)
+    {
+        var errors = new List<string>();
+        var clause = Find(edit.ClauseId);
+        if (clause is null) return new(current, [$"条項「{edit.ClauseId}」は条項ライブラリにありません。"]);
+        var setting = current.GetValueOrDefault(clause.Id) ?? ClauseSetting.Default;
+        ClauseSetting? updated = null;
+        switch (edit)
+        {
+            case ExcludeClause when RequiredFor(documentKind).Contains(clause.Id):
+                errors.Add($"「{clause.Title}」は必須条項のため削除できません。変更できるのは条項が認める項目だけです。");
+                break;
+            case ExcludeClause:
+                updated = setting with { Included = false };
+                break;
+            case IncludeClause:
+                updated = setting with { Included = true };
+                break;
+            case SetClauseParameter set:
+                var parameter = clause.Parameters.FirstOrDefault(p => p.Name == set.Parameter);
+                if (parameter is null)
+                {
+                    errors.Add($"「{clause.Title}」の「{set.Parameter}」は編集できる項目ではありません。");
+                    break;
+                }
+                var problem = CheckValue(parameter, set.Value);
+                if (problem is not null) { errors.Add($"「{clause.Title}」の{parameter.Label}: {problem}"); break; }
+                updated = setting with { Parameters = new Dictionary<string, JsonElement>(setting.Parameters) { [parameter.Name] = set.Value } };
+                break;
+        }
+        if (updated is null) return new(current, errors);
+        return new(new Dictionary<string, ClauseSetting>(current) { [clause.Id] = updated }, errors);
+    }
+
+    /// <summary>Settings that came from elsewhere (an import, an old draft) are checked the same way as edits.</summary>
+    public IReadOnlyList<string> CheckSettings(string documentKind, IReadOnlyDictionary<string, ClauseSetting>? settings)
+    {
+        var errors = new List<string>();
+        if (settings is null) return errors;
+        foreach (var (id, setting) in settings)
+        {
+            var clause = Find(id);
+            if (clause is null) { errors.Add($"条項「{id}」は条項ライブラリにありません。"); continue; }
+            foreach (var (name, value) in setting.Parameters)
+            {
+                var parameter = clause.Parameters.FirstOrDefault(p => p.Name == name);
+                var problem = parameter is null ? "編集できる項目ではありません。" : CheckValue(parameter, value);
+                if (problem is not null) errors.Add($"「{clause.Title}」の{parameter?.Label ?? name}: {problem}");
+            }
+        }
+        return errors;
+    }
+
+    private static string? CheckValue(ClauseParameter p, JsonElement value) => p.Type switch
+    {
+        "integer" when value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out _) => "整数で指定してください。",
+        "integer" when value.GetInt32() < (p.Min ?? int.MinValue) || value.GetInt32() > (p.Max ?? int.MaxValue) =>
+            $"{p.Min?.ToString(CultureInfo.InvariantCulture)}から{p.Max?.ToString(CultureInfo.InvariantCulture)}の範囲で指定してください。",
+        "choice" when value.ValueKind != JsonValueKind.String || !(p.Options ?? []).Contains(value.GetString()) =>
+            $"次のいずれかを選んでください: {string.Join("、", p.Options ?? [])}",
+        "text" when value.ValueKind != JsonValueKind.String => "文字列で指定してください。",
+        "text" when value.GetString()!.Length > (p.MaxLength ?? 200) => $"{(p.MaxLength ?? 200).ToString(CultureInfo.InvariantCulture)}文字以内で指定してください。",
+        "boolean" when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False) => "はい/いいえで指定してください。",
+        _ => null,
+    };
+
+    /// <summary>Mandatory clauses the rendered blocks lack; for the data-provision clause also each target 業務 and its standard.</summary>
+    public IReadOnlyList<ClauseProblem> Check(string kind, IEnumerable<string> extraRequired, IReadOnlyList<Block> blocks, IReadOnlyList<TargetBusinessStandard> targets)
+    {
+        var texts = ClauseTexts(blocks);
+        var problems = new List<ClauseProblem>();
+        foreach (var id in RequiredFor(kind, extraRequired))
+        {
+            var clause = _clauses[id];
+            if (!texts.TryGetValue(id, out var text) || text.Trim().Length == 0)
+            {
+                problems.Add(new(id, $"{clause.Title}（{id}）"));
+                continue;
+            }
+            if (!clause.MentionsTargetBusinessStandards) continue;
+            foreach (var t in targets)
+            {
+                if (!text.Contains(t.BusinessName, StringComparison.Ordinal) || !text.Contains(t.StandardName, StringComparison.Ordinal))
+                {
+                    problems.Add(new(id, $"{clause.Title}（{id}）: {t.BusinessName}について「{t.StandardName}」による提供の記載"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Text inside each clause's markers (a clause may appear more than once).</summary>
+    public static Dictionary<string, string> ClauseTexts(IReadOnlyList<Block> blocks)
+    {
+        var result = new Dictionary<string, System.Text.StringBuilder>(StringComparer.Ordinal);
+        var open = new List<string>();
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case ClauseStartBlock s:
+                    open.Add(s.ClauseId);
+                    if (!result.ContainsKey(s.ClauseId)) result[s.ClauseId] = new();
+                    continue;
+                case ClauseEndBlock e:
+                    open.Remove(e.ClauseId);
+                    continue;
+            }
+            if (open.Count == 0) continue;
+            var text = BlockText(block);
+            foreach (var id in open) result[id].Append(text).Append('\n');
+        }
+        return result.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
+    }
+
+    private static string BlockText(Block block) => block switch
+    {
+        TitleBlock b => b.Text,
+        SubtitleBlock b => b.Text,
+        HeadingBlock b => b.Text,
+        PlainHeadingBlock b => b.Text,
+        ItemBlock b => b.Text,
+        ParagraphBlock b => b.Text,
+        ArticleBlock b => b.Caption + " " + b.Text,
+        ArticleParagraphBlock b => b.Text,
+        ArticleItemBlock b => b.Text,
+        TableBlock t => string.Join("\n", t.Rows.Select(r => string.Join(" ", r.Cells))),
+        _ => "",
+    };
+
+    public static string RefusalMessage(IReadOnlyList<ClauseProblem> problems) =>
+        "次の必須条項が含まれていないため、文書を生成できません。\n" + string.Join("\n", problems.Select(p => "・" + p.Message));
+}
+
+/// <summary>A target 業務 and the data standard its end-of-contract data provision must name.</summary>
+public sealed record TargetBusinessStandard(string BusinessName, string StandardName);

@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace Procurement.Features.Documents.Rendering;
+
+/// <summary>template.json of one document template.</summary>
+public sealed record TemplateMetadata(
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("description")] string Description = "",
+    [property: JsonPropertyName("main")] string Main = "document.sbn",
+    [property: JsonPropertyName("sample")] string Sample = "sample.json",
+    [property: JsonPropertyName("required_clauses")] IReadOnlyList<string>? RequiredClauses = null);
+
+public sealed record DocumentTemplate(string Id, TemplateMetadata Metadata, string Directory, Template Parsed, string Hash, IReadOnlyList<TemplateError> ParseErrors)
+{
+    public string Title => Metadata.Title;
+    public string Kind => Metadata.Kind;
+    public string MainPath => Path.Combine(Directory, Metadata.Main);
+    public string SamplePath => Path.Combine(Directory, Metadata.Sample);
+}
+
+/// <summary>
+/// document-templates/: one folder per template (template.json, the Scriban file, sample.json), shared clauses under
+/// _shared/, and clause-rules.json. Loaded once and parsed once; renders reuse the parsed templates.
+/// </summary>
+public sealed class TemplateCatalog
+{
+    public const string SharedFolder = "_shared";
+    private readonly Dictionary<string, DocumentTemplate> _templates;
+    private readonly Dictionary<string, Template> _includes = new(StringComparer.Ordinal);
+
+    public string Root { get; }
+    public ClauseLibrary Clauses { get; }
+    public IReadOnlyList<DocumentTemplate> All => _templates.Values.OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+    internal ITemplateLoader Loader { get; }
+
+    private TemplateCatalog(string root)
+    {
+        Root = Path.GetFullPath(root);
+        Loader = new FolderLoader(this);
+        Clauses = ClauseLibrary.Load(Path.Combine(Root, "clause-rules.json"));
+        LoadIncludes();
+        var sharedHash = HashFolder(Path.Combine(Root, SharedFolder));
+        _templates = System.IO.Directory.GetDirectories(Root)
+            .Where(d => File.Exists(Path.Combine(d, "template.json")))
+            .Select(d => LoadTemplate(d, sharedHash))
+            .ToDictionary(t => t.Id, StringComparer.Ordinal);
+    }
+
+    public static TemplateCatalog Load(string root) => new(root);
+
+    /// <summary>
+    /// Procurement:DocumentTemplates when configured; else the nearest document-templates/ above the working directory
+    /// (authors edit the checkout); else the copy next to the binaries (published app).
+    /// </summary>
+    public static string FindRoot(string? configured = null)
+    {
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "document-templates");
+                if (File.Exists(Path.Combine(candidate, "clause-rules.json"))) return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("document-templates/ が見つかりません。Procurement:DocumentTemplates で場所を指定してください。");
+    }
+
+    public DocumentTemplate? Find(string id) => _templates.GetValueOrDefault(id);
+
+    public DocumentTemplate Get(string id) => Find(id) ?? throw new KeyNotFoundException($"テンプレート「{id}」はありません。");
+
+    /// <summary>Every shared include, parsed once when the catalog loads (renders never touch the file system).</summary>
+    internal IReadOnlyDictionary<string, Template> Includes => _includes;
+
+    /// <summary>Parse errors of the shared includes (lint reports them even when no template includes the file).</summary>
+    public IReadOnlyList<TemplateError> IncludeErrors() => _includeErrors;
+
+    private IReadOnlyList<TemplateError> _includeErrors = [];
+
+    private void LoadIncludes()
+    {
+        var shared = Path.Combine(Root, SharedFolder);
+        if (!System.IO.Directory.Exists(shared)) return;
+        foreach (var file in System.IO.Directory.EnumerateFiles(shared, "*.sbn", SearchOption.AllDirectories))
+        {
+            var key = Path.GetFullPath(file);
+            _includes[key] = Template.Parse(File.ReadAllText(key), Relative(key));
+        }
+        _includeErrors = _includes.Values.SelectMany(TemplateSandbox.ParseErrors).ToList();
+    }
+
+    internal string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+
+    private static readonly JsonSerializerOptions Json = new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private DocumentTemplate LoadTemplate(string dir, string sharedHash)
+    {
+        var id = Path.GetFileName(dir);
+        var meta = JsonSerializer.Deserialize<TemplateMetadata>(File.ReadAllText(Path.Combine(dir, "template.json")), Json)
+            ?? throw new InvalidOperationException($"{id}/template.json is empty");
+        var main = Path.Combine(dir, meta.Main);
+        var parsed = Template.Parse(File.ReadAllText(main), Relative(main));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HashFolder(dir) + sharedHash + HashFile(Path.Combine(Root, "clause-rules.json")))));
+        return new DocumentTemplate(id, meta, dir, parsed, hash, TemplateSandbox.ParseErrors(parsed));
+    }
+
+    private static string HashFolder(string dir)
+    {
+        if (!System.IO.Directory.Exists(dir)) return "";
+        var sb = new StringBuilder();
+        foreach (var file in System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (file.EndsWith(".json", StringComparison.Ordinal) && !file.EndsWith("template.json", StringComparison.Ordinal)) continue; // sample data is not part of what a document is made from
+            sb.Append(Path.GetFileName(file)).Append(':').Append(HashFile(file)).Append(';');
+        }
+        return sb.ToString();
+    }
+
+    private static string HashFile(string file) => File.Exists(file) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) : "";
+
+    /// <summary>Includes resolve inside document-templates/ only: no absolute paths, no climbing out with "..".</summary>
+    private sealed class FolderLoader(TemplateCatalog catalog) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            var name = templateName.EndsWith(".sbn", StringComparison.Ordinal) ? templateName : templateName + ".sbn";
+            var full = Path.GetFullPath(Path.Combine(catalog.Root, name));
+            if (Path.IsPathRooted(templateName) || !full.StartsWith(catalog.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include できるのは document-templates/ の中のファイルだけです: {templateName}");
+            }
+            if (!File.Exists(full)) throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include するファイルがありません: {name}");
+            return full;
+        }
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new(Load(context, callerSpan, templatePath));
+    }
+}
