@@ -77,6 +77,15 @@ public sealed partial class SlaMeasurementPageTests : IAsyncLifetime
         var download = await officer.GetAsync($"{Url}?handler=Report&fileId={period.ReportFileId}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("%PDF-1.7 quarterly report"u8.ToArray(), await download.Content.ReadAsByteArrayAsync());
+
+        // The year's report is a stored document version: valid Word with the achievement in it.
+        var report = await officer.PostFormAsync(Url + "?handler=Report&year=2028", new Dictionary<string, string>(), Url + "?year=2028");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var bytes = await report.Content.ReadAsByteArrayAsync();
+        Assert.Empty(Procurement.Features.Contracts.Drafting.DocxWriter.Validate(bytes));
+        var text = Procurement.Features.Documents.Rendering.DocxText.Extract(bytes);
+        Assert.Contains("サービスレベル評価報告書", text, StringComparison.Ordinal);
+        Assert.Contains("令和10年度", text, StringComparison.Ordinal);
     }
 
     [Fact]

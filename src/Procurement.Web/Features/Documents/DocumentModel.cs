@@ -28,6 +28,7 @@ public sealed record DocumentModel
     public DemoInfo? Demo { get; init; }
     public SlaInfo? Sla { get; init; }
     public IReadOnlyList<QaItem>? Qa { get; init; }
+    public SlaEvaluationInfo? SlaEvaluation { get; init; }
     /// <summary>Filled by the renderer from clause-rules.json and the officer's clause settings.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, object?>>? Clauses { get; init; }
 
@@ -76,6 +77,7 @@ public sealed record DocumentModel
             Demo = sections.Demo,
             Sla = sections.Sla,
             Qa = sections.Qa,
+            SlaEvaluation = sections.SlaEvaluation,
         };
     }
 
@@ -96,6 +98,7 @@ public sealed record DocumentSections
     public DemoInfo? Demo { get; init; }
     public SlaInfo? Sla { get; init; }
     public IReadOnlyList<QaItem>? Qa { get; init; }
+    public SlaEvaluationInfo? SlaEvaluation { get; init; }
 }
 
 /// <summary>
@@ -198,5 +201,14 @@ public sealed record DemoSlot(string Vendor, string? Date, string? Time, string?
 public sealed record SlaInfo(IReadOnlyList<SlaItem> Items, string? PenaltyModel = null, string? ResponsibilityBoundary = null);
 
 public sealed record SlaItem(string Category, string Indicator, string Target, string Measurement, string? Formula = null);
+
+/// <summary>One period of サービスレベル評価 (Phase4), as the report document shows it; figures are already formatted.</summary>
+public sealed record SlaEvaluationInfo(
+    string Period, string PenaltyModel, string Achievement, string AnnualPayment, string Penalty,
+    IReadOnlyList<SlaEvaluationItem> Items, IReadOnlyList<SlaEvaluationMonth> Months);
+
+public sealed record SlaEvaluationItem(string Indicator, string Target, int MeasuredMonths, int MetMonths, string Achievement);
+
+public sealed record SlaEvaluationMonth(string Month, int Measured, int Met, string Achievement);
 
 public sealed record QaItem(string No, string? AnsweredOn, string Category, string Question, string Answer);

@@ -122,6 +122,41 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         return Page();
     }
 
+    /// <summary>
+    /// サービスレベル評価報告書 for the year as Word: generated through the document engine, so it is a stored,
+    /// hash-checked version in the case history like every other document.
+    /// </summary>
+    public async Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanRecord) return Forbid();
+        if (Sla is null || Evaluation is null) return NotFound();
+        var e = Evaluation;
+        static string Percent(decimal? p) => p is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "未測定";
+        var info = new Documents.SlaEvaluationInfo(
+            $"{Documents.JapaneseDates.EraYear(new DateOnly(e.FiscalYear, 4, 1))[..^1]}年度（{e.FiscalYear}年4月〜{e.FiscalYear + 1}年3月）",
+            SlaCategories.PenaltyName(Sla.Penalty.Kind),
+            Percent(e.AchievementPercent),
+            e.AnnualPayment is { } pay ? Documents.JapaneseDates.Yen(pay) : "未設定",
+            Sla.Penalty.Kind == PenaltyKind.AnnualAchievement
+                ? (e.ModelAPenalty is { } pa ? Documents.JapaneseDates.Yen(pa) : "年間支払額または測定結果が未登録のため算定していない")
+                : $"委託料の減額 {Documents.JapaneseDates.Yen(e.ModelBReduction)}",
+            e.Items.Select(i => new Documents.SlaEvaluationItem(i.Indicator, i.Target, i.MeasuredMonths, i.MetMonths, Percent(i.Percent))).ToList(),
+            e.Months.Select(m => new Documents.SlaEvaluationMonth(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Measured, m.Met, Percent(m.Percent))).ToList());
+        try
+        {
+            var result = await mediator.Send(new Documents.GenerateDocument(id, "sla-report", new Documents.DocumentSections { SlaEvaluation = info }), ct);
+            var file = await mediator.Send(new Documents.GetDocumentFile(id, result.Kind, result.Version), ct);
+            if (file is null) return NotFound();
+            return File(file.Bytes, file.ContentType, file.FileName);
+        }
+        catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+    }
+
     /// <summary>The vendor's report as received; refused if the stored bytes no longer match the hash in the event.</summary>
     public async Task<IActionResult> OnGetReportAsync(Guid id, Guid fileId, CancellationToken ct)
     {

@@ -48,7 +48,7 @@ public static class WorkflowPages
         new("cases/design", StepPage, new("システム設計", "System design")),
         new("cases/migration", StepPage, new("データ移行", "Data migration")),
         new("cases/testing", StepPage, new("テスト・研修", "Testing and training")),
-        new("sla/evaluation", StepPage, new("サービスレベル評価", "Service level evaluation")),
+        new("sla/evaluation", "/Cases/{caseId}/SlaEvaluation", new("サービスレベル評価", "Service level evaluation")),
         new("cases/decision", "/Cases/{caseId}/Renewal", new("判断の記録", "Record a decision")),
     ];
 

@@ -19,6 +19,7 @@ public static class WorkflowTemplates
         ["sla"] = new("SLA合意書（案）", "SLA (draft)"),
         ["privacy-clauses"] = new("個人情報取扱特記事項", "Personal information clauses"),
         ["qa-list"] = new("質問回答書", "Questions and answers list"),
+        ["sla-report"] = new("サービスレベル評価報告書", "Service level evaluation report"),
     };
 
     public static bool IsKnown(string id) => Known.ContainsKey(id);
