@@ -1,9 +1,16 @@
+using Marten;
 using Procurement.Features.Cases;
 
 namespace Procurement.Features.Workflows.Guards;
 
+/// <summary>A guard a person can satisfy by confirming a fact on the case (the step page offers the form).</summary>
+public interface IFactGuard
+{
+    string Fact { get; }
+}
+
 /// <summary>A guard satisfied when a user has confirmed the fact on the case (latest confirmation wins).</summary>
-public abstract class RecordedFactGuard(string name, string fact) : IWorkflowGuard
+public abstract class RecordedFactGuard(string name, string fact) : IWorkflowGuard, IFactGuard
 {
     public string Name => name;
     public string Fact => fact;
@@ -15,15 +22,74 @@ public abstract class RecordedFactGuard(string name, string fact) : IWorkflowGua
             : GuardResult.Fail($"「{Description}」ことが記録されていません。"));
 }
 
-public sealed class CriteriaFrozenGuard() : RecordedFactGuard("criteria-frozen", CaseFacts.CriteriaFrozen);
+/// <summary>
+/// A guard that looks at what the feature itself recorded, and falls back to a fact an officer confirmed
+/// (cases that did their evaluation or drafting outside the system, e.g. on paper, can still move on).
+/// </summary>
+public abstract class CheckedOrRecordedGuard(string name, string fact) : IWorkflowGuard, IFactGuard
+{
+    public string Name => name;
+    public string Fact => fact;
+    public string Description => CaseFacts.Titles[fact];
 
-public sealed class AllCommitteeSubmittedGuard() : RecordedFactGuard("all-committee-submitted", CaseFacts.CommitteeScoresSubmitted);
+    protected abstract ValueTask<string?> CheckAsync(GuardContext context, CancellationToken ct);
 
-public sealed class MandatoryClausesPresentGuard() : RecordedFactGuard("mandatory-clauses-present", CaseFacts.MandatoryClausesChecked);
+    public async ValueTask<GuardResult> EvaluateAsync(GuardContext context, CancellationToken ct)
+    {
+        if (context.Workflow.FactHolds(fact)) return GuardResult.Pass;
+        var problem = await CheckAsync(context, ct);
+        return problem is null ? GuardResult.Pass : GuardResult.Fail($"{problem}（システム外で済ませた場合は「{Description}」ことを記録してください。）");
+    }
+}
+
+/// <summary>The evaluation's criteria are frozen (proposals opened).</summary>
+public sealed class CriteriaFrozenGuard() : CheckedOrRecordedGuard("criteria-frozen", CaseFacts.CriteriaFrozen)
+{
+    protected override async ValueTask<string?> CheckAsync(GuardContext context, CancellationToken ct) =>
+        (await Evaluation.EvaluationGate.LoadAsync(context.Session, context.CaseId, ct)).CriteriaFrozen
+            ? null
+            : "評価基準が確定（提案の開封）されていません。";
+}
+
+/// <summary>Every appointed committee member has submitted their score sheet, or the chair has closed scoring.</summary>
+public sealed class AllCommitteeSubmittedGuard() : CheckedOrRecordedGuard("all-committee-submitted", CaseFacts.CommitteeScoresSubmitted)
+{
+    protected override async ValueTask<string?> CheckAsync(GuardContext context, CancellationToken ct)
+    {
+        var evaluation = await Evaluation.EvaluationGate.LoadAsync(context.Session, context.CaseId, ct);
+        if (evaluation.TechnicalClosed) return null;
+        if (evaluation.Members.Count == 0) return "選定委員が任命されていません。";
+        var sheets = await context.Session.Query<Evaluation.ScoreSheets.ScoreSheetView>().Where(s => s.CaseId == context.CaseId).ToListAsync(ct);
+        var missing = evaluation.Members
+            .Where(m => sheets.FirstOrDefault(s => s.MemberId == m.MemberId)?.Status != Evaluation.ScoreSheets.ScoreSheetStatus.Submitted)
+            .Select(m => m.Name).ToList();
+        return missing.Count == 0 ? null : $"採点票を提出していない委員がいます: {string.Join("、", missing)}";
+    }
+}
+
+/// <summary>
+/// A contract draft has been submitted for review: submission is refused unless every mandatory clause is
+/// present (Contracts/Drafting/MandatoryClauses), so a submitted version proves it.
+/// </summary>
+public sealed class MandatoryClausesPresentGuard() : CheckedOrRecordedGuard("mandatory-clauses-present", CaseFacts.MandatoryClausesChecked)
+{
+    protected override async ValueTask<string?> CheckAsync(GuardContext context, CancellationToken ct)
+    {
+        var dossier = await context.Session.LoadAsync<Contracts.ContractDossier>(Contracts.ContractStreams.DossierId(context.CaseId), ct);
+        return dossier?.LatestSubmitted is not null ? null : "必須条項を確認した契約書・SLAの草案がまだ審査に提出されていません。";
+    }
+}
 
 public sealed class OrdinanceAmendedGuard() : RecordedFactGuard("ordinance-amended", CaseFacts.OrdinanceAmended);
 
-public sealed class CostShareAgreedGuard() : RecordedFactGuard("cost-share-agreed", CaseFacts.CostShareAgreed);
+/// <summary>A cost share has been calculated and recorded for the case.</summary>
+public sealed class CostShareAgreedGuard() : CheckedOrRecordedGuard("cost-share-agreed", CaseFacts.CostShareAgreed)
+{
+    protected override async ValueTask<string?> CheckAsync(GuardContext context, CancellationToken ct) =>
+        (await context.Session.LoadAsync<CostSharing.CostSharePlan>(context.CaseId, ct))?.Latest is not null
+            ? null
+            : "費用分担の算定結果が記録されていません。";
+}
 
 public sealed class ContractSignedGuard() : RecordedFactGuard("contract-signed", CaseFacts.ContractSigned);
 

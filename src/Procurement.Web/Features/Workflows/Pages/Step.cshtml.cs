@@ -114,7 +114,7 @@ public sealed class StepModel(IMediator mediator, ICurrentUser user, UiText t) :
         var actor = WorkflowActor.From(user);
         IsOfficer = actor.IsOfficer;
         Facts = details.Step.Guards
-            .Select(WorkflowGuards.Get).OfType<RecordedFactGuard>()
+            .Select(WorkflowGuards.Get).OfType<IFactGuard>()
             .Select(g => g.Fact).Distinct()
             .Select(f => new FactOffer(f, CaseFacts.Titles[f], workflow.Workflow.FactHolds(f), actor.MayActAs(RecordCaseFact.AllowedRoles[f])))
             .ToList();
