@@ -66,7 +66,8 @@ public static class ResultCharts
     public static string Categories(EvaluationResult result, string title)
     {
         var vendors = result.Vendors.ToList();
-        var categories = vendors.FirstOrDefault()?.Categories ?? [];
+        // Pass/fail categories (満点 0) carry no points to compare.
+        var categories = (vendors.FirstOrDefault()?.Categories ?? []).Where(c => c.MaxPoints > 0).ToList();
         const int bar = 14;
         var groupHeight = vendors.Count * bar + 12;
         var items = new List<XElement> { Text(6, 18, title, weight: "700") };
@@ -85,15 +86,14 @@ public static class ResultCharts
             }
             y += groupHeight;
         }
-        // Legend
-        var x = LabelWidth;
+        // Legend, one vendor per line (names are long).
         for (var i = 0; i < vendors.Count; i++)
         {
-            items.Add(Rect(x, y + 6, 12, 12, Palette[i % Palette.Length], null));
-            items.Add(Text(x + 16, y + 17, vendors[i].VendorName));
-            x += 150;
+            items.Add(Rect(LabelWidth, y + 6, 12, 12, Palette[i % Palette.Length], null));
+            items.Add(Text(LabelWidth + 16, y + 17, vendors[i].VendorName));
+            y += 18;
         }
-        return Root(LabelWidth + ChartWidth + 80, y + 30, title, items);
+        return Root(LabelWidth + ChartWidth + 80, y + 14, title, items);
     }
 
     private static string Root(int width, int height, string title, List<XElement> items) =>
