@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using MiniExcelLibs;
 using Procurement.Features.Demo;
 using Procurement.Features.Evaluation;
 using Procurement.Features.Evaluation.Scoring;
@@ -154,6 +156,51 @@ public sealed class EvaluationPagesTests : IAsyncLifetime
         }
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostFormAsync($"{Hub}/Prices?handler=Bid",
             new() { ["Bid.VendorId"] = EvaluationDemo.VendorA.ToString(), ["Bid.Amount"] = "1" }, "/")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient member, byte[] xlsx)
+    {
+        var page = await member.GetStringAsync($"{Hub}/Sheet");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new ByteArrayContent(xlsx), "Upload", "sheet.xlsx" },
+        };
+        return await member.PostAsync($"{Hub}/Sheet?handler=Import", form);
+    }
+
+    [Fact]
+    public async Task An_excel_import_with_a_bad_cell_names_the_cell_and_saves_nothing_a_good_one_fills_the_sheet()
+    {
+        var member = await _app.SignInAsync("member1");
+        await DeclareNoConflictAsync(member);
+        var export = await member.GetAsync($"{Hub}/Sheet?handler=Export");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
+        var xlsx = await export.Content.ReadAsByteArrayAsync();
+        List<Dictionary<string, object?>> rows;
+        using (var read = new MemoryStream(xlsx))
+        {
+            rows = read.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
+        }
+        var row = rows.FindIndex(r => (r["A"] as string) == "1-1");
+        byte[] Write()
+        {
+            using var stream = new MemoryStream();
+            stream.SaveAs(rows, printHeader: false, excelType: ExcelType.XLSX);
+            return stream.ToArray();
+        }
+
+        rows[row]["F"] = 9;
+        var refused = await ImportAsync(member, Write());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"F{row + 1}: 評価は0〜5の整数で入力してください", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("selected=\"selected\"", await member.GetStringAsync($"{Hub}/Sheet"), StringComparison.Ordinal);
+
+        rows[row]["F"] = 4;
+        var imported = await ImportAsync(member, Write());
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Contains("<option value=\"4\" selected=\"selected\">", await member.GetStringAsync($"{Hub}/Sheet"), StringComparison.Ordinal);
     }
 
     [Fact]
