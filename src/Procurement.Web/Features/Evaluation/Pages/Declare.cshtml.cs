@@ -1,0 +1,64 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Features.Evaluation.Committee;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Evaluation.Pages;
+
+/// <summary>A member's conflict-of-interest declaration: no conflict, or the conflicted vendors with a statement.</summary>
+[Authorize(Policy = Policies.Committee)]
+public sealed class DeclareModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, ICurrentUser user, UiText t) : PageModel
+{
+    public sealed class DeclareInput
+    {
+        public bool HasConflict { get; set; }
+        public List<Guid> ConflictedVendorIds { get; set; } = [];
+        public string? Statement { get; set; }
+    }
+
+    [BindProperty] public DeclareInput Declaration { get; set; } = new();
+    public CaseSummary Case { get; private set; } = null!;
+    public EvaluationOverview Overview { get; private set; } = null!;
+    public bool Stale { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        var mine = Overview.Members.First(m => m.MemberId == user.Id);
+        Declaration = new DeclareInput { HasConflict = mine.ConflictedVendorIds.Count > 0, ConflictedVendorIds = [.. mine.ConflictedVendorIds] };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        var vendors = Declaration.HasConflict ? Declaration.ConflictedVendorIds ?? [] : [];
+        if (Declaration.HasConflict && vendors.Count == 0)
+        {
+            ModelState.AddModelError("Declaration.ConflictedVendorIds", t["利害関係のある事業者を選んでください。"]);
+            return Page();
+        }
+        var (ok, stale) = await EvaluationForm.TryAsync(ModelState, t, nameof(Declaration),
+            () => mediator.Send(new DeclareConflictOfInterest(id, vendors, Declaration.Statement ?? ""), ct).AsTask());
+        if (ok)
+        {
+            TempData["Flash"] = t["利害関係の申告を記録しました。"];
+            return Redirect($"/Cases/{id}/Evaluation");
+        }
+        Stale = stale;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
+        Case = found;
+        Overview = await queries.GetOverviewAsync(id, ct);
+        if (!Overview.IAmMember) return Forbid();
+        return null;
+    }
+}

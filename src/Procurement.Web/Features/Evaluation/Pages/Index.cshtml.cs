@@ -1,0 +1,57 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Features.Evaluation.ScoreSheets;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+
+namespace Procurement.Features.Evaluation.Pages;
+
+/// <summary>
+/// The evaluation hub: criteria, committee with declaration and sheet status (never scores before the close),
+/// whether technical scoring is closed, and the chair's actions (close, reopen a sheet). Group members only; others 404.
+/// </summary>
+public sealed class IndexModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
+{
+    public sealed class ReopenInput
+    {
+        public Guid MemberId { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty] public ReopenInput Reopen { get; set; } = new();
+    public CaseSummary Case { get; private set; } = null!;
+    public EvaluationOverview Overview { get; private set; } = null!;
+    public bool Stale { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, "Close", () => mediator.Send(new CloseTechnicalScoring(id), ct).AsTask(), t["技術審査を締め切りました。"], ct);
+
+    public Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, nameof(Reopen), () => mediator.Send(new ReopenScoreSheet(id, Reopen.MemberId, Reopen.Reason ?? ""), ct).AsTask(), t["採点表を差し戻しました。"], ct);
+
+    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is null) return NotFound();
+        var (ok, stale) = await EvaluationForm.TryAsync(ModelState, t, form, send);
+        if (ok)
+        {
+            TempData["Flash"] = flash;
+            return Redirect($"/Cases/{id}/Evaluation");
+        }
+        Stale = stale;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
+        Case = found;
+        Overview = await queries.GetOverviewAsync(id, ct);
+        return true;
+    }
+}

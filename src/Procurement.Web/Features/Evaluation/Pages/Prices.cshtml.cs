@@ -1,0 +1,100 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Infrastructure.Auth;
+using Procurement.Features.Evaluation.Prices;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Pages;
+
+/// <summary>
+/// The price envelope: officers record 予定価格 and each vendor's bid at any time; everyone else sees the prices only
+/// after technical scoring closes (the query refuses before, and the page says so).
+/// </summary>
+public sealed class PricesModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
+{
+    public sealed class ReserveInput
+    {
+        public string? Amount { get; set; }
+        public string? Basis { get; set; }
+    }
+
+    public sealed class BidInput
+    {
+        public Guid VendorId { get; set; }
+        public string? Amount { get; set; }
+    }
+
+    [BindProperty] public ReserveInput Reserve { get; set; } = new();
+    [BindProperty] public BidInput Bid { get; set; } = new();
+
+    public CaseSummary Case { get; private set; } = null!;
+    public EvaluationOverview Overview { get; private set; } = null!;
+    public PriceEnvelopeView? Prices { get; private set; }
+    public string? Sealed { get; private set; }
+    public bool Stale { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        Reserve = new ReserveInput { Amount = Prices?.ReservePrice?.ToString("0", CultureInfo.InvariantCulture), Basis = Prices?.Basis };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReserveAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (Amount(Reserve.Amount) is not { } amount)
+        {
+            ModelState.AddModelError("Reserve.Amount", t["金額を円単位の数字で入力してください。"]);
+            return Page();
+        }
+        return await SendAsync(id, nameof(Reserve), () => mediator.Send(new RecordReservePrice(id, amount, Reserve.Basis ?? ""), ct).AsTask(), t["予定価格を記録しました。"]);
+    }
+
+    public async Task<IActionResult> OnPostBidAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (Amount(Bid.Amount) is not { } amount)
+        {
+            ModelState.AddModelError("Bid.Amount", t["金額を円単位の数字で入力してください。"]);
+            return Page();
+        }
+        return await SendAsync(id, nameof(Bid), () => mediator.Send(new RecordBidPrice(id, Bid.VendorId, amount), ct).AsTask(), t["入札価格を記録しました。"]);
+    }
+
+    private static decimal? Amount(string? text) =>
+        decimal.TryParse((text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Replace("円", "", StringComparison.Ordinal).Trim(),
+            NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash)
+    {
+        var (ok, stale) = await EvaluationForm.TryAsync(ModelState, t, form, send);
+        if (ok)
+        {
+            TempData["Flash"] = flash;
+            return Redirect($"/Cases/{id}/Evaluation/Prices");
+        }
+        Stale = stale;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
+        Case = found;
+        Overview = await queries.GetOverviewAsync(id, ct);
+        try
+        {
+            Prices = await queries.GetPricesAsync(id, ct);
+        }
+        catch (DomainRuleException ex)
+        {
+            Sealed = ex.Message;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.Playwright;
+using Procurement.BrowserTests.Infrastructure;
+using Procurement.Features.Demo;
+using Procurement.Features.Evaluation;
+
+namespace Procurement.BrowserTests.Evaluation;
+
+/// <summary>
+/// A member declares no conflict, scores and submits; the other members do the same; the chair closes technical
+/// scoring; the officer sees the ranking and its chart.
+/// </summary>
+public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Hub = $"/Cases/{DemoData.CaseId}/Evaluation";
+
+    /// <summary>Fills every still-empty cell: 5段階 <paramref name="grade"/>, ○, 合, and <paramref name="points"/> for number items.</summary>
+    private static async Task FillRestAsync(IPage page, string grade, string points) =>
+        await page.EvaluateAsync(@"([grade, points]) => {
+            for (const s of document.querySelectorAll('table.score-sheet select')) {
+                if (s.value !== '') continue;
+                const values = [...s.options].map(o => o.value);
+                s.value = values.includes(grade) ? grade : values[1];
+            }
+            for (const i of document.querySelectorAll('table.score-sheet input[type=text]')) { if (i.value === '') i.value = points; }
+        }", new[] { grade, points });
+
+    private static async Task DeclareNoConflictAsync(IPage page)
+    {
+        await page.GotoAsync(Hub);
+        await page.ClickAsync("main >> text=利害関係の申告");
+        await page.CheckAsync("input[name='Declaration.HasConflict'][value='false']");
+        await page.ClickAsync("text=申告する");
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("利害関係の申告を記録しました。");
+    }
+
+    private async Task ScoreAsOtherMemberAsync(string userName, string grade)
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(userName);
+        await DeclareNoConflictAsync(page);
+        await page.GotoAsync($"{Hub}/Sheet");
+        await FillRestAsync(page, grade, "11");
+        await page.ClickAsync("text=提出する");
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("採点表を提出しました。");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_member_scores_and_submits_the_chair_closes_and_the_officer_sees_the_ranking_chart()
+    {
+        await EvaluationDemo.SeedAsync(browser.App.Store, browser.App.Clock);
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("member1");
+        await page.GotoAsync($"/Cases/{DemoData.CaseId}");
+        await page.ClickAsync("main >> text=提案評価");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("提案評価");
+        await BrowserFixture.ScreenshotAsync(page, "ev-01-hub-before-declaration");
+
+        // The sheet does not open before the declaration.
+        await page.GotoAsync($"{Hub}/Sheet");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("利害関係の申告");
+        await BrowserFixture.ScreenshotAsync(page, "ev-02-declaration");
+        await page.CheckAsync("input[name='Declaration.HasConflict'][value='false']");
+        await page.ClickAsync("text=申告する");
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("利害関係の申告を記録しました。");
+
+        await page.ClickAsync("main >> text=自分の採点表");
+        var a = EvaluationDemo.VendorA.ToString("N");
+        await page.SelectOptionAsync($"#cell-{a}-1-1", "5");
+        await page.SelectOptionAsync($"#cell-{a}-2-1", "○");
+        await page.SelectOptionAsync($"#cell-{a}-0-1", "合");
+        // A number above 配点 is refused next to its cell, the input kept.
+        await page.FillAsync($"#cell-{a}-3-1", "20");
+        await page.ClickAsync("text=下書きを保存");
+        await Assertions.Expect(page.Locator($"[data-valmsg-for='cell-{a}-3-1']")).ToContainTextAsync("評価は0〜15の数値で入力してください");
+        await Assertions.Expect(page.Locator($"#cell-{a}-3-1")).ToHaveValueAsync("20");
+        await BrowserFixture.ScreenshotAsync(page, "ev-03-sheet-error");
+        await page.FillAsync($"#cell-{a}-3-1", "13.5");
+        await page.ClickAsync("text=下書きを保存");
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("下書きを保存しました。");
+        await Assertions.Expect(page.Locator($"#cell-{a}-3-1")).ToHaveValueAsync("13.5");
+
+        await FillRestAsync(page, "4", "12");
+        await BrowserFixture.ScreenshotAsync(page, "ev-04-sheet-filled");
+        await page.ClickAsync("text=提出する");
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("採点表を提出しました。");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("提出済み");
+        await Assertions.Expect(page.Locator($"#cell-{a}-1-1")).ToBeDisabledAsync();
+
+        await ScoreAsOtherMemberAsync("member2", "3");
+        await ScoreAsOtherMemberAsync("chair", "4");
+
+        // Members still see only statuses, never scores, before the close.
+        await page.GotoAsync(Hub);
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("13.5");
+        await page.Context.CloseAsync();
+
+        var chair = await browser.NewPageAsync();
+        await chair.SignInAsync("chair");
+        await chair.GotoAsync(Hub);
+        await BrowserFixture.ScreenshotAsync(chair, "ev-05-chair-hub");
+        await chair.ClickAsync("text=技術審査を締め切る");
+        await Assertions.Expect(chair.Locator(".flash")).ToContainTextAsync("技術審査を締め切りました。");
+        await chair.Context.CloseAsync();
+
+        var officer = await browser.NewPageAsync();
+        await officer.SignInAsync("officer1");
+        await officer.GotoAsync(Hub);
+        await officer.ClickAsync("main >> text=評価結果");
+        await Assertions.Expect(officer.Locator("#ranking-table tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(officer.Locator("#totals-chart svg")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.Locator("#totals-chart")).ToContainTextAsync("甲システム株式会社");
+        await Assertions.Expect(officer.Locator("#category-chart svg")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(officer, "ev-06-results");
+        await officer.ClickAsync("text=評価の経過（誰がいつ何をしたか）を表示");
+        await Assertions.Expect(officer.Locator("ol.timeline li").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(officer, "ev-07-results-history");
+    }
+}
