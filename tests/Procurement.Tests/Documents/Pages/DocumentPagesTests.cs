@@ -2,9 +2,13 @@ using System.Globalization;
 using System.Net;
 using Marten;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Procurement.Features.Cases;
 using Procurement.Features.Demo;
 using Procurement.Features.Documents;
+using Procurement.Features.Documents.Rendering;
 using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Documents.Pages;
@@ -45,11 +49,11 @@ public sealed class DocumentPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private async Task<HttpClient> TwoVersionsOfTheSpecAsync()
+    private async Task<HttpClient> TwoVersionsOfTheSpecAsync(string newTitle = "基幹業務システム標準化対応 共同調達（文書比較用の新題名）")
     {
         var officer = await _app.SignInAsync("officer1");
         Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "procurement-spec")).StatusCode);
-        await ChangeTitleAsync(officer, "基幹業務システム標準化対応 共同調達（文書比較用の新題名）");
+        await ChangeTitleAsync(officer, newTitle);
         Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "procurement-spec")).StatusCode);
         return officer;
     }
@@ -78,13 +82,15 @@ public sealed class DocumentPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_diff_page_shows_the_changed_title_as_deleted_and_inserted_text_encoded()
     {
-        var officer = await TwoVersionsOfTheSpecAsync();
+        var officer = await TwoVersionsOfTheSpecAsync("共同調達（文書比較用の新題名）<b>太字</b>");
 
         var html = await officer.GetStringAsync($"{Page}/procurement-spec/Diff?from=1&to=2");
 
         Assert.Contains("diff-del", html, StringComparison.Ordinal);
         Assert.Contains("diff-add", html, StringComparison.Ordinal);
         Assert.Contains("文書比較用の新題名", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>太字</b>", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{Page}/procurement-spec/Diff?from=1&to=9")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{Page}/rfi/Diff?from=1&to=2")).StatusCode);
     }
@@ -159,5 +165,35 @@ public sealed class DocumentPagesTests : IAsyncLifetime
         Assert.Null(await LoadAsync());
         await using var session = _app.Store.QuerySession();
         Assert.Equal(0, await session.Query<StoredFile>().CountAsync());
+    }
+
+    [Fact]
+    public async Task PDF_is_offered_and_served_when_LibreOffice_is_installed_and_refused_with_a_message_when_it_is_not()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "privacy-clauses")).StatusCode);
+        var pdfUrl = $"{Page}/privacy-clauses/1/Download?format=pdf";
+
+        if (new PdfConverter().IsAvailable)
+        {
+            Assert.Contains(pdfUrl.Replace("&", "&amp;", StringComparison.Ordinal), await officer.GetStringAsync(Page), StringComparison.Ordinal);
+            var pdf = await officer.GetAsync(pdfUrl);
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("個人情報取扱特記事項_第1版.pdf", pdf.Content.Headers.ContentDisposition!.FileNameStar);
+            Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
+        }
+
+        await using var withoutOffice = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.RemoveAll<PdfConverter>();
+            s.AddSingleton(new PdfConverter(sofficePath: "/nonexistent/soffice"));
+        }));
+        var client = withoutOffice.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Account/SignIn", new() { ["UserName"] = "legal", ["Password"] = DemoData.Password })).StatusCode);
+        Assert.DoesNotContain("format=pdf", await client.GetStringAsync(Page), StringComparison.Ordinal);
+        var refused = await client.GetAsync(pdfUrl);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Contains("LibreOffice", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
