@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Documents.Pages;
+
+/// <summary>
+/// Side-by-side line diff of the text of two versions of one document. Lines are rendered by Razor, so whatever
+/// users typed into the case is shown encoded, never as HTML.
+/// </summary>
+public sealed class DiffModel(CaseAccess access, IMediator mediator) : PageModel
+{
+    public CaseSummary Case { get; private set; } = null!;
+    public DocumentSeries Series { get; private set; } = null!;
+    public DocumentDiff Diff { get; private set; } = null!;
+    public int Added => Diff.New.Count(l => l.Kind is DiffLineKind.Inserted or DiffLineKind.Modified);
+    public int Removed => Diff.Old.Count(l => l.Kind is DiffLineKind.Deleted or DiffLineKind.Modified);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string kind, int? from, int? to, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return NotFound();
+        var documents = await mediator.Send(new ListDocumentVersions(id), ct);
+        var series = documents.Find(kind);
+        if (series is null || series.Versions.Count == 0) return NotFound();
+        var newest = series.Versions[0].Version;
+        var (a, b) = (from ?? Math.Max(1, newest - 1), to ?? newest);
+        if (series.Versions.All(v => v.Version != a) || series.Versions.All(v => v.Version != b)) return NotFound();
+        try
+        {
+            Diff = await mediator.Send(new DiffDocumentVersions(id, kind, a, b), ct);
+        }
+        catch (DomainRuleException)
+        {
+            return NotFound();
+        }
+        (Case, Series) = (found, series);
+        return Page();
+    }
+}

@@ -1,0 +1,80 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Features.Documents.Rendering;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Documents.Pages;
+
+/// <summary>
+/// A case's documents: the templates an officer can generate from, and every stored version per document kind with
+/// downloads and a diff form. Group members only (404 otherwise); only officers generate, everyone else reads.
+/// </summary>
+public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog, PdfConverter pdf, UiText t) : PageModel
+{
+    public CaseSummary Case { get; private set; } = null!;
+    public CaseDocumentsView Documents { get; private set; } = new();
+    public IReadOnlyList<DocumentTemplate> Templates => catalog.All;
+    public bool CanGenerate => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
+    public bool PdfAvailable => pdf.IsAvailable;
+
+    /// <summary>The template whose generation was refused, and why (one line per missing clause or problem).</summary>
+    public string? RefusedTemplateId { get; private set; }
+    public IReadOnlyList<string> Refusal { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return NotFound();
+        await LoadAsync(found, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostGenerateAsync(Guid id, string? templateId, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return NotFound();
+        if (!CanGenerate) return Forbid();
+        try
+        {
+            var result = await mediator.Send(new GenerateDocument(id, templateId ?? ""), ct);
+            var title = catalog.Find(templateId ?? "")?.Title ?? result.Kind;
+            TempData["Flash"] = result.Created
+                ? t.Format("{0}の第{1}版を生成しました。", title, result.Version)
+                : t.Format("{0}は第{1}版から変わっていないため、新しい版は作りませんでした。", title, result.Version);
+            return Redirect($"/Cases/{id}/Documents#doc-{result.Kind}");
+        }
+        catch (ValidationException ex)
+        {
+            Refuse(templateId, ex.Errors.Select(e => e.ErrorMessage));
+        }
+        catch (StaleVersionException ex)
+        {
+            Refuse(templateId, [t[ex.Message]]);
+        }
+        catch (DomainRuleException ex)
+        {
+            Refuse(templateId, ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        await LoadAsync(found, ct);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private void Refuse(string? templateId, IEnumerable<string> lines)
+    {
+        RefusedTemplateId = templateId;
+        Refusal = lines.ToList();
+        foreach (var line in Refusal) ModelState.AddModelError("", line);
+    }
+
+    private async Task LoadAsync(CaseSummary found, CancellationToken ct)
+    {
+        Case = found;
+        Documents = await mediator.Send(new ListDocumentVersions(found.Id), ct);
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Net;
+using Marten;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Procurement.Features.Cases;
+using Procurement.Features.Demo;
+using Procurement.Features.Documents;
+using Procurement.Features.Documents.Rendering;
+using Procurement.Tests.Infrastructure;
+
+namespace Procurement.Tests.Documents.Pages;
+
+/// <summary>/Cases/{id}/Documents and its diff and download routes, over HTTP as the browser sends them.</summary>
+public sealed class DocumentPagesTests : IAsyncLifetime
+{
+    private static readonly Guid CaseId = DemoData.CaseId;
+    private static readonly string Page = $"/Cases/{CaseId}/Documents";
+    private AppFactory _app = null!;
+
+    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(DocumentPagesTests));
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static Task<HttpResponseMessage> GenerateAsync(HttpClient client, string templateId) =>
+        client.PostFormAsync($"{Page}?handler=Generate", new Dictionary<string, string> { ["templateId"] = templateId }, formPageUrl: Page);
+
+    private async Task<CaseDocumentsView?> LoadAsync()
+    {
+        await using var session = _app.Store.QuerySession();
+        return await session.LoadAsync<CaseDocumentsView>(CaseId);
+    }
+
+    private async Task ChangeTitleAsync(HttpClient officer, string title)
+    {
+        CaseSummary summary;
+        await using (var session = _app.Store.QuerySession()) summary = (await session.LoadAsync<CaseSummary>(CaseId))!;
+        var response = await officer.PostFormAsync($"/Cases/{CaseId}/Edit", new Dictionary<string, string>
+        {
+            ["Input.Version"] = summary.Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Title"] = title,
+            ["Input.TargetBusinesses"] = summary.TargetBusinesses[0],
+            ["Input.CloudForm"] = summary.CloudForm.ToString(),
+            ["Input.PlannedGoLive"] = summary.PlannedGoLive.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.BudgetCeiling"] = summary.BudgetCeiling.ToString(CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private async Task<HttpClient> TwoVersionsOfTheSpecAsync(string newTitle = "基幹業務システム標準化対応 共同調達（文書比較用の新題名）")
+    {
+        var officer = await _app.SignInAsync("officer1");
+        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "procurement-spec")).StatusCode);
+        await ChangeTitleAsync(officer, newTitle);
+        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "procurement-spec")).StatusCode);
+        return officer;
+    }
+
+    [Fact]
+    public async Task An_officer_generating_twice_with_a_case_change_between_gets_two_versions_listed_with_author_and_hash()
+    {
+        var officer = await TwoVersionsOfTheSpecAsync();
+
+        var series = (await LoadAsync())!.Find("procurement-spec")!;
+        Assert.Equal([2, 1], series.Versions.Select(v => v.Version));
+        Assert.True(series.Versions[0].DataVersion > series.Versions[1].DataVersion);
+        var html = await officer.GetStringAsync(Page);
+        Assert.Contains("第1版", html, StringComparison.Ordinal);
+        Assert.Contains("第2版", html, StringComparison.Ordinal);
+        Assert.Contains("高森 花子", html, StringComparison.Ordinal);
+        Assert.Contains(series.Versions[0].ContentHash[..12], html, StringComparison.Ordinal);
+        Assert.Contains($"/Cases/{CaseId}/Documents/procurement-spec/2/Download", html, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/Cases/{CaseId}/Documents/procurement-spec/Diff\"", html, StringComparison.Ordinal);
+
+        // The same data again is the same version, not a third.
+        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "procurement-spec")).StatusCode);
+        Assert.Equal(2, (await LoadAsync())!.Find("procurement-spec")!.Versions.Count);
+    }
+
+    [Fact]
+    public async Task The_diff_page_shows_the_changed_title_as_deleted_and_inserted_text_encoded()
+    {
+        var officer = await TwoVersionsOfTheSpecAsync("共同調達（文書比較用の新題名）<b>太字</b>");
+
+        var html = await officer.GetStringAsync($"{Page}/procurement-spec/Diff?from=1&to=2");
+
+        Assert.Contains("diff-del", html, StringComparison.Ordinal);
+        Assert.Contains("diff-add", html, StringComparison.Ordinal);
+        Assert.Contains("文書比較用の新題名", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>太字</b>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{Page}/procurement-spec/Diff?from=1&to=9")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{Page}/rfi/Diff?from=1&to=2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Legal_staff_read_diff_and_download_but_cannot_generate()
+    {
+        await TwoVersionsOfTheSpecAsync();
+        var legal = await _app.SignInAsync("legal");
+
+        var html = await legal.GetStringAsync(Page);
+        Assert.Contains("第2版", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Generate", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Page}\"", await legal.GetStringAsync($"/Cases/{CaseId}"), StringComparison.Ordinal);
+
+        var download = await legal.GetAsync($"{Page}/procurement-spec/1/Download");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(DocumentFileNames.DocxContentType, download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("調達仕様書_第1版.docx", download.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Contains("filename*=UTF-8''", download.Content.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+        Assert.Equal(HttpStatusCode.OK, (await legal.GetAsync($"{Page}/procurement-spec/Diff?from=1&to=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await legal.GetAsync($"{Page}/procurement-spec/7/Download")).StatusCode);
+
+        // The page's form: antiforgery passes, the role does not.
+        var refused = await GenerateAsync(legal, "contract");
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden
+            || (refused.StatusCode == HttpStatusCode.Redirect && refused.Headers.Location!.OriginalString.Contains("/Account/Denied", StringComparison.Ordinal)));
+        Assert.Null((await LoadAsync())!.Find("contract"));
+    }
+
+    [Fact]
+    public async Task An_outsider_gets_404_on_every_document_route()
+    {
+        await TwoVersionsOfTheSpecAsync();
+        var (_, name) = await _app.CreateOtherGroupWithOfficerAsync();
+        var outsider = await _app.SignInAsync(name, TestUsers.Password);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(Page)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"{Page}/procurement-spec/Diff?from=1&to=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"{Page}/procurement-spec/1/Download")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"{Page}/procurement-spec/1/Download?format=pdf")).StatusCode);
+        // No form on a 404 page to take a token from: take it from the outsider's own home page.
+        var post = await outsider.PostFormAsync($"{Page}?handler=Generate", new Dictionary<string, string> { ["templateId"] = "contract" }, formPageUrl: "/");
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Null((await LoadAsync())!.Find("contract"));
+    }
+
+    [Fact]
+    public async Task A_template_missing_mandatory_clauses_is_refused_next_to_its_button_in_japanese_and_nothing_is_stored()
+    {
+        var catalog = DocumentTestSupport.CatalogWith(("bad-spec", "procurement-spec", """
+            .title 不完全な仕様書
+            {{ article = false; confidant = "受注者"; confidential_scope = "本業務" }}
+            # 概要
+            {{ include '_shared/clauses/three_layer_security' }}
+            """));
+        await using var withBadTemplate = _app.WithWebHostBuilder(b => b.UseSetting("Procurement:DocumentTemplates", catalog.Root));
+        var officer = withBadTemplate.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync("/Account/SignIn", new() { ["UserName"] = "officer1", ["Password"] = DemoData.Password })).StatusCode);
+
+        var response = await GenerateAsync(officer, "bad-spec");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var row = html[html.IndexOf("id=\"template-bad-spec\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("次の必須条項が含まれていないため、文書を生成できません。", row, StringComparison.Ordinal);
+        Assert.Contains("引継ぎ後のデータの復元不可能な消去", row, StringComparison.Ordinal);
+        Assert.Null(await LoadAsync());
+        await using var session = _app.Store.QuerySession();
+        Assert.Equal(0, await session.Query<StoredFile>().CountAsync());
+    }
+
+    [Fact]
+    public async Task PDF_is_offered_and_served_when_LibreOffice_is_installed_and_refused_with_a_message_when_it_is_not()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "privacy-clauses")).StatusCode);
+        var pdfUrl = $"{Page}/privacy-clauses/1/Download?format=pdf";
+
+        if (new PdfConverter().IsAvailable)
+        {
+            Assert.Contains(pdfUrl.Replace("&", "&amp;", StringComparison.Ordinal), await officer.GetStringAsync(Page), StringComparison.Ordinal);
+            var pdf = await officer.GetAsync(pdfUrl);
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("個人情報取扱特記事項_第1版.pdf", pdf.Content.Headers.ContentDisposition!.FileNameStar);
+            Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
+        }
+
+        await using var withoutOffice = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.RemoveAll<PdfConverter>();
+            s.AddSingleton(new PdfConverter(sofficePath: "/nonexistent/soffice"));
+        }));
+        var client = withoutOffice.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Account/SignIn", new() { ["UserName"] = "legal", ["Password"] = DemoData.Password })).StatusCode);
+        Assert.DoesNotContain("format=pdf", await client.GetStringAsync(Page), StringComparison.Ordinal);
+        var refused = await client.GetAsync(pdfUrl);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Contains("LibreOffice", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
