@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Validation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -81,7 +82,7 @@ public sealed class ChairModel(CaseAccess access, EvaluationQueries queries, IMe
 
     private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash, CancellationToken ct)
     {
-        var (ok, stale) = await EvaluationForm.TryAsync(ModelState, t, form, send);
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
         if (ok)
         {
             TempData["Flash"] = flash;

@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Validation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public sealed class DeclareModel(CaseAccess access, EvaluationQueries queries, I
             ModelState.AddModelError("Declaration.ConflictedVendorIds", t["利害関係のある事業者を選んでください。"]);
             return Page();
         }
-        var (ok, stale) = await EvaluationForm.TryAsync(ModelState, t, nameof(Declaration),
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, nameof(Declaration),
             () => mediator.Send(new DeclareConflictOfInterest(id, vendors, Declaration.Statement ?? ""), ct).AsTask());
         if (ok)
         {

@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Validation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,7 +38,7 @@ public sealed class IndexModel(CaseAccess access, EvaluationQueries queries, IMe
     private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash, CancellationToken ct)
     {
         if (await access.FindCaseAsync(id, ct) is null) return NotFound();
-        var (ok, stale) = await EvaluationForm.TryAsync(ModelState, t, form, send);
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
         if (ok)
         {
             TempData["Flash"] = flash;

@@ -72,7 +72,7 @@ public sealed class PricesModel(CaseAccess access, EvaluationQueries queries, IM
 
     private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash)
     {
-        var (ok, stale) = await EvaluationForm.TryAsync(ModelState, t, form, send);
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
         if (ok)
         {
             TempData["Flash"] = flash;

@@ -63,7 +63,7 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (Entries() is not { } entries) return Page();
-        var (ok, stale) = await EvaluationForm.TryAsync(ModelState, t, "Sheet", () => mediator.Send(new SaveScoreDraft(id, entries), ct).AsTask());
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", () => mediator.Send(new SaveScoreDraft(id, entries), ct).AsTask());
         return Done(id, ok, stale, t["下書きを保存しました。"]);
     }
 
@@ -71,7 +71,7 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (Entries() is not { } entries) return Page();
-        var (ok, stale) = await EvaluationForm.TryAsync(ModelState, t, "Sheet", async () =>
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", async () =>
         {
             await mediator.Send(new SaveScoreDraft(id, entries), ct);
             await mediator.Send(new SubmitScoreSheet(id), ct);

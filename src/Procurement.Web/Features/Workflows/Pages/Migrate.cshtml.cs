@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Validation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,7 @@ public sealed class MigrateModel(IMediator mediator, UiText t) : PageModel
         Target = workflow.NewerVersions.FirstOrDefault(d => d.Version == Input.ToVersion);
         // Unchosen rows stay out of the mapping, so the rule names them as missing.
         var mapping = (Input.Mapping ?? []).Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value!);
-        var (ok, stale) = await WorkflowForm.TryAsync(ModelState, t, "Input",
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Input",
             () => mediator.Send(new MigrateCaseCommand(id, Input.ToVersion, mapping, Input.Reason ?? "", Input.Version), ct).AsTask());
         if (ok)
         {

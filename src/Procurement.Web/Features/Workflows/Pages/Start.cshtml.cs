@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Validation;
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -36,7 +37,7 @@ public sealed class StartModel(CaseAccess access, IMediator mediator, WorkflowCa
         var definitionId = parts[0];
         int? version = parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
         // A second start (another officer was quicker) is refused by the rule itself, with a message naming the running workflow.
-        var (ok, stale) = await WorkflowForm.TryAsync(ModelState, t, nameof(Definition),
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, nameof(Definition),
             () => mediator.Send(new StartWorkflowCommand(id, definitionId, version), ct).AsTask());
         if (ok)
         {

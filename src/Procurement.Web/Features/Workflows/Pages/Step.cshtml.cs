@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Validation;
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -95,7 +96,7 @@ public sealed class StepModel(IMediator mediator, ICurrentUser user, UiText t) :
     private async Task<IActionResult> SendAsync(Guid id, string stepId, string form, Func<Task> send, Func<string, string> flash, bool toCase, CancellationToken ct)
     {
         if (!await LoadAsync(id, stepId, ct)) return NotFound();
-        var (ok, stale) = await WorkflowForm.TryAsync(ModelState, t, form, send);
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
         if (ok)
         {
             TempData["Flash"] = flash(Details.Step.Title.For(UiText.IsEnglish ? "en" : "ja"));

@@ -1,18 +1,17 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
-namespace Procurement.Features.Workflows.Pages;
+namespace Procurement.Infrastructure.Validation;
 
 /// <summary>
-/// How the workflow pages turn a command's refusal into page messages, the same way the case edit page
-/// does: bad input next to its field (<c>{form}.{Property}</c>), a rule refusal next to the form that
-/// was sent (key <c>{form}</c>), a stale page at the top with a reload link.
+/// How a page with several forms turns a command's refusal into messages, the same way the case edit page
+/// does: bad input next to its field (<c>{form}.{Property}</c>), a rule refusal next to the form that was sent
+/// (key <c>{form}</c>), a stale page at the top with a reload link.
 /// </summary>
-public static class WorkflowForm
+public static class FormCommand
 {
-    /// <returns>True when the command went through; false when the page should show the messages.</returns>
+    /// <returns>Ok when the command went through; Stale when the page was out of date.</returns>
     public static async Task<(bool Ok, bool Stale)> TryAsync(ModelStateDictionary modelState, UiText t, string form, Func<Task> send)
     {
         try
