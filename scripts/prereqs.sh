@@ -8,7 +8,7 @@ need=()
 have_pg() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }
 have_pg || need+=(postgresql)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 if [ "$mode" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
