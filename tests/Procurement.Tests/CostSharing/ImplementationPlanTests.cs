@@ -131,6 +131,8 @@ public sealed class ImplementationPlanTests : IAsyncLifetime
         // The survey's warning and the fit & gap's rate and rule, as their pages show them.
         Assert.Contains("| 高森町 | 住民基本台帳 | 令和9年3月31日 | 稼働予定日より前に満了します（延長契約が必要です）。", text, StringComparison.Ordinal);
         Assert.DoesNotContain("| 松川町 | 住民基本台帳 | 令和10年3月31日 | 稼働予定日", text, StringComparison.Ordinal);
+        Assert.Contains("本稼働予定日より前に満了する契約は、本稼働までの延長契約", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1年以上後に満了する契約は", text, StringComparison.Ordinal);
         Assert.Contains("カスタマイズ率（カスタマイズとした件数を判定済みの件数で除したもの）は、50.0%である。", text, StringComparison.Ordinal);
         Assert.Contains("| 印鑑条例施行規則 | 印鑑登録証明書", text, StringComparison.Ordinal);
         Assert.Contains("| 豊丘村 | 0件 | 未確定 | 未確定", text, StringComparison.Ordinal);

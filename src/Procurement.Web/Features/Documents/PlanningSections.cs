@@ -18,8 +18,11 @@ public sealed record SurveyedSystem(
 /// <summary>Every group member, surveyed or not: <paramref name="Systems"/> is 0 and the expiries null when nothing was recorded.</summary>
 public sealed record SurveyedMember(string Name, int Systems, string? EarliestExpiry, string? LatestExpiry);
 
-/// <summary>A contract that ends before the planned go-live or long after it; <paramref name="Warning"/> is the survey page's text.</summary>
-public sealed record LeaseWarning(string Municipality, string Business, string ContractExpiry, string Warning);
+/// <summary>
+/// A contract that ends before the planned go-live or long after it: <paramref name="Timing"/> is <c>ends_before_go_live</c> or
+/// <c>ends_long_after_go_live</c>, <paramref name="Warning"/> the survey page's text.
+/// </summary>
+public sealed record LeaseWarning(string Municipality, string Business, string ContractExpiry, string Timing, string Warning);
 
 /// <summary>
 /// フィット&amp;ギャップ summary. <paramref name="Trend"/> is <c>down</c>, <c>up</c> or <c>flat</c> (latest rate against the

@@ -61,7 +61,8 @@ public sealed class SurveyDocumentSection(IQuerySession session) : IDocumentSect
             .Select(s => (System: s, Timing: LeaseCheck.Classify(s, goLive)))
             .Where(x => x.Timing != LeaseTiming.Fits)
             .OrderBy(x => x.System.ContractExpiry).ThenBy(x => MemberOrder(x.System.Municipality)).ThenBy(x => Order(x.System.Business))
-            .Select(x => new LeaseWarning(x.System.Municipality, Name(x.System.Business), DocumentModel.Iso(x.System.ContractExpiry), LeaseCheck.Describe(x.Timing)))
+            .Select(x => new LeaseWarning(x.System.Municipality, Name(x.System.Business), DocumentModel.Iso(x.System.ContractExpiry),
+                x.Timing == LeaseTiming.EndsBeforeGoLive ? "ends_before_go_live" : "ends_long_after_go_live", LeaseCheck.Describe(x.Timing)))
             .ToList();
 
         return new CurrentSystemsInfo(businesses, surveyed, warnings, survey.TotalAnnualCost);
