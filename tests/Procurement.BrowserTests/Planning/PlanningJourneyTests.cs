@@ -83,7 +83,9 @@ public sealed class PlanningJourneyTests(BrowserFixture browser) : IClassFixture
 
         if (File.Exists("/usr/bin/soffice") && File.Exists("/usr/bin/pdftoppm"))
         {
-            await RunAsync("/usr/bin/soffice", $"--headless --convert-to pdf --outdir \"{dir}\" \"{path}\"");
+            // A profile of its own: another soffice running on the machine (other test runs) would otherwise hold the lock.
+            var profile = Directory.CreateTempSubdirectory("lo-profile-").FullName;
+            await RunAsync("/usr/bin/soffice", $"-env:UserInstallation=file://{profile} --headless --convert-to pdf --outdir \"{dir}\" \"{path}\"");
             var pdf = Path.ChangeExtension(path, ".pdf");
             Assert.True(File.Exists(pdf));
             await RunAsync("/usr/bin/pdftoppm", $"-png -r 60 \"{pdf}\" \"{Path.Combine(dir, "implementation-plan-page")}\"");
