@@ -29,6 +29,9 @@ public sealed record DocumentModel
     public SlaInfo? Sla { get; init; }
     public IReadOnlyList<QaItem>? Qa { get; init; }
     public SlaEvaluationInfo? SlaEvaluation { get; init; }
+    public CurrentSystemsInfo? CurrentSystems { get; init; }
+    public FitGapInfo? FitGap { get; init; }
+    public CostShareInfo? CostShare { get; init; }
     /// <summary>Filled by the renderer from clause-rules.json and the officer's clause settings.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, object?>>? Clauses { get; init; }
 
@@ -78,6 +81,9 @@ public sealed record DocumentModel
             Sla = sections.Sla,
             Qa = sections.Qa,
             SlaEvaluation = sections.SlaEvaluation,
+            CurrentSystems = sections.CurrentSystems,
+            FitGap = sections.FitGap,
+            CostShare = sections.CostShare,
         };
     }
 
@@ -99,6 +105,9 @@ public sealed record DocumentSections
     public SlaInfo? Sla { get; init; }
     public IReadOnlyList<QaItem>? Qa { get; init; }
     public SlaEvaluationInfo? SlaEvaluation { get; init; }
+    public CurrentSystemsInfo? CurrentSystems { get; init; }
+    public FitGapInfo? FitGap { get; init; }
+    public CostShareInfo? CostShare { get; init; }
 }
 
 /// <summary>
