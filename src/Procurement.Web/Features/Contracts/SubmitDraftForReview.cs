@@ -35,7 +35,8 @@ public static class DraftInputsFactory
             award?.ContractPrice ?? terms.Price,
             award is not null,
             terms,
-            DossierDefaults.Sla(dossier));
+            DossierDefaults.Sla(dossier),
+            group.DateStyle);
     }
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), JapaneseDates.Tokyo).DateTime);

@@ -75,8 +75,8 @@ public static partial class DraftComposer
         ["otsu_address"] = OrUndecided(i.OtsuAddress),
         ["otsu_representative"] = OrUndecided(i.OtsuRepresentative),
         ["case_title"] = XmlText.Sanitize(i.CaseTitle),
-        ["period_start"] = i.Terms.PeriodStart is { } s ? JapaneseDates.Format(s, DateStyle.WarekiOnly) : ClauseLibrary.Undecided,
-        ["period_end"] = i.Terms.PeriodEnd is { } e ? JapaneseDates.Format(e, DateStyle.WarekiOnly) : ClauseLibrary.Undecided,
+        ["period_start"] = i.Terms.PeriodStart is { } s ? JapaneseDates.Format(s, i.DateStyle) : ClauseLibrary.Undecided,
+        ["period_end"] = i.Terms.PeriodEnd is { } e ? JapaneseDates.Format(e, i.DateStyle) : ClauseLibrary.Undecided,
         ["price"] = i.Price is { } p ? $"金{JapaneseDates.Yen(p)}" : ClauseLibrary.Undecided,
         ["inspection_days"] = i.Terms.InspectionDays.ToString(CultureInfo.InvariantCulture),
         ["nonconformity_months"] = i.Terms.NonConformityMonths.ToString(CultureInfo.InvariantCulture),
@@ -136,7 +136,7 @@ public static partial class DraftComposer
             }
             case "revisions":
                 return [new TableBlock(["版", "日付", "内容"],
-                    [[$"第{i.Version.ToString(CultureInfo.InvariantCulture)}版", JapaneseDates.Format(i.DraftDate, DateStyle.WarekiOnly), "案の作成"]], [2, 4, 8], clauseId)];
+                    [[$"第{i.Version.ToString(CultureInfo.InvariantCulture)}版", JapaneseDates.Format(i.DraftDate, i.DateStyle), "案の作成"]], [2, 4, 8], clauseId)];
             default:
                 throw new InvalidOperationException($"clause text uses an unknown table {name}");
         }
