@@ -70,6 +70,18 @@ public sealed class ContractDraftDocumentTests
     }
 
     [Fact]
+    public void Drafts_write_dates_in_the_group_style_frozen_into_the_inputs()
+    {
+        var inputs = Sample(Variant("core-A")) with { DateStyle = Procurement.Features.Documents.DateStyle.WarekiWithWestern };
+
+        var contract = DraftComposer.Compose(DraftDocumentKind.Contract, inputs).ToPlainText();
+        var sla = DraftComposer.Compose(DraftDocumentKind.Sla, inputs).ToPlainText();
+
+        Assert.Contains("令和9年（2027年）4月1日から令和14年（2032年）3月31日まで", contract, StringComparison.Ordinal);
+        Assert.Contains("令和8年（2026年）11月26日", sla, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_SLA_states_the_responsibility_boundary_and_the_penalty_formula_of_the_chosen_model()
     {
         var a = DraftComposer.Compose(DraftDocumentKind.Sla, Sample(Variant("core-A"))).ToPlainText();

@@ -100,7 +100,8 @@ public static class SaveClauseSettingsDecision
             && o.Parameters.Count == kv.Value.Parameters.Count
             && kv.Value.Parameters.All(p => o.Parameters.TryGetValue(p.Key, out var v) && SameValue(v, p.Value)));
 
-    private static bool SameValue(JsonElement a, JsonElement b) => a.GetRawText() == b.GetRawText();
+    // By value: the same text may be escaped differently (\u6A19 vs 標) depending on where the element came from.
+    private static bool SameValue(JsonElement a, JsonElement b) => JsonElement.DeepEquals(a, b);
 }
 
 public sealed class SaveClauseSettingsHandler(
