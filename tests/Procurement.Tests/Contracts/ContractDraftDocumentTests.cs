@@ -55,7 +55,7 @@ public sealed class ContractDraftDocumentTests
     };
 
     private static IReadOnlyList<RenderedDraft> Render(DraftInputs inputs, IReadOnlyDictionary<string, ClauseSetting>? clauseSettings = null) =>
-        Drafts.RenderAll(DraftModel.Build(inputs, Case, Group, DraftInputsFactory.Settings), clauseSettings);
+        Drafts.RenderAll(DraftModel.Build(inputs, Case, Group), clauseSettings);
 
     private static string Text(DraftDocumentKind kind, DraftInputs inputs) => Render(inputs).Single(d => d.Kind == kind).Text;
 
@@ -97,6 +97,18 @@ public sealed class ContractDraftDocumentTests
         Assert.Contains("契約不適合を知った日から12か月以内", contract, StringComparison.Ordinal);
         Assert.Contains("(1)　再委託先の一覧を別紙とする。", contract, StringComparison.Ordinal);
         Assert.Contains("(2)　二行目の特約", contract, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drafts_write_dates_in_the_group_style_frozen_into_the_inputs()
+    {
+        var inputs = Sample(Variant("core-A")) with { DateStyle = Procurement.Features.Documents.DateStyle.WarekiWithWestern };
+
+        var contract = Text(DraftDocumentKind.Contract, inputs);
+        var sla = Text(DraftDocumentKind.Sla, inputs);
+
+        Assert.Contains("令和9年（2027年）4月1日から令和14年（2032年）3月31日まで", contract, StringComparison.Ordinal);
+        Assert.Contains("令和8年（2026年）11月26日", sla, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,8 +160,8 @@ public sealed class ContractDraftDocumentTests
         Assert.Contains("契約書（案）: 記名押印（未定の事項があります）", missing);
         Assert.Contains("SLA合意書（案）: 契約当事者（未定の事項があります）", missing);
         var t = new UiText();
-        var model = DraftModel.Build(Sample(Variant("core-A"), otsu: " "), Case, Group, DraftInputsFactory.Settings);
-        Assert.Throws<MissingClausesException>(() => SubmitDraftDecision.Render(Drafts, model, t));
+        var model = DraftModel.Build(Sample(Variant("core-A"), otsu: " "), Case, Group);
+        Assert.Throws<MissingClausesException>(() => SubmitDraftDecision.Render(Drafts, model, _ => null, t));
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class JapaneseDatesTests
         Assert.Equal(expected, JapaneseDates.Format(new DateOnly(y, m, d), DateStyle.WarekiOnly, english: false));
 
     [Theory]
-    [InlineData(2019, 5, 1, "令和元年(2019年)5月1日")]
-    [InlineData(2026, 11, 26, "令和8年(2026年)11月26日")]
+    [InlineData(2019, 5, 1, "令和元年（2019年）5月1日")]
+    [InlineData(2026, 11, 26, "令和8年（2026年）11月26日")]
     public void Wareki_with_the_western_year_in_brackets(int y, int m, int d, string expected) =>
         Assert.Equal(expected, JapaneseDates.Format(new DateOnly(y, m, d), DateStyle.WarekiWithWestern, english: false));
 
@@ -35,7 +35,7 @@ public sealed class JapaneseDatesTests
 
     [Theory]
     [InlineData("wareki_only", "令和元年5月1日")]
-    [InlineData("wareki_with_western", "令和元年(2019年)5月1日")]
+    [InlineData("wareki_with_western", "令和元年（2019年）5月1日")]
     public void Templates_use_the_group_date_style(string style, string expected)
     {
         var data = DocumentTestSupport.Sample("qa-list");

@@ -41,7 +41,11 @@ public sealed record ContractTerms(
     int NonConformityMonths,
     string? SpecialProvisions);
 
-/// <summary>Everything a set of drafts is composed from, frozen into the submission event.</summary>
+/// <summary>
+/// Everything a set of drafts is composed from, frozen into the submission event. <paramref name="DateStyle"/> is the
+/// group's date style when the version was composed; versions submitted before groups had one read as 和暦のみ, which
+/// is how their stored files were written.
+/// </summary>
 public sealed record DraftInputs(
     int Version,
     DateOnly DraftDate,
@@ -56,7 +60,8 @@ public sealed record DraftInputs(
     long? Price,
     bool FromAward,
     ContractTerms Terms,
-    SlaDefinition Sla);
+    SlaDefinition Sla,
+    DateStyle DateStyle = DateStyle.WarekiOnly);
 
 public sealed record DraftFileRef(DraftDocumentKind Kind, string FileName, string Sha256);
 

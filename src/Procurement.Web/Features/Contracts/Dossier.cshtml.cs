@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Cases;
 using Procurement.Features.Contracts.Drafting;
+using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Features.Groups;
 using Procurement.Infrastructure.Auth;
@@ -93,7 +94,8 @@ public sealed class DossierModel(ContractAccess access, IQuerySession session, I
         if (Dossier.Terms is null) return [t["契約条件がまだ入力されていません。"]];
         var group = await session.LoadAsync<GroupView>(Case.GroupId, ct);
         var inputs = DraftInputsFactory.Build(Case, group!, Dossier, Award, Dossier.WorkingVersion, DraftInputsFactory.Today(clock));
-        return drafts.Missing(drafts.RenderAll(DraftModel.Build(inputs, Case, group!, DraftInputsFactory.Settings)));
+        var documents = await session.LoadAsync<CaseDocumentsView>(Case.Id, ct);
+        return drafts.Missing(drafts.RenderAll(DraftModel.Build(inputs, Case, group!), kind => documents?.SettingsFor(kind)?.Settings));
     }
 
     public static string StatusName(DraftStatus s) => s switch

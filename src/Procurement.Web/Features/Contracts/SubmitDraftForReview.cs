@@ -35,14 +35,9 @@ public static class DraftInputsFactory
             award?.ContractPrice ?? terms.Price,
             award is not null,
             terms,
-            DossierDefaults.Sla(dossier));
+            DossierDefaults.Sla(dossier),
+            group.DateStyle);
     }
-
-    /// <summary>
-    /// The Documents model's settings the drafts are rendered with: dates in 和暦 only, as the drafts have always
-    /// printed them (a group's own date style belongs here, so that all three drafts follow it).
-    /// </summary>
-    public static Settings Settings => new();
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), JapaneseDates.Tokyo).DateTime);
 }
@@ -68,9 +63,10 @@ public static class SubmitDraftDecision
     /// Renders the three drafts with the Documents engine, checks the mandatory clauses and validates every DOCX;
     /// throws before anything is stored.
     /// </summary>
-    public static IReadOnlyList<RenderedDraft> Render(DraftRenderer drafts, DocumentModel model, UiText t)
+    public static IReadOnlyList<RenderedDraft> Render(
+        DraftRenderer drafts, DocumentModel model, Func<string, IReadOnlyDictionary<string, ClauseSetting>?> settingsFor, UiText t)
     {
-        var rendered = drafts.RenderAll(model);
+        var rendered = drafts.RenderAll(model, settingsFor);
         var missing = drafts.Missing(rendered);
         if (missing.Count > 0) throw new MissingClausesException(missing);
         foreach (var draft in rendered)
@@ -101,7 +97,8 @@ public sealed class SubmitDraftForReviewHandler(
         var award = await awards.GetAward(@case.Id, cancellationToken);
         var version = dossier!.WorkingVersion;
         var inputs = DraftInputsFactory.Build(@case, group, dossier, award, version, DraftInputsFactory.Today(clock));
-        var rendered = SubmitDraftDecision.Render(drafts, DraftModel.Build(inputs, @case, group, DraftInputsFactory.Settings), t);
+        var documents = await session.LoadAsync<CaseDocumentsView>(@case.Id, cancellationToken);
+        var rendered = SubmitDraftDecision.Render(drafts, DraftModel.Build(inputs, @case, group), kind => documents?.SettingsFor(kind)?.Settings, t);
 
         var stored = rendered.Select(r => new StoredDraftDocument
         {

@@ -1,4 +1,5 @@
 using Marten.Events.Aggregation;
+using Procurement.Features.Documents.Rendering;
 
 namespace Procurement.Features.Documents;
 
@@ -12,6 +13,21 @@ public sealed class CaseDocumentsView
     public DocumentSeries? Find(string kind) => Documents.FirstOrDefault(d => d.Kind == kind);
 
     public DocumentVersion? Find(string kind, int version) => Find(kind)?.Versions.FirstOrDefault(v => v.Version == version);
+
+    /// <summary>The officer's clause settings per document kind (none saved → clause-rules.json defaults).</summary>
+    public List<DocumentClauseSettings> ClauseSettings { get; set; } = [];
+
+    public DocumentClauseSettings? SettingsFor(string kind) => ClauseSettings.FirstOrDefault(s => s.Kind == kind);
+}
+
+public sealed class DocumentClauseSettings
+{
+    public string Kind { get; set; } = "";
+    /// <summary>How many times they were saved: the version the settings form carries (the case stream moves for other reasons).</summary>
+    public long Revision { get; set; }
+    public Dictionary<string, ClauseSetting> Settings { get; set; } = [];
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
 }
 
 public sealed class DocumentSeries
@@ -42,6 +58,26 @@ public sealed class CaseDocumentsProjection : SingleStreamProjection<CaseDocumen
         var view = new CaseDocumentsView { Id = e.CaseId };
         Apply(e, view);
         return view;
+    }
+
+    public static CaseDocumentsView Create(ClauseSettingsSaved e)
+    {
+        var view = new CaseDocumentsView { Id = e.CaseId };
+        Apply(e, view);
+        return view;
+    }
+
+    public static void Apply(ClauseSettingsSaved e, CaseDocumentsView view)
+    {
+        var current = view.SettingsFor(e.Kind);
+        if (current is null)
+        {
+            current = new DocumentClauseSettings { Kind = e.Kind };
+            view.ClauseSettings.Add(current);
+        }
+        current.Revision++;
+        current.Settings = new Dictionary<string, ClauseSetting>(e.Settings, StringComparer.Ordinal);
+        (current.By, current.At) = (e.By.Name, e.At);
     }
 
     public static void Apply(DocumentGenerated e, CaseDocumentsView view)

@@ -1,4 +1,7 @@
+using Procurement.Features.Cases;
+using Procurement.Features.Documents.Rendering;
 using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents;
 
@@ -10,3 +13,15 @@ namespace Procurement.Features.Documents;
 public sealed record DocumentGenerated(
     Guid CaseId, string Kind, int Version, string TemplateId, string TemplateHash, string Title, string ContentHash,
     long DataVersion, Guid FileId, long Length, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+/// <summary>
+/// An officer's clause settings for one document kind of a case (parameters the clause allows, optional clauses left
+/// out). They replace the kind's previous settings; values equal to the clause-rules.json default are not stored, so
+/// a later change of a default reaches documents whose officer never chose otherwise.
+/// </summary>
+public sealed record ClauseSettingsSaved(
+    Guid CaseId, string Kind, string Title, IReadOnlyDictionary<string, ClauseSetting> Settings, Actor By, DateTimeOffset At)
+    : IAuditedEvent, ITimelineDescribed
+{
+    public string TimelineTitle(UiText t) => t.Format("{0}の条項の設定を保存しました", Title);
+}

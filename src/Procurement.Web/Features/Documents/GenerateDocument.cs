@@ -14,7 +14,8 @@ namespace Procurement.Features.Documents;
 /// <summary>
 /// Generate a new version of one of a case's documents from a template. <paramref name="Sections"/> are what the caller
 /// knows beyond the case (pages of other features); registered <see cref="IDocumentSectionSource"/>s fill in the rest.
-/// <paramref name="ClauseSettings"/> are the officer's clause parameters (see <see cref="ClauseLibrary.Edit"/>).
+/// <paramref name="ClauseSettings"/> are the officer's clause parameters (see <see cref="ClauseLibrary.Edit"/>); null uses
+/// the settings saved for the kind (<see cref="SaveClauseSettings"/>). <paramref name="DateStyle"/>: null uses the group's.
 /// The caller checks case access (<see cref="CaseAccess"/>) first, like every case page.
 /// </summary>
 public sealed record GenerateDocument(
@@ -98,15 +99,21 @@ public sealed class GenerateDocumentHandler(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, JapaneseDates.Tokyo).DateTime);
         var nextEdition = (existing?.Latest?.Version ?? 0) + 1;
         var info = new DocumentInfo { Title = template.Title, Kind = template.Kind, Edition = nextEdition, Date = DocumentModel.Iso(today) };
-        var model = DocumentModel.FromCase(summary, group, info, new Settings { DateStyle = c.DateStyle ?? DateStyle.WarekiOnly }, sections);
+        var model = DocumentModel.FromCase(summary, group, info, new Settings { DateStyle = c.DateStyle ?? group.DateStyle }, sections);
+        var clauseSettings = c.ClauseSettings ?? documents?.SettingsFor(template.Kind)?.Settings;
+        // Saved settings were checked when saved; clause-rules.json may have changed since.
+        if (c.ClauseSettings is null && renderer.Catalog.Clauses.CheckSettings(template.Kind, clauseSettings) is { Count: > 0 } stale)
+        {
+            throw new DomainRuleException("保存された条項の設定が現在の条項ルールに合いません。条項の設定を見直してください。\n" + string.Join("\n", stale));
+        }
 
         string? hashAtLatest = null;
         if (existing?.Latest is { } latest)
         {
-            var probe = renderer.Render(c.TemplateId, model with { Document = info with { Edition = latest.Version } }, c.ClauseSettings, ct: ct);
+            var probe = renderer.Render(c.TemplateId, model with { Document = info with { Edition = latest.Version } }, clauseSettings, ct: ct);
             hashAtLatest = probe.ContentHash;
         }
-        var rendered = renderer.Render(c.TemplateId, model, c.ClauseSettings, ct: ct);
+        var rendered = renderer.Render(c.TemplateId, model, clauseSettings, ct: ct);
         var unchanged = hashAtLatest is not null && hashAtLatest == existing?.Latest?.ContentHash;
         var validation = unchanged ? [] : DocumentRenderer.Validate(rendered.Bytes);
         var fileId = Guid.NewGuid();

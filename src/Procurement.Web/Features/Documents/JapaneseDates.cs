@@ -36,12 +36,15 @@ public static class JapaneseDates
         return year == 1 ? $"{era}元年" : $"{era}{year.ToString(CultureInfo.InvariantCulture)}年";
     }
 
-    /// <summary>令和8年11月26日, or 令和8年(2026年)11月26日 with <see cref="DateStyle.WarekiWithWestern"/>. English UI gets ISO dates.</summary>
+    /// <summary>
+    /// 令和8年11月26日, or 令和8年（2026年）11月26日 with <see cref="DateStyle.WarekiWithWestern"/>: full-width brackets,
+    /// like every other bracket in the documents (公用文). English UI gets ISO dates.
+    /// </summary>
     public static string Format(DateOnly date, DateStyle style = DateStyle.WarekiOnly, bool english = false)
     {
         if (english) return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var yearPart = style == DateStyle.WarekiWithWestern
-            ? $"{EraYear(date)[..^1]}年({date.Year.ToString(CultureInfo.InvariantCulture)}年)"
+            ? $"{EraYear(date)[..^1]}年（{date.Year.ToString(CultureInfo.InvariantCulture)}年）"
             : EraYear(date);
         return $"{yearPart}{date.Month.ToString(CultureInfo.InvariantCulture)}月{date.Day.ToString(CultureInfo.InvariantCulture)}日";
     }

@@ -1,3 +1,4 @@
+using Procurement.Features.Documents;
 using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Groups;
@@ -33,3 +34,6 @@ public sealed record GroupCreated(
 public sealed record UserAddedToGroup(Guid GroupId, Guid UserId, string UserName, Actor By, DateTimeOffset At) : IAuditedEvent;
 
 public sealed record UserRemovedFromGroup(Guid GroupId, Guid UserId, string UserName, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+/// <summary>How the group's generated documents write dates (和暦 only, or with the Western year in brackets).</summary>
+public sealed record GroupDocumentSettingsChanged(Guid GroupId, DateStyle DateStyle, Actor By, DateTimeOffset At) : IAuditedEvent;

@@ -1,4 +1,5 @@
 using Marten.Events.Aggregation;
+using Procurement.Features.Documents;
 
 namespace Procurement.Features.Groups;
 
@@ -11,6 +12,8 @@ public sealed class GroupView
     public List<MemberMunicipality> Members { get; set; } = [];
     public string Representative { get; set; } = "";
     public List<Guid> UserIds { get; set; } = [];
+    /// <summary>Every document the group's cases generate writes dates this way; 和暦 only until an officer changes it.</summary>
+    public DateStyle DateStyle { get; set; } = DateStyle.WarekiOnly;
     public DateTimeOffset CreatedAt { get; set; }
     public long Version { get; set; }
 
@@ -35,4 +38,6 @@ public sealed class GroupViewProjection : SingleStreamProjection<GroupView, Guid
     }
 
     public static void Apply(UserRemovedFromGroup e, GroupView view) => view.UserIds.Remove(e.UserId);
+
+    public static void Apply(GroupDocumentSettingsChanged e, GroupView view) => view.DateStyle = e.DateStyle;
 }

@@ -52,5 +52,6 @@ public static class MartenSetup
         opts.Schema.For<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetView>().Index(s => s.CaseId);
         opts.Projections.Add<CaseDocumentsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<StoredFile>().Index(f => f.CaseId);
+        opts.Schema.For<StoredPdf>().Index(f => f.CaseId);
     }
 }

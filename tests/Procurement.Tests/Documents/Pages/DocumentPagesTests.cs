@@ -192,8 +192,55 @@ public sealed class DocumentPagesTests : IAsyncLifetime
         var client = withoutOffice.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Account/SignIn", new() { ["UserName"] = "legal", ["Password"] = DemoData.Password })).StatusCode);
         Assert.DoesNotContain("format=pdf", await client.GetStringAsync(Page), StringComparison.Ordinal);
-        var refused = await client.GetAsync(pdfUrl);
+        // A version never converted: one converted above is kept and would still be served.
+        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "rfq")).StatusCode);
+        var refused = await client.GetAsync($"{Page}/rfq/1/Download?format=pdf");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Contains("LibreOffice", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A stand-in for soffice that writes a minimal PDF and counts its runs: the second download of a version is
+    /// served from the stored PDF, without running the converter again.
+    /// </summary>
+    [Fact]
+    public async Task A_version_is_converted_to_PDF_once_and_the_stored_PDF_is_served_after_that()
+    {
+        var dir = Directory.CreateTempSubdirectory("fake-soffice-").FullName;
+        var counter = Path.Combine(dir, "runs.txt");
+        var script = Path.Combine(dir, "soffice");
+        await File.WriteAllTextAsync(script, $$"""
+            #!/bin/sh
+            out=""; prev=""
+            for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+            echo run >> "{{counter}}"
+            printf '%%PDF-1.4 fake\n%%%%EOF\n' > "$out/document.pdf"
+            """);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        int Runs() => File.Exists(counter) ? File.ReadAllLines(counter).Length : 0;
+
+        await using var withFake = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.RemoveAll<PdfConverter>();
+            s.AddSingleton(new PdfConverter(sofficePath: script));
+        }));
+        var officer = withFake.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync("/Account/SignIn", new() { ["UserName"] = "officer1", ["Password"] = DemoData.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "qa-list")).StatusCode);
+        var pdfUrl = $"{Page}/qa-list/1/Download?format=pdf";
+
+        var first = await officer.GetByteArrayAsync(pdfUrl);
+        var runsAfterFirst = Runs();
+        var second = await officer.GetByteArrayAsync(pdfUrl);
+
+        Assert.True(runsAfterFirst >= 1);
+        Assert.Equal(runsAfterFirst, Runs());
+        Assert.Equal(first, second);
+        Assert.Equal("%PDF"u8.ToArray(), second[..4]);
+        await using var session = _app.Store.QuerySession();
+        var version = (await session.LoadAsync<CaseDocumentsView>(CaseId))!.Find("qa-list", 1)!;
+        var stored = await session.LoadAsync<StoredPdf>(version.FileId);
+        Assert.NotNull(stored);
+        Assert.Equal((CaseId, DocumentRenderer.Sha256(first)), (stored.CaseId, stored.Sha256));
     }
 }

@@ -24,11 +24,12 @@ public sealed record RenderedDraft(DraftDocumentKind Kind, RenderedDocument Docu
 /// </summary>
 public static class DraftModel
 {
-    public static DocumentModel Build(DraftInputs inputs, CaseSummary @case, GroupView group, Settings settings)
+    public static DocumentModel Build(DraftInputs inputs, CaseSummary @case, GroupView group)
     {
         var terms = inputs.Terms;
         var document = new DocumentInfo { Edition = inputs.Version, Date = DocumentModel.Iso(inputs.DraftDate), Draft = true };
-        var model = DocumentModel.FromCase(@case, group, document, settings, new DocumentSections
+        // The date style frozen into the inputs, not the group's current one: a submitted version must re-render identically.
+        var model = DocumentModel.FromCase(@case, group, document, new Settings { DateStyle = inputs.DateStyle }, new DocumentSections
         {
             AwardedVendor = string.IsNullOrWhiteSpace(inputs.OtsuName)
                 ? null
@@ -87,9 +88,17 @@ public sealed class DraftRenderer(DocumentRenderer renderer)
     public ClauseLibrary Clauses => renderer.Catalog.Clauses;
 
     public IReadOnlyList<RenderedDraft> RenderAll(DocumentModel model, IReadOnlyDictionary<string, ClauseSetting>? clauseSettings = null) =>
+        RenderAll(model, _ => clauseSettings);
+
+    /// <summary>
+    /// <paramref name="settingsFor"/> gives the clause settings an officer saved for a document kind on the clause
+    /// page, so the drafts legal staff review are the same documents the case's documents page generates.
+    /// </summary>
+    public IReadOnlyList<RenderedDraft> RenderAll(DocumentModel model, Func<string, IReadOnlyDictionary<string, ClauseSetting>?> settingsFor) =>
         DraftKinds.All.Select(kind =>
         {
-            var doc = renderer.Render(DraftKinds.TemplateId(kind), model, clauseSettings);
+            var templateId = DraftKinds.TemplateId(kind);
+            var doc = renderer.Render(templateId, model, settingsFor(renderer.Catalog.Get(templateId).Kind));
             return new RenderedDraft(kind, doc, DraftClauses.From(doc.Blocks, Clauses), DiffText(doc.Bytes));
         }).ToList();
 

@@ -28,6 +28,9 @@ public sealed record ClauseEditResult(IReadOnlyDictionary<string, ClauseSetting>
     public bool Succeeded => Errors.Count == 0;
 }
 
+/// <summary>A refused clause setting: the clause, the parameter (null for the clause as a whole) and the message naming both.</summary>
+public sealed record ClauseSettingProblem(string ClauseId, string? Parameter, string Message);
+
 /// <summary>A mandatory clause the rendered document lacks, or lacks part of.</summary>
 public sealed record ClauseProblem(string ClauseId, string Message);
 
@@ -130,22 +133,40 @@ public sealed class ClauseLibrary
     }
 
     /// <summary>Settings that came from elsewhere (an import, an old draft) are checked the same way as edits.</summary>
-    public IReadOnlyList<string> CheckSettings(string documentKind, IReadOnlyDictionary<string, ClauseSetting>? settings)
+    public IReadOnlyList<string> CheckSettings(string documentKind, IReadOnlyDictionary<string, ClauseSetting>? settings) =>
+        ParameterProblems(settings).Select(p => p.Message).ToList();
+
+    /// <summary>
+    /// What a settings form must refuse, each with the clause and parameter it belongs to (so a page can show the
+    /// message next to the field): unknown clauses and parameters, values outside what the clause allows, and a
+    /// mandatory clause left out (<paramref name="extraRequired"/>: the template's own required clauses).
+    /// </summary>
+    public IReadOnlyList<ClauseSettingProblem> SettingProblems(
+        string documentKind, IReadOnlyDictionary<string, ClauseSetting>? settings, IEnumerable<string>? extraRequired = null)
     {
-        var errors = new List<string>();
-        if (settings is null) return errors;
-        foreach (var (id, setting) in settings)
+        var problems = ParameterProblems(settings).ToList();
+        var required = RequiredFor(documentKind, extraRequired);
+        foreach (var (id, setting) in settings ?? new Dictionary<string, ClauseSetting>())
+        {
+            if (setting.Included || !required.Contains(id) || Find(id) is not { } clause) continue;
+            problems.Add(new(id, null, $"「{clause.Title}」は必須条項のため削除できません。変更できるのは条項が認める項目だけです。"));
+        }
+        return problems;
+    }
+
+    private IEnumerable<ClauseSettingProblem> ParameterProblems(IReadOnlyDictionary<string, ClauseSetting>? settings)
+    {
+        foreach (var (id, setting) in settings ?? new Dictionary<string, ClauseSetting>())
         {
             var clause = Find(id);
-            if (clause is null) { errors.Add($"条項「{id}」は条項ライブラリにありません。"); continue; }
+            if (clause is null) { yield return new(id, null, $"条項「{id}」は条項ライブラリにありません。"); continue; }
             foreach (var (name, value) in setting.Parameters)
             {
                 var parameter = clause.Parameters.FirstOrDefault(p => p.Name == name);
                 var problem = parameter is null ? "編集できる項目ではありません。" : CheckValue(parameter, value);
-                if (problem is not null) errors.Add($"「{clause.Title}」の{parameter?.Label ?? name}: {problem}");
+                if (problem is not null) yield return new(id, name, $"「{clause.Title}」の{parameter?.Label ?? name}: {problem}");
             }
         }
-        return errors;
     }
 
     private static string? CheckValue(ClauseParameter p, JsonElement value) => p.Type switch

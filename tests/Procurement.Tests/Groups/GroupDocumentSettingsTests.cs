@@ -1,0 +1,171 @@
+using System.Net;
+using FluentValidation;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Procurement.Features.Demo;
+using Procurement.Features.Documents;
+using Procurement.Features.Documents.Rendering;
+using Procurement.Features.Groups;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+using Procurement.Tests.Infrastructure;
+
+namespace Procurement.Tests.Groups;
+
+/// <summary>The group's date style: the event, the settings page, and every generated document following it.</summary>
+public sealed class GroupDocumentSettingsTests : IAsyncLifetime
+{
+    private static readonly string Page = $"/Groups/{DemoData.GroupId}/Settings";
+    private AppFactory _app = null!;
+
+    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(GroupDocumentSettingsTests));
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<GroupView> GroupAsync()
+    {
+        await using var session = _app.Store.QuerySession();
+        return (await session.LoadAsync<GroupView>(DemoData.GroupId))!;
+    }
+
+    private async Task<T> SendAs<T>(string userName, Func<IMediator, ValueTask<T>> send)
+    {
+        Guid id;
+        string name;
+        string[] roles;
+        await using (var session = _app.Store.QuerySession())
+        {
+            var user = await session.Query<Procurement.Features.Users.UserAccount>().SingleAsync(u => u.UserName == userName);
+            (id, name, roles) = (user.Id, user.DisplayName, [.. user.Roles]);
+        }
+        await using var factory = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<ICurrentUser>();
+            s.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(id, name, roles));
+        }));
+        using var scope = factory.Services.CreateScope();
+        return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
+    private static Dictionary<string, string> Form(long version, string style) => new()
+    {
+        ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.DateStyle"] = style,
+    };
+
+    [Fact]
+    public void Choosing_the_current_style_adds_no_event_and_a_new_one_is_recorded_with_who_and_when()
+    {
+        var group = new GroupView { Id = DemoData.GroupId, DateStyle = DateStyle.WarekiOnly };
+        var by = new Actor(Guid.NewGuid(), "高森 花子");
+
+        Assert.Null(ChangeGroupDocumentSettingsDecision.Decide(group, new(group.Id, 0, DateStyle.WarekiOnly), by, DateTimeOffset.UnixEpoch));
+        var e = ChangeGroupDocumentSettingsDecision.Decide(group, new(group.Id, 0, DateStyle.WarekiWithWestern), by, DateTimeOffset.UnixEpoch);
+        Assert.Equal((DateStyle.WarekiWithWestern, "高森 花子", DateTimeOffset.UnixEpoch), (e!.DateStyle, e.By.Name, e.At));
+
+        var view = new GroupView();
+        GroupViewProjection.Apply(e, view);
+        Assert.Equal(DateStyle.WarekiWithWestern, view.DateStyle);
+        Assert.Equal(DateStyle.WarekiOnly, new GroupView().DateStyle);
+    }
+
+    [Fact]
+    public async Task The_group_style_is_used_by_every_generated_document_unless_the_caller_names_one()
+    {
+        var before = await GroupAsync();
+        await SendAs("officer1", m => m.Send(new ChangeGroupDocumentSettingsCommand(DemoData.GroupId, before.Version, DateStyle.WarekiWithWestern)));
+        var after = await GroupAsync();
+        Assert.Equal((DateStyle.WarekiWithWestern, before.Version + 1), (after.DateStyle, after.Version));
+        await using (var session = _app.Store.QuerySession())
+        {
+            var events = await session.Events.FetchStreamAsync(DemoData.GroupId);
+            var last = events[^1].Data;
+            var e = Assert.IsType<GroupDocumentSettingsChanged>(last);
+            Assert.Equal("高森 花子", e.By.Name);
+        }
+
+        var rfq = await SendAs("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, "rfq")));
+        var text = DocxText.Extract((await SendAs("officer1", m => m.Send(new GetDocumentFile(DemoData.CaseId, "rfq", rfq.Version))))!.Bytes);
+        Assert.Contains("令和8年（2026年）11月26日", text, StringComparison.Ordinal);
+
+        var explicitStyle = await SendAs("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, "sla", DateStyle: DateStyle.WarekiOnly)));
+        var slaText = DocxText.Extract((await SendAs("officer1", m => m.Send(new GetDocumentFile(DemoData.CaseId, "sla", explicitStyle.Version))))!.Bytes);
+        Assert.Contains("令和8年11月26日", slaText, StringComparison.Ordinal);
+        Assert.DoesNotContain("（2026年）", slaText, StringComparison.Ordinal);
+
+        // A stale form (the version before the change) is refused, nothing overwritten.
+        await Assert.ThrowsAsync<StaleVersionException>(() => SendAs("officer1",
+            m => m.Send(new ChangeGroupDocumentSettingsCommand(DemoData.GroupId, before.Version, DateStyle.WarekiOnly))));
+        Assert.Equal(DateStyle.WarekiWithWestern, (await GroupAsync()).DateStyle);
+    }
+
+    [Fact]
+    public async Task The_handler_refuses_users_who_are_not_officers_of_the_group_and_a_missing_choice()
+    {
+        var version = (await GroupAsync()).Version;
+        await Assert.ThrowsAsync<DomainRuleException>(() =>
+            SendAs("member1", m => m.Send(new ChangeGroupDocumentSettingsCommand(DemoData.GroupId, version, DateStyle.WarekiWithWestern))));
+        var (otherGroup, outsider) = await _app.CreateOtherGroupWithOfficerAsync();
+        await Assert.ThrowsAsync<DomainRuleException>(() =>
+            SendAs(outsider, m => m.Send(new ChangeGroupDocumentSettingsCommand(DemoData.GroupId, version, DateStyle.WarekiWithWestern))));
+        var missing = await Assert.ThrowsAsync<ValidationException>(() =>
+            SendAs("officer1", m => m.Send(new ChangeGroupDocumentSettingsCommand(DemoData.GroupId, version, null))));
+        Assert.Contains("日付の書き方を選択してください。", missing.Message, StringComparison.Ordinal);
+        Assert.Equal(DateStyle.WarekiOnly, (await GroupAsync()).DateStyle);
+        Assert.NotEqual(DemoData.GroupId, otherGroup);
+    }
+
+    [Fact]
+    public async Task An_officer_of_the_group_changes_the_style_on_the_settings_page_which_shows_an_example_of_each()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        var html = await officer.GetStringAsync(Page);
+        Assert.Contains("令和8年11月26日", html, StringComparison.Ordinal);
+        Assert.Contains("令和8年（2026年）11月26日", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"WarekiOnly\" checked=\"checked\"", html, StringComparison.Ordinal);
+        Assert.Contains(Page, await officer.GetStringAsync("/"), StringComparison.Ordinal);
+
+        var saved = await officer.PostFormAsync(Page, Form((await GroupAsync()).Version, "WarekiWithWestern"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(DateStyle.WarekiWithWestern, (await GroupAsync()).DateStyle);
+        Assert.Contains("value=\"WarekiWithWestern\" checked=\"checked\"", await officer.GetStringAsync(Page), StringComparison.Ordinal);
+
+        var invalid = await officer.PostFormAsync(Page, Form((await GroupAsync()).Version, "Gregorian"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Contains("日付の書き方を選択してください。", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var stale = await officer.PostFormAsync(Page, Form(0, "WarekiOnly"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.StatusCode);
+        Assert.Contains("他の利用者がこの内容を変更しました", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(DateStyle.WarekiWithWestern, (await GroupAsync()).DateStyle);
+    }
+
+    [Fact]
+    public async Task Members_who_are_not_officers_are_refused_and_other_groups_get_404()
+    {
+        var version = (await GroupAsync()).Version;
+        var legal = await _app.SignInAsync("legal");
+        var page = await legal.GetAsync(Page);
+        Assert.True(page.StatusCode == HttpStatusCode.Forbidden
+            || (page.StatusCode == HttpStatusCode.Redirect && page.Headers.Location!.OriginalString.Contains("/Account/Denied", StringComparison.Ordinal)));
+        var post = await legal.PostFormAsync(Page, Form(version, "WarekiWithWestern"), formPageUrl: "/");
+        Assert.True(post.StatusCode == HttpStatusCode.Forbidden
+            || (post.StatusCode == HttpStatusCode.Redirect && post.Headers.Location!.OriginalString.Contains("/Account/Denied", StringComparison.Ordinal)));
+
+        var (_, name) = await _app.CreateOtherGroupWithOfficerAsync();
+        var outsider = await _app.SignInAsync(name, TestUsers.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(Page)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostFormAsync(Page, Form(version, "WarekiWithWestern"), formPageUrl: "/")).StatusCode);
+
+        // Without the antiforgery token the form is not accepted even from an officer of the group.
+        var officer = await _app.SignInAsync("officer1");
+        var forged = await officer.PostAsync(Page, new FormUrlEncodedContent(Form(version, "WarekiWithWestern")));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(DateStyle.WarekiOnly, (await GroupAsync()).DateStyle);
+    }
+}
