@@ -1,6 +1,9 @@
+using Procurement.Features.CostSharing;
 using Procurement.Features.Demo;
 using Procurement.Features.Evaluation;
+using Procurement.Features.FitGap;
 using Procurement.Features.Health;
+using Procurement.Features.Survey;
 using Procurement.Features.Vendors;
 using Procurement.Features.Workflows;
 using Procurement.Infrastructure;
@@ -12,6 +15,7 @@ builder.Services.AddProcurementWeb();    // sign-in, role policies, Razor Pages 
 builder.Services.AddWorkflows();         // workflows/*.json checked at start-up, reminders, diagrams
 builder.Services.AddVendors();           // vendors, RFI/RFQ, Q&A, proposals, their files
 builder.Services.AddEvaluation();        // criteria, committee, scoring; answers the proposal gate and the award
+builder.Services.AddSurvey().AddFitGap().AddCostSharing();   // Phase1–2 planning: their sections of the 導入計画
 
 var app = builder.Build();
 

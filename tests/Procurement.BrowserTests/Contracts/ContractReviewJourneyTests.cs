@@ -67,12 +67,12 @@ public sealed class ContractReviewJourneyTests(BrowserFixture browser) : IClassF
         await BrowserFixture.ScreenshotAsync(page, "contract-04-legal-workspace");
         await page.ClickAsync("#drafts >> text=住民情報系システム共同利用");
         await page.ClickAsync("#version-1 >> text=第1版");
-        // "Comment on this clause" under 第10条（再委託） preselects it in the review panel.
-        await page.ClickAsync("#clause-contract-subcontracting >> text=この条項にコメント");
-        await Assertions.Expect(page.Locator("#Input_ClauseKey")).ToHaveValueAsync("contract:subcontracting");
+        // "Comment on this clause" under 第10条（再委託の制限） preselects it in the review panel.
+        await page.ClickAsync("#clause-contract-subcontracting_approval >> text=この条項にコメント");
+        await Assertions.Expect(page.Locator("#Input_ClauseKey")).ToHaveValueAsync("contract:subcontracting_approval");
         await page.FillAsync("#Input_Comment", "再委託先の一覧を別紙で提出させる旨を特約に加えてください。");
         await page.ClickAsync("#add-comment");
-        await Assertions.Expect(page.Locator("#clause-contract-subcontracting .clause-comment")).ToContainTextAsync("再委託先の一覧");
+        await Assertions.Expect(page.Locator("#clause-contract-subcontracting_approval .clause-comment")).ToContainTextAsync("再委託先の一覧");
         await page.FillAsync("#Input_Reason", "再委託に関するコメントを反映してください。");
         await BrowserFixture.ScreenshotAsync(page, "contract-05-legal-comment");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "contract-05b-legal-comment-viewport.png") });

@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using Microsoft.Playwright;
 using Procurement.BrowserTests.Infrastructure;
 using Procurement.Features.Demo;
+using Procurement.Features.Documents.Rendering;
 
 namespace Procurement.BrowserTests.Planning;
 
-/// <summary>Phase1/2 tools on the demo case: the current-system survey, fit &amp; gap and the cost share.</summary>
+/// <summary>Phase1/2 tools on the demo case: the current-system survey, fit &amp; gap and the cost share, which the 導入計画 then shows.</summary>
 public sealed class PlanningJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -56,6 +58,47 @@ public sealed class PlanningJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(table).ToContainTextAsync("阿智村");
         await Assertions.Expect(table.Locator("tr", new() { HasText = "合計" })).ToContainTextAsync("96,000,000円");
         await BrowserFixture.ScreenshotAsync(page, "22-cost-share-recorded");
+        var firstShare = (await table.Locator("tr", new() { HasText = "高森町" }).Locator("td.num").First.InnerTextAsync()).Trim();
+
+        var excel = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Excelで出力"));
+        Assert.Equal("cost-share.xlsx", excel.SuggestedFilename);
+        var dir = Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotDirectory)!, "documents");
+        Directory.CreateDirectory(dir);
+        await excel.SaveAsAsync(Path.Combine(dir, "cost-share.xlsx"));
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(Path.Combine(dir, "cost-share.xlsx"))[..2]);
+
+        // The recorded result appears in the 導入計画, generated on the case's documents page.
+        await page.GotoAsync($"/Cases/{DemoData.CaseId}");
+        await page.ClickAsync("text=文書の生成・版の比較・ダウンロード");
+        await page.ClickAsync("#template-implementation-plan button[type=submit]");
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("導入計画書の第");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#doc-implementation-plan a[href$='/Download']").First.ClickAsync());
+        Assert.StartsWith("導入計画書_第", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = Path.Combine(dir, "implementation-plan.docx");
+        await download.SaveAsAsync(path);
+        var text = DocxText.Extract(await File.ReadAllBytesAsync(path));
+        Assert.Contains("均等割20%・人口割80%", text, StringComparison.Ordinal);
+        Assert.Contains("阿智村", text, StringComparison.Ordinal);
+        Assert.Contains($"| 高森町 | {firstShare.Replace("円", "", StringComparison.Ordinal)} |", text, StringComparison.Ordinal);
+
+        if (File.Exists("/usr/bin/soffice") && File.Exists("/usr/bin/pdftoppm"))
+        {
+            // A profile of its own: another soffice running on the machine (other test runs) would otherwise hold the lock.
+            var profile = Directory.CreateTempSubdirectory("lo-profile-").FullName;
+            await RunAsync("/usr/bin/soffice", $"-env:UserInstallation=file://{profile} --headless --convert-to pdf --outdir \"{dir}\" \"{path}\"");
+            var pdf = Path.ChangeExtension(path, ".pdf");
+            Assert.True(File.Exists(pdf));
+            await RunAsync("/usr/bin/pdftoppm", $"-png -r 60 \"{pdf}\" \"{Path.Combine(dir, "implementation-plan-page")}\"");
+            Assert.NotEmpty(Directory.GetFiles(dir, "implementation-plan-page*.png"));
+        }
+    }
+
+    private static async Task RunAsync(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, process.ExitCode);
     }
 
     [Fact]

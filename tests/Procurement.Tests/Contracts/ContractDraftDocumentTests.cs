@@ -1,9 +1,14 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Procurement.Features.Contracts;
+using Procurement.Features.Cases;
 using Procurement.Features.Contracts.Drafting;
+using Procurement.Features.Documents.Rendering;
+using Procurement.Features.Groups;
+using Procurement.Infrastructure.Localization;
 using Procurement.Features.Sla;
 using Procurement.Infrastructure.Database;
+using Procurement.Tests.Documents;
 
 namespace Procurement.Tests.Contracts;
 
@@ -35,75 +40,122 @@ public sealed class ContractDraftDocumentTests
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
+    private static readonly DraftRenderer Drafts = new(DocumentTestSupport.Renderer);
+
+    private static readonly CaseSummary Case = new()
+    {
+        Id = Guid.NewGuid(), Title = "住民情報系システム共同利用（自治体クラウド）調達", TargetBusinesses = ["jukiki", "koseki", "kojin-jumin", "shutai", "zaimu"],
+        PlannedGoLive = new DateOnly(2027, 4, 1), BudgetCeiling = 480_000_000,
+    };
+
+    private static readonly GroupView Group = new()
+    {
+        Name = "南信州町村自治体クラウド協議会", Form = OrganisationForm.Council, Representative = "高森町",
+        Members = [new("高森町", 12716, new DateOnly(2025, 9, 30)), new("松川町", 12476, new DateOnly(2025, 9, 30))],
+    };
+
+    private static IReadOnlyList<RenderedDraft> Render(DraftInputs inputs, IReadOnlyDictionary<string, ClauseSetting>? clauseSettings = null) =>
+        Drafts.RenderAll(DraftModel.Build(inputs, Case, Group, DraftInputsFactory.Settings), clauseSettings);
+
+    private static string Text(DraftDocumentKind kind, DraftInputs inputs) => Render(inputs).Single(d => d.Kind == kind).Text;
+
     [Theory]
     [MemberData(nameof(Variants))]
     public void Every_draft_of_every_SLA_variant_passes_the_OpenXml_validator_and_has_every_mandatory_clause(string variant)
     {
-        var docs = DraftComposer.ComposeAll(Sample(Variant(variant), special: variant == "sixty-hostile" ? "特約\u0007一\n二" : null));
+        var docs = Render(Sample(Variant(variant), special: variant == "sixty-hostile" ? "特約\u0007一\n二" : null));
 
-        Assert.Empty(MandatoryClauses.Missing(docs));
+        Assert.Empty(Drafts.Missing(docs));
         foreach (var doc in docs)
         {
-            var bytes = DocxWriter.Write(doc);
-            Assert.Empty(DocxWriter.Validate(bytes));
-            var text = WordText(bytes);
-            foreach (var clause in ClauseLibrary.Mandatory(doc.Kind).Where(c => c.Numbered))
-            {
-                Assert.Contains($"（{clause.Title}）", text, StringComparison.Ordinal);
-            }
-            Assert.DoesNotContain(ClauseLibrary.Undecided, text, StringComparison.Ordinal);
-            SaveForInspection(variant, doc, bytes);
+            Assert.Empty(DocumentRenderer.Validate(doc.Document.Bytes));
+            var template = DocumentTestSupport.Catalog.Get(DraftKinds.TemplateId(doc.Kind));
+            var reviewed = doc.Clauses.Select(c => c.ClauseId).ToList();
+            foreach (var id in Drafts.Clauses.RequiredFor(template.Kind)) Assert.Contains(id, reviewed);
+            Assert.DoesNotContain("未確定", WordText(doc.Document.Bytes), StringComparison.Ordinal);
+            SaveForInspection(variant, doc);
         }
     }
 
     [Fact]
-    public void The_contract_names_the_data_standard_of_each_target_business_and_the_two_originals_clause()
+    public void The_contract_names_the_data_standard_of_each_target_business_the_terms_and_the_signatures()
     {
-        var contract = DraftComposer.Compose(DraftDocumentKind.Contract, Sample(Variant("core-A"))).ToPlainText();
+        var contract = Text(DraftDocumentKind.Contract, Sample(Variant("core-A"), special: "再委託先の一覧を別紙とする。\n二行目の特約"));
 
-        Assert.Contains("住民基本台帳 | 地方公共団体情報システムデータ要件・連携要件標準仕様書（デジタル庁）", contract, StringComparison.Ordinal);
-        Assert.Contains("財務会計 | 中間標準レイアウト仕様（総務省・J-LIS）", contract, StringComparison.Ordinal);
+        Assert.Contains("住民基本台帳　地方公共団体情報システムデータ要件・連携要件標準仕様書（デジタル庁）", contract, StringComparison.Ordinal);
+        Assert.Contains("財務会計　中間標準レイアウト仕様（総務省、V2.7）", contract, StringComparison.Ordinal);
         Assert.Contains("本書2通を作成し、甲乙記名押印のうえ、各自1通を保有する。", contract, StringComparison.Ordinal);
-        Assert.Contains("あらかじめ書面により甲の承認を得た場合は、この限りでない。", contract, StringComparison.Ordinal);
-        Assert.Contains("金396,000,000円", contract, StringComparison.Ordinal);
+        Assert.Contains("（右）乙　長野県飯田市本町一丁目1番地", contract, StringComparison.Ordinal);
+        Assert.Contains("（右）代表取締役　伊那谷 太郎", contract, StringComparison.Ordinal);
+        Assert.Contains("甲の書面による承認を得たときは、この限りでない。", contract, StringComparison.Ordinal);
+        Assert.Contains("契約金額は、金396,000,000円", contract, StringComparison.Ordinal);
         Assert.Contains("令和9年4月1日から令和14年3月31日まで", contract, StringComparison.Ordinal);
+        Assert.Contains("高森町（以下「甲」という。）と株式会社信州クラウドサービス（以下「乙」という。）", contract, StringComparison.Ordinal);
+        // The officer's terms: deliverables, 検収 days, 契約不適合 months and each line of the 特約 as an item.
+        Assert.Contains("(1)　サービスレベル定義書", contract, StringComparison.Ordinal);
+        Assert.Contains("成果物の提出を受けた日から10日以内に検査を行い", contract, StringComparison.Ordinal);
+        Assert.Contains("契約不適合を知った日から12か月以内", contract, StringComparison.Ordinal);
+        Assert.Contains("(1)　再委託先の一覧を別紙とする。", contract, StringComparison.Ordinal);
+        Assert.Contains("(2)　二行目の特約", contract, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_SLA_states_the_responsibility_boundary_and_the_penalty_formula_of_the_chosen_model()
+    public void The_SLA_states_the_items_the_responsibility_boundary_and_the_penalty_formula_of_the_chosen_model()
     {
-        var a = DraftComposer.Compose(DraftDocumentKind.Sla, Sample(Variant("core-A"))).ToPlainText();
-        var b = DraftComposer.Compose(DraftDocumentKind.Sla, Sample(Variant("other-B"))).ToPlainText();
+        var a = Text(DraftDocumentKind.Sla, Sample(Variant("core-A")));
+        var b = Text(DraftDocumentKind.Sla, Sample(Variant("other-B")));
 
         Assert.Contains("各団体の庁舎から接続拠点までの通信回線（各団体が自ら調達するもの）", a, StringComparison.Ordinal);
         Assert.Contains("乙の責任の範囲に含まない", a, StringComparison.Ordinal);
         Assert.Contains("違約金 ＝ 年間支払額 × （100 － 年間SLA達成度） ÷ 100", a, StringComparison.Ordinal);
+        Assert.Contains("|! No. | 区分 | 指標 | 目標値 | 測定方法 | 算定式", a, StringComparison.Ordinal);
         Assert.Contains("99.9%以上（月間）", a, StringComparison.Ordinal);
+        Assert.Contains("基幹業務の水準を基に定めた", a, StringComparison.Ordinal);
+        Assert.Contains("| 第2版 | 令和8年11月26日 | 案の作成", a, StringComparison.Ordinal);
         Assert.Contains("3ポイントを付与する", b, StringComparison.Ordinal);
         Assert.Contains("5ポイント以上となった月の委託料は、その2.5％を減額する", b, StringComparison.Ordinal);
         Assert.Contains("99.5%以上（月間）", b, StringComparison.Ordinal);
     }
 
     [Fact]
+    public void Each_clause_carries_its_id_and_the_heading_and_text_legal_staff_see()
+    {
+        var contract = Render(Sample(Variant("core-A"))).Single(d => d.Kind == DraftDocumentKind.Contract);
+
+        var subcontracting = contract.Clauses.Single(c => c.ClauseId == "subcontracting_approval");
+        Assert.Equal("第10条（再委託の制限）", subcontracting.Heading);
+        Assert.StartsWith("乙は、本業務の全部又は一部を第三者に委託", subcontracting.Text, StringComparison.Ordinal);
+        Assert.Contains("\n2　前項ただし書により再委託をするときは", subcontracting.Text, StringComparison.Ordinal);
+        Assert.Equal("契約当事者", contract.Clauses[0].Heading);
+        Assert.Equal("記名押印", contract.Clauses[^1].Heading);
+        Assert.Equal("第1条（総則）", contract.Clauses[1].Heading);
+    }
+
+    [Fact]
     public void A_draft_without_a_mandatory_clause_or_with_an_undecided_party_is_refused_by_name()
     {
         var inputs = Sample(Variant("core-A"));
-        var withoutSubcontracting = DraftComposer.Compose(DraftDocumentKind.Contract, inputs,
-            ClauseLibrary.For(DraftDocumentKind.Contract).Where(c => c.Id != "subcontracting"));
-        Assert.Equal(["契約書（案）: 再委託（条項がありません）"], MandatoryClauses.Missing([withoutSubcontracting]));
+        var withoutSubcontracting = Render(inputs, new Dictionary<string, ClauseSetting> { ["subcontracting_approval"] = ClauseSetting.Default with { Included = false } });
+        Assert.Equal(
+            ["契約書（案）: 再委託は事前の書面承認を要すること（条項がありません）", "個人情報取扱特記事項: 再委託は事前の書面承認を要すること（条項がありません）"],
+            Drafts.Missing(withoutSubcontracting));
 
-        var noVendor = DraftComposer.ComposeAll(Sample(Variant("core-A"), otsu: null, price: null));
-        var missing = MandatoryClauses.Missing(noVendor);
+        var noVendor = Render(Sample(Variant("core-A"), otsu: null, price: null));
+        Assert.Contains("受注者（未確定）", noVendor[0].Text, StringComparison.Ordinal);
+        var missing = Drafts.Missing(noVendor);
         Assert.Contains("契約書（案）: 契約当事者（未定の事項があります）", missing);
         Assert.Contains("契約書（案）: 契約金額（未定の事項があります）", missing);
-        Assert.Contains("SLA合意書（案）: 合意当事者（未定の事項があります）", missing);
-        Assert.Throws<MissingClausesException>(() => SubmitDraftDecision.Render(Sample(Variant("core-A"), otsu: " ")));
+        Assert.Contains("契約書（案）: 記名押印（未定の事項があります）", missing);
+        Assert.Contains("SLA合意書（案）: 契約当事者（未定の事項があります）", missing);
+        var t = new UiText();
+        var model = DraftModel.Build(Sample(Variant("core-A"), otsu: " "), Case, Group, DraftInputsFactory.Settings);
+        Assert.Throws<MissingClausesException>(() => SubmitDraftDecision.Render(Drafts, model, t));
     }
 
     [Fact]
     public void The_file_is_A4_portrait_with_a_repeating_table_header_and_page_X_of_Y()
     {
-        var bytes = DocxWriter.Write(DraftComposer.Compose(DraftDocumentKind.Sla, Sample(Variant("core-A"))));
+        var bytes = Render(Sample(Variant("core-A"))).Single(d => d.Kind == DraftDocumentKind.Sla).Document.Bytes;
         using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var body = word.MainDocumentPart!.Document!.Body!;
         var size = body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
@@ -111,12 +163,12 @@ public sealed class ContractDraftDocumentTests
         Assert.All(body.Descendants<Table>(), t =>
         {
             Assert.NotNull(t.GetFirstChild<TableGrid>());
-            Assert.NotNull(t.Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>());
+            Assert.NotNull(t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>());
         });
         var footer = word.MainDocumentPart.FooterParts.Single().Footer!.InnerXml;
         Assert.Contains("PAGE", footer, StringComparison.Ordinal);
         Assert.Contains("NUMPAGES", footer, StringComparison.Ordinal);
-        Assert.Contains("第2版（案）", word.MainDocumentPart.HeaderParts.Single().Header!.InnerText, StringComparison.Ordinal);
+        Assert.Contains("第2版", word.MainDocumentPart.HeaderParts.Single().Header!.InnerText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,12 +182,12 @@ public sealed class ContractDraftDocumentTests
     }
 
     /// <summary>Kept under artifacts/ so a person (and the PDF check) can open what the tests produced.</summary>
-    private static void SaveForInspection(string variant, DraftDocument doc, byte[] bytes)
+    private static void SaveForInspection(string variant, RenderedDraft doc)
     {
         var root = RepositoryPaths.FindRoot(AppContext.BaseDirectory);
         if (root is null) return;
         var dir = Path.Combine(root, "artifacts", "contracts", variant);
         Directory.CreateDirectory(dir);
-        File.WriteAllBytes(Path.Combine(dir, DraftKinds.Slug(doc.Kind) + ".docx"), bytes);
+        File.WriteAllBytes(Path.Combine(dir, DraftKinds.Slug(doc.Kind) + ".docx"), doc.Document.Bytes);
     }
 }

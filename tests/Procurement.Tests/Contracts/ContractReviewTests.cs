@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.Features.Contracts;
-using Procurement.Features.Contracts.Drafting;
+using Procurement.Features.Documents.Rendering;
 using Procurement.Tests.Infrastructure;
 using static Procurement.Tests.Contracts.ContractSteps;
 
@@ -48,8 +48,8 @@ public sealed class ContractReviewTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await _app.SubmitAsync(officer)).StatusCode);
         var diff = await legal.GetStringAsync($"{Dossier}/Diff?from=1&to=2");
         var lines = diff.Split('\n');
-        Assert.Single(lines, l => l.Contains("diff-line diff-del", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">契約金額は、金396,000,000円", StringComparison.Ordinal));
-        Assert.Single(lines, l => l.Contains("diff-line diff-add", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">契約金額は、金385,000,000円", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("diff-line diff-del", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">第3条&#x3000;契約金額は、金396,000,000円", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("diff-line diff-add", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">第3条&#x3000;契約金額は、金385,000,000円", StringComparison.Ordinal));
         // The price line, and the SLA's revision-history row (第1版 → 第2版): nothing else differs.
         Assert.Contains("追加 2行", diff, StringComparison.Ordinal);
         Assert.Contains("削除 2行", diff, StringComparison.Ordinal);
@@ -62,15 +62,15 @@ public sealed class ContractReviewTests : IAsyncLifetime
         var legal = await _app.SignInAsync("legal");
         await _app.SubmitFirstVersionAsync(officer);
 
-        var comment = await _app.ReviewAsync(legal, 1, "Comment", new() { ["Input.ClauseKey"] = "contract:subcontracting", ["Input.Comment"] = "再委託先の一覧を別紙で求めること。<b>太字</b>" });
+        var comment = await _app.ReviewAsync(legal, 1, "Comment", new() { ["Input.ClauseKey"] = "contract:subcontracting_approval", ["Input.Comment"] = "再委託先の一覧を別紙で求めること。<b>太字</b>" });
         Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await _app.ReviewAsync(legal, 1, "SendBack", new() { ["Input.Reason"] = "再委託条項を見直してください。" })).StatusCode);
 
         var sentBack = (await _app.LoadDossierAsync())!;
         Assert.Equal(DraftStatus.SentBack, sentBack.Status);
         var c = Assert.Single(sentBack.Comments);
-        Assert.Equal(("subcontracting", 1), (c.ClauseId, c.Version));
-        Assert.StartsWith("第10条（再委託）", c.ClauseHeading, StringComparison.Ordinal);
+        Assert.Equal(("subcontracting_approval", 1), (c.ClauseId, c.Version));
+        Assert.Equal("第10条（再委託の制限）", c.ClauseHeading);
 
         // The officer sees the comment (encoded, not as HTML) under the clause it is about.
         var page = await officer.GetStringAsync($"{Dossier}/Versions/1");
@@ -90,7 +90,7 @@ public sealed class ContractReviewTests : IAsyncLifetime
             using var s = entry.Open();
             using var copy = new MemoryStream();
             s.CopyTo(copy);
-            Assert.Empty(DocxWriter.Validate(copy.ToArray()));
+            Assert.Empty(DocumentRenderer.Validate(copy.ToArray()));
         }
     }
 

@@ -82,7 +82,7 @@ public sealed partial class SlaMeasurementPageTests : IAsyncLifetime
         var report = await officer.PostFormAsync(Url + "?handler=Report&year=2028", new Dictionary<string, string>(), Url + "?year=2028");
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         var bytes = await report.Content.ReadAsByteArrayAsync();
-        Assert.Empty(Procurement.Features.Contracts.Drafting.DocxWriter.Validate(bytes));
+        Assert.Empty(Procurement.Features.Documents.Rendering.DocumentRenderer.Validate(bytes));
         var text = Procurement.Features.Documents.Rendering.DocxText.Extract(bytes);
         Assert.Contains("サービスレベル評価報告書", text, StringComparison.Ordinal);
         Assert.Contains("令和10年度", text, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public static class ContractServices
     public static IServiceCollection AddContracts(this IServiceCollection services)
     {
         services.TryAddScoped<IAwardSource, NoAwardYet>();
-        services.TryAddSingleton<Drafting.PdfConverter>();
+        services.TryAddSingleton<Drafting.DraftRenderer>();
         services.AddScoped<ContractAccess>();
         services.AddScoped<ReviewGate>();
         return services;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Cases;
 using Procurement.Features.Contracts.Drafting;
+using Procurement.Features.Documents.Rendering;
 using Procurement.Features.Groups;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
@@ -16,7 +17,7 @@ namespace Procurement.Features.Contracts;
 /// The case's contract drafts: status, the officer's next steps and the pre-check of mandatory clauses, every
 /// submitted version with downloads, the diff form, comments and the dossier history.
 /// </summary>
-public sealed class DossierModel(ContractAccess access, IQuerySession session, IMediator mediator, IAwardSource awards, PdfConverter pdf, TimeProvider clock, UiText t)
+public sealed class DossierModel(ContractAccess access, IQuerySession session, IMediator mediator, IAwardSource awards, DraftRenderer drafts, PdfConverter pdf, TimeProvider clock, UiText t)
     : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;
@@ -92,7 +93,7 @@ public sealed class DossierModel(ContractAccess access, IQuerySession session, I
         if (Dossier.Terms is null) return [t["契約条件がまだ入力されていません。"]];
         var group = await session.LoadAsync<GroupView>(Case.GroupId, ct);
         var inputs = DraftInputsFactory.Build(Case, group!, Dossier, Award, Dossier.WorkingVersion, DraftInputsFactory.Today(clock));
-        return MandatoryClauses.Missing(DraftComposer.ComposeAll(inputs));
+        return drafts.Missing(drafts.RenderAll(DraftModel.Build(inputs, Case, group!, DraftInputsFactory.Settings)));
     }
 
     public static string StatusName(DraftStatus s) => s switch

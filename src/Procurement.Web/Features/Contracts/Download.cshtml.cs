@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Contracts.Drafting;
+using Procurement.Features.Documents.Rendering;
 
 namespace Procurement.Features.Contracts;
 
@@ -31,8 +32,14 @@ public sealed class DownloadModel(ContractAccess access, IDocumentSession sessio
         if (doc.Pdf is null)
         {
             if (!pdf.IsAvailable) return NotFound();
-            doc.Pdf = await pdf.ConvertAsync(doc.Docx, ct);
-            if (doc.Pdf is null) return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            try
+            {
+                doc.Pdf = await pdf.ConvertAsync(doc.Docx, ct);
+            }
+            catch (PdfConversionException)
+            {
+                return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
             session.Store(files);
             await session.SaveChangesAsync(ct);
         }

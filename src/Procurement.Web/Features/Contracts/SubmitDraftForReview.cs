@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using Marten;
 using Mediator;
 using Procurement.Features.Cases;
 using Procurement.Features.Contracts.Drafting;
 using Procurement.Features.Documents;
+using Procurement.Features.Documents.Rendering;
 using Procurement.Features.Groups;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
@@ -14,7 +14,7 @@ namespace Procurement.Features.Contracts;
 /// <summary>The officer hands the working copy to legal staff: it becomes a numbered, frozen version with stored files.</summary>
 public sealed record SubmitDraftForReviewCommand(Guid CaseId, long ExpectedVersion) : ICommand<int>;
 
-/// <summary>Generation refused: these mandatory clauses are absent or still contain 【未定】.</summary>
+/// <summary>Generation refused: these mandatory clauses are absent or still say 未確定.</summary>
 public sealed class MissingClausesException(IReadOnlyList<string> missing) : Exception(string.Join("、", missing))
 {
     public IReadOnlyList<string> Missing { get; } = missing;
@@ -38,6 +38,12 @@ public static class DraftInputsFactory
             DossierDefaults.Sla(dossier));
     }
 
+    /// <summary>
+    /// The Documents model's settings the drafts are rendered with: dates in 和暦 only, as the drafts have always
+    /// printed them (a group's own date style belongs here, so that all three drafts follow it).
+    /// </summary>
+    public static Settings Settings => new();
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), JapaneseDates.Tokyo).DateTime);
 }
 
@@ -58,18 +64,29 @@ public static class SubmitDraftDecision
         }
     }
 
-    /// <summary>Composes, checks the mandatory clauses, writes and validates every DOCX; throws before anything is stored.</summary>
-    public static IReadOnlyList<(DraftDocument Doc, byte[] Docx)> Render(DraftInputs inputs)
+    /// <summary>
+    /// Renders the three drafts with the Documents engine, checks the mandatory clauses and validates every DOCX;
+    /// throws before anything is stored.
+    /// </summary>
+    public static IReadOnlyList<RenderedDraft> Render(DraftRenderer drafts, DocumentModel model, UiText t)
     {
-        var docs = DraftComposer.ComposeAll(inputs);
-        var missing = MandatoryClauses.Missing(docs);
+        var rendered = drafts.RenderAll(model);
+        var missing = drafts.Missing(rendered);
         if (missing.Count > 0) throw new MissingClausesException(missing);
-        return docs.Select(d => (d, DocxWriter.Write(d))).ToList();
+        foreach (var draft in rendered)
+        {
+            var errors = DocumentRenderer.Validate(draft.Document.Bytes);
+            if (errors.Count > 0)
+            {
+                throw new DomainRuleException(t.Format("{0}がWordの形式検査に合格しなかったため、提出できませんでした。", t[draft.Title]) + "\n" + string.Join("\n", errors.Take(5)));
+            }
+        }
+        return rendered;
     }
 }
 
 public sealed class SubmitDraftForReviewHandler(
-    IDocumentSession session, ContractAccess access, IAwardSource awards, ICurrentUser user, TimeProvider clock, UiText t)
+    IDocumentSession session, ContractAccess access, IAwardSource awards, DraftRenderer drafts, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<SubmitDraftForReviewCommand, int>
 {
     public async ValueTask<int> Handle(SubmitDraftForReviewCommand command, CancellationToken cancellationToken)
@@ -84,16 +101,16 @@ public sealed class SubmitDraftForReviewHandler(
         var award = await awards.GetAward(@case.Id, cancellationToken);
         var version = dossier!.WorkingVersion;
         var inputs = DraftInputsFactory.Build(@case, group, dossier, award, version, DraftInputsFactory.Today(clock));
-        var rendered = SubmitDraftDecision.Render(inputs);
+        var rendered = SubmitDraftDecision.Render(drafts, DraftModel.Build(inputs, @case, group, DraftInputsFactory.Settings), t);
 
         var stored = rendered.Select(r => new StoredDraftDocument
         {
-            Kind = r.Doc.Kind,
-            Title = r.Doc.Title,
-            FileName = r.Doc.FileName,
-            Docx = r.Docx,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(r.Docx)),
-            Text = r.Doc.ToPlainText(),
+            Kind = r.Kind,
+            Title = r.Title,
+            FileName = DraftKinds.FileName(r.Kind, version),
+            Docx = r.Document.Bytes,
+            Sha256 = r.Document.ContentHash,
+            Text = r.Text,
         }).ToList();
         session.Store(new ContractVersionFiles
         {
@@ -101,12 +118,12 @@ public sealed class SubmitDraftForReviewHandler(
             DossierId = dossier.Id,
             Version = version,
             Documents = stored,
-            Clauses = rendered.SelectMany(r => r.Doc.ClauseTexts().Select(c => new StoredClause
+            Clauses = rendered.SelectMany(r => r.Clauses.Select(c => new StoredClause
             {
-                Kind = r.Doc.Kind, ClauseId = c.ClauseId, Heading = c.Heading, Text = c.Text,
+                Kind = r.Kind, ClauseId = c.ClauseId, Heading = c.Heading, Text = c.Text,
             })).ToList(),
         });
-        var clauses = rendered.SelectMany(r => r.Doc.ClauseHeadings().Select(c => new ClauseRef(r.Doc.Kind, c.ClauseId, c.Heading))).ToList();
+        var clauses = rendered.SelectMany(r => r.Clauses.Select(c => new ClauseRef(r.Kind, c.ClauseId, c.Heading))).ToList();
         var submitted = new DraftSubmittedForReview(dossier.Id, version, inputs,
             stored.Select(s => new DraftFileRef(s.Kind, s.FileName, s.Sha256)).ToList(), clauses, user.Actor, clock.GetUtcNow());
         // The files and the event commit together: a version is never announced without its files, nor stored without its event.

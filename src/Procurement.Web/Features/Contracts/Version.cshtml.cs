@@ -13,7 +13,7 @@ namespace Procurement.Features.Contracts;
 /// One submitted version clause by clause, with the comments on each clause. Legal staff comment, send back or
 /// approve here; the commands refuse anyone else, so the forms are shown to legal staff only for convenience.
 /// </summary>
-public sealed class VersionModel(ContractAccess access, IQuerySession session, IMediator mediator, Drafting.PdfConverter pdf, UiText t) : PageModel
+public sealed class VersionModel(ContractAccess access, IQuerySession session, IMediator mediator, Documents.Rendering.PdfConverter pdf, UiText t) : PageModel
 {
     public sealed class ReviewInput
     {

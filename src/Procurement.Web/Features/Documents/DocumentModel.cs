@@ -29,6 +29,9 @@ public sealed record DocumentModel
     public SlaInfo? Sla { get; init; }
     public IReadOnlyList<QaItem>? Qa { get; init; }
     public SlaEvaluationInfo? SlaEvaluation { get; init; }
+    public CurrentSystemsInfo? CurrentSystems { get; init; }
+    public FitGapInfo? FitGap { get; init; }
+    public CostShareInfo? CostShare { get; init; }
     /// <summary>Filled by the renderer from clause-rules.json and the officer's clause settings.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, object?>>? Clauses { get; init; }
 
@@ -78,6 +81,9 @@ public sealed record DocumentModel
             Sla = sections.Sla,
             Qa = sections.Qa,
             SlaEvaluation = sections.SlaEvaluation,
+            CurrentSystems = sections.CurrentSystems,
+            FitGap = sections.FitGap,
+            CostShare = sections.CostShare,
         };
     }
 
@@ -99,6 +105,9 @@ public sealed record DocumentSections
     public SlaInfo? Sla { get; init; }
     public IReadOnlyList<QaItem>? Qa { get; init; }
     public SlaEvaluationInfo? SlaEvaluation { get; init; }
+    public CurrentSystemsInfo? CurrentSystems { get; init; }
+    public FitGapInfo? FitGap { get; init; }
+    public CostShareInfo? CostShare { get; init; }
 }
 
 /// <summary>
@@ -172,7 +181,19 @@ public sealed record Requirement(string Business, string No, string Category, st
 
 public sealed record Vendor(string Name, string? Address = null, string? Representative = null, string? CorporateNumber = null);
 
-public sealed record ContractInfo(long? Amount, string? Start, string? End, long? InitialCost = null, long? MonthlyCost = null);
+public sealed record ContractInfo(long? Amount, string? Start, string? End, long? InitialCost = null, long? MonthlyCost = null)
+{
+    /// <summary>甲 as the contract names it (the group, or its representative municipality); null = the group's name.</summary>
+    public string? Kou { get; init; }
+    /// <summary>成果物, one per item; null or empty = not decided (the contract says 未確定).</summary>
+    public IReadOnlyList<string>? Deliverables { get; init; }
+    /// <summary>検査 within this many days of delivery.</summary>
+    public int? InspectionDays { get; init; }
+    /// <summary>契約不適合: notice within this many months of learning of it.</summary>
+    public int? NonconformityMonths { get; init; }
+    /// <summary>特約事項, one per line the officer typed; the article is left out when there are none.</summary>
+    public IReadOnlyList<string>? SpecialProvisions { get; init; }
+}
 
 public sealed record CommitteeInfo(string? Chair, IReadOnlyList<CommitteeMember> Members, int? Quorum = null);
 
@@ -244,7 +265,18 @@ public sealed record DemoInfo(IReadOnlyList<string> Scenarios, IReadOnlyList<Dem
 
 public sealed record DemoSlot(string Vendor, string? Date, string? Time, string? Place);
 
-public sealed record SlaInfo(IReadOnlyList<SlaItem> Items, string? PenaltyModel = null, string? ResponsibilityBoundary = null);
+public sealed record SlaInfo(IReadOnlyList<SlaItem> Items, string? PenaltyModel = null, string? ResponsibilityBoundary = null)
+{
+    /// <summary>The level the items were based on (基幹業務 / その他のサービス).</summary>
+    public string? Preset { get; init; }
+    /// <summary>What the group procures itself, outside the vendor's responsibility (責任分界), one per item.</summary>
+    public IReadOnlyList<string>? Exclusions { get; init; }
+    /// <summary>The agreed penalty model with its numbers, so the template can state the exact formula.</summary>
+    public SlaPenaltyInfo? Penalty { get; init; }
+}
+
+/// <summary><c>kind</c> is <c>annual_achievement</c> (model A) or <c>penalty_points</c> (model B, which uses the other numbers).</summary>
+public sealed record SlaPenaltyInfo(string Kind, int PointsPerMiss, int PointsPerRepeatedMiss, int ThresholdPoints, decimal FeeReductionPercent, int PointExpiryMonths);
 
 public sealed record SlaItem(string Category, string Indicator, string Target, string Measurement, string? Formula = null);
 

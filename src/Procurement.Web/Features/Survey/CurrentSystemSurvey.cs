@@ -48,4 +48,12 @@ public static class LeaseCheck
         system.ContractExpiry < goLive.AddDays(-1) ? LeaseTiming.EndsBeforeGoLive
         : system.ContractExpiry > goLive.AddMonths(LongAfterMonths) ? LeaseTiming.EndsLongAfterGoLive
         : LeaseTiming.Fits;
+
+    /// <summary>The warning as the survey page and the 導入計画 word it (Japanese; the page translates it with T).</summary>
+    public static string Describe(LeaseTiming timing) => timing switch
+    {
+        LeaseTiming.EndsBeforeGoLive => "稼働予定日より前に満了します（延長契約が必要です）。",
+        LeaseTiming.EndsLongAfterGoLive => "稼働予定日の1年以上後に満了します（二重の費用が生じます）。",
+        _ => "",
+    };
 }

@@ -69,7 +69,7 @@ public sealed class AllCommitteeSubmittedGuard() : CheckedOrRecordedGuard("all-c
 
 /// <summary>
 /// A contract draft has been submitted for review: submission is refused unless every mandatory clause is
-/// present (Contracts/Drafting/MandatoryClauses), so a submitted version proves it.
+/// present (clause-rules.json, checked by Contracts/Drafting/DraftRenderer.Missing), so a submitted version proves it.
 /// </summary>
 public sealed class MandatoryClausesPresentGuard() : CheckedOrRecordedGuard("mandatory-clauses-present", CaseFacts.MandatoryClausesChecked)
 {

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text;
+using Procurement.Features.Cases;
+using Procurement.Features.Documents;
+using Procurement.Features.Documents.Rendering;
+using Procurement.Features.Groups;
+using Procurement.Features.Sla;
+using DocSlaItem = Procurement.Features.Documents.SlaItem;
+
+namespace Procurement.Features.Contracts.Drafting;
+
+/// <summary>One clause as legal staff review it: the heading they see (第N条（…）, or the clause title) and its text.</summary>
+public sealed record DraftClause(string ClauseId, string Heading, string Text);
+
+/// <summary>A draft rendered by the Documents engine, with what the dossier stores of it.</summary>
+public sealed record RenderedDraft(DraftDocumentKind Kind, RenderedDocument Document, IReadOnlyList<DraftClause> Clauses, string Text)
+{
+    public string Title => DraftKinds.Title(Kind);
+}
+
+/// <summary>
+/// The dossier's <see cref="DraftInputs"/> as the Documents model: the contract terms, the SLA and 乙 (award or the
+/// officer's provisional entry) fill the sections the contract, sla and privacy-clauses templates read.
+/// </summary>
+public static class DraftModel
+{
+    public static DocumentModel Build(DraftInputs inputs, CaseSummary @case, GroupView group, Settings settings)
+    {
+        var terms = inputs.Terms;
+        var document = new DocumentInfo { Edition = inputs.Version, Date = DocumentModel.Iso(inputs.DraftDate), Draft = true };
+        var model = DocumentModel.FromCase(@case, group, document, settings, new DocumentSections
+        {
+            AwardedVendor = string.IsNullOrWhiteSpace(inputs.OtsuName)
+                ? null
+                : new Vendor(inputs.OtsuName.Trim(), Blank(inputs.OtsuAddress), Blank(inputs.OtsuRepresentative)),
+            Contract = new ContractInfo(inputs.Price, DocumentModel.Iso(terms.PeriodStart), DocumentModel.Iso(terms.PeriodEnd))
+            {
+                Kou = inputs.KouName,
+                Deliverables = Lines(terms.Deliverables),
+                InspectionDays = terms.InspectionDays,
+                NonconformityMonths = terms.NonConformityMonths,
+                SpecialProvisions = Lines((terms.SpecialProvisions ?? "").Split('\n')),
+            },
+            Sla = Sla(inputs.Sla),
+        });
+        // The frozen inputs win over the live case where both say the same thing: a version shows what was submitted.
+        return model with
+        {
+            Group = model.Group with { Name = inputs.GroupName, Representative = inputs.Representative },
+            Procurement = model.Procurement with
+            {
+                Title = inputs.CaseTitle,
+                ContractStart = DocumentModel.Iso(terms.PeriodStart),
+                ContractEnd = DocumentModel.Iso(terms.PeriodEnd),
+                TargetBusinesses = inputs.TargetBusinesses.Select(TargetBusiness.From).ToList(),
+            },
+        };
+    }
+
+    private static SlaInfo Sla(SlaDefinition sla)
+    {
+        var p = sla.Penalty;
+        var exclusions = Lines(sla.Exclusions);
+        return new SlaInfo(
+            sla.Items.OrderBy(x => x.Category).Select(x => new DocSlaItem(SlaCategories.Name(x.Category), x.Indicator, x.Target, x.Measurement, Blank(x.Formula))).ToList(),
+            SlaCategories.PenaltyName(p.Kind),
+            exclusions.Count == 0 ? null : string.Join("、", exclusions))
+        {
+            Preset = SlaCategories.PresetName(sla.Preset),
+            Exclusions = exclusions,
+            Penalty = new SlaPenaltyInfo(p.Kind == PenaltyKind.AnnualAchievement ? "annual_achievement" : "penalty_points",
+                p.PointsPerMiss, p.PointsPerRepeatedMiss, p.ThresholdPoints, p.FeeReductionPercent, p.PointExpiryMonths),
+        };
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static List<string> Lines(IEnumerable<string> lines) => lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+}
+
+/// <summary>
+/// Renders the three drafts with the Documents engine (document-templates/contract, sla, privacy-clauses) and cuts
+/// each into the clauses legal staff comment on, using the same clause markers the mandatory check reads.
+/// </summary>
+public sealed class DraftRenderer(DocumentRenderer renderer)
+{
+    public ClauseLibrary Clauses => renderer.Catalog.Clauses;
+
+    public IReadOnlyList<RenderedDraft> RenderAll(DocumentModel model, IReadOnlyDictionary<string, ClauseSetting>? clauseSettings = null) =>
+        DraftKinds.All.Select(kind =>
+        {
+            var doc = renderer.Render(DraftKinds.TemplateId(kind), model, clauseSettings);
+            return new RenderedDraft(kind, doc, DraftClauses.From(doc.Blocks, Clauses), DiffText(doc.Bytes));
+        }).ToList();
+
+    /// <summary>
+    /// The refusal rule: every mandatory clause of the kind (clause-rules.json) is present, and none of them still says
+    /// 未確定 — a contract cannot go to legal review without 乙, the price or the period.
+    /// </summary>
+    public IReadOnlyList<string> Missing(IEnumerable<RenderedDraft> drafts)
+    {
+        var missing = new List<string>();
+        foreach (var draft in drafts)
+        {
+            var texts = ClauseLibrary.ClauseTexts(draft.Document.Blocks);
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var problem in draft.Document.MissingClauses)
+            {
+                reported.Add(problem.ClauseId);
+                missing.Add(texts.TryGetValue(problem.ClauseId, out var text) && text.Trim().Length > 0
+                    ? $"{draft.Title}: {problem.Message}"
+                    : $"{draft.Title}: {Title(problem.ClauseId)}（条項がありません）");
+            }
+            var template = renderer.Catalog.Get(DraftKinds.TemplateId(draft.Kind));
+            foreach (var id in Clauses.RequiredFor(template.Kind, template.Metadata.RequiredClauses))
+            {
+                if (reported.Contains(id) || !texts.TryGetValue(id, out var text)) continue;
+                if (text.Contains(TemplateSandbox.Undecided, StringComparison.Ordinal)) missing.Add($"{draft.Title}: {Title(id)}（未定の事項があります）");
+            }
+        }
+        return missing;
+    }
+
+    private string Title(string clauseId) => Clauses.Find(clauseId)?.Title ?? clauseId;
+
+    /// <summary>
+    /// What the version diff compares: the document's text as Word shows it (article and item numbers included),
+    /// without the page header, whose 版数 differs between any two versions by definition.
+    /// </summary>
+    public static string DiffText(byte[] docx) =>
+        string.Concat(DocxText.Extract(docx).Split('\n').Where(l => l.Length > 0 && !l.StartsWith("［ヘッダー］", StringComparison.Ordinal)).Select(l => l + "\n"));
+}
+
+/// <summary>
+/// Cuts rendered blocks into clauses (text between <c>.clause id</c> and <c>.endclause</c>) with the numbers Word prints:
+/// articles count through the whole document (第N条), 項 from 2, 号 (1), ア, (ア) — the numbering of
+/// <see cref="DocxWriter"/>'s article list.
+/// </summary>
+public static class DraftClauses
+{
+    private const string Aiueo = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
+
+    public static IReadOnlyList<DraftClause> From(IReadOnlyList<Block> blocks, ClauseLibrary library)
+    {
+        var order = new List<string>();
+        var headings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
+        var open = new List<string>();
+        var article = 0;
+        var paragraph = 1;
+        var items = new int[4];
+
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case ClauseStartBlock s:
+                    open.Add(s.ClauseId);
+                    if (!texts.ContainsKey(s.ClauseId))
+                    {
+                        order.Add(s.ClauseId);
+                        texts[s.ClauseId] = new StringBuilder();
+                    }
+                    continue;
+                case ClauseEndBlock e:
+                    open.Remove(e.ClauseId);
+                    continue;
+                case ArticleBlock:
+                    article++;
+                    paragraph = 1;
+                    Array.Clear(items);
+                    break;
+                case ArticleParagraphBlock:
+                    paragraph++;
+                    Array.Clear(items);
+                    break;
+                case ArticleItemBlock i:
+                    var level = Math.Clamp(i.Level, 1, items.Length) - 1;
+                    items[level]++;
+                    for (var d = level + 1; d < items.Length; d++) items[d] = 0;
+                    break;
+            }
+            if (open.Count == 0) continue;
+            var id = open[^1];
+            if (!headings.ContainsKey(id))
+            {
+                if (block is ArticleBlock first) headings[id] = $"第{Number(article)}条{Caption(first.Caption)}";
+                else if (block is PlainHeadingBlock h) { headings[id] = h.Text; continue; }
+            }
+            var line = block switch
+            {
+                ArticleBlock a => a.Text,
+                ArticleParagraphBlock p => $"{Number(paragraph)}　{p.Text}",
+                ArticleItemBlock i => new string('　', Math.Clamp(i.Level, 1, items.Length) - 1) + ItemLabel(i.Level, items) + "　" + i.Text,
+                ParagraphBlock p => p.Text,
+                ItemBlock i => i.Text,
+                HeadingBlock h => h.Text,
+                PlainHeadingBlock h => h.Text,
+                TableBlock t => string.Join("\n", t.Rows.Select(r => string.Join(" | ", r.Cells))),
+                _ => null,
+            };
+            if (line is null || line.Length == 0) continue;
+            texts[id].Append(line.Replace(TextSafety.LineBreak, '\n')).Append('\n');
+        }
+        return order.Select(id => new DraftClause(id, headings.GetValueOrDefault(id) ?? library.Find(id)?.Title ?? id, texts[id].ToString().TrimEnd('\n'))).ToList();
+    }
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Caption(string caption) => caption.Length == 0 || caption.StartsWith('（') ? caption : $"（{caption}）";
+
+    private static string ItemLabel(int level, int[] counters)
+    {
+        var index = Math.Clamp(level, 1, counters.Length) - 1;
+        var n = counters[index];
+        var kana = n >= 1 && n <= Aiueo.Length ? Aiueo[n - 1].ToString() : Number(n);
+        return index switch
+        {
+            0 => $"({Number(n)})",
+            1 => kana,
+            _ => $"({kana})",
+        };
+    }
+}
