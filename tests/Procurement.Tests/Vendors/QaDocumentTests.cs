@@ -1,11 +1,15 @@
+using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Procurement.Features.Vendors.QandA;
+using Procurement.Features.Documents;
+using Procurement.Features.Vendors;
+using Procurement.Tests.Documents;
 
 namespace Procurement.Tests.Vendors;
 
+/// <summary>The 質問回答書 is the shared qa-list template filled from the published answers (never who asked).</summary>
 public sealed class QaDocumentTests
 {
     public static IReadOnlyList<string> ValidationErrors(byte[] docx)
@@ -23,14 +27,36 @@ public sealed class QaDocumentTests
             .Concat(main.HeaderParts.SelectMany(h => h.Header.Descendants<Text>().Select(t => t.Text))));
     }
 
-    [Fact]
-    public void The_document_is_valid_A4_with_a_grid_table_styles_and_a_header()
+    private static byte[] Render(CaseVendors vendors)
     {
-        var bytes = QaDocument.Build("住民情報系システム共同利用 調達", "南信州町村自治体クラウド協議会", new DateOnly(2026, 11, 26),
-        [
-            new(1, "データ移行の対象年数は？\n（住基・税）", "過去5年分とします。", false),
-            new(2, "稼働率の基準は？ <99.9%> & more", "99.9%とします。", true),
-        ]);
+        var data = DocumentTestSupport.Sample("qa-list");
+        data["procurement"]!["title"] = "住民情報系システム共同利用 調達";
+        data["document"]!["date"] = "2026-11-26";
+        data["settings"]!["date_style"] = "wareki_only";
+        var qa = VendorDocumentSource.PublishedAnswers(vendors);
+        data["qa"] = qa is null ? null : JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(qa, DocumentModel.Json));
+        return DocumentTestSupport.Renderer.RenderJson("qa-list", data).Bytes;
+    }
+
+    private static VendorQuestion Question(int number, string text, string? answer, bool changes = false) => new()
+    {
+        QuestionId = Guid.NewGuid(), Number = number, VendorId = Guid.NewGuid(), CompanyName = "質問する株式会社", ReceivedOn = new DateOnly(2026, 11, 10), Text = text,
+        Answer = answer, ChangesConditions = changes, PublishedAt = answer is null ? null : new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero),
+    };
+
+    [Fact]
+    public void The_document_is_valid_A4_with_a_repeating_table_header_line_breaks_kept_and_no_vendor_names()
+    {
+        var vendors = new CaseVendors
+        {
+            Questions =
+            [
+                Question(2, "稼働率の基準は？ <99.9%> & more", "99.9%とします。", changes: true),
+                Question(1, "データ移行の対象年数は？\n（住基・税）", "過去5年分とします。"),
+                Question(3, "まだ回答していない質問。", null),
+            ],
+        };
+        var bytes = Render(vendors);
 
         Assert.Empty(ValidationErrors(bytes));
         using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
@@ -39,21 +65,26 @@ public sealed class QaDocumentTests
         Assert.Equal(11906U, section.GetFirstChild<PageSize>()!.Width!.Value);   // A4 portrait in twips
         Assert.Equal(16838U, section.GetFirstChild<PageSize>()!.Height!.Value);
         var table = main.Document.Body.Elements<Table>().Single();
-        Assert.Equal(3, table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Count());
+        Assert.Equal(3, table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Count()); // no 区分 in the app's log: the column is left out
         Assert.NotNull(table.Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>()); // header row repeats
-        Assert.Contains(main.StyleDefinitionsPart!.Styles!.Elements<Style>(), s => s.StyleId == "Heading1");
-        Assert.Equal("ＭＳ 明朝", main.StyleDefinitionsPart.Styles.DocDefaults!.Descendants<RunFonts>().Single().EastAsia!.Value);
-        var text = AllText(bytes);
-        Assert.Contains("令和8年11月26日", text, StringComparison.Ordinal);
+
+        var text = Procurement.Features.Documents.Rendering.DocxText.Extract(bytes);
+        Assert.Contains("令和8年11月20日", text, StringComparison.Ordinal); // the day the answers were published
         Assert.Contains("【条件変更】99.9%とします。", text, StringComparison.Ordinal);
-        Assert.Contains("住民情報系システム共同利用 調達　質問回答書", text, StringComparison.Ordinal); // header
+        Assert.Contains("【条件変更】と記載した回答は、公告時の条件を変更するものです。", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("過去5年分", StringComparison.Ordinal) < text.IndexOf("99.9%とします", StringComparison.Ordinal), "answers in question order");
+        Assert.Contains("<99.9%> & more", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("まだ回答していない質問。", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("質問する株式会社", AllText(bytes), StringComparison.Ordinal);
+        Assert.Single(main.Document.Body.Descendants<Break>()); // the two-line question stays one cell with a line break
+        Assert.Contains("質問回答書", AllText(bytes), StringComparison.Ordinal); // header
     }
 
     [Fact]
-    public void An_empty_list_is_still_a_valid_document()
+    public void An_empty_list_is_still_a_valid_document_that_says_so()
     {
-        var bytes = QaDocument.Build("案件", "協議会", new DateOnly(2026, 11, 26), []);
+        var bytes = Render(new CaseVendors { Questions = [Question(1, "未回答", null)] });
         Assert.Empty(ValidationErrors(bytes));
-        Assert.Contains("公開した回答はありません。", AllText(bytes), StringComparison.Ordinal);
+        Assert.Contains("回答を公表した質問はない（未確定）。", Procurement.Features.Documents.Rendering.DocxText.Extract(bytes), StringComparison.Ordinal);
     }
 }

@@ -170,7 +170,11 @@ public sealed record TargetBusiness(string Code, string Name, bool Standardised,
     }
 }
 
-public sealed record ScheduleItem(string Step, string? Date, string? Note = null);
+/// <summary>
+/// One step of the case's schedule. <paramref name="Id"/> and <paramref name="Phase"/> are the workflow's step id and
+/// phase (Phase0–Phase4), so a template can pick the steps it prints; <paramref name="Start"/> is when the step begins.
+/// </summary>
+public sealed record ScheduleItem(string Step, string? Date, string? Note = null, string? Id = null, string? Phase = null, string? Start = null);
 
 /// <summary>機能要件 row: 必須 / 推奨 per target 業務.</summary>
 public sealed record Requirement(string Business, string No, string Category, string Function, string Detail, string Level);
@@ -209,7 +213,49 @@ public sealed record EvaluationInfo
     public string? Winner { get; init; }
     public string? DecidedOn { get; init; }
     public string? Remarks { get; init; }
+
+    // The 審査結果報告書's detail: all null until technical scoring is closed, so a document generated earlier can
+    // never carry a member's score.
+
+    /// <summary>False while the result still waits for a decision (an undecided △, a missing price, a tie for first without a lot).</summary>
+    public bool? Final { get; init; }
+    /// <summary>What still has to be decided while <see cref="Final"/> is false.</summary>
+    public IReadOnlyList<string>? Pending { get; init; }
+    /// <summary>Per vendor (in the evaluation's vendor order): scores per category and per criterion, price, disqualification.</summary>
+    public IReadOnlyList<VendorBreakdown>? Breakdown { get; init; }
+    /// <summary>Per member: their technical total for each vendor, in the order of <see cref="Breakdown"/>.</summary>
+    public IReadOnlyList<MemberTotals>? MemberTotals { get; init; }
+    public IReadOnlyList<DisqualificationInfo>? Disqualifications { get; init; }
+    /// <summary>Member × vendor pairs left out because the member declared a conflict of interest.</summary>
+    public IReadOnlyList<ExclusionInfo>? Exclusions { get; init; }
+    public IReadOnlyList<TieInfo>? Ties { get; init; }
+    /// <summary>The chair's consensus scores and the committee's △ decisions, each with its reason.</summary>
+    public IReadOnlyList<ConsensusInfo>? Consensus { get; init; }
 }
+
+public sealed record VendorBreakdown(
+    string Vendor, bool Disqualified, double Technical, double? Price, double Total, long? Bid,
+    IReadOnlyList<CategoryScore> Categories, IReadOnlyList<CriterionScore> Criteria);
+
+public sealed record CategoryScore(string Category, double MaxPoints, double Score);
+
+/// <summary>The committee's figure for one item (average or sum, per the aggregation); Decision names a consensus or △ decision.</summary>
+public sealed record CriterionScore(string Category, string Item, double MaxPoints, double Score, string? Decision = null);
+
+public sealed record MemberTotals(string Member, bool Chair, IReadOnlyList<MemberVendorTotal> Totals);
+
+/// <summary>Total is null when the member was excluded for this vendor; OwnRank only under rank voting.</summary>
+public sealed record MemberVendorTotal(string Vendor, double? Total, bool Excluded, int? OwnRank = null);
+
+public sealed record DisqualificationInfo(string Vendor, string Reason);
+
+public sealed record ExclusionInfo(string Member, string Vendor);
+
+/// <summary>Resolution: 技術点 / くじ / 未解消; DrawnBy and DrawnOn only for a lot.</summary>
+public sealed record TieInfo(string Vendors, string Resolution, string Description, string? DrawnBy = null, string? DrawnOn = null);
+
+/// <summary>Kind: 合議 (the chair's score replaces the members' marks) or △の判断 (an alternative accepted as ○ or rejected as ×).</summary>
+public sealed record ConsensusInfo(string Kind, string Vendor, string Item, string Decision, string Reason, string By);
 
 public sealed record Criterion(string Category, string Item, long Points, string Scale, bool Mandatory = false);
 
@@ -243,4 +289,5 @@ public sealed record SlaEvaluationItem(string Indicator, string Target, int Meas
 
 public sealed record SlaEvaluationMonth(string Month, int Measured, int Met, string Achievement);
 
-public sealed record QaItem(string No, string? AnsweredOn, string Category, string Question, string Answer);
+/// <summary>A published answer; <paramref name="ChangesConditions"/> marks an answer that changes the announced conditions.</summary>
+public sealed record QaItem(string No, string? AnsweredOn, string Category, string Question, string Answer, bool ChangesConditions = false);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Procurement.Features.Documents;
 using Procurement.Features.Vendors.Files;
 using Procurement.Features.Vendors.Proposals;
 
@@ -7,12 +8,13 @@ namespace Procurement.Features.Vendors;
 
 public static class VendorServices
 {
-    /// <summary>Vendors, their files and the gate to the evaluation feature.</summary>
+    /// <summary>Vendors, their files, the gate to the evaluation feature and the vendors' part of generated documents.</summary>
     public static IServiceCollection AddVendors(this IServiceCollection services)
     {
         services.AddOptions<VendorFileOptions>().BindConfiguration("Procurement");
         services.AddScoped<CaseVendorsWriter>();
         services.AddScoped<ProposalAccess>();
+        services.AddScoped<IDocumentSectionSource, VendorDocumentSource>();
         // Stand-in until the evaluation feature registers the real declarations and technical close.
         services.TryAddScoped<IEvaluationGate, NoEvaluationRecordsGate>();
         services.AddScoped<IVendorFileStore>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<VendorFileOptions>>().Value.FileStore)

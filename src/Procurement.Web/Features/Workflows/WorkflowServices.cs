@@ -1,3 +1,4 @@
+using Procurement.Features.Documents;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Diagrams;
 using Procurement.Features.Workflows.Tasks;
@@ -8,7 +9,7 @@ public static class WorkflowServices
 {
     /// <summary>
     /// Definitions (loaded and checked once; an invalid file stops start-up), reminders (recorded always,
-    /// e-mailed only when Smtp:Host is set) and the diagram renderer. Commands and queries are found by Mediator.
+    /// e-mailed only when Smtp:Host is set), the diagram renderer and the schedule for generated documents. Commands and queries are found by Mediator.
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services)
     {
@@ -29,6 +30,7 @@ public static class WorkflowServices
         services.AddHostedService<ReminderSchedule>();
 
         services.AddSingleton<GraphvizRenderer>();
+        services.AddScoped<IDocumentSectionSource, WorkflowDocumentSource>();
         return services;
     }
 }

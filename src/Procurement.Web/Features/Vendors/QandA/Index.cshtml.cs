@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Cases;
 using Procurement.Features.Documents;
-using Procurement.Features.Groups;
+using Procurement.Features.Documents.Rendering;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
@@ -14,7 +14,7 @@ namespace Procurement.Features.Vendors.QandA;
 /// 質問回答: the period, the question log and published answers. Officers see who asked; everyone
 /// else in the group sees only published answers, like the vendors do.
 /// </summary>
-public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, TimeProvider clock, UiText t) : PageModel
+public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, DocumentRenderer renderer, TimeProvider clock, UiText t) : PageModel
 {
     public sealed class PeriodInput
     {
@@ -111,15 +111,13 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         return Page();
     }
 
-    /// <summary>The published list as Word, for every vendor: numbers, questions and answers, never who asked.</summary>
+    /// <summary>The published list as Word (the qa-list template), for every vendor: numbers, questions and answers, never who asked.</summary>
     public async Task<IActionResult> OnGetDocumentAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var group = await session.LoadAsync<GroupView>(Case.GroupId, ct);
-        var items = Vendors.Questions.Where(q => q.Answer is not null).OrderBy(q => q.Number)
-            .Select(q => new QaDocumentItem(q.Number, q.Text, q.Answer!, q.ChangesConditions)).ToList();
-        var bytes = QaDocument.Build(Case.Title, group?.Name ?? "", VendorRules.Today(clock), items);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"質問回答書_{VendorRules.Today(clock):yyyyMMdd}.docx");
+        var today = VendorRules.Today(clock);
+        var document = await QaListDocument.RenderAsync(session, renderer, Case, Vendors, today, ct);
+        return File(document.Bytes, DocumentFileNames.DocxContentType, $"質問回答書_{today:yyyyMMdd}.docx");
     }
 
     public string DeadlineText => Vendors.Period is { } p ? VendorPage.At(p.ProposalDeadline) : "";

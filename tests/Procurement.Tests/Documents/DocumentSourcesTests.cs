@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Net;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Procurement.Features.Demo;
+using Procurement.Features.Documents;
+using Procurement.Features.Documents.Rendering;
+using Procurement.Features.Evaluation;
+using Procurement.Features.Evaluation.Committee;
+using Procurement.Features.Evaluation.Consensus;
+using Procurement.Features.Evaluation.Criteria;
+using Procurement.Features.Evaluation.Demonstrations;
+using Procurement.Features.Evaluation.ScoreSheets;
+using Procurement.Features.Evaluation.Scoring;
+using Procurement.Features.Users;
+using Procurement.Features.Vendors;
+using Procurement.Features.Workflows;
+using Procurement.Features.Workflows.Definitions;
+using Procurement.Features.Workflows.Diagrams;
+using Procurement.Infrastructure.Auth;
+using Procurement.Tests.Infrastructure;
+using static Procurement.Tests.Vendors.VendorTestKit;
+
+namespace Procurement.Tests.Documents;
+
+/// <summary>
+/// Issues 4 and 5: documents generated for the demo case through GenerateDocument carry what the evaluation, the
+/// vendors and the workflow hold — and the 審査結果報告書 shows results only after the chair closes technical scoring.
+/// </summary>
+public sealed class DocumentSourcesTests : IAsyncLifetime
+{
+    private static readonly AsyncLocal<ICurrentUser?> Current = new();
+    private AppFactory _app = null!;
+    private WebApplicationFactory<Program> _asUser = null!;
+    private HttpClient _officer = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await AppFactory.StartAsync(nameof(DocumentSourcesTests));
+        await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
+        await WorkflowDemoData.SeedAsync(_app.Store, _app.Services.GetRequiredService<WorkflowCatalog>(), _app.Clock);
+        _asUser = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<ICurrentUser>();
+            s.AddScoped<ICurrentUser>(_ => Current.Value ?? throw new InvalidOperationException("no user"));
+        }));
+        _officer = await _app.SignInAsync("officer1");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _asUser.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<T> As<T>(string userName, Func<IMediator, ValueTask<T>> send)
+    {
+        await using (var session = _app.Store.QuerySession())
+        {
+            var account = await Marten.QueryableExtensions.SingleAsync(session.Query<UserAccount>(), u => u.UserName == userName);
+            Current.Value = new FixedCurrentUser(account.Id, account.DisplayName, [.. account.Roles]);
+        }
+        using var scope = _asUser.Services.CreateScope();
+        return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
+    private async Task<(int Version, string Text)> GenerateAsync(string templateId)
+    {
+        var result = await As("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, templateId)));
+        var file = await As("officer1", m => m.Send(new GetDocumentFile(DemoData.CaseId, result.Kind, result.Version)));
+        Assert.Empty(DocumentRenderer.Validate(file!.Bytes));
+        return (result.Version, DocxText.Extract(file.Bytes));
+    }
+
+    private static string N(decimal value) => ((double)value).ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Evaluation_documents_use_the_case_and_the_report_shows_results_only_after_the_close()
+    {
+        var vendors = new[] { EvaluationDemo.VendorA, EvaluationDemo.VendorB, EvaluationDemo.VendorC };
+        await As("officer1", m => m.Send(new DefineDemonstrationScenario(DemoData.CaseId, [new CriteriaItem("D-1", "転入届から住民票の写しの交付まで", 10, ScaleKind.FiveLevel)], "デモの実施を決定したため")));
+        var jst = TimeSpan.FromHours(9);
+        await As("officer1", m => m.Send(new ScheduleDemonstration(DemoData.CaseId, Guid.NewGuid(), EvaluationDemo.VendorA,
+            new DateTimeOffset(2026, 12, 10, 10, 0, 0, jst), new DateTimeOffset(2026, 12, 10, 11, 0, 0, jst), "高森町役場 3階 大会議室", 3, null)));
+
+        var items = EvaluationDemo.Criteria.SelectMany(c => c.Items).Append(new CriteriaItem("D-1", "転入届から住民票の写しの交付まで", 10, ScaleKind.FiveLevel)).ToList();
+        var numberMarks = new Dictionary<string, decimal> { ["member1"] = 11.5m, ["member2"] = 12.25m, ["chair"] = 13.75m };
+        foreach (var member in new[] { "member1", "member2", "chair" })
+        {
+            await As(member, m => m.Send(new ConfirmCriteriaChange(DemoData.CaseId, 2)));
+            // member2 declares a conflict with 乙: their scores for 乙 do not count.
+            await As(member, m => m.Send(new DeclareConflictOfInterest(DemoData.CaseId, member == "member2" ? [EvaluationDemo.VendorB] : [], member == "member2" ? "前職の同僚が乙の担当者" : "")));
+            var entries = vendors.Where(v => member != "member2" || v != EvaluationDemo.VendorB).SelectMany((v, vi) => items.Select(i => new ScoreEntry(v, i.Id, i.Scale switch
+            {
+                ScaleKind.FiveLevel => v == EvaluationDemo.VendorA ? 3 : v == EvaluationDemo.VendorB ? 4 : 5,
+                ScaleKind.FitGap => Marks.Fit,
+                // The chair finds 甲 cannot provide the data in the standard layout: a required item failed.
+                ScaleKind.PassFail => member == "chair" && v == EvaluationDemo.VendorA && i.Id == "0-2" ? Marks.Fail : Marks.Pass,
+                _ => numberMarks[member],
+            }))).ToList();
+            await As(member, m => m.Send(new SaveScoreDraft(DemoData.CaseId, entries)));
+            await As(member, m => m.Send(new SubmitScoreSheet(DemoData.CaseId)));
+        }
+
+        // Before the chair closes scoring: method, criteria, committee and demonstrations, but no result and no score.
+        var criteria = (await GenerateAsync("evaluation-criteria")).Text;
+        Assert.Contains("総合評価（加算方式）", criteria, StringComparison.Ordinal);
+        Assert.Contains("| 提案内容 | 業務機能の網羅性 | 20点 | 5段階評価", criteria, StringComparison.Ordinal);
+        Assert.Contains("| 必須要件 | 契約終了時に標準レイアウトでデータを提供できること（必須） | －", criteria, StringComparison.Ordinal);
+        Assert.Contains("| デモンストレーション | 転入届から住民票の写しの交付まで | 10点", criteria, StringComparison.Ordinal);
+        Assert.Contains("価格点 ＝ 55点 ×（1 － 見積価格 ÷ 予定価格）（小数点以下第3位切捨て）", criteria, StringComparison.Ordinal);
+        Assert.Contains("技術点の6割（66点）", criteria, StringComparison.Ordinal);
+        Assert.DoesNotContain("未確定", criteria, StringComparison.Ordinal);
+
+        var charter = (await GenerateAsync("committee-charter")).Text;
+        Assert.Contains("委員3人以内", charter, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 南 信夫（委員長） |  | 委員長", charter, StringComparison.Ordinal);
+        Assert.Contains("| 豊丘 一郎 |", charter, StringComparison.Ordinal);
+        Assert.Contains("| 喬木 由美 |", charter, StringComparison.Ordinal);
+
+        var demo = (await GenerateAsync("demo-guide")).Text;
+        Assert.Contains("| 甲システム株式会社 | 令和8年12月10日 | 10:00～11:00 | 高森町役場 3階 大会議室", demo, StringComparison.Ordinal);
+        Assert.Contains("転入届から住民票の写しの交付まで", demo, StringComparison.Ordinal);
+        Assert.Contains("出席者は1提案者当たり3人以内", demo, StringComparison.Ordinal);
+
+        var (openVersion, open) = await GenerateAsync("evaluation-report");
+        Assert.Contains("委員会の技術審査が締め切られていないため、審査の結果（順位、提案者別・評価区分別・委員別の得点、失格、同点の取扱い及び利害関係による除外）は未確定である。", open, StringComparison.Ordinal);
+        Assert.Contains("| 業務機能の網羅性 |", open, StringComparison.Ordinal); // criteria are public before the close
+        Assert.DoesNotContain("委員別の技術点", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("丙テクノロジー株式会社", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("利害関係", open.Replace("利害関係による除外）は未確定", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        await As("chair", m => m.Send(new CloseTechnicalScoring(DemoData.CaseId)));
+        await As("chair", m => m.Send(new SetConsensusScore(DemoData.CaseId, EvaluationDemo.VendorC, "1-2", 3, "委員会で協議し、画面遷移の多さを考慮して3とした。")));
+        var result = await As("officer1", async _ =>
+        {
+            using var scope = _asUser.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<EvaluationQueries>().GetResultAsync(DemoData.CaseId);
+        });
+        Assert.True(result.IsFinal, string.Join(" / ", result.Blockers));
+
+        // The report generated before the close holds none of the members' totals.
+        var memberTotals = result.Vendors.SelectMany(v => v.Members).Where(x => x.Total is not null).Select(x => N(x.Total!.Value)).Distinct().ToList();
+        Assert.NotEmpty(memberTotals);
+        Assert.All(memberTotals, t => Assert.DoesNotContain(t, open, StringComparison.Ordinal));
+
+        var (closedVersion, report) = await GenerateAsync("evaluation-report");
+        Assert.True(closedVersion > openVersion);
+        Assert.DoesNotContain("未確定", report, StringComparison.Ordinal);
+        foreach (var e in result.Ranking)
+        {
+            Assert.Contains($"| {e.Rank} | {e.VendorName} | {N(e.Technical)} | {N(e.PricePoints!.Value)} | {N(e.Total)} |", report, StringComparison.Ordinal);
+        }
+        var winner = result.Ranking[0].VendorName;
+        Assert.Equal("丙テクノロジー株式会社", winner);
+        Assert.Contains($"{winner}（令和8年11月26日決定）", report, StringComparison.Ordinal);
+        Assert.Contains($"{winner}の総合評価点（{N(result.Ranking[0].Total)}）が最も高かったため", report, StringComparison.Ordinal);
+
+        // Disqualification with the engine's reason, conflict exclusion, consensus with its reason.
+        Assert.Contains("| 甲システム株式会社 | 必須項目「契約終了時に標準レイアウトでデータを提供できること」を満たしていません（南 信夫（委員長）の評価）", report, StringComparison.Ordinal);
+        Assert.Contains("| 喬木 由美 | 乙情報サービス株式会社", report, StringComparison.Ordinal);
+        Assert.Contains("| 合議 | 丙テクノロジー株式会社 | 操作性・画面の見やすさ | 3 | 委員会で協議し、画面遷移の多さを考慮して3とした。 | 南 信夫（委員長）", report, StringComparison.Ordinal);
+        Assert.Contains("同点となった提案者はない。", report, StringComparison.Ordinal);
+
+        // Per member × vendor, per category and per criterion, as the engine computed them.
+        var c = result.Vendors.Single(v => v.VendorName == "丙テクノロジー株式会社");
+        var chairRow = c.Members.Single(x => x.MemberName == "南 信夫（委員長）");
+        var b = result.Vendors.Single(v => v.VendorName == "乙情報サービス株式会社");
+        var a = result.Vendors.Single(v => v.VendorName == "甲システム株式会社");
+        var member2 = (string name) => result.Vendors.Single(v => v.VendorName == name).Members.Single(x => x.MemberName == "喬木 由美").Total!.Value;
+        Assert.Contains($"| 喬木 由美 | {N(member2("甲システム株式会社"))} | 除外（利害関係） | {N(member2("丙テクノロジー株式会社"))}", report, StringComparison.Ordinal);
+        Assert.Contains($"| 南 信夫（委員長） | {N(a.Members.Single(x => x.MemberName == chairRow.MemberName).Total!.Value)} | {N(b.Members.Single(x => x.MemberName == chairRow.MemberName).Total!.Value)} | {N(chairRow.Total!.Value)}", report, StringComparison.Ordinal);
+        var category = c.Categories.Single(x => x.CategoryName == "運用・保守");
+        Assert.Contains($"| 運用・保守（30点） | {N(a.Categories.Single(x => x.CategoryName == "運用・保守").Average)} | {N(b.Categories.Single(x => x.CategoryName == "運用・保守").Average)} | {N(category.Average)}", report, StringComparison.Ordinal);
+        Assert.Contains($"| 提案内容：操作性・画面の見やすさ（10点） | {N(a.Criteria.Single(x => x.ItemId == "1-2").Average)} | {N(b.Criteria.Single(x => x.ItemId == "1-2").Average)} | {N(c.Criteria.Single(x => x.ItemId == "1-2").Average)}（合議により3）", report, StringComparison.Ordinal);
+        Assert.Contains("| 甲システム株式会社 | ", report, StringComparison.Ordinal);
+        Assert.Contains("| 432,000,000円 | 失格", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Vendor_documents_use_the_case_s_vendors_answers_and_workflow_schedule()
+    {
+        await _officer.RegisterVendorAsync("質問する株式会社", "7000012050002");
+        await _officer.SetPeriodAsync();
+        var asked = await _officer.PostFormAsync(Url("/QandA?handler=Question"), new Dictionary<string, string>
+        {
+            ["Question.VendorId"] = (await _app.ViewAsync()).Vendors.Single().VendorId.ToString(), ["Question.ReceivedOn"] = "2026-11-05", ["Question.Text"] = "住民記録の移行対象期間は何年分か。",
+        }, Url("/QandA"));
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var question = (await _app.ViewAsync()).Questions.Single();
+        var published = await _officer.PostFormAsync(Url("/QandA?handler=Answer"), new Dictionary<string, string>
+        {
+            ["Answer.QuestionId"] = question.QuestionId.ToString(), ["Answer.Answer"] = "過去10年分とします。", ["Answer.ChangesConditions"] = "true",
+        }, Url("/QandA"));
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        var qa = (await GenerateAsync("qa-list")).Text;
+        Assert.Contains("| 1 | 住民記録の移行対象期間は何年分か。 | 【条件変更】過去10年分とします。", qa, StringComparison.Ordinal);
+        Assert.Contains("回答日　令和8年11月26日", qa, StringComparison.Ordinal);
+        Assert.DoesNotContain("質問する", qa, StringComparison.Ordinal);
+        Assert.DoesNotContain("7000012050002", qa, StringComparison.Ordinal);
+        Assert.DoesNotContain("未確定", qa, StringComparison.Ordinal);
+
+        // The Q&A page's Word download is the same template: the version just issued, not a second layout.
+        var download = await _officer.GetByteArrayAsync(Url("/QandA?handler=Document"));
+        Assert.Equal(qa, DocxText.Extract(download));
+
+        // RFI, RFQ and the spec print the 図16 schedule's planned dates.
+        ScheduleModel schedule;
+        await using (var session = _app.Store.QuerySession())
+        {
+            var view = (await session.LoadAsync<CaseWorkflowView>(DemoData.CaseId))!;
+            schedule = CaseSchedule.ForCase(_app.Services.GetRequiredService<WorkflowCatalog>().For(view), view, WorkflowClock.Today(_app.Clock));
+        }
+        string Row(string stepId)
+        {
+            var step = schedule.Steps.Single(s => s.StepId == stepId);
+            return $"| {step.Title.Ja} | {JapaneseDates.Format(step.End)} | ";
+        }
+        var rfi = (await GenerateAsync("rfi")).Text;
+        Assert.Contains(Row("rfi-issuance") + "予定", rfi, StringComparison.Ordinal);
+        Assert.Contains(Row("go-live") + "予定", rfi, StringComparison.Ordinal);
+        Assert.DoesNotContain("勉強会・情報収集", rfi, StringComparison.Ordinal); // done Phase0 steps are not the vendors' business
+        var rfq = (await GenerateAsync("rfq")).Text;
+        Assert.Contains(Row("rfq-issuance"), rfq, StringComparison.Ordinal);
+        var spec = (await GenerateAsync("procurement-spec")).Text;
+        Assert.Contains(Row("public-notice"), spec, StringComparison.Ordinal);
+        Assert.Contains(Row("proposal-reception"), spec, StringComparison.Ordinal);
+        Assert.DoesNotContain("スケジュールは未確定", spec, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_awarded_vendor_reaches_the_contract_once_the_result_is_final()
+    {
+        var corporate = CorporateNumber.CheckDigit("000012050003").ToString(CultureInfo.InvariantCulture) + "000012050003";
+        await _officer.RegisterVendorAsync("丙テクノロジー株式会社", corporate);
+        var before = (await GenerateAsync("contract")).Text;
+        Assert.Contains("受注者（未確定）", before, StringComparison.Ordinal);
+
+        var items = EvaluationDemo.Criteria.SelectMany(c => c.Items).ToList();
+        foreach (var member in new[] { "member1", "member2", "chair" })
+        {
+            await As(member, m => m.Send(new DeclareConflictOfInterest(DemoData.CaseId, [], "")));
+            var entries = new[] { EvaluationDemo.VendorA, EvaluationDemo.VendorB, EvaluationDemo.VendorC }.SelectMany(v => items.Select(i => new ScoreEntry(v, i.Id, i.Scale switch
+            {
+                ScaleKind.FiveLevel => v == EvaluationDemo.VendorC ? 5 : 3,
+                ScaleKind.FitGap => Marks.Fit,
+                ScaleKind.PassFail => Marks.Pass,
+                _ => 10,
+            }))).ToList();
+            await As(member, m => m.Send(new SaveScoreDraft(DemoData.CaseId, entries)));
+            await As(member, m => m.Send(new SubmitScoreSheet(DemoData.CaseId)));
+        }
+        await As("chair", m => m.Send(new CloseTechnicalScoring(DemoData.CaseId)));
+
+        var after = (await GenerateAsync("contract")).Text;
+        Assert.Contains("南信州町村自治体クラウド協議会（以下「甲」という。）と丙テクノロジー株式会社（以下「乙」という。）", after, StringComparison.Ordinal);
+        Assert.Contains("長野県飯田市追手町1-1", after, StringComparison.Ordinal);
+    }
+}
