@@ -79,6 +79,7 @@ public sealed class CriteriaEditorTests : IAsyncLifetime
         Assert.Contains("評価基準の編集", await officer.GetStringAsync($"/Cases/{caseId}/Evaluation"), StringComparison.Ordinal);
         var first = await officer.GetStringAsync(url);
         Assert.Contains("評価区分と評価項目", first, StringComparison.Ordinal);
+        Assert.Matches("class=\"criteria-editor\">(?:(?!</form>)[\\s\\S])*name=\"__RequestVerificationToken\"", first); // the wizard's own form carries the token
 
         // 行を追加: the page comes back with one more row and everything typed so far.
         var fields = new Dictionary<string, string>
