@@ -150,6 +150,40 @@ public sealed class CriteriaEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_move_and_go_and_the_draft_resumes_from_the_home_page()
+    {
+        var caseId = await NewCaseAsync();
+        var url = $"/Cases/{caseId}/Evaluation/Criteria";
+        var officer = await _app.SignInAsync("officer1");
+        IReadOnlyList<CriteriaCategory> categories =
+        [
+            new("1", "提案内容", [new CriteriaItem("1-1", "業務機能", 20, ScaleKind.FiveLevel), new CriteriaItem("1-2", "操作性", 10, ScaleKind.FiveLevel), new CriteriaItem("1-3", "移行", 10, ScaleKind.Number)]),
+        ];
+        var moved = await officer.PostFormAsync(url, ItemFields(categories, "upItem:0:2"));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Matches("id=\"Input_Categories_0__Items_1__Name\" name=\"Input.Categories\\[0\\].Items\\[1\\].Name\" value=\"移行\"", await moved.Content.ReadAsStringAsync());
+
+        var fields = ItemFields([categories[0] with { Items = [categories[0].Items[0], categories[0].Items[2], categories[0].Items[1]] }], "removeItem:0:0");
+        var removed = await (await officer.PostFormAsync(url, fields)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("value=\"業務機能\"", removed, StringComparison.Ordinal);
+        Assert.Matches("id=\"Input_Categories_0__Items_0__Name\" name=\"Input.Categories\\[0\\].Items\\[0\\].Name\" value=\"移行\"", removed);
+
+        var saved = await officer.PostFormAsync(url, ItemFields([categories[0] with { Items = [categories[0].Items[2], categories[0].Items[1]] }], "save"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var home = await officer.GetStringAsync("/");
+        Assert.Contains($"<a href=\"{url}\">評価基準の編集</a>", home, StringComparison.Ordinal);
+        var resumed = await officer.GetStringAsync(url);
+        Assert.Contains("value=\"移行\"", resumed, StringComparison.Ordinal);
+        Assert.Contains("途中保存:", resumed, StringComparison.Ordinal);
+        Assert.Null(await EvaluationAsync(caseId));
+
+        // 入力を破棄 drops the draft; the wizard starts again from one empty row.
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(url, new Dictionary<string, string> { ["Step"] = "0", ["action"] = "discard" })).StatusCode);
+        Assert.DoesNotContain("value=\"移行\"", await officer.GetStringAsync(url), StringComparison.Ordinal);
+        Assert.DoesNotContain("評価基準の編集", await officer.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Errors_name_the_row_and_field_keep_the_input_and_save_nothing()
     {
         var caseId = await NewCaseAsync();
