@@ -14,6 +14,9 @@ public sealed class CriteriaItemsValidator : AbstractValidator<IReadOnlyList<Cri
             item.RuleFor(i => i.Name).NotEmpty().WithMessage("評価項目名を入力してください。");
             item.RuleFor(i => i.MaxPoints).GreaterThanOrEqualTo(0).WithMessage("配点は0以上で入力してください。");
             item.RuleFor(i => i.Scale).IsInEnum();
+            item.RuleFor(i => i.Anchors)
+                .Must(a => a is null || (a.Count == 6 && a.All(x => !string.IsNullOrWhiteSpace(x) && x.Length <= 50)))
+                .WithMessage("5段階の評価の説明は、0〜5の6つすべてを50文字以内で入力してください。");
         });
     }
 }
@@ -27,6 +30,9 @@ public interface ICriteriaCommand
 
 public sealed class CriteriaValidator : AbstractValidator<ICriteriaCommand>
 {
+    /// <summary>Lets a form that names the duplicated rows itself leave out this whole-list message.</summary>
+    public const string DuplicateItemIdCode = "DuplicateItemId";
+
     public CriteriaValidator()
     {
         RuleFor(x => x.Categories).NotEmpty().WithMessage("評価区分を1つ以上入力してください。");
@@ -38,7 +44,8 @@ public sealed class CriteriaValidator : AbstractValidator<ICriteriaCommand>
         });
         RuleFor(x => x.Categories)
             .Must(cs => cs.SelectMany(c => c.Items).GroupBy(i => i.Id).All(g => g.Count() == 1))
-            .WithMessage("項目番号が重複しています。");
+            .WithMessage("項目番号が重複しています。")
+            .WithErrorCode(DuplicateItemIdCode);
         RuleFor(x => x.Categories)
             .Must(cs => cs.All(c => c.Id != EvaluationView.DemonstrationCategoryId))
             .WithMessage($"区分番号「{EvaluationView.DemonstrationCategoryId}」はデモンストレーション用に予約されています。");

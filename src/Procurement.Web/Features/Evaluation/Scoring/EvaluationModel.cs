@@ -13,7 +13,8 @@ public enum ScaleKind
     PassFail,
 }
 
-public sealed record CriteriaItem(string Id, string Name, decimal MaxPoints, ScaleKind Scale, bool Required = false);
+/// <param name="Anchors">5段階 only: the text for each grade, indexed by grade (0..5); null uses <see cref="Marks.FiveLevelAnchors"/>.</param>
+public sealed record CriteriaItem(string Id, string Name, decimal MaxPoints, ScaleKind Scale, bool Required = false, IReadOnlyList<string>? Anchors = null);
 
 public sealed record CriteriaCategory(string Id, string Name, IReadOnlyList<CriteriaItem> Items);
 

@@ -24,6 +24,10 @@ public static class Marks
         [0] = "記載なし",
     };
 
+    /// <summary>The grade texts members see for a 5段階 item: the officer's own wording when the criteria define it.</summary>
+    public static IReadOnlyDictionary<int, string> AnchorsFor(CriteriaItem item) =>
+        item.Anchors is { Count: 6 } anchors ? Enumerable.Range(0, 6).ToDictionary(g => g, g => anchors[g]) : FiveLevelAnchors;
+
     public static string ScaleName(ScaleKind scale) => scale switch
     {
         ScaleKind.FiveLevel => "5段階",
