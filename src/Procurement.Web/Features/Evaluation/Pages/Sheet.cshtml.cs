@@ -140,7 +140,7 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
                 }
                 else
                 {
-                    ModelState.AddModelError(CellId(v.VendorId, item.Id), $"{v.Name}「{item.Name}」: {t[Marks.RangeMessage(item)]}");
+                    ModelState.AddModelError(CellId(v.VendorId, item.Id), $"{v.Name}「{item.Name}」: {EvaluationForm.Say(t, Marks.RangeText(item), Marks.RangeMessage(item))}");
                 }
             }
         }
