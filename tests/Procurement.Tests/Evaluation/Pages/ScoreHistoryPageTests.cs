@@ -52,11 +52,11 @@ public sealed class ScoreHistoryPageTests : IAsyncLifetime
         Assert.Contains("<td>業務機能の網羅性</td>", html, StringComparison.Ordinal);
         Assert.Contains("— → 2", html, StringComparison.Ordinal);        // the autosave
         Assert.Contains("2 → 4", html, StringComparison.Ordinal);        // the submission's draft save
-        Assert.Contains("<td>提出</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>差し戻し</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"nowrap\">提出</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"nowrap\">差し戻し</td>", html, StringComparison.Ordinal);
         Assert.Contains("1-1の根拠を再確認", html, StringComparison.Ordinal);
-        Assert.Contains("<td>南 信夫（委員長）</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>合議による評価</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"nowrap\">南 信夫（委員長）</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"nowrap\">合議による評価</td>", html, StringComparison.Ordinal);
         Assert.Contains("協議により調整", html, StringComparison.Ordinal);
         Assert.Contains("令和8年11月26日 10:00", html, StringComparison.Ordinal);
 
