@@ -6,8 +6,9 @@ using Procurement.Features.Evaluation;
 namespace Procurement.BrowserTests.Evaluation;
 
 /// <summary>
-/// A member declares no conflict, scores and submits; the other members do the same; the chair closes technical
-/// scoring; the officer sees the ranking and its chart.
+/// A member declares no conflict, scores (the sheet autosaves; a second tab on the same sheet is told it is stale) and
+/// submits; the other members do the same; the chair closes technical scoring; the officer sees the ranking and its
+/// chart, and opens a member's score history from the results.
 /// </summary>
 public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -67,6 +68,34 @@ public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await page.ClickAsync("main >> text=自分の採点表");
         var a = EvaluationDemo.VendorA.ToString("N");
+
+        // Autosave: a typed score is saved after a short pause, without pressing a button, and survives a reload.
+        await page.SelectOptionAsync($"#cell-{a}-1-2", "3");
+        await page.FillAsync($"#cell-{a}-3-2", "9.5");
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("自動保存しました");
+        await BrowserFixture.ScreenshotAsync(page, "ev-03a-sheet-autosaved");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator($"#cell-{a}-1-2")).ToHaveValueAsync("3");
+        await Assertions.Expect(page.Locator($"#cell-{a}-3-2")).ToHaveValueAsync("9.5");
+
+        // A value out of range is not autosaved; the message appears next to its cell.
+        await page.FillAsync($"#cell-{a}-3-2", "99");
+        await Assertions.Expect(page.Locator($"[data-valmsg-for='cell-{a}-3-2']")).ToContainTextAsync("評価は0〜15の数値で入力してください");
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("自動保存していません");
+        await page.FillAsync($"#cell-{a}-3-2", "9.5");
+        await Assertions.Expect(page.Locator($"[data-valmsg-for='cell-{a}-3-2']")).ToHaveCountAsync(0);
+
+        // A second tab on the same sheet, opened before the first one saves again, cannot silently overwrite it.
+        var secondTab = await page.Context.NewPageAsync();
+        await secondTab.GotoAsync($"{Hub}/Sheet");
+        await page.SelectOptionAsync($"#cell-{a}-1-3", "4");
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("自動保存しました");
+        await secondTab.SelectOptionAsync($"#cell-{a}-1-3", "1");
+        await Assertions.Expect(secondTab.Locator("#autosave-status")).ToContainTextAsync("他の利用者がこの内容を変更しました");
+        await BrowserFixture.ScreenshotAsync(secondTab, "ev-03b-second-tab-stale");
+        await secondTab.CloseAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator($"#cell-{a}-1-3")).ToHaveValueAsync("4");
         await page.SelectOptionAsync($"#cell-{a}-1-1", "5");
         await page.SelectOptionAsync($"#cell-{a}-2-1", "○");
         await page.SelectOptionAsync($"#cell-{a}-0-1", "合");
@@ -116,5 +145,13 @@ public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<
         await officer.ClickAsync("text=評価の経過（誰がいつ何をしたか）を表示");
         await Assertions.Expect(officer.Locator("ol.timeline li").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(officer, "ev-07-results-history");
+
+        // Every change of a member's scores, with who and when, one click from the results.
+        await officer.ClickAsync("text=豊丘 一郎の採点の履歴");
+        await Assertions.Expect(officer.Locator("h1")).ToHaveTextAsync("採点の履歴: 豊丘 一郎");
+        await Assertions.Expect(officer.Locator("#score-history")).ToContainTextAsync("— → 9.5");
+        await Assertions.Expect(officer.Locator("#score-history")).ToContainTextAsync("— → 13.5");
+        await Assertions.Expect(officer.Locator("#score-history")).ToContainTextAsync("提出");
+        await BrowserFixture.ScreenshotAsync(officer, "ev-08-member-score-history");
     }
 }

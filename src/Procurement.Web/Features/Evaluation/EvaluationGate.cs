@@ -64,22 +64,31 @@ public static class EvaluationGate
         var stream = await session.Events.FetchForWriting<EvaluationView>(id, ct);
         var state = stream.Aggregate ?? new EvaluationView { CaseId = caseId, Id = id };
         var events = decide(state);
-        if (events.Length == 0) return stream.CurrentVersion ?? 0;
+        var loaded = stream.CurrentVersion ?? 0; // read before appending: the stream counts appended events in
+        if (events.Length == 0) return loaded;
         stream.AppendMany(events);
         await SaveAsync(session, ct);
-        return (stream.CurrentVersion ?? 0) + events.Length;
+        return loaded + events.Length;
     }
 
-    public static async Task<long> AppendToSheetAsync(IDocumentSession session, Guid caseId, Guid memberId, Func<ScoreSheetView, object[]> decide, CancellationToken ct)
+    /// <summary>
+    /// Like <see cref="AppendAsync"/> on a member's sheet. With <paramref name="expectedVersion"/> (the version the page
+    /// was loaded at) a change made on top of a newer sheet is refused as stale; a request that changes nothing is not,
+    /// because the page then already shows exactly what is stored.
+    /// </summary>
+    public static async Task<long> AppendToSheetAsync(IDocumentSession session, Guid caseId, Guid memberId, Func<ScoreSheetView, object[]> decide, CancellationToken ct,
+        long? expectedVersion = null)
     {
         var id = EvaluationStreams.ScoreSheet(caseId, memberId);
         var stream = await session.Events.FetchForWriting<ScoreSheetView>(id, ct);
         var state = stream.Aggregate ?? new ScoreSheetView { Id = id, CaseId = caseId, MemberId = memberId };
         var events = decide(state);
-        if (events.Length == 0) return stream.CurrentVersion ?? 0;
+        var loaded = stream.CurrentVersion ?? 0; // read before appending: the stream counts appended events in
+        if (events.Length == 0) return loaded;
+        if (expectedVersion is { } expected && expected != loaded) throw new StaleVersionException();
         stream.AppendMany(events);
         await SaveAsync(session, ct);
-        return (stream.CurrentVersion ?? 0) + events.Length;
+        return loaded + events.Length;
     }
 
     private static async Task SaveAsync(IDocumentSession session, CancellationToken ct)

@@ -28,7 +28,28 @@ public sealed record MyScoreSheet(Guid CaseId, Guid MemberId, ScoreSheetStatus S
 
 public sealed record EvaluationHistoryEntry(DateTimeOffset At, string By, string What);
 
-public sealed record ScoreHistoryEntry(DateTimeOffset At, string By, string What, Guid? VendorId, string? ItemId, decimal? Mark, string? Comment, string? Detail);
+public enum ScoreHistoryKind
+{
+    Scored,
+    Imported,
+    Submitted,
+    Reopened,
+    /// <summary>The chair's consensus for an item the member scored (it replaces the member's mark in the result).</summary>
+    Consensus,
+    /// <summary>The committee's decision on a △ the member gave.</summary>
+    PartialFit,
+}
+
+/// <summary>One change in a member's score history. Mark and OldMark are marks in the item's scale (null = empty).</summary>
+public sealed record ScoreHistoryEntry(DateTimeOffset At, string By, string What, Guid? VendorId, string? ItemId, decimal? Mark, string? Comment, string? Detail)
+{
+    public ScoreHistoryKind Kind { get; init; }
+    public decimal? OldMark { get; init; }
+    public string? VendorName { get; init; }
+    public CriteriaItem? Item { get; init; }
+}
+
+public sealed record MemberScoreHistory(Guid MemberId, string MemberName, IReadOnlyList<ScoreHistoryEntry> Entries);
 
 /// <summary>
 /// The read side of the evaluation with the visibility rules built in, so a page cannot forget one:
@@ -91,25 +112,83 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
     /// <summary>Every change of a member's scores, who made it and when (the results page links here).</summary>
     public async Task<IReadOnlyList<ScoreHistoryEntry>> GetScoreHistoryAsync(Guid caseId, Guid memberId, CancellationToken ct = default)
     {
-        await RequireSheetVisibleAsync(caseId, memberId, ct);
-        var events = await session.Events.FetchStreamAsync(EvaluationStreams.ScoreSheet(caseId, memberId), token: ct);
+        var view = await RequireSheetVisibleAsync(caseId, memberId, ct);
+        return await ScoreHistoryAsync(view, memberId, ct);
+    }
+
+    /// <summary>
+    /// The history page's rule, stricter than <see cref="GetScoreHistoryAsync"/>: only once results are visible (after
+    /// the close), and only to officers, the chair, and the member for their own sheet.
+    /// </summary>
+    public async Task<MemberScoreHistory> GetMemberScoreHistoryAsync(Guid caseId, Guid memberId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireClosed(view, "採点の履歴の閲覧");
+        var seat = view.Members.FirstOrDefault(m => m.MemberId == memberId) ?? throw new DomainRuleException("この案件の選定委員ではありません。");
+        var allowed = user.IsInRole(Roles.Officer) || (view.ChairId == user.Id && !user.IsInRole(Roles.Legal)) || memberId == user.Id;
+        if (!allowed) throw new DomainRuleException("この委員の採点の履歴を閲覧する権限がありません。");
+        return new MemberScoreHistory(memberId, seat.Name, await ScoreHistoryAsync(view, memberId, ct));
+    }
+
+    /// <summary>
+    /// Replays the member's sheet stream (so each change knows the value it replaced) and adds the case-level decisions
+    /// that change how their marks count: consensus on a vendor they scored, and △ decisions on their △ answers.
+    /// </summary>
+    private async Task<IReadOnlyList<ScoreHistoryEntry>> ScoreHistoryAsync(EvaluationView view, Guid memberId, CancellationToken ct)
+    {
+        var items = view.ScoredCriteria.SelectMany(c => c.Items).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        string? Vendor(Guid id) => view.Vendors.FirstOrDefault(v => v.VendorId == id)?.Name;
+        var marks = new Dictionary<(Guid, string), decimal?>();
         var history = new List<ScoreHistoryEntry>();
-        foreach (var e in events)
+        foreach (var e in await session.Events.FetchStreamAsync(EvaluationStreams.ScoreSheet(view.CaseId, memberId), token: ct))
         {
             switch (e.Data)
             {
                 case ScoreDraftSaved saved:
-                    history.AddRange(saved.Changes.Select(ch => new ScoreHistoryEntry(saved.At, saved.By.Name, saved.Source == "Excel" ? "Excel取込" : "採点", ch.VendorId, ch.ItemId, ch.Mark, ch.Comment, null)));
+                    var imported = saved.Source == "Excel";
+                    foreach (var ch in saved.Changes)
+                    {
+                        var old = marks.GetValueOrDefault((ch.VendorId, ch.ItemId));
+                        marks[(ch.VendorId, ch.ItemId)] = ch.Mark;
+                        history.Add(new ScoreHistoryEntry(saved.At, saved.By.Name, imported ? "Excel取込" : "採点", ch.VendorId, ch.ItemId, ch.Mark, ch.Comment, null)
+                        {
+                            Kind = imported ? ScoreHistoryKind.Imported : ScoreHistoryKind.Scored, OldMark = old, VendorName = Vendor(ch.VendorId), Item = items.GetValueOrDefault(ch.ItemId),
+                        });
+                    }
                     break;
                 case ScoreSheetSubmitted submitted:
-                    history.Add(new ScoreHistoryEntry(submitted.At, submitted.By.Name, "提出", null, null, null, null, null));
+                    history.Add(new ScoreHistoryEntry(submitted.At, submitted.By.Name, "提出", null, null, null, null, null) { Kind = ScoreHistoryKind.Submitted });
                     break;
                 case ScoreSheetReopened reopened:
-                    history.Add(new ScoreHistoryEntry(reopened.At, reopened.By.Name, "差し戻し", null, null, null, null, reopened.Reason));
+                    history.Add(new ScoreHistoryEntry(reopened.At, reopened.By.Name, "差し戻し", null, null, null, null, reopened.Reason) { Kind = ScoreHistoryKind.Reopened });
                     break;
             }
         }
-        return history;
+        if (!view.TechnicalClosed) return history; // consensus and △ decisions exist only after the close
+
+        var consensus = new Dictionary<(Guid, string), decimal?>();
+        foreach (var e in await session.Events.FetchStreamAsync(EvaluationStreams.Evaluation(view.CaseId), token: ct))
+        {
+            switch (e.Data)
+            {
+                case ConsensusScoreSet x when !view.IsConflicted(memberId, x.VendorId):
+                    var previous = consensus.GetValueOrDefault((x.VendorId, x.ItemId));
+                    consensus[(x.VendorId, x.ItemId)] = x.Mark;
+                    history.Add(new ScoreHistoryEntry(x.At, x.By.Name, "合議", x.VendorId, x.ItemId, x.Mark, null, x.Reason)
+                    {
+                        Kind = ScoreHistoryKind.Consensus, OldMark = previous, VendorName = Vendor(x.VendorId), Item = items.GetValueOrDefault(x.ItemId),
+                    });
+                    break;
+                case PartialFitDecided x when marks.GetValueOrDefault((x.VendorId, x.ItemId)) == Marks.Partial:
+                    history.Add(new ScoreHistoryEntry(x.At, x.By.Name, "△の判断", x.VendorId, x.ItemId, x.TreatAsFit ? Marks.Fit : Marks.NotFit, null, x.Reason)
+                    {
+                        Kind = ScoreHistoryKind.PartialFit, OldMark = Marks.Partial, VendorName = Vendor(x.VendorId), Item = items.GetValueOrDefault(x.ItemId),
+                    });
+                    break;
+            }
+        }
+        return history.OrderBy(h => h.At).ToList();
     }
 
     /// <summary>

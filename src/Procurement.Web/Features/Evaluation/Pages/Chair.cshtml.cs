@@ -59,7 +59,7 @@ public sealed class ChairModel(CaseAccess access, EvaluationQueries queries, IMe
         else if (!string.IsNullOrWhiteSpace(Consensus.Mark))
         {
             if (Marks.TryParse(item, Consensus.Mark, out var m)) mark = m;
-            else ModelState.AddModelError("Consensus.Mark", t[Marks.RangeMessage(item)]);
+            else ModelState.AddModelError("Consensus.Mark", EvaluationForm.Say(t, Marks.RangeText(item), Marks.RangeMessage(item)));
         }
         if (ModelState.ErrorCount > 0) return Page();
         return await SendAsync(id, nameof(Consensus), () => mediator.Send(new SetConsensusScore(id, Consensus.VendorId, item!.Id, mark, Consensus.Reason ?? ""), ct).AsTask(),

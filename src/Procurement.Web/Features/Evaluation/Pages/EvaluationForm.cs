@@ -1,3 +1,4 @@
+using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Evaluation.Pages;
@@ -11,4 +12,7 @@ public static class EvaluationForm
         ScoreSheets.ScoreSheetStatus.Draft => t["作成中"],
         _ => t["未着手"],
     };
+
+    /// <summary>An engine sentence in the reader's language; the Japanese string when the engine gave no template.</summary>
+    public static string Say(UiText t, EngineText? text, string japanese) => text is null ? japanese : t.Format(text.Template, [.. text.Args]);
 }

@@ -12,7 +12,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// breakdown, disqualifications, ties, exclusions, and the case-level history. Group members only; before the close
 /// the page says so (the query refuses to compute it).
 /// </summary>
-public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, UiText t) : PageModel
+public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, UiText t, ICurrentUser user) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;
     public EvaluationOverview Overview { get; private set; } = null!;
@@ -21,6 +21,13 @@ public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, U
     public string TotalsChart { get; private set; } = "";
     public string CategoryChart { get; private set; } = "";
     public bool ShowHistory { get; private set; }
+
+    /// <summary>Whether to link a member's score history: the history page's own rule (officers, the chair, oneself).</summary>
+    public bool CanSeeHistoryOf(string memberId) =>
+        Overview.IAmOfficer || (Overview.IAmChair && !user.IsInRole(Roles.Legal)) || (Guid.TryParse(memberId, out var m) && m == user.Id);
+
+    public string HistoryUrl(string memberId, string? vendorId = null) =>
+        $"/Cases/{Case.Id}/Evaluation/Members/{Guid.Parse(memberId)}/History" + (vendorId is null ? "" : $"?vendor={Guid.Parse(vendorId)}");
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool history, CancellationToken ct)
     {

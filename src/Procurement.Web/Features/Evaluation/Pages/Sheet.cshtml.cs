@@ -13,15 +13,18 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Evaluation.Pages;
 
 /// <summary>
-/// The member's own score sheet: one input per (non-conflicted) vendor and item in the item's scale; save as draft,
-/// submit (locks), Excel export and import (all or nothing, bad cells named). Opens only after the member's declaration.
+/// The member's own score sheet: one input per (non-conflicted) vendor and item in the item's scale; save as draft
+/// (button, or autosave from wwwroot/js/score-sheet-autosave.js through the Autosave handler), submit (locks), Excel
+/// export and import (all or nothing, bad cells named). Opens only after the member's declaration.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
+public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t, TimeProvider clock) : PageModel
 {
     /// <summary>Key: "{vendorId:N}-{itemId}"; value as typed or selected ("4", "○", "合", "12.5").</summary>
     [BindProperty] public Dictionary<string, string?> Cells { get; set; } = [];
     [BindProperty] public IFormFile? Upload { get; set; }
+    /// <summary>The sheet stream's version the form was loaded at; the autosave replies with the new one.</summary>
+    [BindProperty] public long? Version { get; set; }
 
     public CaseSummary Case { get; private set; } = null!;
     public MyScoreSheet Sheet { get; private set; } = null!;
@@ -49,6 +52,7 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
         Cells = Sheet.Vendors.SelectMany(v => Sheet.Criteria.SelectMany(c => c.Items).Select(i =>
                 (Key(v.VendorId, i.Id), (string?)Text(i, Sheet.Cells.FirstOrDefault(x => x.VendorId == v.VendorId && x.ItemId == i.Id)?.Mark))))
             .ToDictionary(x => x.Item1, x => x.Item2);
+        Version = Sheet.Version;
         return Page();
     }
 
@@ -63,8 +67,31 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (Entries() is not { } entries) return Page();
-        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", () => mediator.Send(new SaveScoreDraft(id, entries), ct).AsTask());
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", () => mediator.Send(new SaveScoreDraft(id, entries, Version), ct).AsTask());
         return Done(id, ok, stale, t["下書きを保存しました。"]);
+    }
+
+    /// <summary>
+    /// The autosave: same rules as the button, answered in JSON — {saved, at, version}; 422 with {errors: {fieldId: message}}
+    /// (a bad cell, or "Sheet" for a refusal such as a submitted sheet); 409 with {message} when another tab saved first.
+    /// </summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (Entries() is { } entries)
+        {
+            long version = 0;
+            var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", async () => version = await mediator.Send(new SaveScoreDraft(id, entries, Version), ct));
+            if (ok)
+            {
+                var at = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Documents.JapaneseDates.Tokyo).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+                return new JsonResult(new { saved = true, at, version });
+            }
+            if (stale) return new JsonResult(new { saved = false, stale = true, message = t[new StaleVersionException().Message] }) { StatusCode = StatusCodes.Status409Conflict };
+        }
+        var errors = ModelState.Where(kv => kv.Value!.Errors.Count > 0)
+            .ToDictionary(kv => kv.Key.Length == 0 ? "Sheet" : kv.Key, kv => string.Join(" ", kv.Value!.Errors.Select(e => e.ErrorMessage)));
+        return new JsonResult(new { saved = false, errors }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
@@ -73,7 +100,7 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
         if (Entries() is not { } entries) return Page();
         var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", async () =>
         {
-            await mediator.Send(new SaveScoreDraft(id, entries), ct);
+            await mediator.Send(new SaveScoreDraft(id, entries, Version), ct);
             await mediator.Send(new SubmitScoreSheet(id), ct);
         });
         return Done(id, ok, stale, t["採点表を提出しました。"]);
@@ -83,6 +110,7 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         KeepSavedCells();
+        Version = Sheet.Version;
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), t["取り込むExcelファイルを選んでください。"]);
@@ -140,7 +168,7 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
                 }
                 else
                 {
-                    ModelState.AddModelError(CellId(v.VendorId, item.Id), $"{v.Name}「{item.Name}」: {t[Marks.RangeMessage(item)]}");
+                    ModelState.AddModelError(CellId(v.VendorId, item.Id), $"{v.Name}「{item.Name}」: {EvaluationForm.Say(t, Marks.RangeText(item), Marks.RangeMessage(item))}");
                 }
             }
         }

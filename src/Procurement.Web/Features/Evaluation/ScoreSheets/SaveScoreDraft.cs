@@ -14,8 +14,10 @@ public sealed record ScoreEntry(Guid VendorId, string ItemId, decimal? Mark, str
 /// <summary>
 /// Autosave of the member's own sheet. Send the cells the page holds (all or only the changed ones); only
 /// cells that differ from the stored sheet become an event, so the history shows real changes, not keystrokes.
+/// <paramref name="ExpectedVersion"/> is the sheet version the page was loaded at (two tabs cannot overwrite each
+/// other); null skips the check (callers that hold no page, e.g. tests of the rules).
 /// </summary>
-public sealed record SaveScoreDraft(Guid CaseId, IReadOnlyList<ScoreEntry> Entries) : ICommand<long>;
+public sealed record SaveScoreDraft(Guid CaseId, IReadOnlyList<ScoreEntry> Entries, long? ExpectedVersion = null) : ICommand<long>;
 
 public sealed class SaveScoreDraftValidator : AbstractValidator<SaveScoreDraft>
 {
@@ -62,6 +64,6 @@ public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser
         var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
         EvaluationGate.RequireScorer(user, evaluation);
         return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id,
-            sheet => Decide(evaluation, sheet, c.Entries, "画面", user.Id, user.Actor, clock.GetUtcNow()), ct);
+            sheet => Decide(evaluation, sheet, c.Entries, "画面", user.Id, user.Actor, clock.GetUtcNow()), ct, c.ExpectedVersion);
     }
 }

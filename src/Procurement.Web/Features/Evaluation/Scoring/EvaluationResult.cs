@@ -17,7 +17,11 @@ public sealed record EvaluationResult(
     IReadOnlyList<VendorResult> Vendors,
     IReadOnlyList<Disqualification> Disqualifications,
     IReadOnlyList<TieReport> Ties,
-    IReadOnlyList<ExclusionReport> Exclusions);
+    IReadOnlyList<ExclusionReport> Exclusions)
+{
+    /// <summary><see cref="Blockers"/> as template and arguments, for pages that show them in the reader's language.</summary>
+    public IReadOnlyList<EngineText> BlockerTexts { get; init; } = [];
+}
 
 /// <summary>One line of the ranking; vendors whose tie could not be broken share a rank.</summary>
 public sealed record RankingEntry(int Rank, string VendorId, string VendorName, decimal Total, decimal Technical, decimal? PricePoints, IReadOnlyList<int>? PlacementCounts);
@@ -42,7 +46,10 @@ public sealed record MemberBreakdown(string MemberId, string MemberName, bool Ex
 /// <summary>Mark as the member gave it; Points after a consensus or △ decision and item rounding.</summary>
 public readonly record struct MemberItemScore(string ItemId, decimal? Mark, decimal Points, bool ConsensusApplied);
 
-public sealed record CriterionBreakdown(string ItemId, string ItemName, string CategoryId, decimal MaxPoints, decimal Average, decimal? ConsensusMark, string? ConsensusReason, string? PartialFitDecision);
+public sealed record CriterionBreakdown(string ItemId, string ItemName, string CategoryId, decimal MaxPoints, decimal Average, decimal? ConsensusMark, string? ConsensusReason, string? PartialFitDecision)
+{
+    public EngineText? PartialFitText { get; init; }
+}
 
 public sealed record CategoryBreakdown(string CategoryId, string CategoryName, decimal MaxPoints, decimal Average);
 
@@ -55,7 +62,10 @@ public enum DisqualificationKind
     InvalidBid,
 }
 
-public sealed record Disqualification(string VendorId, string VendorName, DisqualificationKind Kind, string Reason);
+public sealed record Disqualification(string VendorId, string VendorName, DisqualificationKind Kind, string Reason)
+{
+    public EngineText? ReasonText { get; init; }
+}
 
 public enum TieResolution
 {
@@ -64,6 +74,9 @@ public enum TieResolution
     Unresolved,
 }
 
-public sealed record TieReport(IReadOnlyList<string> VendorIds, decimal Score, TieResolution Resolution, LotRecord? Lot, string Description);
+public sealed record TieReport(IReadOnlyList<string> VendorIds, decimal Score, TieResolution Resolution, LotRecord? Lot, string Description)
+{
+    public EngineText? DescriptionText { get; init; }
+}
 
 public sealed record ExclusionReport(string MemberId, string MemberName, string VendorId, string VendorName);

@@ -38,13 +38,16 @@ public static class Marks
     };
 
     /// <summary>The message shown when a value does not fit the item (Excel import, JSON sheet, draft saving).</summary>
-    public static string RangeMessage(CriteriaItem item) => item.Scale switch
+    public static string RangeMessage(CriteriaItem item) => RangeText(item).ToString();
+
+    /// <summary><see cref="RangeMessage"/> as template and arguments, for pages (English UI).</summary>
+    public static EngineText RangeText(CriteriaItem item) => item.Scale switch
     {
-        ScaleKind.FiveLevel => "評価は0〜5の整数で入力してください",
-        ScaleKind.FitGap => "評価は○、△、×のいずれかで入力してください",
-        ScaleKind.Number => $"評価は0〜{item.MaxPoints.ToString(CultureInfo.InvariantCulture)}の数値で入力してください",
-        ScaleKind.PassFail => "評価は合または否で入力してください",
-        _ => "評価の値が正しくありません",
+        ScaleKind.FiveLevel => EngineText.Of(EngineTexts.RangeFiveLevel),
+        ScaleKind.FitGap => EngineText.Of(EngineTexts.RangeFitGap),
+        ScaleKind.Number => EngineText.Of(EngineTexts.RangeNumber, item.MaxPoints.ToString(CultureInfo.InvariantCulture)),
+        ScaleKind.PassFail => EngineText.Of(EngineTexts.RangePassFail),
+        _ => EngineText.Of(EngineTexts.RangeUnknown),
     };
 
     public static bool IsValid(CriteriaItem item, decimal mark) => item.Scale switch

@@ -71,7 +71,7 @@ public static class ScoringEngine
         var technicalMax = items.Sum(x => x.Item.MaxPoints);
         var fullMarks = settings.Aggregation == Aggregation.Sum ? technicalMax * memberCount : technicalMax;
 
-        var blockers = new List<string>();
+        var blockers = new List<EngineText>();
         var disqualifications = new List<Disqualification>();
         var disqualified = new bool[vendorCount];
         var technical = new decimal[vendorCount];
@@ -81,10 +81,10 @@ public static class ScoringEngine
         var criteria = new CriterionBreakdown[vendorCount][];
         var categories = new CategoryBreakdown[vendorCount][];
 
-        void Disqualify(int v, DisqualificationKind kind, string reason)
+        void Disqualify(int v, DisqualificationKind kind, EngineText reason)
         {
             disqualified[v] = true;
-            disqualifications.Add(new Disqualification(input.Vendors[v].Id, input.Vendors[v].Name, kind, reason));
+            disqualifications.Add(new Disqualification(input.Vendors[v].Id, input.Vendors[v].Name, kind, reason.ToString()) { ReasonText = reason });
         }
 
         var itemSums = new decimal[itemCount];
@@ -137,15 +137,15 @@ public static class ScoringEngine
                         if (item.Required && mark == 0 && requiredFailedBy[i] < 0) requiredFailedBy[i] = m;
                         if (settings.Floor is { } floor && !item.Required && BelowFloor(floor, item, mark, points))
                         {
-                            Disqualify(v, DisqualificationKind.BelowFloor,
-                                $"{input.Members[m].Name}の「{item.Name}」の評価（{Show(points)}点）が最低基準（{Show(floor.Threshold)}{(floor.Unit == FloorUnit.Grade ? "" : "点")}）を下回っています");
+                            Disqualify(v, DisqualificationKind.BelowFloor, EngineText.Of(floor.Unit == FloorUnit.Grade ? EngineTexts.BelowFloorGrade : EngineTexts.BelowFloorPoints,
+                                input.Members[m].Name, item.Name, Show(points), Show(floor.Threshold)));
                         }
                     }
                     row[i] = new MemberItemScore(item.Id, own, points, agreed is not null);
                     itemSums[i] += points;
                     total += points;
                 }
-                if (missing > 0) blockers.Add($"{input.Members[m].Name}の{vendor.Name}の採点が{missing}項目未入力です");
+                if (missing > 0) blockers.Add(EngineText.Of(EngineTexts.MissingScores, input.Members[m].Name, vendor.Name, missing.ToString(CultureInfo.InvariantCulture)));
                 total = rounding.MemberTotal.Apply(total);
                 memberTotals[m * vendorCount + v] = total;
                 memberItems[v][m] = row;
@@ -155,7 +155,7 @@ public static class ScoringEngine
             counting[v] = n;
             if (n == 0)
             {
-                blockers.Add($"{vendor.Name}を評価できる委員がいません（全員が利害関係により除外）");
+                blockers.Add(EngineText.Of(EngineTexts.NoCountingMember, vendor.Name));
             }
             else if (settings.Aggregation == Aggregation.Sum)
             {
@@ -169,11 +169,12 @@ public static class ScoringEngine
 
             for (var i = 0; i < itemCount; i++)
             {
-                if (undecided[i]) blockers.Add($"{vendor.Name}の「{items[i].Item.Name}」の△について委員会の判断が未決定です");
+                if (undecided[i]) blockers.Add(EngineText.Of(EngineTexts.PartialFitUndecided, vendor.Name, items[i].Item.Name));
                 if (requiredFailedBy[i] >= 0)
                 {
-                    Disqualify(v, DisqualificationKind.RequiredItemFailed,
-                        $"必須項目「{items[i].Item.Name}」を満たしていません（{(consensus[v * itemCount + i] is null ? input.Members[requiredFailedBy[i]].Name + "の評価" : "合議による評価")}）");
+                    Disqualify(v, DisqualificationKind.RequiredItemFailed, consensus[v * itemCount + i] is null
+                        ? EngineText.Of(EngineTexts.RequiredFailedByMember, items[i].Item.Name, input.Members[requiredFailedBy[i]].Name)
+                        : EngineText.Of(EngineTexts.RequiredFailedByConsensus, items[i].Item.Name));
                 }
             }
 
@@ -185,8 +186,7 @@ public static class ScoringEngine
                 var line = fullMarks * ratio;
                 if (technical[v] < line)
                 {
-                    Disqualify(v, DisqualificationKind.BelowPassLine,
-                        $"技術点（{Show(technical[v])}点）が基準点（{Show(line)}点：満点の{Show(ratio * 100)}%）に達していません");
+                    Disqualify(v, DisqualificationKind.BelowPassLine, EngineText.Of(EngineTexts.BelowPassLine, Show(technical[v]), Show(line), Show(ratio * 100)));
                 }
             }
         }
@@ -205,7 +205,7 @@ public static class ScoringEngine
         else
         {
             var reserve = input.Prices?.ReservePrice;
-            if (reserve is null) blockers.Add("予定価格が入力されていません");
+            if (reserve is null) blockers.Add(EngineText.Of(EngineTexts.ReservePriceMissing));
             if (settings.PriceMethod != PriceMethod.Division)
             {
                 allocation = settings.PriceAllocation ?? fullMarks * settings.PriceWeight / settings.TechnicalWeight;
@@ -215,17 +215,17 @@ public static class ScoringEngine
                 var vendor = input.Vendors[v];
                 if (input.Prices?.Bids.TryGetValue(vendor.Id, out var bid) != true)
                 {
-                    if (!disqualified[v]) blockers.Add($"{vendor.Name}の入札価格が入力されていません");
+                    if (!disqualified[v]) blockers.Add(EngineText.Of(EngineTexts.BidMissing, vendor.Name));
                     continue;
                 }
                 bids[v] = bid;
                 if (bid <= 0)
                 {
-                    Disqualify(v, DisqualificationKind.InvalidBid, $"入札価格（{Yen(bid)}）が正しくありません");
+                    Disqualify(v, DisqualificationKind.InvalidBid, EngineText.Of(EngineTexts.InvalidBid, Yen(bid)));
                 }
                 else if (reserve is { } r && bid > r)
                 {
-                    Disqualify(v, DisqualificationKind.BidAboveReservePrice, $"入札価格（{Yen(bid)}）が予定価格（{Yen(r)}）を超えているため無効です");
+                    Disqualify(v, DisqualificationKind.BidAboveReservePrice, EngineText.Of(EngineTexts.BidAboveReservePrice, Yen(bid), Yen(r)));
                 }
                 else if (reserve is not null)
                 {
@@ -321,8 +321,8 @@ public static class ScoringEngine
                 group = [.. group.OrderByDescending(v => technical[v]).ThenBy(v => v)];
                 if (DistinctTechnicalScores(group) > 1)
                 {
-                    ties.Add(new TieReport(group.Select(v => input.Vendors[v].Id).ToList(), tieScore, TieResolution.TechnicalScore, null,
-                        $"{Names(input, group)}が{(placements is null ? "同点" : "同順位")}のため、技術点の高い順に順位を決定しました"));
+                    ties.Add(Tie(group.Select(v => input.Vendors[v].Id).ToList(), tieScore, TieResolution.TechnicalScore, null,
+                        EngineText.Of(placements is null ? EngineTexts.TieBrokenByTechnicalScore : EngineTexts.RankTieBrokenByTechnicalScore, Names(input, group))));
                 }
             }
             var sub = 0;
@@ -340,18 +340,18 @@ public static class ScoringEngine
                 {
                     var ids = tied.Select(v => input.Vendors[v].Id).ToHashSet();
                     var lot = (input.Lots ?? []).LastOrDefault(l => l.VendorOrder.Count == ids.Count && ids.SetEquals(l.VendorOrder));
-                    var what = DistinctTechnicalScores(group) == 1 ? "技術点も同点" : "技術点が同点";
+                    var alsoEqual = DistinctTechnicalScores(group) == 1;
                     if (lot is not null)
                     {
-                        ties.Add(new TieReport([.. lot.VendorOrder], tieScore, TieResolution.Lot, lot,
-                            $"{Names(input, tied)}は{what}のため、くじにより順位を決定しました（くじを引いた者: {lot.DrawnBy}）"));
+                        ties.Add(Tie([.. lot.VendorOrder], tieScore, TieResolution.Lot, lot, EngineText.Of(
+                            alsoEqual ? EngineTexts.TieBrokenByLotTechnicalAlsoEqual : EngineTexts.TieBrokenByLotTechnicalEqual, Names(input, tied), lot.DrawnBy)));
                         for (var j = 0; j < lot.VendorOrder.Count; j++) ranking.Add(Entry(rank + j, vendorIndex[lot.VendorOrder[j]]));
                     }
                     else
                     {
-                        ties.Add(new TieReport(tied.Select(v => input.Vendors[v].Id).ToList(), tieScore, TieResolution.Unresolved, null,
-                            $"{Names(input, tied)}は{what}です。くじの結果が記録されるまで同順位です"));
-                        if (rank == 1) blockers.Add($"第1位が同点です。{Names(input, tied)}のくじの結果を記録してください");
+                        ties.Add(Tie(tied.Select(v => input.Vendors[v].Id).ToList(), tieScore, TieResolution.Unresolved, null, EngineText.Of(
+                            alsoEqual ? EngineTexts.TieUnresolvedTechnicalAlsoEqual : EngineTexts.TieUnresolvedTechnicalEqual, Names(input, tied))));
+                        if (rank == 1) blockers.Add(EngineText.Of(EngineTexts.FirstPlaceTie, Names(input, tied)));
                         foreach (var v in tied) ranking.Add(Entry(rank, v));
                     }
                 }
@@ -374,15 +374,18 @@ public static class ScoringEngine
                 evaluationValue[v], totals[v], counting[v], rows, criteria[v], categories[v]));
         }
 
-        var distinctBlockers = blockers.Distinct().ToList();
-        return new EvaluationResult(distinctBlockers.Count == 0, distinctBlockers, settings.Aggregation, settings.PriceMethod, fullMarks, allocation, lowest,
-            ranking, vendors, disqualifications, ties, exclusionReports);
+        var distinctBlockers = blockers.DistinctBy(b => b.ToString()).ToList();
+        return new EvaluationResult(distinctBlockers.Count == 0, distinctBlockers.ConvertAll(b => b.ToString()), settings.Aggregation, settings.PriceMethod, fullMarks, allocation, lowest,
+            ranking, vendors, disqualifications, ties, exclusionReports) { BlockerTexts = distinctBlockers };
 
         RankingEntry Entry(int rank, int v) => new(rank, input.Vendors[v].Id, input.Vendors[v].Name, totals[v], technical[v], pricePoints[v],
             placements is null ? null : Enumerable.Range(0, placements.GetLength(1)).Select(r => placements[v, r]).ToList());
 
         int DistinctTechnicalScores(List<int> g) => g.Select(v => technical[v]).Distinct().Count();
     }
+
+    private static TieReport Tie(IReadOnlyList<string> vendorIds, decimal score, TieResolution resolution, LotRecord? lot, EngineText description) =>
+        new(vendorIds, score, resolution, lot, description.ToString()) { DescriptionText = description };
 
     /// <summary>Rounding up must never lift an item above its 配点.</summary>
     private static decimal RoundedItemPoints(CriteriaItem item, decimal mark, RoundingRule rule) => Math.Min(rule.Apply(ItemPoints(item, mark)), item.MaxPoints);
@@ -412,8 +415,9 @@ public static class ScoringEngine
             var (item, category) = items[i];
             var c = consensus[offset + i];
             var d = decisions[offset + i];
+            var decision = d is null ? null : EngineText.Of(d.TreatAsFit ? EngineTexts.PartialFitAsFit : EngineTexts.PartialFitAsNotFit, d.Reason);
             result[i] = new CriterionBreakdown(item.Id, item.Name, category.Id, item.MaxPoints, Aggregate(itemSums[i], n, memberCount, aggregation, rounding),
-                c?.Mark, c?.Reason, d is null ? null : (d.TreatAsFit ? "○として扱う" : "×として扱う") + "：" + d.Reason);
+                c?.Mark, c?.Reason, decision?.ToString()) { PartialFitText = decision };
         }
         return result;
     }
@@ -458,5 +462,5 @@ public static class ScoringEngine
 
     private static string Show(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
-    private static string Yen(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture) + "円";
+    private static string Yen(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Pages;
+
+/// <summary>
+/// One member's score history: every event of their score-sheet stream (drafts, imports, submission, reopening) and the
+/// consensus / △ decisions that changed how their marks count, with who, when and old → new. After the close only, to
+/// officers, the chair and the member themself (the query decides); other group members get 403, outsiders 404.
+/// </summary>
+public sealed class HistoryModel(CaseAccess access, EvaluationQueries queries) : PageModel
+{
+    public CaseSummary Case { get; private set; } = null!;
+    public EvaluationOverview Overview { get; private set; } = null!;
+    public MemberScoreHistory? History { get; private set; }
+    public IReadOnlyList<ScoreHistoryEntry> Entries { get; private set; } = [];
+    public EvaluatedVendor? Vendor { get; private set; }
+
+    /// <param name="vendor">Optional: only the changes for this vendor (the results page links per vendor table).</param>
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid memberId, Guid? vendor, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
+        Case = found;
+        Overview = await queries.GetOverviewAsync(id, ct);
+        if (!Overview.TechnicalClosed) return Page();
+        try
+        {
+            History = await queries.GetMemberScoreHistoryAsync(id, memberId, ct);
+        }
+        catch (DomainRuleException)
+        {
+            return Forbid();
+        }
+        Vendor = vendor is { } v ? Overview.Vendors.FirstOrDefault(x => x.VendorId == v) : null;
+        Entries = Vendor is null ? History.Entries : History.Entries.Where(e => e.VendorId is null || e.VendorId == Vendor.VendorId).ToList();
+        return Page();
+    }
+}
