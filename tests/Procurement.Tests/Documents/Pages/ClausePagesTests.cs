@@ -97,7 +97,7 @@ public sealed class ClausePagesTests : IAsyncLifetime
         await using var session = _app.Store.QuerySession();
         var dossierId = Procurement.Features.Contracts.ContractStreams.DossierId(DemoData.CaseId);
         var files = await session.LoadAsync<Procurement.Features.Contracts.ContractVersionFiles>(Procurement.Features.Contracts.ContractVersionFiles.IdFor(dossierId, 1));
-        var contract = files!.Documents.Single(d => d.Kind == Procurement.Features.Contracts.Drafting.DraftDocumentKind.Contract).Text;
+        var contract = files!.Documents.Single(d => d.Kind == Procurement.Features.Contracts.DraftDocumentKind.Contract).Text;
         Assert.Contains("契約終了日の6か月前までに", contract, StringComparison.Ordinal);
         Assert.DoesNotContain("契約の解除", contract, StringComparison.Ordinal);
     }

@@ -23,7 +23,7 @@ public static class QaListDocument
         var template = renderer.Catalog.Get(TemplateId);
         var latest = (await session.LoadAsync<CaseDocumentsView>(summary.Id, ct))?.Find(template.Kind)?.Latest;
         var info = new DocumentInfo { Title = template.Title, Kind = template.Kind, Edition = latest?.Version ?? 1, Date = DocumentModel.Iso(today) };
-        var model = DocumentModel.FromCase(summary, group, info, new Settings(), new DocumentSections { Qa = VendorDocumentSource.PublishedAnswers(vendors) });
+        var model = DocumentModel.FromCase(summary, group, info, new Settings { DateStyle = group.DateStyle }, new DocumentSections { Qa = VendorDocumentSource.PublishedAnswers(vendors) });
 
         var rendered = renderer.Render(TemplateId, model, ct: ct);
         if (latest is null || rendered.ContentHash == latest.ContentHash) return rendered;
