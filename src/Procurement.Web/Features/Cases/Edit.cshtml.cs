@@ -71,7 +71,7 @@ public sealed class EditModel(CaseAccess access, IMediator mediator, UiText t) :
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         return Page();
     }

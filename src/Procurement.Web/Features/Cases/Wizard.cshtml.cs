@@ -96,7 +96,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
                 }
                 catch (DomainRuleException ex)
                 {
-                    ModelState.AddModelError("", ex.Message);
+                    ModelState.AddModelError("", t[ex.Message]);
                     return Page();
                 }
             default:

@@ -55,7 +55,7 @@ public sealed class DossierModel(ContractAccess access, IQuerySession session, I
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         catch (ValidationException ex)
         {

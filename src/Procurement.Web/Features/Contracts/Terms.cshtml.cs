@@ -86,7 +86,7 @@ public sealed class TermsModel(ContractAccess access, Marten.IQuerySession sessi
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         return Page();
     }

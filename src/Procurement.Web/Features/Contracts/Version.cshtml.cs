@@ -81,7 +81,7 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         return Page();
     }

@@ -124,7 +124,7 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         return Page();
     }

@@ -66,7 +66,7 @@ public sealed class SettingsModel(IQuerySession session, CaseAccess access, IMed
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

@@ -65,7 +65,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         return Page();
     }

@@ -100,7 +100,7 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
             return Page();
         }
 

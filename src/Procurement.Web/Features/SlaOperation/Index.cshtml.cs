@@ -95,7 +95,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         return Page();
     }
@@ -117,7 +117,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         return Page();
     }
@@ -152,7 +152,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
             return Page();
         }
     }

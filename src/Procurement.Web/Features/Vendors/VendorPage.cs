@@ -38,7 +38,7 @@ public static class VendorPage
         }
         catch (DomainRuleException ex)
         {
-            page.ModelState.AddModelError("", ex.Message);
+            page.ModelState.AddModelError("", UiText.Get(ex.Message));
         }
         return false;
     }

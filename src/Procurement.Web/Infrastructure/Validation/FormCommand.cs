@@ -21,7 +21,8 @@ public static class FormCommand
         }
         catch (ValidationException ex)
         {
-            foreach (var e in ex.Errors) modelState.AddModelError($"{form}.{e.PropertyName}", e.ErrorMessage);
+            // Messages are Japanese keys, or already English where the validator translated them (then t[] returns them as they are).
+            foreach (var e in ex.Errors) modelState.AddModelError($"{form}.{e.PropertyName}", t[e.ErrorMessage]);
         }
         catch (StaleVersionException ex)
         {
@@ -30,7 +31,7 @@ public static class FormCommand
         }
         catch (DomainRuleException ex)
         {
-            modelState.AddModelError(form, ex.Message);
+            modelState.AddModelError(form, t[ex.Message]);
         }
         return (false, false);
     }

@@ -79,6 +79,18 @@ public sealed partial class EvaluationEnglishTests : IAsyncLifetime
         }, $"{Hub}/Chair");
         Assert.Contains("Enter a number from 0 to 15", await badMark.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The validator's and the handler's own refusals follow the switch too.
+        var noReason = await chair.PostFormAsync($"{Hub}/Chair?handler=Consensus", new()
+        {
+            ["Consensus.VendorId"] = EvaluationDemo.VendorA.ToString(), ["Consensus.ItemId"] = "3-1", ["Consensus.Mark"] = "10", ["Consensus.Reason"] = "",
+        }, $"{Hub}/Chair");
+        Assert.Contains("Enter the reason for the consensus.", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unknownVendor = await chair.PostFormAsync($"{Hub}/Chair?handler=Consensus", new()
+        {
+            ["Consensus.VendorId"] = Guid.NewGuid().ToString(), ["Consensus.ItemId"] = "3-1", ["Consensus.Mark"] = "10", ["Consensus.Reason"] = "agreed",
+        }, $"{Hub}/Chair");
+        Assert.Contains("This vendor is not being evaluated.", await unknownVendor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // A decision on the △ is shown in English too, and the blocker is gone.
         await chair.PostFormAsync($"{Hub}/Chair?handler=PartialFit", new()
         {

@@ -59,7 +59,7 @@ public sealed class EditModel(IQuerySession session, IMediator mediator, TimePro
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
         }
         Input.Password = "";
         return Page();

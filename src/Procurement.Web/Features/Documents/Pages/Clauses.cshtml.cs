@@ -89,7 +89,7 @@ public sealed class ClausesModel(CaseAccess access, IMediator mediator, Template
             }
             catch (DomainRuleException ex)
             {
-                ModelState.AddModelError("", ex.Message);
+                ModelState.AddModelError("", t[ex.Message]);
             }
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

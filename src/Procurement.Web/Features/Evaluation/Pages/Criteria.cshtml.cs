@@ -143,7 +143,7 @@ public sealed class CriteriaModel(CaseAccess access, EvaluationQueries queries, 
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError("", t[ex.Message]);
             await SaveAsync(draft, Step, ct);
             return Page();
         }
