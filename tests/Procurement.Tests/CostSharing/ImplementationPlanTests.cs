@@ -23,18 +23,12 @@ namespace Procurement.Tests.CostSharing;
 public sealed class ImplementationPlanTests : IAsyncLifetime
 {
     private AppFactory _app = null!;
-    private WebApplicationFactory<Program> _asOfficer = null!;
+    private ActingUser _asOfficer = null!;
 
     public async Task InitializeAsync()
     {
         _app = await AppFactory.StartAsync(nameof(ImplementationPlanTests));
-        UserAccount officer;
-        await using (var session = _app.Store.QuerySession()) officer = await session.Query<UserAccount>().SingleAsync(u => u.UserName == "officer1");
-        _asOfficer = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.RemoveAll<ICurrentUser>();
-            s.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(officer.Id, officer.DisplayName, Roles.Officer));
-        }));
+        _asOfficer = await ActingUser.StartAsync(_app, "officer1", Roles.Officer);
     }
 
     public async Task DisposeAsync()
@@ -43,11 +37,7 @@ public sealed class ImplementationPlanTests : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
-    private async Task<T> Send<T>(Func<IMediator, ValueTask<T>> send)
-    {
-        using var scope = _asOfficer.Services.CreateScope();
-        return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
-    }
+    private Task<T> Send<T>(Func<IMediator, ValueTask<T>> send) => _asOfficer.Send(send);
 
     private async Task<string> GeneratePlanTextAsync()
     {

@@ -17,23 +17,13 @@ namespace Procurement.Tests.Documents;
 /// <summary>Clause settings saved on the case stream per document kind, and generation applying them.</summary>
 public sealed class ClauseSettingsTests : IAsyncLifetime
 {
-    private Guid _officerId;
     private AppFactory _app = null!;
-    private WebApplicationFactory<Program> _asOfficer = null!;
+    private ActingUser _asOfficer = null!;
 
     public async Task InitializeAsync()
     {
         _app = await AppFactory.StartAsync(nameof(ClauseSettingsTests));
-        // officer1 of the demo group: the handler checks case membership by the user's id.
-        await using (var session = _app.Store.QuerySession())
-        {
-            _officerId = (await session.Query<Procurement.Features.Users.UserAccount>().SingleAsync(u => u.UserName == "officer1")).Id;
-        }
-        _asOfficer = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.RemoveAll<ICurrentUser>();
-            s.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(_officerId, "高森 花子", Roles.Officer));
-        }));
+        _asOfficer = await ActingUser.StartAsync(_app, "officer1", Roles.Officer);
     }
 
     public async Task DisposeAsync()
@@ -42,11 +32,7 @@ public sealed class ClauseSettingsTests : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
-    private async Task<T> Send<T>(Func<IMediator, ValueTask<T>> send)
-    {
-        using var scope = _asOfficer.Services.CreateScope();
-        return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
-    }
+    private Task<T> Send<T>(Func<IMediator, ValueTask<T>> send) => _asOfficer.Send(send);
 
     private static ClauseSetting With(params (string Name, object Value)[] values) =>
         new(true, values.ToDictionary(v => v.Name, v => JsonSerializer.SerializeToElement(v.Value)));
@@ -150,15 +136,9 @@ public sealed class ClauseSettingsTests : IAsyncLifetime
     [Fact]
     public async Task Users_who_are_not_officers_cannot_save_clause_settings()
     {
-        await using var asLegal = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.RemoveAll<ICurrentUser>();
-            s.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(_officerId, "高森 花子", Roles.Legal));
-        }));
-        using var scope = asLegal.Services.CreateScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await using var asLegal = await ActingUser.StartAsync(_app, "officer1", Roles.Legal);
 
         await Assert.ThrowsAsync<DomainRuleException>(() =>
-            mediator.Send(new SaveClauseSettings(DemoData.CaseId, "contract", 0, new Dictionary<string, ClauseSetting>())).AsTask());
+            asLegal.Send(m => m.Send(new SaveClauseSettings(DemoData.CaseId, "contract", 0, new Dictionary<string, ClauseSetting>()))));
     }
 }

@@ -22,16 +22,12 @@ public sealed class GenerateDocumentTests : IAsyncLifetime
 {
     private static readonly Guid OfficerId = Guid.Parse("0b1c0000-0000-0000-0000-000000000001");
     private AppFactory _app = null!;
-    private WebApplicationFactory<Program> _asOfficer = null!;
+    private ActingUser _asOfficer = null!;
 
     public async Task InitializeAsync()
     {
         _app = await AppFactory.StartAsync(nameof(GenerateDocumentTests));
-        _asOfficer = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.RemoveAll<ICurrentUser>();
-            s.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(OfficerId, "高森 花子", Roles.Officer));
-        }));
+        _asOfficer = await ActingUser.StartAsync(_app, "officer1", Roles.Officer);
     }
 
     public async Task DisposeAsync()
@@ -40,11 +36,7 @@ public sealed class GenerateDocumentTests : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
-    private async Task<T> Send<T>(Func<IMediator, ValueTask<T>> send)
-    {
-        using var scope = _asOfficer.Services.CreateScope();
-        return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
-    }
+    private Task<T> Send<T>(Func<IMediator, ValueTask<T>> send) => _asOfficer.Send(send);
 
     [Fact]
     public async Task Versions_are_kept_per_document_with_hash_and_author_and_identical_content_is_not_a_new_version()

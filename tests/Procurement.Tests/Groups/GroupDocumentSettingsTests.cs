@@ -34,21 +34,8 @@ public sealed class GroupDocumentSettingsTests : IAsyncLifetime
 
     private async Task<T> SendAs<T>(string userName, Func<IMediator, ValueTask<T>> send)
     {
-        Guid id;
-        string name;
-        string[] roles;
-        await using (var session = _app.Store.QuerySession())
-        {
-            var user = await session.Query<Procurement.Features.Users.UserAccount>().SingleAsync(u => u.UserName == userName);
-            (id, name, roles) = (user.Id, user.DisplayName, [.. user.Roles]);
-        }
-        await using var factory = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.RemoveAll<ICurrentUser>();
-            s.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(id, name, roles));
-        }));
-        using var scope = factory.Services.CreateScope();
-        return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+        await using var user = await ActingUser.StartAsync(_app, userName);
+        return await user.Send(send);
     }
 
     private static Dictionary<string, string> Form(long version, string style) => new()

@@ -30,17 +30,10 @@ public sealed class SheetAnchorTextTests : IAsyncLifetime
         var categories = EvaluationDemo.Criteria
             .Select(c => c with { Items = c.Items.Select(i => i.Id == "1-2" ? i with { Anchors = usability } : i).ToList() })
             .ToList();
-        var officerId = await UserIdAsync(_app, "officer1");
-        await using (var asOfficer = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.RemoveAll<ICurrentUser>();
-            s.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(officerId, "高森 花子", Roles.Officer));
-        })))
-        using (var scope = asOfficer.Services.CreateScope())
+        await using (var officer = await ActingUser.StartAsync(_app, "officer1"))
         {
             // The demo's proposals are open, so the wording changes the way a frozen definition does: with a reason.
-            await scope.ServiceProvider.GetRequiredService<IMediator>()
-                .Send(new ChangeFrozenCriteria(Case, categories, EvaluationDemo.Settings, "操作性の評価の説明を具体的にするため"));
+            await officer.Send(m => m.Send(new ChangeFrozenCriteria(Case, categories, EvaluationDemo.Settings, "操作性の評価の説明を具体的にするため")));
         }
 
         var member = await _app.SignInAsync("member1");
