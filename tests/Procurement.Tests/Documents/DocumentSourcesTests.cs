@@ -116,7 +116,8 @@ public sealed class DocumentSourcesTests : IAsyncLifetime
 
         var charter = (await GenerateAsync("committee-charter")).Text;
         Assert.Contains("委員3人以内", charter, StringComparison.Ordinal);
-        Assert.Contains("| 1 | 南 信夫（委員長） |  | 委員長", charter, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 南 信夫（委員長） | 委員長", charter, StringComparison.Ordinal);
+        Assert.DoesNotContain("| 職 |", charter, StringComparison.Ordinal); // no seat records a 職, so no empty column
         Assert.Contains("| 豊丘 一郎 |", charter, StringComparison.Ordinal);
         Assert.Contains("| 喬木 由美 |", charter, StringComparison.Ordinal);
 
