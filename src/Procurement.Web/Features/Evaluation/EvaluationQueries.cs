@@ -28,6 +28,18 @@ public sealed record MyScoreSheet(Guid CaseId, Guid MemberId, ScoreSheetStatus S
 
 public sealed record EvaluationHistoryEntry(DateTimeOffset At, string By, string What);
 
+public sealed record CommitteeCandidate(Guid UserId, string Name);
+
+/// <summary>A vendor of the case (vendors feature) not yet on the evaluation; its id is the one its proposals carry.</summary>
+public sealed record VendorCandidate(Guid VendorId, string Name, bool ProposalSubmitted);
+
+/// <summary>
+/// What the officer needs to set an evaluation up: who may still be seated (group users with the committee role),
+/// which of the case's vendors are not yet evaluated, and when and by whom the proposals were opened.
+/// </summary>
+public sealed record CommitteeSetup(EvaluationOverview Overview, IReadOnlyList<CommitteeCandidate> Candidates, IReadOnlyList<VendorCandidate> VendorCandidates,
+    DateTimeOffset? ProposalsOpenedAt, string? ProposalsOpenedBy);
+
 public enum ScoreHistoryKind
 {
     Scored,
@@ -74,6 +86,35 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
             view.Vendors, members, view.TechnicalClosed, view.TechnicalClosedAt, view.Demonstrations,
             user.IsInRole(Roles.Officer), view.IsMember(user.Id), view.ChairId == user.Id, view.DeclarationOf(user.Id) is not null,
             view.PendingReconfirmation.Contains(user.Id), CanSeePrices(view) ? Prices(view) : null, view.Version);
+    }
+
+    /// <summary>Officers only: the candidates follow the same rules as AppointCommitteeMember, so the page offers nobody it would refuse.</summary>
+    public async Task<CommitteeSetup> GetCommitteeSetupAsync(Guid caseId, CancellationToken ct = default)
+    {
+        var summary = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
+        EvaluationGate.RequireOfficer(user);
+        var overview = await GetOverviewAsync(caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+
+        var group = await session.LoadAsync<Groups.GroupView>(summary.GroupId, ct);
+        var accounts = group is null ? [] : await session.LoadManyAsync<Users.UserAccount>(ct, group.UserIds);
+        var candidates = accounts
+            .Where(a => a.IsActive && a.Roles.Contains(Roles.Committee) && !a.Roles.Contains(Roles.Legal) && !view.IsMember(a.Id))
+            .OrderBy(a => a.DisplayName, StringComparer.Ordinal)
+            .Select(a => new CommitteeCandidate(a.Id, a.DisplayName)).ToList();
+
+        var caseVendors = await session.LoadAsync<Vendors.CaseVendors>(caseId, ct);
+        var vendors = (caseVendors?.Vendors ?? [])
+            .Where(v => view.Vendors.All(e => e.VendorId != v.VendorId))
+            .Select(v => new VendorCandidate(v.VendorId, v.CompanyName, caseVendors!.CurrentProposals.Any(p => p.VendorId == v.VendorId))).ToList();
+
+        string? openedBy = null;
+        if (view.CriteriaFrozen)
+        {
+            var events = await session.Events.FetchStreamAsync(EvaluationStreams.Evaluation(caseId), token: ct);
+            openedBy = events.Select(e => e.Data).OfType<ProposalsOpened>().LastOrDefault()?.By.Name;
+        }
+        return new CommitteeSetup(overview, candidates, vendors, view.ProposalsOpenedAt, openedBy);
     }
 
     /// <summary>Opens the score page; refused until the member has declared conflicts of interest.</summary>
