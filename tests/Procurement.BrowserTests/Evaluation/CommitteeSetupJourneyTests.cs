@@ -7,7 +7,10 @@ using Procurement.Infrastructure.Events;
 
 namespace Procurement.BrowserTests.Evaluation;
 
-/// <summary>On a new case with criteria but no committee, the officer seats members and a chair from the hub and opens the proposals.</summary>
+/// <summary>
+/// On a new case with criteria but no committee, the officer seats members (with their 職) and a chair from the hub,
+/// dismisses a member seated by mistake, and opens the proposals.
+/// </summary>
 public sealed class CommitteeSetupJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
@@ -34,12 +37,20 @@ public sealed class CommitteeSetupJourneyTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(page.Locator("#Open")).ToContainTextAsync("選定委員と委員長を選任してから提案書を開封してください。");
 
         await page.SelectOptionAsync("#Member_UserId", new SelectOptionValue { Label = "豊丘 一郎" });
+        await page.FillAsync("#Member_Position", "豊丘村 総務課長");
         await Button(page, "選任する").ClickAsync();
+        await page.SelectOptionAsync("#Member_UserId", new SelectOptionValue { Label = "喬木 由美" });
+        await Button(page, "選任する").ClickAsync();
+        await Assertions.Expect(page.Locator("#members tr", new() { HasText = "喬木 由美" })).ToHaveCountAsync(1);
+        await Button(page, "喬木 由美を解任する").ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("委員を解任しました。");
+        await Assertions.Expect(page.Locator("#members tr", new() { HasText = "喬木 由美" })).ToHaveCountAsync(0);
         await page.SelectOptionAsync("#Member_UserId", new SelectOptionValue { Label = "南 信夫（委員長）" });
         await page.CheckAsync("#Member_IsChair");
         await Button(page, "選任する").ClickAsync();
         await Assertions.Expect(page.Locator("#members")).ToContainTextAsync("豊丘 一郎");
         await Assertions.Expect(page.Locator("#members tr", new() { HasText = "南 信夫" })).ToContainTextAsync("委員長");
+        await Assertions.Expect(page.Locator("#members tr", new() { HasText = "豊丘 一郎" }).Locator("input[name='Seat.Position']")).ToHaveValueAsync("豊丘村 総務課長");
         await BrowserFixture.ScreenshotAsync(page, "evaluation-committee-setup");
 
         await Button(page, "提案書を開封する").ClickAsync();

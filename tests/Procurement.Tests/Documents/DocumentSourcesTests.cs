@@ -116,10 +116,10 @@ public sealed class DocumentSourcesTests : IAsyncLifetime
 
         var charter = (await GenerateAsync("committee-charter")).Text;
         Assert.Contains("委員3人以内", charter, StringComparison.Ordinal);
-        Assert.Contains("| 1 | 南 信夫（委員長） | 委員長", charter, StringComparison.Ordinal);
-        Assert.DoesNotContain("| 職 |", charter, StringComparison.Ordinal); // no seat records a 職, so no empty column
-        Assert.Contains("| 豊丘 一郎 |", charter, StringComparison.Ordinal);
-        Assert.Contains("| 喬木 由美 |", charter, StringComparison.Ordinal);
+        Assert.Contains("|! No | 氏名 | 職 | 役職", charter, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 南 信夫（委員長） | 高森町 副町長 | 委員長", charter, StringComparison.Ordinal);
+        Assert.Contains("| 豊丘 一郎 | 豊丘村 総務課長 | 委員", charter, StringComparison.Ordinal);
+        Assert.Contains("| 喬木 由美 | 喬木村 企画財政課長 | 委員", charter, StringComparison.Ordinal);
 
         var demo = (await GenerateAsync("demo-guide")).Text;
         Assert.Contains("| 甲システム株式会社 | 令和8年12月10日 | 10:00～11:00 | 高森町役場 3階 大会議室", demo, StringComparison.Ordinal);

@@ -64,10 +64,10 @@ public static class EvaluationDemo
             new EvaluationVendorAdded(caseId, VendorC, "丙テクノロジー株式会社", by, now),
             new CriteriaDefined(caseId, Criteria, Settings, by, now),
         };
-        foreach (var (userName, chair) in new[] { ("member1", false), ("member2", false), ("chair", true) })
+        foreach (var (userName, chair, position) in new[] { ("member1", false, "豊丘村 総務課長"), ("member2", false, "喬木村 企画財政課長"), ("chair", true, "高森町 副町長") })
         {
             var account = await session.Query<UserAccount>().FirstOrDefaultAsync(u => u.UserName == userName, ct);
-            if (account is not null) events.Add(new CommitteeMemberAppointed(caseId, account.Id, account.DisplayName, chair, by, now));
+            if (account is not null) events.Add(new CommitteeMemberAppointed(caseId, account.Id, account.DisplayName, chair, by, now, position));
         }
         events.Add(new ProposalsOpened(caseId, by, now));
         events.Add(new ReservePriceRecorded(caseId, 480_000_000, "RFQ見積（3者）の比較に基づく", by, now));

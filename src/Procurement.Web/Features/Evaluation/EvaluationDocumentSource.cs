@@ -36,9 +36,9 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
     {
         if (view.Members.Count == 0) return null;
         var chair = view.Members.FirstOrDefault(m => m.MemberId == view.ChairId);
-        // The chair first, as committee lists are printed; the seat records no job title, so 職 stays empty.
+        // The chair first, as committee lists are printed; a seat without a 職 leaves it empty (the template drops an all-empty column).
         var members = view.Members.OrderBy(m => m.MemberId == view.ChairId ? 0 : 1)
-            .Select(m => new CommitteeMember(m.Name, "", m.MemberId == view.ChairId ? "委員長" : "委員")).ToList();
+            .Select(m => new CommitteeMember(m.Name, m.Position ?? "", m.MemberId == view.ChairId ? "委員長" : "委員")).ToList();
         return new CommitteeInfo(chair?.Name, members);
     }
 

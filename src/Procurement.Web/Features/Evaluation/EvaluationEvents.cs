@@ -8,6 +8,9 @@ namespace Procurement.Features.Evaluation;
 
 public sealed record EvaluationVendorAdded(Guid CaseId, Guid VendorId, string Name, Actor By, DateTimeOffset At) : IAuditedEvent;
 
+/// <summary>Only before the proposals are opened, and only while no demonstration or bid refers to the vendor.</summary>
+public sealed record EvaluationVendorRemoved(Guid CaseId, Guid VendorId, string Name, Actor By, DateTimeOffset At) : IAuditedEvent;
+
 public sealed record CriteriaDefined(Guid CaseId, IReadOnlyList<CriteriaCategory> Categories, EvaluationSettings Settings, Actor By, DateTimeOffset At) : IAuditedEvent;
 
 /// <summary>Opening the proposals freezes the criteria: from now on a change needs a reason and every member's re-confirmation.</summary>
@@ -20,7 +23,11 @@ public sealed record DemonstrationScenarioDefined(Guid CaseId, IReadOnlyList<Cri
 
 public sealed record CriteriaChangeConfirmed(Guid CaseId, Guid MemberId, int Revision, Actor By, DateTimeOffset At) : IAuditedEvent;
 
-public sealed record CommitteeMemberAppointed(Guid CaseId, Guid MemberId, string Name, bool IsChair, Actor By, DateTimeOffset At) : IAuditedEvent;
+/// <summary>Position is the member's 職 for the 委員名簿 (e.g. 総務課長); appointing a seated member again updates it or makes them chair.</summary>
+public sealed record CommitteeMemberAppointed(Guid CaseId, Guid MemberId, string Name, bool IsChair, Actor By, DateTimeOffset At, string? Position = null) : IAuditedEvent;
+
+/// <summary>Only before the proposals are opened: afterwards the committee that scores is the committee that was seated.</summary>
+public sealed record CommitteeMemberDismissed(Guid CaseId, Guid MemberId, string Name, Actor By, DateTimeOffset At) : IAuditedEvent;
 
 public sealed record ConflictOfInterestDeclared(Guid CaseId, Guid MemberId, IReadOnlyList<Guid> ConflictedVendorIds, string Statement, Actor By, DateTimeOffset At) : IAuditedEvent;
 

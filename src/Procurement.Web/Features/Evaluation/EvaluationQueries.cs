@@ -8,7 +8,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Evaluation;
 
 public sealed record MemberStatus(Guid MemberId, string Name, bool IsChair, bool Declared, IReadOnlyList<Guid> ConflictedVendorIds,
-    ScoreSheetStatus? SheetStatus, DateTimeOffset? SubmittedAt, bool NeedsReconfirmation);
+    ScoreSheetStatus? SheetStatus, DateTimeOffset? SubmittedAt, bool NeedsReconfirmation, string? Position = null);
 
 public sealed record BidView(Guid VendorId, string VendorName, decimal Amount);
 
@@ -80,7 +80,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
             var sheet = sheets.FirstOrDefault(s => s.MemberId == m.MemberId);
             var declaration = view.DeclarationOf(m.MemberId);
             return new MemberStatus(m.MemberId, m.Name, view.ChairId == m.MemberId, declaration is not null, declaration?.ConflictedVendorIds ?? [],
-                sheet?.Status, sheet?.SubmittedAt, view.PendingReconfirmation.Contains(m.MemberId));
+                sheet?.Status, sheet?.SubmittedAt, view.PendingReconfirmation.Contains(m.MemberId), m.Position);
         }).ToList();
         return new EvaluationOverview(caseId, view.ScoredCriteria, view.Settings, view.CriteriaRevision, view.CriteriaFrozen, view.CriteriaChanges,
             view.Vendors, members, view.TechnicalClosed, view.TechnicalClosedAt, view.Demonstrations,
@@ -241,9 +241,12 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         await EvaluationGate.RequireCaseAsync(access, caseId, ct);
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
         if (!CanSeePrices(view)) throw new DomainRuleException("評価の経過は技術審査の締切後に閲覧できます。");
-        string Vendor(Guid id) => view.Vendors.FirstOrDefault(v => v.VendorId == id)?.Name ?? "（不明な事業者）";
-        string Member(Guid id) => view.Members.FirstOrDefault(m => m.MemberId == id)?.Name ?? "（不明な委員）";
         var events = await session.Events.FetchStreamAsync(EvaluationStreams.Evaluation(caseId), token: ct);
+        // Names from the stream itself, so a member dismissed or a vendor removed before the opening still reads by name.
+        var vendors = events.Select(e => e.Data).OfType<EvaluationVendorAdded>().GroupBy(x => x.VendorId).ToDictionary(g => g.Key, g => g.Last().Name);
+        var members = events.Select(e => e.Data).OfType<CommitteeMemberAppointed>().GroupBy(x => x.MemberId).ToDictionary(g => g.Key, g => g.Last().Name);
+        string Vendor(Guid id) => vendors.GetValueOrDefault(id) ?? "（不明な事業者）";
+        string Member(Guid id) => members.GetValueOrDefault(id) ?? "（不明な委員）";
         return events.Select(e => e.Data).OfType<Infrastructure.Events.IAuditedEvent>().Select(e => new EvaluationHistoryEntry(e.At, e.By.Name, e switch
         {
             EvaluationVendorAdded x => $"評価対象に{x.Name}を追加",
@@ -252,7 +255,9 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
             FrozenCriteriaChanged x => $"確定後の評価基準を変更（第{x.Revision}版）: {x.Reason}",
             DemonstrationScenarioDefined x => "デモンストレーションの項目を定義" + (x.Reason is null ? "" : $": {x.Reason}"),
             CriteriaChangeConfirmed x => $"{Member(x.MemberId)}が評価基準の変更を確認（第{x.Revision}版）",
-            CommitteeMemberAppointed x => $"{x.Name}を{(x.IsChair ? "委員長" : "委員")}に選任",
+            CommitteeMemberAppointed x => $"{x.Name}{(x.Position is null ? "" : $"（{x.Position}）")}を{(x.IsChair ? "委員長" : "委員")}に選任",
+            CommitteeMemberDismissed x => $"{x.Name}を委員から解任",
+            EvaluationVendorRemoved x => $"{x.Name}を評価対象から除外",
             ConflictOfInterestDeclared x => x.ConflictedVendorIds.Count == 0
                 ? $"{Member(x.MemberId)}が利害関係なしを申告"
                 : $"{Member(x.MemberId)}が利害関係を申告（{string.Join("、", x.ConflictedVendorIds.Select(Vendor))}）: {x.Statement}",

@@ -5,7 +5,7 @@ namespace Procurement.Features.Evaluation;
 
 public sealed record EvaluatedVendor(Guid VendorId, string Name);
 
-public sealed record CommitteeSeat(Guid MemberId, string Name, DateTimeOffset AppointedAt);
+public sealed record CommitteeSeat(Guid MemberId, string Name, DateTimeOffset AppointedAt, string? Position = null);
 
 public sealed record ConflictDeclaration(Guid MemberId, List<Guid> ConflictedVendorIds, string Statement, DateTimeOffset DeclaredAt);
 
@@ -80,6 +80,12 @@ public sealed class EvaluationViewProjection : SingleStreamProjection<Evaluation
         view.Vendors.Add(new EvaluatedVendor(e.VendorId, e.Name));
     }
 
+    public static void Apply(EvaluationVendorRemoved e, EvaluationView view)
+    {
+        view.Vendors.RemoveAll(v => v.VendorId == e.VendorId);
+        foreach (var d in view.Declarations) d.ConflictedVendorIds.Remove(e.VendorId);
+    }
+
     public static void Apply(CriteriaDefined e, EvaluationView view)
     {
         Touch(view, e.CaseId);
@@ -122,8 +128,18 @@ public sealed class EvaluationViewProjection : SingleStreamProjection<Evaluation
     public static void Apply(CommitteeMemberAppointed e, EvaluationView view)
     {
         Touch(view, e.CaseId);
-        if (!view.IsMember(e.MemberId)) view.Members.Add(new CommitteeSeat(e.MemberId, e.Name, e.At));
+        var index = view.Members.FindIndex(m => m.MemberId == e.MemberId);
+        if (index < 0) view.Members.Add(new CommitteeSeat(e.MemberId, e.Name, e.At, e.Position));
+        else view.Members[index] = view.Members[index] with { Position = e.Position };
         if (e.IsChair) view.ChairId = e.MemberId;
+    }
+
+    public static void Apply(CommitteeMemberDismissed e, EvaluationView view)
+    {
+        view.Members.RemoveAll(m => m.MemberId == e.MemberId);
+        view.Declarations.RemoveAll(d => d.MemberId == e.MemberId);
+        view.PendingReconfirmation.Remove(e.MemberId);
+        if (view.ChairId == e.MemberId) view.ChairId = null;
     }
 
     public static void Apply(ConflictOfInterestDeclared e, EvaluationView view)

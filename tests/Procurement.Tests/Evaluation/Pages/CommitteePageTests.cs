@@ -67,7 +67,7 @@ public sealed class CommitteePageTests : IAsyncLifetime
         Assert.DoesNotContain($"<option value=\"{member1}\"", seated, StringComparison.Ordinal);
         Assert.DoesNotContain($"<option value=\"{_vendorId}\"", seated, StringComparison.Ordinal);
         Assert.Contains("南 信夫（委員長）</td>", seated, StringComparison.Ordinal);
-        Assert.Contains($"<li>{VendorName}</li>", seated, StringComparison.Ordinal);
+        Assert.Contains($"<span>{VendorName}</span>", seated, StringComparison.Ordinal);
 
         var open = await officer.PostFormAsync($"{Committee}?handler=Open", new(), Committee);
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
@@ -113,6 +113,77 @@ public sealed class CommitteePageTests : IAsyncLifetime
         Assert.Contains("Opening the proposals freezes the evaluation criteria", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Before_the_opening_the_officer_records_positions_dismisses_a_member_and_removes_a_vendor()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        var member1 = await UserIdAsync(_app, "member1");
+        var chair = await UserIdAsync(_app, "chair");
+
+        var seat = await officer.PostFormAsync($"{Committee}?handler=Member",
+            new() { ["Member.UserId"] = member1.ToString(), ["Member.Position"] = "豊丘村 総務課長" }, Committee);
+        Assert.Equal(HttpStatusCode.Redirect, seat.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Seat(officer, chair, chair: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await officer.PostFormAsync($"{Committee}?handler=Vendor", new() { ["Vendor.VendorId"] = _vendorId.ToString() }, Committee)).StatusCode);
+        Assert.Contains("value=\"豊丘村 総務課長\"", await officer.GetStringAsync(Committee), StringComparison.Ordinal);
+
+        // A 職 that is too long is refused next to the table and the typed text stays in that row's box.
+        var tooLong = new string('長', 101);
+        var refused = await officer.PostFormAsync($"{Committee}?handler=Position", new() { ["Seat.UserId"] = chair.ToString(), ["Seat.Position"] = tooLong }, Committee);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("職は100文字以内で入力してください。", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Seat_Position\"", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"Seat_Position\" name=\"Seat.Position\" value=\"{tooLong}\"", html, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await officer.PostFormAsync($"{Committee}?handler=Position", new() { ["Seat.UserId"] = chair.ToString(), ["Seat.Position"] = "高森町 副町長" }, Committee)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await officer.PostFormAsync($"{Committee}?handler=Dismiss", new() { ["Seat.UserId"] = member1.ToString() }, Committee)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await officer.PostFormAsync($"{Committee}?handler=RemoveVendor", new() { ["Vendor.VendorId"] = _vendorId.ToString() }, Committee)).StatusCode);
+
+        var page = await officer.GetStringAsync(Committee);
+        Assert.Contains($"<option value=\"{member1}\">", page, StringComparison.Ordinal); // a candidate again
+        Assert.Contains($"<option value=\"{_vendorId}\">{VendorName}</option>", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"高森町 副町長\"", page, StringComparison.Ordinal);
+
+        await using var asOfficer = await ActingUser.StartAsync(_app, "officer1");
+        using var scope = asOfficer.Services.CreateScope();
+        var queries = scope.ServiceProvider.GetRequiredService<EvaluationQueries>();
+        var overview = await queries.GetOverviewAsync(Case);
+        var only = Assert.Single(overview.Members);
+        Assert.Equal((chair, true, "高森町 副町長"), (only.MemberId, only.IsChair, only.Position));
+        Assert.Empty(overview.Vendors);
+        var history = (await queries.GetEvaluationHistoryAsync(Case)).Select(h => h.What).ToList();
+        Assert.Contains("豊丘 一郎（豊丘村 総務課長）を委員に選任", history);
+        Assert.Contains("豊丘 一郎を委員から解任", history);
+        Assert.Contains($"{VendorName}を評価対象から除外", history);
+    }
+
+    [Fact]
+    public async Task After_the_opening_the_page_offers_no_dismissal_or_removal_and_refuses_a_forged_one()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        var member1 = await UserIdAsync(_app, "member1");
+        await Seat(officer, member1);
+        await Seat(officer, await UserIdAsync(_app, "chair"), chair: true);
+        await officer.PostFormAsync($"{Committee}?handler=Vendor", new() { ["Vendor.VendorId"] = _vendorId.ToString() }, Committee);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"{Committee}?handler=Open", new(), Committee)).StatusCode);
+
+        var opened = await officer.GetStringAsync(Committee);
+        Assert.DoesNotContain("handler=Dismiss", opened, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=RemoveVendor", opened, StringComparison.Ordinal);
+        Assert.Contains("提案書の開封後は委員を解任できません。", opened, StringComparison.Ordinal);
+
+        var dismiss = await officer.PostFormAsync($"{Committee}?handler=Dismiss", new() { ["Seat.UserId"] = member1.ToString() }, Committee);
+        Assert.Equal(HttpStatusCode.OK, dismiss.StatusCode);
+        Assert.Contains("href=\"#Seat\"", await dismiss.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var remove = await officer.PostFormAsync($"{Committee}?handler=RemoveVendor", new() { ["Vendor.VendorId"] = _vendorId.ToString() }, Committee);
+        Assert.Contains("提案書の開封後は評価対象の事業者を除外できません。", await remove.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("member1")]
     [InlineData("chair")]
@@ -125,6 +196,8 @@ public sealed class CommitteePageTests : IAsyncLifetime
             new() { ["Member.UserId"] = (await UserIdAsync(_app, userName)).ToString(), ["Member.IsChair"] = "true" }, "/");
         Assert.True(IsDenied(post));
         Assert.True(IsDenied(await client.PostFormAsync($"{Committee}?handler=Open", new(), "/")));
+        Assert.True(IsDenied(await client.PostFormAsync($"{Committee}?handler=Dismiss", new() { ["Seat.UserId"] = Guid.NewGuid().ToString() }, "/")));
+        Assert.True(IsDenied(await client.PostFormAsync($"{Committee}?handler=RemoveVendor", new() { ["Vendor.VendorId"] = _vendorId.ToString() }, "/")));
         Assert.DoesNotContain($"href=\"{Committee}\"", await client.GetStringAsync(Hub), StringComparison.Ordinal);
     }
 

@@ -9,12 +9,21 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Committee;
 
-/// <summary>The officer seats a user with the committee role on this case's selection committee; IsChair makes them 委員長.</summary>
-public sealed record AppointCommitteeMember(Guid CaseId, Guid UserId, bool IsChair) : ICommand<long>;
+/// <summary>
+/// The officer seats a user with the committee role on this case's selection committee; IsChair makes them 委員長.
+/// Position is the 職 printed in the 委員名簿: null keeps what the seat has (so "make chair" does not erase it), blank clears it.
+/// </summary>
+public sealed record AppointCommitteeMember(Guid CaseId, Guid UserId, bool IsChair, string? Position = null) : ICommand<long>;
 
 public sealed class AppointCommitteeMemberValidator : AbstractValidator<AppointCommitteeMember>
 {
-    public AppointCommitteeMemberValidator() => RuleFor(c => c.UserId).NotEmpty().WithMessage("委員を選択してください。");
+    public const int PositionMaxLength = 100;
+
+    public AppointCommitteeMemberValidator()
+    {
+        RuleFor(c => c.UserId).NotEmpty().WithMessage("委員を選択してください。");
+        RuleFor(c => c.Position).MaximumLength(PositionMaxLength).WithMessage("職は100文字以内で入力してください。");
+    }
 }
 
 public sealed class AppointCommitteeMemberHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<AppointCommitteeMember, long>
@@ -25,8 +34,10 @@ public sealed class AppointCommitteeMemberHandler(IDocumentSession session, ICur
         if (!inCaseGroup) throw new DomainRuleException("この案件のグループに所属していない利用者は委員に選任できません。");
         if (!account.Roles.Contains(Roles.Committee) || account.Roles.Contains(Roles.Legal)) throw new DomainRuleException("選定委員の役割を持つ利用者のみ委員に選任できます。");
         EvaluationGate.RequireOpen(state);
-        if (state.IsMember(c.UserId) && (!c.IsChair || state.ChairId == c.UserId)) return [];
-        return [new CommitteeMemberAppointed(c.CaseId, c.UserId, account.DisplayName, c.IsChair, by, at)];
+        var seat = state.Members.FirstOrDefault(m => m.MemberId == c.UserId);
+        var position = c.Position is null ? seat?.Position : string.IsNullOrWhiteSpace(c.Position) ? null : c.Position.Trim();
+        if (seat is not null && seat.Position == position && (!c.IsChair || state.ChairId == c.UserId)) return [];
+        return [new CommitteeMemberAppointed(c.CaseId, c.UserId, account.DisplayName, c.IsChair, by, at, position)];
     }
 
     public async ValueTask<long> Handle(AppointCommitteeMember c, CancellationToken ct)

@@ -12,8 +12,8 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Evaluation.Pages;
 
 /// <summary>
-/// The officer sets an evaluation up: seats the committee and its chair, puts the case's vendors on the evaluation,
-/// and opens the proposals, which freezes the criteria. Officers only; members, chair and legal get 403, other groups 404.
+/// The officer sets an evaluation up: seats the committee and its chair with their 職, puts the case's vendors on the
+/// evaluation, corrects either list while the proposals are still sealed, and opens the proposals, which freezes the criteria. Officers only; members, chair and legal get 403, other groups 404.
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
 public sealed class CommitteeModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
@@ -22,6 +22,14 @@ public sealed class CommitteeModel(CaseAccess access, EvaluationQueries queries,
     {
         public Guid UserId { get; set; }
         public bool IsChair { get; set; }
+        public string? Position { get; set; }
+    }
+
+    /// <summary>A row action on a seated member: change the 職, or dismiss.</summary>
+    public sealed class SeatInput
+    {
+        public Guid UserId { get; set; }
+        public string? Position { get; set; }
     }
 
     public sealed class VendorInput
@@ -31,6 +39,7 @@ public sealed class CommitteeModel(CaseAccess access, EvaluationQueries queries,
 
     [BindProperty] public MemberInput Member { get; set; } = new();
     [BindProperty] public VendorInput Vendor { get; set; } = new();
+    [BindProperty] public SeatInput Seat { get; set; } = new();
 
     public CaseSummary Case { get; private set; } = null!;
     public CommitteeSetup Setup { get; private set; } = null!;
@@ -40,8 +49,19 @@ public sealed class CommitteeModel(CaseAccess access, EvaluationQueries queries,
         await LoadAsync(id, ct) ?? Page();
 
     public Task<IActionResult> OnPostMemberAsync(Guid id, CancellationToken ct) =>
-        SendAsync(id, nameof(Member), () => mediator.Send(new AppointCommitteeMember(id, Member.UserId, Member.IsChair), ct).AsTask(),
+        // A chair button sends no position (null keeps the seat's 職); the seating form sends one, blank or not.
+        SendAsync(id, nameof(Member), () => mediator.Send(new AppointCommitteeMember(id, Member.UserId, Member.IsChair, Member.Position), ct).AsTask(),
             Member.IsChair ? t["委員長を選任しました。"] : t["委員を選任しました。"], ct);
+
+    public Task<IActionResult> OnPostPositionAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, nameof(Seat), () => mediator.Send(new AppointCommitteeMember(id, Seat.UserId, false, Seat.Position ?? ""), ct).AsTask(),
+            t["職を更新しました。"], ct);
+
+    public Task<IActionResult> OnPostDismissAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, nameof(Seat), () => mediator.Send(new DismissCommitteeMember(id, Seat.UserId), ct).AsTask(), t["委員を解任しました。"], ct);
+
+    public Task<IActionResult> OnPostRemoveVendorAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, nameof(Vendor), () => mediator.Send(new RemoveEvaluationVendor(id, Vendor.VendorId), ct).AsTask(), t["事業者を評価対象から除外しました。"], ct);
 
     public async Task<IActionResult> OnPostVendorAsync(Guid id, CancellationToken ct)
     {

@@ -1,0 +1,36 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Committee;
+
+/// <summary>
+/// The officer takes a member off the committee while it is still being formed (a wrong pick, a member who cannot serve).
+/// Once the proposals are opened the seats are fixed: the members have seen the proposals and their sheets are the record.
+/// </summary>
+public sealed record DismissCommitteeMember(Guid CaseId, Guid MemberId) : ICommand<long>;
+
+public sealed class DismissCommitteeMemberValidator : AbstractValidator<DismissCommitteeMember>
+{
+    public DismissCommitteeMemberValidator() => RuleFor(c => c.MemberId).NotEmpty().WithMessage("解任する委員を選択してください。");
+}
+
+public sealed class DismissCommitteeMemberHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<DismissCommitteeMember, long>
+{
+    public static object[] Decide(EvaluationView state, DismissCommitteeMember c, Actor by, DateTimeOffset at)
+    {
+        if (state.Members.FirstOrDefault(m => m.MemberId == c.MemberId) is not { } seat) throw new DomainRuleException("この案件の選定委員ではありません。");
+        if (state.CriteriaFrozen) throw new DomainRuleException("提案書の開封後は委員を解任できません。");
+        return [new CommitteeMemberDismissed(c.CaseId, seat.MemberId, seat.Name, by, at)];
+    }
+
+    public async ValueTask<long> Handle(DismissCommitteeMember c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        EvaluationGate.RequireOfficer(user);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
+    }
+}

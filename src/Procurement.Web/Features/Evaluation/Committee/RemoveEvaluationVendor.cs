@@ -1,0 +1,40 @@
+using FluentValidation;
+using Marten;
+using Mediator;
+using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Validation;
+
+namespace Procurement.Features.Evaluation.Committee;
+
+/// <summary>
+/// The officer takes a vendor off the evaluation before the proposals are opened (added by mistake, or it withdrew).
+/// A vendor with a demonstration slot or a recorded bid stays until those are cancelled, so nothing points at a vendor
+/// the evaluation no longer knows.
+/// </summary>
+public sealed record RemoveEvaluationVendor(Guid CaseId, Guid VendorId) : ICommand<long>;
+
+public sealed class RemoveEvaluationVendorValidator : AbstractValidator<RemoveEvaluationVendor>
+{
+    public RemoveEvaluationVendorValidator() => RuleFor(c => c.VendorId).NotEmpty().WithMessage("除外する事業者を選択してください。");
+}
+
+public sealed class RemoveEvaluationVendorHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<RemoveEvaluationVendor, long>
+{
+    public static object[] Decide(EvaluationView state, RemoveEvaluationVendor c, Actor by, DateTimeOffset at)
+    {
+        if (state.Vendors.FirstOrDefault(v => v.VendorId == c.VendorId) is not { } vendor) throw new DomainRuleException("この事業者は評価対象ではありません。");
+        if (state.CriteriaFrozen) throw new DomainRuleException("提案書の開封後は評価対象の事業者を除外できません。");
+        if (state.Demonstrations.Any(d => d.VendorId == c.VendorId))
+            throw new DomainRuleException("デモンストレーションの日程が登録されている事業者は除外できません。先に日程を取り消してください。");
+        if (state.Bids.ContainsKey(c.VendorId)) throw new DomainRuleException("入札価格が記録されている事業者は除外できません。");
+        return [new EvaluationVendorRemoved(c.CaseId, vendor.VendorId, vendor.Name, by, at)];
+    }
+
+    public async ValueTask<long> Handle(RemoveEvaluationVendor c, CancellationToken ct)
+    {
+        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
+        EvaluationGate.RequireOfficer(user);
+        return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
+    }
+}
