@@ -210,9 +210,9 @@ public sealed class EvaluationWorkflowTests : IAsyncLifetime
         Assert.Equal([VendorA.ToString("N"), VendorB.ToString("N")], withLot.Order()); // the technical score decides before any lot
 
         var history = await _h.Query("member2", q => q.GetEvaluationHistoryAsync(_h.CaseId));
-        Assert.Contains(history, e => e.What == "甲システム株式会社「1-1」の合議評価を5に決定: プレゼンテーションの質疑で網羅性を確認" && e.By == "南 信夫（委員長）");
-        Assert.Contains(history, e => e.What == "くじ（高森町 総務課長が実施）: 乙情報サービス株式会社 → 甲システム株式会社（立会人: 松川 次郎）" && e.By == "高森 花子");
-        Assert.Contains(history, e => e.What == "喬木 由美が利害関係を申告（乙情報サービス株式会社）: 配偶者が乙情報サービス株式会社に勤務");
+        Assert.Contains(history, e => e.What.ToString() == "甲システム株式会社「業務機能の網羅性」の合議評価を5に決定: プレゼンテーションの質疑で網羅性を確認" && e.By == "南 信夫（委員長）");
+        Assert.Contains(history, e => e.What.ToString() == "くじ（高森町 総務課長が実施）: 乙情報サービス株式会社 → 甲システム株式会社（立会人: 松川 次郎）" && e.By == "高森 花子");
+        Assert.Contains(history, e => e.What.ToString() == "喬木 由美が利害関係を申告（乙情報サービス株式会社）: 配偶者が乙情報サービス株式会社に勤務");
     }
 
     [Fact]

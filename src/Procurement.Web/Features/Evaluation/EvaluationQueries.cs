@@ -26,7 +26,8 @@ public sealed record EvaluationOverview(
 public sealed record MyScoreSheet(Guid CaseId, Guid MemberId, ScoreSheetStatus Status, IReadOnlyList<CriteriaCategory> Criteria,
     IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<ScoreCell> Cells, string? LastReopenReason, long Version);
 
-public sealed record EvaluationHistoryEntry(DateTimeOffset At, string By, string What);
+/// <summary>What is a sentence template with its arguments, rendered in the reader's language by the page.</summary>
+public sealed record EvaluationHistoryEntry(DateTimeOffset At, string By, EngineText What);
 
 public sealed record CommitteeCandidate(Guid UserId, string Name);
 
@@ -242,35 +243,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
         if (!CanSeePrices(view)) throw new DomainRuleException("評価の経過は技術審査の締切後に閲覧できます。");
         var events = await session.Events.FetchStreamAsync(EvaluationStreams.Evaluation(caseId), token: ct);
-        // Names from the stream itself, so a member dismissed or a vendor removed before the opening still reads by name.
-        var vendors = events.Select(e => e.Data).OfType<EvaluationVendorAdded>().GroupBy(x => x.VendorId).ToDictionary(g => g.Key, g => g.Last().Name);
-        var members = events.Select(e => e.Data).OfType<CommitteeMemberAppointed>().GroupBy(x => x.MemberId).ToDictionary(g => g.Key, g => g.Last().Name);
-        string Vendor(Guid id) => vendors.GetValueOrDefault(id) ?? "（不明な事業者）";
-        string Member(Guid id) => members.GetValueOrDefault(id) ?? "（不明な委員）";
-        return events.Select(e => e.Data).OfType<Infrastructure.Events.IAuditedEvent>().Select(e => new EvaluationHistoryEntry(e.At, e.By.Name, e switch
-        {
-            EvaluationVendorAdded x => $"評価対象に{x.Name}を追加",
-            CriteriaDefined => "評価基準を定義",
-            ProposalsOpened => "提案書を開封（評価基準を確定）",
-            FrozenCriteriaChanged x => $"確定後の評価基準を変更（第{x.Revision}版）: {x.Reason}",
-            DemonstrationScenarioDefined x => "デモンストレーションの項目を定義" + (x.Reason is null ? "" : $": {x.Reason}"),
-            CriteriaChangeConfirmed x => $"{Member(x.MemberId)}が評価基準の変更を確認（第{x.Revision}版）",
-            CommitteeMemberAppointed x => $"{x.Name}{(x.Position is null ? "" : $"（{x.Position}）")}を{(x.IsChair ? "委員長" : "委員")}に選任",
-            CommitteeMemberDismissed x => $"{x.Name}を委員から解任",
-            EvaluationVendorRemoved x => $"{x.Name}を評価対象から除外",
-            ConflictOfInterestDeclared x => x.ConflictedVendorIds.Count == 0
-                ? $"{Member(x.MemberId)}が利害関係なしを申告"
-                : $"{Member(x.MemberId)}が利害関係を申告（{string.Join("、", x.ConflictedVendorIds.Select(Vendor))}）: {x.Statement}",
-            TechnicalScoringClosed => "技術審査を締切",
-            ReservePriceRecorded x => $"予定価格 {x.Amount:#,0}円 を記録: {x.Basis}",
-            BidPriceRecorded x => $"{Vendor(x.VendorId)}の入札価格 {x.Amount:#,0}円 を記録",
-            ConsensusScoreSet x => x.Mark is null ? $"{Vendor(x.VendorId)}「{x.ItemId}」の合議評価を取消: {x.Reason}" : $"{Vendor(x.VendorId)}「{x.ItemId}」の合議評価を{x.Mark}に決定: {x.Reason}",
-            PartialFitDecided x => $"{Vendor(x.VendorId)}「{x.ItemId}」の△を{(x.TreatAsFit ? "○" : "×")}と判断: {x.Reason}",
-            LotDrawn x => $"くじ（{x.DrawnBy}が実施）: {string.Join(" → ", x.VendorOrder.Select(Vendor))}" + (x.Note is null ? "" : $"（{x.Note}）"),
-            DemonstrationScheduled x => $"{Vendor(x.VendorId)}のデモンストレーションを{x.Start:yyyy-MM-dd HH:mm}〜{x.End:HH:mm}（{x.Place}）に設定",
-            DemonstrationCancelled x => $"デモンストレーションを取消: {x.Reason}",
-            _ => e.GetType().Name,
-        })).ToList();
+        return EvaluationHistory.Describe(events.Select(e => e.Data).ToList(), view);
     }
 
     public async Task<PriceEnvelopeView> GetPricesAsync(Guid caseId, CancellationToken ct = default)

@@ -156,7 +156,7 @@ public sealed class CommitteePageTests : IAsyncLifetime
         var only = Assert.Single(overview.Members);
         Assert.Equal((chair, true, "高森町 副町長"), (only.MemberId, only.IsChair, only.Position));
         Assert.Empty(overview.Vendors);
-        var history = (await queries.GetEvaluationHistoryAsync(Case)).Select(h => h.What).ToList();
+        var history = (await queries.GetEvaluationHistoryAsync(Case)).Select(h => h.What.ToString()).ToList();
         Assert.Contains("豊丘 一郎（豊丘村 総務課長）を委員に選任", history);
         Assert.Contains("豊丘 一郎を委員から解任", history);
         Assert.Contains($"{VendorName}を評価対象から除外", history);

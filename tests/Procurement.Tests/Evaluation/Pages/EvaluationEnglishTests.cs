@@ -26,13 +26,13 @@ public sealed partial class EvaluationEnglishTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public void Every_engine_template_has_an_English_entry_with_the_same_placeholders()
+    public void Every_engine_and_history_template_has_an_English_entry_with_the_same_placeholders()
     {
         var root = Path.Combine(RepositoryPaths.FindRoot(AppContext.BaseDirectory)!, "src", "Procurement.Web");
         var english = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(root, "Resources", "en.json")))!;
-        var templates = EngineTexts.All().ToList();
+        var templates = EngineTexts.All().Concat(EvaluationHistoryTexts.All()).ToList();
 
-        Assert.True(templates.Count > 20);
+        Assert.True(templates.Count > 45);
         Assert.All(templates, t =>
         {
             Assert.True(english.TryGetValue(t, out var en), $"no English entry for 「{t}」");
@@ -99,5 +99,13 @@ public sealed partial class EvaluationEnglishTests : IAsyncLifetime
         results = await chair.GetStringAsync($"{Hub}/Results");
         Assert.Contains("Treated as ○: 代替運用で可", results, StringComparison.Ordinal);
         Assert.DoesNotContain("has not yet decided", results, StringComparison.Ordinal);
+
+        // The 経過 reads in English; names, positions, amounts and reasons stay as recorded.
+        var history = WebUtility.HtmlDecode(await chair.GetStringAsync($"{Hub}/Results?history=true"));
+        Assert.Contains("Opened the proposals (criteria frozen)", history, StringComparison.Ordinal);
+        Assert.Contains("Appointed 南 信夫（委員長） (高森町 副町長) as the chair", history, StringComparison.Ordinal);
+        Assert.Contains("Recorded the bid of 乙情報サービス株式会社: ¥500,000,000", history, StringComparison.Ordinal);
+        Assert.Contains("Decided the △ for 甲システム株式会社, \"住民票の写し等の交付\" counts as ○: 代替運用で可", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("を委員長に選任", history, StringComparison.Ordinal);
     }
 }
