@@ -1,35 +1,47 @@
 using System.Globalization;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Guards;
+using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows;
 
-/// <summary>Japanese sentences for workflow events on the case timeline (who is shown separately from <c>By</c>).</summary>
+/// <summary>
+/// Sentences for workflow events on the case timeline (who is shown separately from <c>By</c>), in the reader's
+/// language: each piece is a UI text template, steps read by their title in that language; notes and reasons stay as typed.
+/// </summary>
 public static class WorkflowTimeline
 {
     /// <summary>Null for events that are not workflow events, so the timeline can ask every describer in turn.</summary>
     public static string? Describe(object @event, WorkflowDefinition? definition)
     {
-        string Step(string id) => definition?.FindStep(id)?.Title.Ja ?? id;
-        string Steps(IEnumerable<string> ids) => string.Join("、", ids.Select(s => $"「{Step(s)}」"));
-        static string Date(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        var language = UiText.IsEnglish ? "en" : "ja";
+        string Step(string id) => definition?.FindStep(id)?.Title.For(language) ?? id;
+        string Steps(IEnumerable<string> ids) => string.Join(UiText.IsEnglish ? ", " : "、", ids.Select(s => T.Format("「{0}」", Step(s))));
+        string Date(DateOnly d) => UiText.IsEnglish ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
         return @event switch
         {
-            WorkflowStarted e => $"手続「{definition?.Title.Ja ?? e.DefinitionId}」（第{e.Version}版）を開始しました。",
-            StepCompleted { Skipped: true } e => $"「{Step(e.StepId)}」を省略しました。" + Note(e.Note),
-            StepCompleted e => $"「{Step(e.StepId)}」を完了しました。" +
-                (e.Choice is null ? "" : $"選択: {definition?.FindStep(e.StepId)?.Choice.FirstOrDefault(c => c.To == e.Choice)?.Label.Ja ?? e.Choice}。") +
-                (e.Activated.Count > 0 ? $"次: {Steps(e.Activated)}。" : "") +
-                (e.WorkflowFinished ? "手続が終了しました。" : "") + Note(e.Note),
-            CaseSentBack e => $"「{Step(e.FromStep)}」から「{Step(e.ToStep)}」へ差し戻しました。理由: {e.Reason}",
-            CaseMigrated e => $"手続を第{e.FromVersion}版から第{e.ToVersion}版へ移行しました。理由: {e.Reason}",
-            StepDeadlineSet e => $"「{Step(e.StepId)}」の期限を{Date(e.Due)}に設定しました。" + (e.Reason is null ? "" : $"（{e.Reason}）"),
-            ReminderRecorded e => $"{e.UserName}さんに「{Step(e.StepId)}」（期限 {Date(e.Due)}）をリマインドしました{(e.Mailed ? "（メール送信）" : "")}。",
-            CaseFactRecorded e => $"{(e.Holds ? "確認" : "取消し")}: {CaseFacts.Titles.GetValueOrDefault(e.Fact, e.Fact)}。" + Note(e.Note),
+            WorkflowStarted e => T.Format("手続「{0}」（第{1}版）を開始しました。", definition?.Title.For(language) ?? e.DefinitionId, e.Version),
+            StepCompleted { Skipped: true } e => T.Format("「{0}」を省略しました。", Step(e.StepId)) + Note(e.Note),
+            StepCompleted e => T.Format("「{0}」を完了しました。", Step(e.StepId)) +
+                (e.Choice is null ? "" : T.Format("選択: {0}。", definition?.FindStep(e.StepId)?.Choice.FirstOrDefault(c => c.To == e.Choice)?.Label.For(language) ?? e.Choice)) +
+                (e.Activated.Count > 0 ? T.Format("次: {0}。", Steps(e.Activated)) : "") +
+                (e.WorkflowFinished ? T["手続が終了しました。"] : "") + Note(e.Note),
+            CaseSentBack e => T.Format("「{0}」から「{1}」へ差し戻しました。理由: {2}", Step(e.FromStep), Step(e.ToStep), e.Reason),
+            CaseMigrated e => T.Format("手続を第{0}版から第{1}版へ移行しました。理由: {2}", e.FromVersion, e.ToVersion, e.Reason),
+            StepDeadlineSet e => T.Format("「{0}」の期限を{1}に設定しました。", Step(e.StepId), Date(e.Due)) + (e.Reason is null ? "" : T.Format("（{0}）", e.Reason)),
+            ReminderRecorded e => e.Mailed
+                ? T.Format("{0}さんに「{1}」（期限 {2}）をリマインドしました（メール送信）。", e.UserName, Step(e.StepId), Date(e.Due))
+                : T.Format("{0}さんに「{1}」（期限 {2}）をリマインドしました。", e.UserName, Step(e.StepId), Date(e.Due)),
+            CaseFactRecorded e => (e.Holds ? T.Format("確認: {0}。", Fact(e.Fact)) : T.Format("取消し: {0}。", Fact(e.Fact))) + Note(e.Note),
             _ => null,
         };
 
-        static string Note(string? note) => note is null ? "" : $"メモ: {note}";
+        static string Note(string? note) => note is null ? "" : T.Format("メモ: {0}", note);
     }
+
+    // A field named T so the UI text checks (scripts/ui-text-keys.py, the English completeness test) see these keys.
+    private static readonly UiText T = new();
+
+    private static string Fact(string fact) => T[CaseFacts.Titles.GetValueOrDefault(fact, fact)];
 }
