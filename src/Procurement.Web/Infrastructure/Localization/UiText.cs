@@ -17,6 +17,11 @@ public sealed class UiText
 
     public string this[string japanese] => Get(japanese);
 
+    /// <summary>Brackets around a page's own aside: full-width in Japanese, " (" and ")" in English.</summary>
+    public string Open => IsEnglish ? " (" : "（";
+
+    public string Close => IsEnglish ? ")" : "）";
+
     public string Format(string japanese, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, Get(japanese), args);
 
