@@ -4,7 +4,6 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Groups;
 using Procurement.Features.Wizards;
 using Procurement.Infrastructure.Auth;
@@ -16,7 +15,7 @@ namespace Procurement.Features.Cases;
 /// <summary>案件の作成: 基本情報 → 対象業務 → 形態・予定 → 確認.</summary>
 [Authorize(Policy = Policies.Officer)]
 public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseCommand> validator, IMediator mediator,
-    CaseAccess access, ICurrentUser user, UiText t) : PageModel
+    CaseAccess access, ICurrentUser user, UiText t) : WizardPageModel<WizardModel.CaseInput>(drafts, user, t, WizardName, Steps)
 {
     public const string WizardName = "case";
 
@@ -38,15 +37,11 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
         public string BudgetCeiling { get; set; } = "";
     }
 
-    [BindProperty] public CaseInput Input { get; set; } = new();
-    [BindProperty] public int Step { get; set; }
     public IReadOnlyList<GroupView> Groups { get; private set; } = [];
 
     public async Task OnGetAsync(Guid? groupId, CancellationToken ct)
     {
-        var draft = await drafts.LoadAsync(user.Id, WizardName, ct);
-        Input = WizardState.Read<CaseInput>(draft);
-        Step = Math.Clamp(draft.Step, 0, Steps.Count - 1);
+        await LoadDraftAsync(ct);
         Groups = await access.MyGroupsAsync(ct);
         if (groupId is { } g && Groups.Any(x => x.Id == g) && string.IsNullOrEmpty(Input.GroupId)) Input.GroupId = g.ToString();
         if (string.IsNullOrEmpty(Input.GroupId) && Groups.Count == 1) Input.GroupId = Groups[0].Id.ToString();
@@ -54,49 +49,35 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
 
     public async Task<IActionResult> OnPostAsync(string action, int? target, CancellationToken ct)
     {
-        var draft = await drafts.LoadAsync(user.Id, WizardName, ct);
-        var saved = WizardState.Read<CaseInput>(draft);
-        Step = Math.Clamp(Step, 0, Steps.Count - 1);
-        Merge(saved);
-        Input = saved;
+        var draft = await LoadPostedAsync(ct);
         Groups = await access.MyGroupsAsync(ct);
+        if (await MoveAsync(draft, action, target, ct) is { } moved) return moved;
 
         switch (action)
         {
-            case WizardAction.Back:
-                await SaveAsync(draft, Math.Max(0, Step - 1), ct);
-                return RedirectToPage();
-            case WizardAction.Goto when target is >= 0 && target < Step:
-                await SaveAsync(draft, target.Value, ct);
-                return RedirectToPage();
-            case WizardAction.Save:
-                await SaveAsync(draft, Step, ct);
-                TempData["Flash"] = t["入力内容を途中保存しました。ホーム画面から再開できます。"];
-                return Redirect("/");
             case WizardAction.Next:
                 var (stepCommand, stepParse) = ToCommand();
                 WizardState.AddErrors(ModelState, Steps, stepParse.Concat((await validator.ValidateAsync(stepCommand, ct)).Errors), onlyStep: Step);
-                await SaveAsync(draft, ModelState.IsValid ? Math.Min(Step + 1, Steps.Count - 1) : Step, ct);
+                await SaveAsync(draft, ModelState.IsValid ? NextStep : Step, ct);
                 return ModelState.IsValid ? RedirectToPage() : Page();
             case WizardAction.Submit:
                 var (command, parseErrors) = ToCommand();
                 var failures = parseErrors.Concat((await validator.ValidateAsync(command, ct)).Errors).ToList();
                 if (failures.Count > 0)
                 {
-                    Step = WizardState.AddErrors(ModelState, Steps, failures) ?? Step;
-                    await SaveAsync(draft, Step, ct);
+                    await ShowErrorsAsync(draft, failures, ct);
                     return Page();
                 }
                 try
                 {
                     var caseId = await mediator.Send(command, ct);
-                    await drafts.DiscardAsync(user.Id, WizardName, ct);
-                    TempData["Flash"] = t.Format("案件「{0}」を作成しました。", command.Title.Trim());
+                    await DiscardDraftAsync(ct);
+                    TempData["Flash"] = T.Format("案件「{0}」を作成しました。", command.Title.Trim());
                     return Redirect($"/Cases/{caseId}");
                 }
                 catch (DomainRuleException ex)
                 {
-                    ModelState.AddModelError("", t[ex.Message]);
+                    ModelState.AddModelError("", T[ex.Message]);
                     return Page();
                 }
             default:
@@ -104,7 +85,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
         }
     }
 
-    private void Merge(CaseInput saved)
+    protected override void Merge(CaseInput saved)
     {
         switch (Step)
         {
@@ -123,14 +104,6 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
         }
     }
 
-    private async Task SaveAsync(WizardDraft draft, int step, CancellationToken ct)
-    {
-        draft.Step = step;
-        Step = step;
-        WizardState.Write(draft, Input);
-        await drafts.SaveAsync(draft, ct);
-    }
-
     public string GroupName => Groups.FirstOrDefault(g => g.Id.ToString() == Input.GroupId)?.Name ?? "";
 
     public (OpenCaseCommand Command, List<ValidationFailure> ParseErrors) ToCommand()
@@ -142,14 +115,14 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
         if (!string.IsNullOrWhiteSpace(Input.PlannedGoLive))
         {
             if (DateOnly.TryParseExact(Input.PlannedGoLive, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) goLive = d;
-            else errors.Add(new("PlannedGoLive", t["稼働予定日は日付（例: 2028-04-01）で入力してください。"]));
+            else errors.Add(new("PlannedGoLive", T["稼働予定日は日付（例: 2028-04-01）で入力してください。"]));
         }
         long? budget = null;
         if (!string.IsNullOrWhiteSpace(Input.BudgetCeiling))
         {
             var digits = Input.BudgetCeiling.Replace(",", "", StringComparison.Ordinal).Replace("円", "", StringComparison.Ordinal).Trim();
             if (long.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var b)) budget = b;
-            else errors.Add(new("BudgetCeiling", t["予算上限額は円単位の整数で入力してください。"]));
+            else errors.Add(new("BudgetCeiling", T["予算上限額は円単位の整数で入力してください。"]));
         }
         // A value that does not parse gets only the parse message: a stand-in value keeps the 'required' rule quiet.
         var command = new OpenCaseCommand(groupId, Input.Title ?? "", Input.TargetBusinesses ?? [], form, goLive,

@@ -8,7 +8,6 @@ using Procurement.Features.Sla;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Contracts;
 
@@ -113,18 +112,10 @@ public static class SaveContractTermsDecision
 public sealed class SaveContractTermsHandler(IDocumentSession session, ContractAccess access, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<SaveContractTermsCommand, long>
 {
-    public async ValueTask<long> Handle(SaveContractTermsCommand command, CancellationToken cancellationToken)
-    {
-        // Legal staff review prices but never set them: this is the only write path for the contract price.
-        if (!access.CanEdit) throw new DomainRuleException(t["契約条件を変更できるのは調達担当です。"]);
-        var @case = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
-        var dossier = await access.FindDossierAsync(command.CaseId, cancellationToken);
-        if ((dossier?.Version ?? 0) != command.ExpectedVersion) throw new StaleVersionException();
-
-        var events = SaveContractTermsDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow(), t);
-        if (events.Count == 0) return command.ExpectedVersion;
-        return await DossierRules.AppendAsync(session, ContractStreams.DossierId(command.CaseId), command.ExpectedVersion, events, cancellationToken);
-    }
+    // Legal staff review prices but never set them: this is the only write path for the contract price.
+    public async ValueTask<long> Handle(SaveContractTermsCommand command, CancellationToken cancellationToken) =>
+        await DossierRules.SaveChangeAsync(session, access, command.CaseId, command.ExpectedVersion, t["契約条件を変更できるのは調達担当です。"], t,
+            (dossier, @case) => SaveContractTermsDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow(), t), cancellationToken);
 }
 
 /// <summary>SLA presets start an empty dossier, so the officer sees a full table rather than a blank form.</summary>

@@ -4,7 +4,6 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Wizards;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
@@ -13,7 +12,8 @@ namespace Procurement.Features.Groups;
 
 /// <summary>グループの設定: 基本情報 → 構成団体 → 確認. Input is kept as typed (strings) so nothing is lost on an error.</summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupCommand> validator, IMediator mediator, ICurrentUser user, UiText t) : PageModel
+public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupCommand> validator, IMediator mediator, ICurrentUser user, UiText t)
+    : WizardPageModel<WizardModel.GroupInput>(drafts, user, t, WizardName, Steps)
 {
     public const string WizardName = "group";
 
@@ -43,27 +43,17 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
         public string RepresentativeRow { get; set; } = "";
     }
 
-    [BindProperty] public GroupInput Input { get; set; } = new();
-    [BindProperty] public int Step { get; set; }
-    public DateTimeOffset? SavedAt { get; private set; }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var draft = await drafts.LoadAsync(user.Id, WizardName, ct);
-        Input = WizardState.Read<GroupInput>(draft);
-        Step = Math.Clamp(draft.Step, 0, Steps.Count - 1);
-        SavedAt = draft.Values.Count > 0 ? draft.SavedAt : null;
+        await LoadDraftAsync(ct);
         PadMembers();
     }
 
     public async Task<IActionResult> OnPostAsync(string action, int? target, CancellationToken ct)
     {
-        var draft = await drafts.LoadAsync(user.Id, WizardName, ct);
-        var saved = WizardState.Read<GroupInput>(draft);
-        Step = Math.Clamp(Step, 0, Steps.Count - 1);
-        Merge(saved);
-        Input = saved;
+        var draft = await LoadPostedAsync(ct);
         Input.Members = [.. Input.Members.Where(m => !m.IsBlank)];
+        if (await MoveAsync(draft, action, target, ct) is { } moved) return moved;
 
         switch (action)
         {
@@ -71,16 +61,6 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
                 await SaveAsync(draft, Step, ct);
                 PadMembers(extra: 1);
                 return Page();
-            case WizardAction.Back:
-                await SaveAsync(draft, Math.Max(0, Step - 1), ct);
-                return RedirectToPage();
-            case WizardAction.Goto when target is >= 0 && target < Step:
-                await SaveAsync(draft, target.Value, ct);
-                return RedirectToPage();
-            case WizardAction.Save:
-                await SaveAsync(draft, Step, ct);
-                TempData["Flash"] = t["入力内容を途中保存しました。ホーム画面から再開できます。"];
-                return Redirect("/");
             case WizardAction.Next:
                 if (!ValidateStep(Step))
                 {
@@ -88,7 +68,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
                     PadMembers();
                     return Page();
                 }
-                await SaveAsync(draft, Math.Min(Step + 1, Steps.Count - 1), ct);
+                await SaveAsync(draft, NextStep, ct);
                 return RedirectToPage();
             case WizardAction.Submit:
                 var (command, parseErrors) = ToCommand();
@@ -96,22 +76,20 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
                 var failures = parseErrors.Concat(result.Errors).ToList();
                 if (failures.Count > 0)
                 {
-                    Step = WizardState.AddErrors(ModelState, Steps, failures) ?? Step;
-                    await SaveAsync(draft, Step, ct);
+                    await ShowErrorsAsync(draft, failures, ct);
                     PadMembers();
                     return Page();
                 }
                 var groupId = await mediator.Send(command, ct);
-                await drafts.DiscardAsync(user.Id, WizardName, ct);
-                TempData["Flash"] = t.Format("グループ「{0}」を作成しました。", command.Name.Trim());
+                await DiscardDraftAsync(ct);
+                TempData["Flash"] = T.Format("グループ「{0}」を作成しました。", command.Name.Trim());
                 return Redirect($"/Cases/Wizard?groupId={groupId}");
             default:
                 return BadRequest();
         }
     }
 
-    /// <summary>Only the fields of the step on screen are taken from the form; the other steps keep their saved values.</summary>
-    private void Merge(GroupInput saved)
+    protected override void Merge(GroupInput saved)
     {
         if (Step == 0)
         {
@@ -125,14 +103,6 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
                 ? (saved.Members[row].Name ?? "").Trim()
                 : "";
         }
-    }
-
-    private async Task SaveAsync(WizardDraft draft, int step, CancellationToken ct)
-    {
-        draft.Step = step;
-        WizardState.Write(draft, Input);
-        await drafts.SaveAsync(draft, ct);
-        SavedAt = draft.SavedAt;
     }
 
     private bool ValidateStep(int step)
@@ -160,12 +130,12 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
             // A value that is not a number gets the parse message only; 1 keeps the range rule quiet for it.
             if (!int.TryParse((m.Population ?? "").Replace(",", "", StringComparison.Ordinal).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var population))
             {
-                errors.Add(new($"Members[{i}].Population", t["人口は1以上の整数で入力してください。"]));
+                errors.Add(new($"Members[{i}].Population", T["人口は1以上の整数で入力してください。"]));
                 population = 1;
             }
             if (!DateOnly.TryParseExact(m.PopulationDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors.Add(new($"Members[{i}].PopulationDate", t["人口の基準日を入力してください。"]));
+                errors.Add(new($"Members[{i}].PopulationDate", T["人口の基準日を入力してください。"]));
                 date = new DateOnly(2000, 1, 1);
             }
             members.Add(new MemberMunicipality(m.Name ?? "", population, date));

@@ -6,7 +6,6 @@ using Procurement.Features.Contracts.Drafting;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Sla;
 
@@ -92,15 +91,7 @@ public static class SaveSlaDecision
 public sealed class SaveSlaHandler(IDocumentSession session, ContractAccess access, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<SaveSlaCommand, long>
 {
-    public async ValueTask<long> Handle(SaveSlaCommand command, CancellationToken cancellationToken)
-    {
-        if (!access.CanEdit) throw new DomainRuleException(t["SLAを作成できるのは調達担当です。"]);
-        var @case = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
-        var dossier = await access.FindDossierAsync(command.CaseId, cancellationToken);
-        if ((dossier?.Version ?? 0) != command.ExpectedVersion) throw new StaleVersionException();
-
-        var events = SaveSlaDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow(), t);
-        if (events.Count == 0) return command.ExpectedVersion;
-        return await DossierRules.AppendAsync(session, ContractStreams.DossierId(command.CaseId), command.ExpectedVersion, events, cancellationToken);
-    }
+    public async ValueTask<long> Handle(SaveSlaCommand command, CancellationToken cancellationToken) =>
+        await DossierRules.SaveChangeAsync(session, access, command.CaseId, command.ExpectedVersion, t["SLAを作成できるのは調達担当です。"], t,
+            (dossier, @case) => SaveSlaDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow(), t), cancellationToken);
 }
