@@ -82,7 +82,7 @@ public sealed record SlaSaved(Guid DossierId, int Version, SlaDefinition Sla, Ac
 {
     public string TimelineTitle(UiText t) => t["SLAを保存しました"];
     public string? TimelineDetail(UiText t) =>
-        $"{t[SlaCategories.PresetName(Sla.Preset)]} ／ {t.Format("{0}項目", Sla.Items.Count)} ／ {t[SlaCategories.PenaltyName(Sla.Penalty.Kind)]}";
+        $"{t[SlaCategories.PresetName(Sla.Preset)]} {t.Slash} {t.Format("{0}項目", Sla.Items.Count)} {t.Slash} {t[SlaCategories.PenaltyName(Sla.Penalty.Kind)]}";
 }
 
 public sealed record ContractTermsSaved(Guid DossierId, int Version, ContractTerms Terms, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed

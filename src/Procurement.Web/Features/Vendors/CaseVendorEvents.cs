@@ -45,7 +45,7 @@ public sealed record VendorParticipationMarked(
 {
     public string TimelineTitle(UiText t) => t["RFIの送付・参加状況を記録しました"];
     public string? TimelineDetail(UiText t) =>
-        $"{CompanyName} ／ {t["RFI送付"]}: {(RfiSent ? t["済"] : t["未"])} ／ {t["参加"]}: {(TookPart ? t["あり"] : t["なし"])}";
+        $"{CompanyName} {t.Slash} {t["RFI送付"]}: {(RfiSent ? t["済"] : t["未"])} {t.Slash} {t["参加"]}: {(TookPart ? t["あり"] : t["なし"])}";
 }
 
 public sealed record RfiQuestionsDefined(Guid CaseId, IReadOnlyList<string> Questions, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
@@ -60,7 +60,7 @@ public sealed record RfiResponseRecorded(
     IReadOnlyList<VendorFile> Files, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
 {
     public string TimelineTitle(UiText t) => t["RFI回答を記録しました"];
-    public string? TimelineDetail(UiText t) => $"{CompanyName} ／ {t["回答日"]}: {JapaneseDates.Format(ResponseDate)} ／ {t.Format("添付{0}件", Files.Count)}";
+    public string? TimelineDetail(UiText t) => $"{CompanyName} {t.Slash} {t["回答日"]}: {JapaneseDates.Format(ResponseDate)} {t.Slash} {t.Format("添付{0}件", Files.Count)}";
 }
 
 /// <summary>
@@ -72,7 +72,7 @@ public sealed record EstimateRecorded(
     int ContractMonths, long OperatingCostForTerm, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
 {
     public string TimelineTitle(UiText t) => t["見積を記録しました"];
-    public string? TimelineDetail(UiText t) => $"{CompanyName} ／ {t["回答日"]}: {JapaneseDates.Format(ResponseDate)}";
+    public string? TimelineDetail(UiText t) => $"{CompanyName} {t.Slash} {t["回答日"]}: {JapaneseDates.Format(ResponseDate)}";
 }
 
 public sealed record PlannedPriceRecorded(
@@ -86,7 +86,7 @@ public sealed record QaPeriodSet(Guid CaseId, DateOnly AnnouncedOn, DateTimeOffs
 {
     public string TimelineTitle(UiText t) => t["質問回答期間を設定しました"];
     public string? TimelineDetail(UiText t) =>
-        $"{t["公告日"]}: {JapaneseDates.Format(AnnouncedOn)} ／ {t["提案期限"]}: {JapaneseDates.FormatDateTime(ProposalDeadline, JapaneseDates.Tokyo, UiText.IsEnglish)}";
+        $"{t["公告日"]}: {JapaneseDates.Format(AnnouncedOn)} {t.Slash} {t["提案期限"]}: {JapaneseDates.FormatDateTime(ProposalDeadline, JapaneseDates.Tokyo, UiText.IsEnglish)}";
 }
 
 public sealed record QuestionLogged(
@@ -94,7 +94,7 @@ public sealed record QuestionLogged(
     bool AfterPeriod, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
 {
     public string TimelineTitle(UiText t) => AfterPeriod ? t["質問を受け付けました（期間後）"] : t["質問を受け付けました"];
-    public string? TimelineDetail(UiText t) => $"No.{Number.ToString(CultureInfo.InvariantCulture)} ／ {CompanyName} ／ {JapaneseDates.Format(ReceivedOn)}";
+    public string? TimelineDetail(UiText t) => $"No.{Number.ToString(CultureInfo.InvariantCulture)} {t.Slash} {CompanyName} {t.Slash} {JapaneseDates.Format(ReceivedOn)}";
 }
 
 /// <summary>
@@ -107,7 +107,7 @@ public sealed record AnswerPublished(
 {
     public string TimelineTitle(UiText t) => ChangesConditions ? t["回答を公開しました（条件変更あり）"] : t["回答を公開しました"];
     public string? TimelineDetail(UiText t) => ChangesConditions
-        ? $"No.{Number.ToString(CultureInfo.InvariantCulture)} ／ {t.Format("再確認が必要な事業者: {0}社", VendorsToReconfirm.Count)}"
+        ? $"No.{Number.ToString(CultureInfo.InvariantCulture)} {t.Slash} {t.Format("再確認が必要な事業者: {0}社", VendorsToReconfirm.Count)}"
         : $"No.{Number.ToString(CultureInfo.InvariantCulture)}";
 }
 
@@ -117,17 +117,17 @@ public sealed record ProposalSubmitted(
 {
     public string TimelineTitle(UiText t) => Late ? t["提案書を受領しました（期限後）"] : t["提案書を受領しました"];
     public string? TimelineDetail(UiText t) =>
-        $"{CompanyName} ／ {JapaneseDates.FormatDateTime(SubmittedAt, JapaneseDates.Tokyo, UiText.IsEnglish)} ／ {t.Format("ファイル{0}件", Files.Count)}";
+        $"{CompanyName} {t.Slash} {JapaneseDates.FormatDateTime(SubmittedAt, JapaneseDates.Tokyo, UiText.IsEnglish)} {t.Slash} {t.Format("ファイル{0}件", Files.Count)}";
 }
 
 public sealed record LateProposalAdmitted(Guid CaseId, Guid ProposalId, string CompanyName, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
 {
     public string TimelineTitle(UiText t) => t["期限後の提案書を受理しました"];
-    public string? TimelineDetail(UiText t) => $"{CompanyName} ／ {t["理由"]}: {Reason}";
+    public string? TimelineDetail(UiText t) => $"{CompanyName} {t.Slash} {t["理由"]}: {Reason}";
 }
 
 public sealed record ProposalReconfirmed(Guid CaseId, Guid ProposalId, string CompanyName, DateOnly ConfirmedOn, string Note, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
 {
     public string TimelineTitle(UiText t) => t["提案内容の再確認を記録しました"];
-    public string? TimelineDetail(UiText t) => $"{CompanyName} ／ {JapaneseDates.Format(ConfirmedOn)}";
+    public string? TimelineDetail(UiText t) => $"{CompanyName} {t.Slash} {JapaneseDates.Format(ConfirmedOn)}";
 }

@@ -22,6 +22,12 @@ public sealed class UiText
 
     public string Close => IsEnglish ? ")" : "）";
 
+    /// <summary>Between items of a list of names: 、 in Japanese, a comma in English.</summary>
+    public string Comma => IsEnglish ? ", " : "、";
+
+    /// <summary>Between parts of one summary line (A ／ B).</summary>
+    public string Slash => IsEnglish ? "/" : "／";
+
     public string Format(string japanese, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, Get(japanese), args);
 

@@ -18,7 +18,7 @@ public static class WorkflowDiagrams
         var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         var sb = new StringBuilder();
         sb.AppendLine($"digraph \"{Escape(d.Id)}\" {{");
-        sb.AppendLine($"  label=\"{Escape(d.Title.For(language))}（v{d.Version}）\"; labelloc=t; fontsize=18;");
+        sb.AppendLine($"  label=\"{Escape(d.Title.For(language))}{(en ? $" (v{d.Version})" : $"（v{d.Version}）")}\"; labelloc=t; fontsize=18;");
         sb.AppendLine("  graph [rankdir=TB, fontname=\"Noto Sans CJK JP\", nodesep=0.4, ranksep=0.45];");
         sb.AppendLine("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#555555\", fontname=\"Noto Sans CJK JP\", fontsize=11];");
         sb.AppendLine("  edge [color=\"#555555\", fontname=\"Noto Sans CJK JP\", fontsize=9];");
