@@ -22,6 +22,11 @@ public sealed class UiText
 
     public string Close => IsEnglish ? ")" : "）";
 
+    /// <summary>An amount on a page: 1,234円 in Japanese, "1,234 yen" in English (documents keep 円 whatever the UI language).</summary>
+    public string Yen(decimal amount) => IsEnglish
+        ? amount.ToString("#,0.##", CultureInfo.InvariantCulture) + " yen"
+        : amount.ToString("#,0.##", CultureInfo.InvariantCulture) + "円";
+
     /// <summary>Between items of a list of names: 、 in Japanese, a comma in English.</summary>
     public string Comma => IsEnglish ? ", " : "、";
 

@@ -46,6 +46,20 @@ public sealed partial class EvaluationEnglishTests : IAsyncLifetime
     private static partial Regex Placeholder();
 
     [Fact]
+    public async Task Amounts_and_brackets_on_pages_follow_the_English_switch()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        Assert.Contains("480,000,000円", await officer.GetStringAsync($"{Hub}/Prices"), StringComparison.Ordinal);
+        await officer.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+
+        var prices = await officer.GetStringAsync($"{Hub}/Prices");
+        Assert.Contains("480,000,000 yen", prices, StringComparison.Ordinal);
+        Assert.DoesNotContain("480,000,000円", prices, StringComparison.Ordinal);
+        var casePage = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Cases/{Case}"));
+        Assert.Contains("南信州町村自治体クラウド協議会 (Representative municipality: 高森町)", casePage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_results_and_chair_pages_give_the_engine_reasons_in_English()
     {
         var officer = await _app.SignInAsync("officer1");
