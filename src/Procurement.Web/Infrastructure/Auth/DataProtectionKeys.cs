@@ -42,8 +42,14 @@ public static class DataProtectionSetup
     public static IServiceCollection AddDatabaseKeyRing(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("procurement");
+        services.AddSingleton<KeyRingCertificate>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new MartenXmlRepository(sp.GetRequiredService<IDocumentStore>())));
+            new ConfigureOptions<KeyManagementOptions>(o =>
+            {
+                o.XmlRepository = new MartenXmlRepository(sp.GetRequiredService<IDocumentStore>());
+                if (sp.GetRequiredService<KeyRingCertificate>().Certificate is { } certificate)
+                    o.XmlEncryptor = new KeyRingCertificateEncryptor(certificate, sp.GetRequiredService<ILoggerFactory>());
+            }));
         return services;
     }
 }
