@@ -36,7 +36,11 @@ public sealed class AppRestartTests : IDisposable
             await session.SaveChangesAsync();
         }
         Npgsql.NpgsqlConnection.ClearAllPools();
-        Assert.False(File.Exists(Path.Combine(_dir, "postgres", "pgdata", "postmaster.pid")), "the cluster stops with the app");
+        // Once, on a loaded 2-core CI run, the pid file was still there right after the app stopped; a server that is
+        // really left running keeps it, so a short grace period does not weaken the check.
+        var pid = Path.Combine(_dir, "postgres", "pgdata", "postmaster.pid");
+        for (var i = 0; i < 100 && File.Exists(pid); i++) await Task.Delay(100);
+        Assert.False(File.Exists(pid), "the cluster stops with the app");
 
         await using var second = AppFactory.Embedded(_dir);
         await using var query = second.Services.GetRequiredService<IDocumentStore>().QuerySession();
