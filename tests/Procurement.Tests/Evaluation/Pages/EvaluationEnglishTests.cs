@@ -116,7 +116,7 @@ public sealed partial class EvaluationEnglishTests : IAsyncLifetime
 
         // The 経過 reads in English; names, positions, amounts and reasons stay as recorded.
         var history = WebUtility.HtmlDecode(await chair.GetStringAsync($"{Hub}/Results?history=true"));
-        Assert.Contains("Opened the proposals (criteria frozen)", history, StringComparison.Ordinal);
+        Assert.Contains("Opened the proposals (criteria frozen)</strong> — System", history, StringComparison.Ordinal);
         Assert.Contains("Appointed 南 信夫（委員長） (高森町 副町長) as the chair", history, StringComparison.Ordinal);
         Assert.Contains("Recorded the bid of 乙情報サービス株式会社: ¥500,000,000", history, StringComparison.Ordinal);
         Assert.Contains("Decided the △ for 甲システム株式会社, \"住民票の写し等の交付\" counts as ○: 代替運用で可", history, StringComparison.Ordinal);
