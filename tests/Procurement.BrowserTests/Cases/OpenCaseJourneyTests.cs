@@ -70,6 +70,9 @@ public sealed class OpenCaseJourneyTests(BrowserFixture browser) : IClassFixture
         await page.Keyboard.TypeAsync("キーボード協議会");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Space"); // first organisation form radio
+        // The date style has its default (和暦のみ) chosen, so a keyboard user can go straight on.
+        await Assertions.Expect(page.Locator("input[name='Input.DateStyle'][value='WarekiOnly']")).ToBeCheckedAsync();
+        await BrowserFixture.ScreenshotAsync(page, "06a-group-wizard-basics");
         await page.Keyboard.PressAsync("Enter"); // submits with the first submit button after focus: next
         await Assertions.Expect(page.Locator("#Input_Members_0__Name")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "06-group-wizard-members");

@@ -1,5 +1,6 @@
 using System.Net;
 using Marten;
+using Procurement.Features.Documents;
 using Procurement.Features.Groups;
 using Procurement.Tests.Infrastructure;
 
@@ -39,6 +40,32 @@ public sealed class GroupWizardTests : IAsyncLifetime
         Assert.Equal("中野市", group.Representative);
         Assert.Equal([41_835, 18_920], group.Members.Select(m => m.Population));
         Assert.Single(group.UserIds);
+        Assert.Equal(DateStyle.WarekiOnly, group.DateStyle); // nothing chosen: the default, and no settings event
+        Assert.DoesNotContain((await session.Events.FetchStreamAsync(group.Id)).Select(e => e.Data), e => e is GroupDocumentSettingsChanged);
+    }
+
+    [Fact]
+    public async Task The_date_style_chosen_in_the_first_step_is_shown_for_review_and_recorded_with_the_group()
+    {
+        var client = await _app.SignInAsync("officer1");
+        var bad = await Post(client, ("Step", "0"), ("action", "next"), ("Input.Name", "南部自治体クラウド協議会"), ("Input.Form", "Council"), ("Input.DateStyle", "Gregorian"));
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("日付の書き方を選択してください。", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_DateStyle\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"南部自治体クラウド協議会\"", html, StringComparison.Ordinal);
+
+        await Post(client, ("Step", "0"), ("action", "next"), ("Input.Name", "南部自治体クラウド協議会"), ("Input.Form", "Council"), ("Input.DateStyle", "WarekiWithWestern"));
+        await Post(client, ("Step", "1"), ("action", "next"),
+            ("Input.Members[0].Name", "阿南町"), ("Input.Members[0].Population", "4,300"), ("Input.Members[0].PopulationDate", "2025-09-30"),
+            ("Input.RepresentativeRow", "0"));
+        Assert.Contains("<dd>和暦（西暦）</dd>", await client.GetStringAsync("/Groups/Wizard"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(client, ("Step", "2"), ("action", "submit"))).StatusCode);
+        await using var session = _app.Store.QuerySession();
+        var group = await session.Query<GroupView>().SingleAsync(g => g.Name == "南部自治体クラウド協議会");
+        Assert.Equal(DateStyle.WarekiWithWestern, group.DateStyle);
+        var settings = Assert.Single((await session.Events.FetchStreamAsync(group.Id)).Select(e => e.Data).OfType<GroupDocumentSettingsChanged>());
+        Assert.Equal("高森 花子", settings.By.Name);
     }
 
     [Fact]

@@ -1,14 +1,17 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Procurement.Features.Documents;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Groups;
 
+/// <summary>DateStyle is how the group's documents write dates (和暦のみ unless chosen); it can be changed later on the settings page.</summary>
 public sealed record CreateGroupCommand(
-    string Name, OrganisationForm? Form, IReadOnlyList<MemberMunicipality> Members, string Representative) : ICommand<Guid>;
+    string Name, OrganisationForm? Form, IReadOnlyList<MemberMunicipality> Members, string Representative,
+    DateStyle? DateStyle = Documents.DateStyle.WarekiOnly) : ICommand<Guid>;
 
 public sealed class CreateGroupValidator : AbstractValidator<CreateGroupCommand>
 {
@@ -19,6 +22,8 @@ public sealed class CreateGroupValidator : AbstractValidator<CreateGroupCommand>
         RuleFor(c => c.Name).NotEmpty().WithMessage(t["グループ名を入力してください。"])
             .MaximumLength(100).WithMessage(t["グループ名は100文字以内で入力してください。"]);
         RuleFor(c => c.Form).NotNull().WithMessage(t["組織形態を選択してください。"]);
+        RuleFor(c => c.DateStyle).NotNull().WithMessage(t["日付の書き方を選択してください。"])
+            .Must(s => s is null || Enum.IsDefined(s.Value)).WithMessage(t["日付の書き方を選択してください。"]);
         RuleFor(c => c.Members).NotEmpty().WithMessage(t["構成団体を1団体以上入力してください。"])
             .Must(m => m.Count <= MaxMembers).WithMessage(t.Format("構成団体は{0}団体までです。", MaxMembers))
             .Must(m => m.Select(x => x.Name.Trim()).Distinct().Count() == m.Count).WithMessage(t["同じ団体名が重複しています。"]);
@@ -38,12 +43,18 @@ public sealed class CreateGroupValidator : AbstractValidator<CreateGroupCommand>
 public static class CreateGroupDecision
 {
     /// <summary>The creator joins the group at once: otherwise they could not see what they just made.</summary>
-    public static object[] Decide(Guid groupId, CreateGroupCommand c, Actor by, DateTimeOffset at) =>
-    [
-        new GroupCreated(groupId, c.Name.Trim(), c.Form!.Value,
-            c.Members.Select(m => m with { Name = m.Name.Trim() }).ToList(), c.Representative.Trim(), by, at),
-        new UserAddedToGroup(groupId, by.UserId, by.Name, by, at),
-    ];
+    /// <remarks>A date style other than the default is its own settings event, the same one the settings page records.</remarks>
+    public static object[] Decide(Guid groupId, CreateGroupCommand c, Actor by, DateTimeOffset at)
+    {
+        var events = new List<object>
+        {
+            new GroupCreated(groupId, c.Name.Trim(), c.Form!.Value,
+                c.Members.Select(m => m with { Name = m.Name.Trim() }).ToList(), c.Representative.Trim(), by, at),
+            new UserAddedToGroup(groupId, by.UserId, by.Name, by, at),
+        };
+        if (c.DateStyle is { } style && style != new GroupView().DateStyle) events.Add(new GroupDocumentSettingsChanged(groupId, style, by, at));
+        return [.. events];
+    }
 }
 
 public sealed class CreateGroupHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<CreateGroupCommand, Guid>

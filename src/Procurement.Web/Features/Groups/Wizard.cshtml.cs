@@ -19,7 +19,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
 
     public static readonly IReadOnlyList<WizardStep> Steps =
     [
-        new("基本情報", "Name", "Form"),
+        new("基本情報", "Name", "Form", "DateStyle"),
         new("構成団体", "Members", "Representative"),
         new("確認"),
     ];
@@ -37,6 +37,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
     {
         public string Name { get; set; } = "";
         public string Form { get; set; } = "";
+        public string DateStyle { get; set; } = nameof(Documents.DateStyle.WarekiOnly);
         public List<MemberInput> Members { get; set; } = [];
         public string Representative { get; set; } = "";
         /// <summary>The radio button's row: a row's name is typed on the same screen, so the choice is by row.</summary>
@@ -95,6 +96,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
         {
             saved.Name = Input.Name ?? "";
             saved.Form = Input.Form ?? "";
+            saved.DateStyle = Input.DateStyle ?? "";
         }
         else if (Step == 1)
         {
@@ -141,6 +143,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupC
             members.Add(new MemberMunicipality(m.Name ?? "", population, date));
         }
         OrganisationForm? form = Enum.TryParse<OrganisationForm>(Input.Form, out var f) && Enum.IsDefined(f) ? f : null;
-        return (new CreateGroupCommand(Input.Name ?? "", form, members, Input.Representative ?? ""), errors);
+        Documents.DateStyle? style = Enum.TryParse<Documents.DateStyle>(Input.DateStyle, out var d) && Enum.IsDefined(d) ? d : null;
+        return (new CreateGroupCommand(Input.Name ?? "", form, members, Input.Representative ?? "", style), errors);
     }
 }
