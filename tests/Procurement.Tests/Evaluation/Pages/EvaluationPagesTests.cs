@@ -55,6 +55,14 @@ public sealed class EvaluationPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_hub_lists_the_committee_with_each_member_s_position()
+    {
+        var hub = await (await _app.SignInAsync("member1")).GetStringAsync(Hub);
+        Assert.Contains("<span class=\"muted member-position\">豊丘村 総務課長</span>", hub, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"muted member-position\">高森町 副町長</span>", hub, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_declaration_is_required_before_the_sheet_page_opens()
     {
         var member = await _app.SignInAsync("member1");
