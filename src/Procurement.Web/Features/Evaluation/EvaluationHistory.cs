@@ -38,8 +38,7 @@ public static class EvaluationHistoryTexts
     public const string DemonstrationScheduled = "{0}のデモンストレーションを{1}〜{2}（{3}）に設定";
     public const string DemonstrationCancelled = "デモンストレーションを取消: {0}";
 
-    public static IEnumerable<string> All() => typeof(EvaluationHistoryTexts).GetFields()
-        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!);
+    public static IEnumerable<string> All() => EngineTexts.ConstantsOf(typeof(EvaluationHistoryTexts));
 }
 
 public static class EvaluationHistory

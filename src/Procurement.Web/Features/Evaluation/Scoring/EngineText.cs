@@ -51,6 +51,9 @@ public static class EngineTexts
     public const string RangePassFail = "評価は合または否で入力してください";
     public const string RangeUnknown = "評価の値が正しくありません";
 
-    public static IEnumerable<string> All() => typeof(EngineTexts).GetFields()
+    public static IEnumerable<string> All() => ConstantsOf(typeof(EngineTexts));
+
+    /// <summary>The string constants of a class of templates, for the test that each has an English entry.</summary>
+    public static IEnumerable<string> ConstantsOf(Type templates) => templates.GetFields()
         .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!);
 }
