@@ -8,6 +8,8 @@ using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
 using static Procurement.Features.Workflows.Runtime.StepLifecycle;
 
+using static Procurement.Features.Workflows.WorkflowText;
+
 namespace Procurement.Features.Workflows;
 
 /// <summary>
@@ -34,30 +36,30 @@ public static class CompleteStep
         CaseWorkflowView view, WorkflowDefinition definition, CompleteStepCommand c, WorkflowActor actor,
         IReadOnlyDictionary<string, GuardResult> guards, DateTimeOffset now)
     {
-        var step = definition.FindStep(c.StepId) ?? throw new DomainRuleException($"ステップ「{c.StepId}」はこの手続にありません。");
-        var title = step.Title.Ja;
+        var step = definition.FindStep(c.StepId) ?? throw new DomainRuleException(T.Format("ステップ「{0}」はこの手続にありません。", c.StepId));
+        var title = Title(step);
 
-        var mayAct = new Guard(() => actor.MayAct(step), $"「{title}」を担当するロール（{WorkflowActor.RoleNames(step.Roles)}）ではありません。");
+        var mayAct = new Guard(() => actor.MayAct(step), T.Format("「{0}」を担当するロール（{1}）ではありません。", title, RoleList(step.Roles)));
         var complete = new List<Guard> { mayAct };
         complete.AddRange(step.Guards.Select(name => guards.TryGetValue(name, out var r) && r.Passed
             ? new Guard(() => true, name)
-            : new Guard(() => false, guards.TryGetValue(name, out var failed) ? failed.Reason ?? name : $"条件「{name}」を確認できません。")));
+            : new Guard(() => false, guards.TryGetValue(name, out var failed) ? failed.Reason ?? name : T.Format("条件「{0}」を確認できません。", name))));
         if (step.Choice.Count > 0)
         {
             complete.Add(new Guard(() => step.Choice.Any(x => x.To == c.Choice),
-                $"次に進む先を選んでください（{string.Join(" / ", step.Choice.Select(x => x.Label.Ja))}）。"));
+                T.Format("次に進む先を選んでください（{0}）。", string.Join(" / ", step.Choice.Select(x => Label(x.Label))))));
         }
         else if (c.Choice is not null)
         {
-            complete.Add(new Guard(() => false, $"「{title}」には選択肢がありません。"));
+            complete.Add(new Guard(() => false, T.Format("「{0}」には選択肢がありません。", title)));
         }
-        var skip = new List<Guard> { mayAct, new(() => step.Optional, $"「{title}」は省略できないステップです。") };
+        var skip = new List<Guard> { mayAct, new(() => step.Optional, T.Format("「{0}」は省略できないステップです。", title)) };
 
         var state = view.IsActive(step.Id) ? State.Active : view.IsCompleted(step.Id) ? State.Completed : State.Waiting;
         var machine = Build(state, complete, skip, []);
         FireOrRefuse(machine, c.Skip ? Trigger.Skip : Trigger.Complete, state == State.Completed
-            ? $"「{title}」は既に完了しています。"
-            : $"「{title}」はまだ開始されていません（前のステップが完了していません）。");
+            ? T.Format("「{0}」は既に完了しています。", title)
+            : T.Format("「{0}」はまだ開始されていません（前のステップが完了していません）。", title));
 
         var completedAfter = view.Completed.Select(x => x.StepId).Append(step.Id).ToHashSet(StringComparer.Ordinal);
         var activeAfter = view.Active.Select(x => x.StepId).Where(s => s != step.Id).ToHashSet(StringComparer.Ordinal);

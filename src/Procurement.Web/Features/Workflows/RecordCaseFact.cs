@@ -6,6 +6,8 @@ using Procurement.Features.Workflows.Runtime;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
 
+using static Procurement.Features.Workflows.WorkflowText;
+
 namespace Procurement.Features.Workflows;
 
 /// <summary>A user confirms (or withdraws) a fact a guard checks, e.g. "評価基準を確定した".</summary>
@@ -41,7 +43,7 @@ public static class RecordCaseFact
         var allowed = AllowedRoles[c.Fact];
         if (!actor.MayActAs(allowed))
         {
-            throw new DomainRuleException($"「{CaseFacts.Titles[c.Fact]}」を記録できるのは{WorkflowActor.RoleNames(allowed)}です。");
+            throw new DomainRuleException(T.Format("「{0}」を記録できるのは{1}です。", T[CaseFacts.Titles[c.Fact]], RoleList(allowed)));
         }
         if (view.FactHolds(c.Fact) == c.Holds && view.Facts.ContainsKey(c.Fact)) return [];
         return [new CaseFactRecorded(view.Id, c.Fact, c.Holds, string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(), actor.Actor, now)];

@@ -7,6 +7,8 @@ using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
 using static Procurement.Features.Workflows.Runtime.StepLifecycle;
 
+using static Procurement.Features.Workflows.WorkflowText;
+
 namespace Procurement.Features.Workflows;
 
 /// <summary>An officer returns the case from an active step to an earlier completed step, with a written reason.</summary>
@@ -29,17 +31,17 @@ public static class SendBack
 {
     public static IReadOnlyList<object> Decide(CaseWorkflowView view, WorkflowDefinition definition, SendBackCommand c, WorkflowActor actor, DateTimeOffset now)
     {
-        var from = definition.FindStep(c.FromStep) ?? throw new DomainRuleException($"ステップ「{c.FromStep}」はこの手続にありません。");
-        var to = definition.FindStep(c.ToStep) ?? throw new DomainRuleException($"ステップ「{c.ToStep}」はこの手続にありません。");
-        if (!view.IsActive(from.Id)) throw new DomainRuleException($"「{from.Title.Ja}」は進行中ではないため、そこから差し戻せません。");
+        var from = definition.FindStep(c.FromStep) ?? throw new DomainRuleException(T.Format("ステップ「{0}」はこの手続にありません。", c.FromStep));
+        var to = definition.FindStep(c.ToStep) ?? throw new DomainRuleException(T.Format("ステップ「{0}」はこの手続にありません。", c.ToStep));
+        if (!view.IsActive(from.Id)) throw new DomainRuleException(T.Format("「{0}」は進行中ではないため、そこから差し戻せません。", Title(from)));
 
         var reopen = new List<Guard>
         {
-            new(() => actor.IsOfficer, "差戻しができるのは調達担当です。"),
-            new(() => WorkflowRuntime.CanSendBack(definition, from.Id, to.Id), $"「{to.Title.Ja}」は「{from.Title.Ja}」より前のステップではありません。"),
+            new(() => actor.IsOfficer, T["差戻しができるのは調達担当です。"]),
+            new(() => WorkflowRuntime.CanSendBack(definition, from.Id, to.Id), T.Format("「{0}」は「{1}」より前のステップではありません。", Title(to), Title(from))),
         };
         var machine = Build(view.IsCompleted(to.Id) ? State.Completed : view.IsActive(to.Id) ? State.Active : State.Waiting, [], [], reopen);
-        FireOrRefuse(machine, Trigger.Reopen, $"差戻し先「{to.Title.Ja}」はまだ完了していません。");
+        FireOrRefuse(machine, Trigger.Reopen, T.Format("差戻し先「{0}」はまだ完了していません。", Title(to)));
 
         var plan = WorkflowRuntime.PlanSendBack(definition, view, to.Id);
         return [new CaseSentBack(view.Id, from.Id, to.Id, c.Reason.Trim(), plan.Reopened, plan.Deactivated, actor.Actor, now)];

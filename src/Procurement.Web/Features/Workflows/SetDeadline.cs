@@ -6,6 +6,8 @@ using Procurement.Features.Workflows.Runtime;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
 
+using static Procurement.Features.Workflows.WorkflowText;
+
 namespace Procurement.Features.Workflows;
 
 /// <summary>An officer sets (or moves) the due date of a step not yet completed, e.g. the 提案書 deadline in the 公告.</summary>
@@ -28,8 +30,8 @@ public static class SetDeadline
     public static IReadOnlyList<object> Decide(CaseWorkflowView view, WorkflowDefinition definition, SetDeadlineCommand c, WorkflowActor actor, DateTimeOffset now)
     {
         if (!actor.IsOfficer) throw new DomainRuleException("期限を設定できるのは調達担当です。");
-        var step = definition.FindStep(c.StepId) ?? throw new DomainRuleException($"ステップ「{c.StepId}」はこの手続にありません。");
-        if (view.IsCompleted(step.Id)) throw new DomainRuleException($"「{step.Title.Ja}」は完了済みのため期限を設定できません。");
+        var step = definition.FindStep(c.StepId) ?? throw new DomainRuleException(T.Format("ステップ「{0}」はこの手続にありません。", c.StepId));
+        if (view.IsCompleted(step.Id)) throw new DomainRuleException(T.Format("「{0}」は完了済みのため期限を設定できません。", Title(step)));
         if (view.DueFor(step.Id) == c.Due) return [];
         return [new StepDeadlineSet(view.Id, step.Id, c.Due, string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim(), actor.Actor, now)];
     }

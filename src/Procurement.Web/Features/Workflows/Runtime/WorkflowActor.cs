@@ -17,6 +17,4 @@ public sealed record WorkflowActor(Actor Actor, IReadOnlySet<string> Roles)
 
     public bool MayActAs(IEnumerable<string> allowed) =>
         allowed.Any(r => Roles.Contains(r) || (r == Infrastructure.Auth.Roles.Officer && IsOfficer));
-
-    public static string RoleNames(IEnumerable<string> roles) => string.Join("・", roles.Select(Infrastructure.Auth.Roles.DisplayName));
 }
