@@ -4,6 +4,7 @@ using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation;
 
@@ -16,12 +17,12 @@ public sealed class CloseTechnicalScoringHandler(IDocumentSession session, ICurr
     {
         if (state.TechnicalClosed) return [];
         var undeclared = state.Members.Where(m => state.DeclarationOf(m.MemberId) is null).Select(m => m.Name).ToList();
-        if (undeclared.Count > 0) throw new DomainRuleException($"利害関係の申告が済んでいない委員がいます: {string.Join("、", undeclared)}");
+        if (undeclared.Count > 0) throw new DomainRuleException(T.Format("利害関係の申告が済んでいない委員がいます: {0}", string.Join(T.Comma, undeclared)));
         if (state.PendingReconfirmation.Count > 0) throw new DomainRuleException("評価基準の変更を再確認していない委員がいます。");
         var notSubmitted = state.Members
             .Where(m => sheets.FirstOrDefault(s => s.MemberId == m.MemberId)?.Status != ScoreSheetStatus.Submitted)
             .Select(m => m.Name).ToList();
-        if (notSubmitted.Count > 0) throw new DomainRuleException($"採点表を提出していない委員がいます: {string.Join("、", notSubmitted)}");
+        if (notSubmitted.Count > 0) throw new DomainRuleException(T.Format("採点表を提出していない委員がいます: {0}", string.Join(T.Comma, notSubmitted)));
         return [new TechnicalScoringClosed(c.CaseId, by, at)];
     }
 

@@ -46,6 +46,17 @@ public sealed partial class EvaluationEnglishTests : IAsyncLifetime
     private static partial Regex Placeholder();
 
     [Fact]
+    public async Task A_refusal_with_names_in_it_reads_in_English()
+    {
+        var chair = await _app.SignInAsync("chair");
+        await chair.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+        var refused = await chair.PostFormAsync($"{Hub}?handler=Close", new(), Hub);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Members who have not declared conflicts of interest: 豊丘 一郎, 喬木 由美, 南 信夫（委員長）", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("利害関係の申告が済んでいない委員がいます", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Amounts_and_brackets_on_pages_follow_the_English_switch()
     {
         var officer = await _app.SignInAsync("officer1");

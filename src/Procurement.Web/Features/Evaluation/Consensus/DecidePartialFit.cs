@@ -5,6 +5,7 @@ using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.Consensus;
 
@@ -29,8 +30,8 @@ public sealed class DecidePartialFitHandler(IDocumentSession session, ICurrentUs
     {
         if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
         var item = state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId)
-            ?? throw new DomainRuleException($"評価項目「{c.ItemId}」は評価基準にありません。");
-        if (item.Scale != ScaleKind.FitGap) throw new DomainRuleException($"「{item.Name}」は○△×で評価する項目ではありません。");
+            ?? throw new DomainRuleException(T.Format("評価項目「{0}」は評価基準にありません。", c.ItemId));
+        if (item.Scale != ScaleKind.FitGap) throw new DomainRuleException(T.Format("「{0}」は○△×で評価する項目ではありません。", item.Name));
         return [new PartialFitDecided(c.CaseId, c.VendorId, c.ItemId, c.TreatAsFit, c.Reason.Trim(), by, at)];
     }
 

@@ -5,6 +5,7 @@ using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.Consensus;
 
@@ -31,7 +32,7 @@ public sealed class SetConsensusScoreHandler(IDocumentSession session, ICurrentU
         EvaluationGate.RequireClosed(state, "合議による評価の決定");
         if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
         var item = state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId)
-            ?? throw new DomainRuleException($"評価項目「{c.ItemId}」は評価基準にありません。");
+            ?? throw new DomainRuleException(T.Format("評価項目「{0}」は評価基準にありません。", c.ItemId));
         if (c.Mark is { } mark && !Marks.IsValid(item, mark)) throw new DomainRuleException(Marks.RangeMessage(item) + "。");
         return [new ConsensusScoreSet(c.CaseId, c.VendorId, c.ItemId, c.Mark, c.Reason.Trim(), by, at)];
     }

@@ -6,6 +6,7 @@ using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.Demonstrations;
 
@@ -34,7 +35,7 @@ public sealed class DefineDemonstrationScenarioHandler(IDocumentSession session,
         if (state.CriteriaFrozen && reason is null) throw new DomainRuleException("提案書の開封後にデモンストレーションの項目を変更するには、変更理由が必要です。");
         var criteriaIds = state.Criteria.SelectMany(x => x.Items).Select(i => i.Id).ToHashSet();
         var clash = c.Items.FirstOrDefault(i => criteriaIds.Contains(i.Id));
-        if (clash is not null) throw new DomainRuleException($"項目番号「{clash.Id}」は評価基準の項目と重複しています。");
+        if (clash is not null) throw new DomainRuleException(T.Format("項目番号「{0}」は評価基準の項目と重複しています。", clash.Id));
         return [new DemonstrationScenarioDefined(c.CaseId, c.Items, state.CriteriaRevision + 1, state.CriteriaFrozen ? reason : null, by, at)];
     }
 

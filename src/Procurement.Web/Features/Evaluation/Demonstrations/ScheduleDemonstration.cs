@@ -4,6 +4,7 @@ using Mediator;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.Demonstrations;
 
@@ -31,7 +32,7 @@ public sealed class ScheduleDemonstrationHandler(IDocumentSession session, ICurr
         if (clash is not null)
         {
             var other = state.Vendors.First(v => v.VendorId == clash.VendorId).Name;
-            throw new DomainRuleException($"{other}のデモンストレーションと時間が重なっています。");
+            throw new DomainRuleException(T.Format("{0}のデモンストレーションと時間が重なっています。", other));
         }
         return [new DemonstrationScheduled(c.CaseId, slotId, c.VendorId, c.Start, c.End, c.Place.Trim(), c.AttendeeCap, c.Notes?.Trim(), by, at)];
     }

@@ -5,6 +5,7 @@ using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.ScoreSheets;
 
@@ -45,8 +46,8 @@ public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser
         foreach (var e in entries)
         {
             var vendor = evaluation.Vendors.FirstOrDefault(v => v.VendorId == e.VendorId) ?? throw new DomainRuleException("評価対象ではない事業者の採点が含まれています。");
-            if (evaluation.IsConflicted(memberId, e.VendorId)) throw new DomainRuleException($"{vendor.Name}は利害関係を申告しているため採点できません。");
-            if (!items.TryGetValue(e.ItemId, out var item)) throw new DomainRuleException($"評価項目「{e.ItemId}」は評価基準にありません。");
+            if (evaluation.IsConflicted(memberId, e.VendorId)) throw new DomainRuleException(T.Format("{0}は利害関係を申告しているため採点できません。", vendor.Name));
+            if (!items.TryGetValue(e.ItemId, out var item)) throw new DomainRuleException(T.Format("評価項目「{0}」は評価基準にありません。", e.ItemId));
             if (e.Mark is { } mark && !Marks.IsValid(item, mark)) throw new DomainRuleException($"{vendor.Name}「{item.Name}」: {Marks.RangeMessage(item)}。");
 
             var comment = string.IsNullOrWhiteSpace(e.Comment) ? null : e.Comment.Trim();

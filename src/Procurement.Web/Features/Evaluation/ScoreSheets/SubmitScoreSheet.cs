@@ -3,6 +3,7 @@ using Mediator;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.ScoreSheets;
 
@@ -26,7 +27,7 @@ public sealed class SubmitScoreSheetHandler(IDocumentSession session, ICurrentUs
                 if (sheet.MarkFor(vendor.VendorId, item.Id) is null) missing++;
             }
         }
-        if (missing > 0) throw new DomainRuleException($"未入力の評価が{missing}件あります。すべて入力してから提出してください。");
+        if (missing > 0) throw new DomainRuleException(T.Format("未入力の評価が{0}件あります。すべて入力してから提出してください。", missing));
         return [new ScoreSheetSubmitted(evaluation.CaseId, memberId, evaluation.CriteriaRevision, by, at)];
     }
 
