@@ -36,6 +36,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "ja-JP", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // The app, its PostgreSQL and Chromium share 2 cores; a page that took over 30 s to load once under load
+        // failed a journey, so allow 60 s before calling a step stuck.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
