@@ -4,8 +4,10 @@ using Procurement.Infrastructure.Localization;
 namespace Procurement.Features.Workflows;
 
 /// <summary>
-/// Refusals of the workflow use cases in the reader's language, decided while handling the request: step titles and
-/// role names as the reader sees them on the page. A field named T, so the UI text checks see the templates.
+/// Workflow sentences in the reader's language, decided while handling the request: refusals of the use cases, guard
+/// reasons and the case-timeline lines, with step titles and role names as the reader sees them on the page.
+/// Guard descriptions stay Japanese keys, translated where they are shown. A field named T, so the UI text checks
+/// (scripts/ui-text-keys.py, the English completeness test) see the templates.
 /// </summary>
 internal static class WorkflowText
 {

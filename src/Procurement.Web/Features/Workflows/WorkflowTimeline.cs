@@ -3,6 +3,8 @@ using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Guards;
 using Procurement.Infrastructure.Localization;
 
+using static Procurement.Features.Workflows.WorkflowText;
+
 namespace Procurement.Features.Workflows;
 
 /// <summary>
@@ -14,17 +16,16 @@ public static class WorkflowTimeline
     /// <summary>Null for events that are not workflow events, so the timeline can ask every describer in turn.</summary>
     public static string? Describe(object @event, WorkflowDefinition? definition)
     {
-        var language = UiText.IsEnglish ? "en" : "ja";
-        string Step(string id) => definition?.FindStep(id)?.Title.For(language) ?? id;
+        string Step(string id) => definition?.FindStep(id) is { } step ? Title(step) : id;
         string Steps(IEnumerable<string> ids) => string.Join(UiText.IsEnglish ? ", " : "、", ids.Select(s => T.Format("「{0}」", Step(s))));
         string Date(DateOnly d) => UiText.IsEnglish ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
         return @event switch
         {
-            WorkflowStarted e => T.Format("手続「{0}」（第{1}版）を開始しました。", definition?.Title.For(language) ?? e.DefinitionId, e.Version),
+            WorkflowStarted e => T.Format("手続「{0}」（第{1}版）を開始しました。", definition is null ? e.DefinitionId : Label(definition.Title), e.Version),
             StepCompleted { Skipped: true } e => T.Format("「{0}」を省略しました。", Step(e.StepId)) + Note(e.Note),
             StepCompleted e => T.Format("「{0}」を完了しました。", Step(e.StepId)) +
-                (e.Choice is null ? "" : T.Format("選択: {0}。", definition?.FindStep(e.StepId)?.Choice.FirstOrDefault(c => c.To == e.Choice)?.Label.For(language) ?? e.Choice)) +
+                (e.Choice is null ? "" : T.Format("選択: {0}。", definition?.FindStep(e.StepId)?.Choice.FirstOrDefault(c => c.To == e.Choice)?.Label is { } label ? Label(label) : e.Choice)) +
                 (e.Activated.Count > 0 ? T.Format("次: {0}。", Steps(e.Activated)) : "") +
                 (e.WorkflowFinished ? T["手続が終了しました。"] : "") + Note(e.Note),
             CaseSentBack e => T.Format("「{0}」から「{1}」へ差し戻しました。理由: {2}", Step(e.FromStep), Step(e.ToStep), e.Reason),
@@ -39,9 +40,6 @@ public static class WorkflowTimeline
 
         static string Note(string? note) => note is null ? "" : T.Format("メモ: {0}", note);
     }
-
-    // A field named T so the UI text checks (scripts/ui-text-keys.py, the English completeness test) see these keys.
-    private static readonly UiText T = new();
 
     private static string Fact(string fact) => T[CaseFacts.Titles.GetValueOrDefault(fact, fact)];
 }

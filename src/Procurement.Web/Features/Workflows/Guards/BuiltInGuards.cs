@@ -1,17 +1,7 @@
 using Marten;
 using Procurement.Features.Cases;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows.Guards;
-
-/// <summary>
-/// Guard reasons are written in the reader's language when the guard is evaluated (in the request), so they reach the
-/// step page and a refused completion as they are; descriptions stay Japanese keys, translated where they are shown.
-/// </summary>
-internal static class GuardText
-{
-    public static readonly UiText T = new();
-}
 
 /// <summary>A guard a person can satisfy by confirming a fact on the case (the step page offers the form).</summary>
 public interface IFactGuard
@@ -29,7 +19,7 @@ public abstract class RecordedFactGuard(string name, string fact) : IWorkflowGua
     public ValueTask<GuardResult> EvaluateAsync(GuardContext context, CancellationToken ct) =>
         ValueTask.FromResult(context.Workflow.FactHolds(fact)
             ? GuardResult.Pass
-            : GuardResult.Fail(GuardText.T.Format("「{0}」ことが記録されていません。", GuardText.T[Description])));
+            : GuardResult.Fail(WorkflowText.T.Format("「{0}」ことが記録されていません。", WorkflowText.T[Description])));
 }
 
 /// <summary>
@@ -48,7 +38,7 @@ public abstract class CheckedOrRecordedGuard(string name, string fact) : IWorkfl
     {
         if (context.Workflow.FactHolds(fact)) return GuardResult.Pass;
         var problem = await CheckAsync(context, ct);
-        return problem is null ? GuardResult.Pass : GuardResult.Fail(GuardText.T.Format("{0}（システム外で済ませた場合は「{1}」ことを記録してください。）", problem, GuardText.T[Description]));
+        return problem is null ? GuardResult.Pass : GuardResult.Fail(WorkflowText.T.Format("{0}（システム外で済ませた場合は「{1}」ことを記録してください。）", problem, WorkflowText.T[Description]));
     }
 }
 
@@ -58,7 +48,7 @@ public sealed class CriteriaFrozenGuard() : CheckedOrRecordedGuard("criteria-fro
     protected override async ValueTask<string?> CheckAsync(GuardContext context, CancellationToken ct) =>
         (await Evaluation.EvaluationGate.LoadAsync(context.Session, context.CaseId, ct)).CriteriaFrozen
             ? null
-            : GuardText.T["評価基準が確定（提案の開封）されていません。"];
+            : WorkflowText.T["評価基準が確定（提案の開封）されていません。"];
 }
 
 /// <summary>Every appointed committee member has submitted their score sheet, or the chair has closed scoring.</summary>
@@ -68,12 +58,12 @@ public sealed class AllCommitteeSubmittedGuard() : CheckedOrRecordedGuard("all-c
     {
         var evaluation = await Evaluation.EvaluationGate.LoadAsync(context.Session, context.CaseId, ct);
         if (evaluation.TechnicalClosed) return null;
-        if (evaluation.Members.Count == 0) return GuardText.T["選定委員が任命されていません。"];
+        if (evaluation.Members.Count == 0) return WorkflowText.T["選定委員が任命されていません。"];
         var sheets = await context.Session.Query<Evaluation.ScoreSheets.ScoreSheetView>().Where(s => s.CaseId == context.CaseId).ToListAsync(ct);
         var missing = evaluation.Members
             .Where(m => sheets.FirstOrDefault(s => s.MemberId == m.MemberId)?.Status != Evaluation.ScoreSheets.ScoreSheetStatus.Submitted)
             .Select(m => m.Name).ToList();
-        return missing.Count == 0 ? null : GuardText.T.Format("採点票を提出していない委員がいます: {0}", string.Join("、", missing));
+        return missing.Count == 0 ? null : WorkflowText.T.Format("採点票を提出していない委員がいます: {0}", string.Join("、", missing));
     }
 }
 
@@ -86,7 +76,7 @@ public sealed class MandatoryClausesPresentGuard() : CheckedOrRecordedGuard("man
     protected override async ValueTask<string?> CheckAsync(GuardContext context, CancellationToken ct)
     {
         var dossier = await context.Session.LoadAsync<Contracts.ContractDossier>(Contracts.ContractStreams.DossierId(context.CaseId), ct);
-        return dossier?.LatestSubmitted is not null ? null : GuardText.T["必須条項を確認した契約書・SLAの草案がまだ審査に提出されていません。"];
+        return dossier?.LatestSubmitted is not null ? null : WorkflowText.T["必須条項を確認した契約書・SLAの草案がまだ審査に提出されていません。"];
     }
 }
 
@@ -98,7 +88,7 @@ public sealed class CostShareAgreedGuard() : CheckedOrRecordedGuard("cost-share-
     protected override async ValueTask<string?> CheckAsync(GuardContext context, CancellationToken ct) =>
         (await context.Session.LoadAsync<CostSharing.CostSharePlan>(context.CaseId, ct))?.Latest is not null
             ? null
-            : GuardText.T["費用分担の算定結果が記録されていません。"];
+            : WorkflowText.T["費用分担の算定結果が記録されていません。"];
 }
 
 public sealed class ContractSignedGuard() : RecordedFactGuard("contract-signed", CaseFacts.ContractSigned);
@@ -121,7 +111,7 @@ public sealed class TargetBusinessesChosenGuard : IWorkflowGuard
         }).LastOrDefault(t => t is not null);
         return ValueTask.FromResult(latest is { Count: > 0 }
             ? GuardResult.Pass
-            : GuardResult.Fail(GuardText.T["対象業務が選ばれていません。案件の詳細で対象業務を選んでください。"]));
+            : GuardResult.Fail(WorkflowText.T["対象業務が選ばれていません。案件の詳細で対象業務を選んでください。"]));
     }
 }
 
@@ -138,11 +128,11 @@ public sealed class DeadlineReachedGuard : IWorkflowGuard
     {
         if (context.Workflow.DueFor(context.StepId) is not { } due)
         {
-            return ValueTask.FromResult(GuardResult.Fail(GuardText.T["期限日が設定されていません。"]));
+            return ValueTask.FromResult(GuardResult.Fail(WorkflowText.T["期限日が設定されていません。"]));
         }
         var today = WorkflowClock.Today(context.Now);
         return ValueTask.FromResult(today >= due
             ? GuardResult.Pass
-            : GuardResult.Fail(GuardText.T.Format("期限日（{0}）より前には完了できません。", due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+            : GuardResult.Fail(WorkflowText.T.Format("期限日（{0}）より前には完了できません。", due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
     }
 }
