@@ -77,4 +77,17 @@ public sealed class KeyRingEncryptionTests : IDisposable
         Assert.Contains("missing.pfx", error.Message, StringComparison.Ordinal);
         Assert.Null(new KeyRingCertificate(new ConfigurationBuilder().Build()).Certificate);
     }
+
+    [Fact]
+    public void A_wrong_password_names_the_settings_and_never_the_password()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [KeyRingCertificate.PathSetting] = CreateCertificate(), [KeyRingCertificate.PasswordSetting] = "wrong-secret-value",
+        }).Build();
+        using var certificate = new KeyRingCertificate(configuration);
+        var error = Assert.Throws<InvalidOperationException>(() => certificate.Certificate);
+        Assert.Contains(KeyRingCertificate.PasswordSetting, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-secret-value", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -26,8 +26,17 @@ public sealed class KeyRingCertificate(IConfiguration configuration) : IDisposab
     {
         if (configuration[PathSetting] is not { Length: > 0 } path) return null;
         if (!File.Exists(path)) throw new InvalidOperationException($"{PathSetting}: the certificate file {path} does not exist.");
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[PasswordSetting]);
-        // Decrypting the keys after a restart needs the private key, so refuse a certificate without one at start-up.
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[PasswordSetting]);
+        }
+        catch (CryptographicException ex)
+        {
+            // Name the settings, never the password.
+            throw new InvalidOperationException($"{PathSetting}: {path} could not be opened ({ex.Message}); check the file and {PasswordSetting}.", ex);
+        }
+        // Decrypting the keys after a restart needs the private key, so refuse a certificate without one before any key is written.
         if (!certificate.HasPrivateKey) throw new InvalidOperationException($"{PathSetting}: the certificate in {path} has no private key.");
         return certificate;
     }
