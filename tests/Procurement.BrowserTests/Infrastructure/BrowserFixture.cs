@@ -70,12 +70,15 @@ public static class PageActions
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", password);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        // Commit, not load: the next step waits for what it needs, and a slow stylesheet must not fail a sign-in.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
     }
 
     public static async Task SignOutAsync(this IPage page)
     {
         await page.ClickAsync("text=ログアウト");
-        await page.WaitForURLAsync(url => url.Contains("/Account/SignIn", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/Account/SignIn", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
     }
 }
