@@ -42,4 +42,28 @@ public sealed class WorkflowRefusalLanguageTests
             CultureInfo.CurrentUICulture = before;
         }
     }
+
+    private static T InEnglish<T>(Func<T> act)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        try { return act(); }
+        finally { CultureInfo.CurrentUICulture = before; }
+    }
+
+    [Fact]
+    public void Starting_twice_and_migrating_to_an_older_version_are_refused_in_the_reader_s_language()
+    {
+        var now = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
+        var @case = new CaseSummary { Id = Guid.NewGuid(), GroupId = Guid.NewGuid(), Title = "試験" };
+        var view = ((CaseWorkflowView?)null).With(StartWorkflow.Decide(null, @case, Definition, Officer, now))!;
+        string StartAgain() => Assert.Throws<DomainRuleException>(() => StartWorkflow.Decide(view, @case, Definition, Officer, now)).Message;
+        string MigrateToSame() => Assert.Throws<DomainRuleException>(() => MigrateCase.Decide(view, Definition, Definition,
+            new MigrateCaseCommand(view.Id, Definition.Version, new Dictionary<string, string>(), "版の更新"), Officer, now)).Message;
+
+        Assert.Equal($"この案件は既に手続「{Definition.Id}」第{Definition.Version}版で進行しています。", StartAgain());
+        Assert.Equal($"This case is already following the procedure \"{Definition.Id}\" version {Definition.Version}.", InEnglish(StartAgain));
+        Assert.Equal($"移行先は現在の第{Definition.Version}版より新しい版を選んでください。", MigrateToSame());
+        Assert.Equal($"Choose a version newer than the current version {Definition.Version}.", InEnglish(MigrateToSame));
+    }
 }

@@ -3,6 +3,7 @@ using DiffPlex.DiffBuilder.Model;
 using Mediator;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Infrastructure.Validation;
+using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents;
 
@@ -35,14 +36,14 @@ public sealed record DocumentDiff(string Kind, int FromVersion, int ToVersion, I
 
 public sealed record DiffDocumentVersions(Guid CaseId, string Kind, int FromVersion, int ToVersion) : IQuery<DocumentDiff>;
 
-public sealed class DiffDocumentVersionsHandler(IMediator mediator) : IQueryHandler<DiffDocumentVersions, DocumentDiff>
+public sealed class DiffDocumentVersionsHandler(IMediator mediator, UiText t) : IQueryHandler<DiffDocumentVersions, DocumentDiff>
 {
     public async ValueTask<DocumentDiff> Handle(DiffDocumentVersions query, CancellationToken cancellationToken)
     {
         var from = await mediator.Send(new GetDocumentFile(query.CaseId, query.Kind, query.FromVersion), cancellationToken)
-            ?? throw new DomainRuleException($"第{query.FromVersion}版はありません。");
+            ?? throw new DomainRuleException(t.Format("第{0}版はありません。", query.FromVersion));
         var to = await mediator.Send(new GetDocumentFile(query.CaseId, query.Kind, query.ToVersion), cancellationToken)
-            ?? throw new DomainRuleException($"第{query.ToVersion}版はありません。");
+            ?? throw new DomainRuleException(t.Format("第{0}版はありません。", query.ToVersion));
         return DocumentDiff.Compare(query.Kind, query.FromVersion, DocxText.Extract(from.Bytes), query.ToVersion, DocxText.Extract(to.Bytes));
     }
 }

@@ -8,6 +8,7 @@ using Procurement.Features.Groups;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
+using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents;
 
@@ -27,11 +28,13 @@ public sealed record GenerateDocumentResult(string Kind, int Version, Guid FileI
 
 public sealed class GenerateDocumentValidator : AbstractValidator<GenerateDocument>
 {
+    private static readonly UiText T = new();
+
     public GenerateDocumentValidator(TemplateCatalog catalog)
     {
         RuleFor(c => c.CaseId).NotEmpty().WithMessage("案件を指定してください。");
         RuleFor(c => c.TemplateId).NotEmpty().WithMessage("文書の種類を選んでください。")
-            .Must(id => catalog.Find(id) is not null).WithMessage(c => $"文書テンプレート「{c.TemplateId}」はありません。");
+            .Must(id => catalog.Find(id) is not null).WithMessage(c => T.Format("文書テンプレート「{0}」はありません。", c.TemplateId));
         RuleFor(c => c).Custom((c, ctx) =>
         {
             var template = catalog.Find(c.TemplateId);
@@ -55,6 +58,8 @@ public sealed record Unchanged(DocumentVersion Existing) : GenerateDecision;
 
 public static class GenerateDocumentDecision
 {
+    private static readonly UiText T = new();
+
     /// <summary>
     /// Refuses a document missing a mandatory clause or failing OpenXML validation; a render identical to the latest
     /// version (same template, same bytes) is that version, not a new one, so history only shows real changes.
@@ -64,7 +69,7 @@ public static class GenerateDocumentDecision
         if (!s.Rendered.IsComplete) throw new DomainRuleException(ClauseLibrary.RefusalMessage(s.Rendered.MissingClauses));
         if (s.ValidationErrors.Count > 0)
         {
-            throw new DomainRuleException("生成した文書がWordの形式検査に合格しなかったため、保存しませんでした。\n" + string.Join("\n", s.ValidationErrors.Take(5)));
+            throw new DomainRuleException(T["生成した文書がWordの形式検査に合格しなかったため、保存しませんでした。"] + "\n" + string.Join("\n", s.ValidationErrors.Take(5)));
         }
         if (s.Existing?.Latest is { } latest && (latest.ContentHash == s.Rendered.ContentHash || latest.ContentHash == s.HashAtLatestEdition))
         {
@@ -81,6 +86,8 @@ public sealed class GenerateDocumentHandler(
     IDocumentSession session, DocumentRenderer renderer, IDocumentFileStore files, ICurrentUser user, TimeProvider clock,
     IEnumerable<IDocumentSectionSource> sources) : ICommandHandler<GenerateDocument, GenerateDocumentResult>
 {
+    private static readonly UiText T = new();
+
     public async ValueTask<GenerateDocumentResult> Handle(GenerateDocument command, CancellationToken cancellationToken)
     {
         var (c, ct) = (command, cancellationToken);
@@ -104,7 +111,7 @@ public sealed class GenerateDocumentHandler(
         // Saved settings were checked when saved; clause-rules.json may have changed since.
         if (c.ClauseSettings is null && renderer.Catalog.Clauses.CheckSettings(template.Kind, clauseSettings) is { Count: > 0 } stale)
         {
-            throw new DomainRuleException("保存された条項の設定が現在の条項ルールに合いません。条項の設定を見直してください。\n" + string.Join("\n", stale));
+            throw new DomainRuleException(T["保存された条項の設定が現在の条項ルールに合いません。条項の設定を見直してください。"] + "\n" + string.Join("\n", stale));
         }
 
         string? hashAtLatest = null;

@@ -22,6 +22,9 @@ public sealed record SaveClauseSettings(
 /// <summary>The clauses a kind's templates contain, in the order they appear, and which of them are mandatory.</summary>
 public sealed partial record KindClauses(string Kind, string Title, IReadOnlyList<ClauseDefinition> Clauses, IReadOnlyList<string> Required)
 {
+    /// <summary>The document's name on the page, in the reader's language.</summary>
+    public string DisplayTitle { get; init; } = Title;
+
     public bool IsRequired(string clauseId) => Required.Contains(clauseId);
 
     public static KindClauses? Of(TemplateCatalog catalog, string kind)
@@ -31,7 +34,7 @@ public sealed partial record KindClauses(string Kind, string Title, IReadOnlyLis
         var required = templates.SelectMany(t => catalog.Clauses.RequiredFor(kind, t.Metadata.RequiredClauses)).Distinct(StringComparer.Ordinal).ToList();
         var ids = templates.SelectMany(ClauseIdsIn).Concat(required).Distinct(StringComparer.Ordinal);
         var clauses = ids.Select(catalog.Clauses.Find).OfType<ClauseDefinition>().ToList();
-        return new KindClauses(kind, templates[0].Title, clauses, required);
+        return new KindClauses(kind, templates[0].Title, clauses, required) { DisplayTitle = templates[0].DisplayTitle };
     }
 
     /// <summary>Read from the template's text: a shared clause include or a <c>.clause id</c> line.</summary>

@@ -3,6 +3,7 @@ using Marten;
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation;
 
@@ -49,9 +50,10 @@ public static class EvaluationGate
         if (view.TechnicalClosed) throw new DomainRuleException("技術審査は締め切られています。");
     }
 
+    /// <param name="what">The action, already in the reader's language (T["…"] at the caller, so the text checks see it).</param>
     public static void RequireClosed(EvaluationView view, string what)
     {
-        if (!view.TechnicalClosed) throw new DomainRuleException($"{what}は技術審査の締切後に行えます。");
+        if (!view.TechnicalClosed) throw new DomainRuleException(T.Format("{0}は技術審査の締切後に行えます。", what));
     }
 
     public static async Task<EvaluationView> LoadAsync(IQuerySession session, Guid caseId, CancellationToken ct) =>

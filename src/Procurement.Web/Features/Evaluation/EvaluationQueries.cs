@@ -4,6 +4,7 @@ using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation;
 
@@ -166,7 +167,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
     {
         await EvaluationGate.RequireCaseAsync(access, caseId, ct);
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
-        EvaluationGate.RequireClosed(view, "採点の履歴の閲覧");
+        EvaluationGate.RequireClosed(view, T["採点の履歴の閲覧"]);
         var seat = view.Members.FirstOrDefault(m => m.MemberId == memberId) ?? throw new DomainRuleException("この案件の選定委員ではありません。");
         var allowed = user.IsInRole(Roles.Officer) || (view.ChairId == user.Id && !user.IsInRole(Roles.Legal)) || memberId == user.Id;
         if (!allowed) throw new DomainRuleException("この委員の採点の履歴を閲覧する権限がありません。");
@@ -258,7 +259,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
     {
         await EvaluationGate.RequireCaseAsync(access, caseId, ct);
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
-        EvaluationGate.RequireClosed(view, "審査結果の表示");
+        EvaluationGate.RequireClosed(view, T["審査結果の表示"]);
         return ScoringEngine.Compute(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true));
     }
 
@@ -267,7 +268,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
     {
         var summary = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
-        EvaluationGate.RequireClosed(view, "評価シートの出力");
+        EvaluationGate.RequireClosed(view, T["評価シートの出力"]);
         return Sheets.EvaluationSheet.Write(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true), summary.Title);
     }
 

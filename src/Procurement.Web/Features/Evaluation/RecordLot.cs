@@ -4,6 +4,7 @@ using Mediator;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation;
 
@@ -23,7 +24,7 @@ public sealed class RecordLotHandler(IDocumentSession session, ICurrentUser user
 {
     public static object[] Decide(EvaluationView state, RecordLot c, Actor by, DateTimeOffset at)
     {
-        EvaluationGate.RequireClosed(state, "くじの結果の記録");
+        EvaluationGate.RequireClosed(state, T["くじの結果の記録"]);
         if (c.VendorOrder.Any(v => state.Vendors.All(x => x.VendorId != v))) throw new DomainRuleException("評価対象ではない事業者が含まれています。");
         return [new LotDrawn(c.CaseId, [.. c.VendorOrder], c.DrawnBy.Trim(), string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(), by, at)];
     }

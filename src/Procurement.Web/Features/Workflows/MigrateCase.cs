@@ -6,6 +6,7 @@ using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Workflows.WorkflowText;
 
 namespace Procurement.Features.Workflows;
 
@@ -43,24 +44,24 @@ public static class MigrateCase
         if (to.Id != from.Id) throw new DomainRuleException("別の手続定義には移行できません。");
         if (to.Version <= from.Version)
         {
-            throw new DomainRuleException($"移行先は現在の第{from.Version}版より新しい版を選んでください。");
+            throw new DomainRuleException(T.Format("移行先は現在の第{0}版より新しい版を選んでください。", from.Version));
         }
 
         var unknownSources = c.Mapping.Keys.Where(k => from.FindStep(k) is null).ToList();
         if (unknownSources.Count > 0)
         {
-            throw new DomainRuleException($"第{from.Version}版にないステップが対応付けに含まれています: {string.Join(", ", unknownSources)}");
+            throw new DomainRuleException(T.Format("第{0}版にないステップが対応付けに含まれています: {1}", from.Version, string.Join(", ", unknownSources)));
         }
         var missing = StepsToMap(view).Where(s => !c.Mapping.ContainsKey(s)).ToList();
         if (missing.Count > 0)
         {
-            throw new DomainRuleException("ステップの対応付けが不足しています。次のステップの移行先を指定してください: " +
-                string.Join(", ", missing.Select(s => $"{s}（{from.Step(s).Title.Ja}）")));
+            throw new DomainRuleException(T.Format("ステップの対応付けが不足しています。次のステップの移行先を指定してください: {0}",
+                string.Join(", ", missing.Select(s => $"{s}{T.Open}{Title(from.Step(s))}{T.Close}"))));
         }
         var unknownTargets = c.Mapping.Where(kv => to.FindStep(kv.Value) is null).Select(kv => $"{kv.Key} → {kv.Value}").ToList();
         if (unknownTargets.Count > 0)
         {
-            throw new DomainRuleException($"第{to.Version}版にないステップへは移行できません: {string.Join(", ", unknownTargets)}");
+            throw new DomainRuleException(T.Format("第{0}版にないステップへは移行できません: {1}", to.Version, string.Join(", ", unknownTargets)));
         }
 
         var completed = view.Completed.Select(x => c.Mapping[x.StepId]).Distinct().ToList();
@@ -88,7 +89,7 @@ public sealed class MigrateCaseHandler(
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
         var to = catalog.Find(view.DefinitionId, command.ToVersion)
-            ?? throw new DomainRuleException($"手続定義「{view.DefinitionId}」第{command.ToVersion}版が見つかりません。");
+            ?? throw new DomainRuleException(T.Format("手続定義「{0}」第{1}版が見つかりません。", view.DefinitionId, command.ToVersion));
         var events = MigrateCase.Decide(view, catalog.For(view), to, command, actor, clock.GetUtcNow());
         return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
     }

@@ -6,6 +6,7 @@ using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
+using static Procurement.Features.Workflows.WorkflowText;
 
 namespace Procurement.Features.Workflows;
 
@@ -30,7 +31,7 @@ public static class StartWorkflow
         if (!actor.IsOfficer) throw new DomainRuleException("手続を開始できるのは調達担当です。");
         if (current is not null)
         {
-            throw new DomainRuleException($"この案件は既に手続「{current.DefinitionId}」第{current.DefinitionVersion}版で進行しています。");
+            throw new DomainRuleException(T.Format("この案件は既に手続「{0}」第{1}版で進行しています。", current.DefinitionId, current.DefinitionVersion));
         }
         return [new WorkflowStarted(@case.Id, @case.GroupId, definition.Id, definition.Version, [definition.Start], actor.Actor, now)];
     }
@@ -44,7 +45,9 @@ public sealed class StartWorkflowHandler(
     {
         var @case = await WorkflowStreams.RequireCaseAsync(access, command.CaseId, cancellationToken);
         var definition = (command.Version is { } v ? catalog.Find(command.DefinitionId, v) : catalog.FindLatest(command.DefinitionId))
-            ?? throw new DomainRuleException($"手続定義「{command.DefinitionId}」{(command.Version is null ? "" : $"第{command.Version}版")}が見つかりません。");
+            ?? throw new DomainRuleException(command.Version is { } missing
+                ? T.Format("手続定義「{0}」第{1}版が見つかりません。", command.DefinitionId, missing)
+                : T.Format("手続定義「{0}」が見つかりません。", command.DefinitionId));
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var events = StartWorkflow.Decide(stream.Aggregate, @case, definition, WorkflowActor.From(user), clock.GetUtcNow());
         return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);

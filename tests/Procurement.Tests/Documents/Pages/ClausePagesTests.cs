@@ -122,6 +122,32 @@ public sealed class ClausePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_English_documents_clauses_and_refusals_are_named_in_English_and_the_document_text_stays_Japanese()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        await officer.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+
+        var list = WebUtility.HtmlDecode(await officer.GetStringAsync(Documents));
+        Assert.Contains("<td>Request for information (RFI)</td>", list, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Clause settings of Contract (draft)\"", list, StringComparison.Ordinal);
+
+        var html = WebUtility.HtmlDecode(await officer.GetStringAsync(Page));
+        Assert.Contains("<h1>Contract (draft) Clause settings</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Provision of all data in the standard layout at the end of the contract", html, StringComparison.Ordinal);
+        Assert.Contains("Deadline (months before the contract ends)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("提供期限（契約終了の何か月前まで）", html, StringComparison.Ordinal);
+        // The choices are the wording that goes into the contract.
+        Assert.Contains(">標準仕様書に定める形式の電子ファイル</option>", html, StringComparison.Ordinal);
+
+        var refused = await officer.PostFormAsync(Page, Form(0, ("Values[next_vendor_cooperation.cooperation_months]", "99"), ("Excluded", "data_erasure")), Page);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("\"Cooperation with the next vendor\", Cooperation period (months after the contract ends): Enter a value from 1 to 24.", errors, StringComparison.Ordinal);
+        Assert.Contains("\"Unrecoverable erasure of data after handover\" is a mandatory clause and cannot be removed.", errors, StringComparison.Ordinal);
+        Assert.Null(await SavedAsync());
+    }
+
+    [Fact]
     public async Task A_posted_exclusion_of_a_mandatory_clause_is_refused_with_the_clause_named()
     {
         var officer = await _app.SignInAsync("officer1");

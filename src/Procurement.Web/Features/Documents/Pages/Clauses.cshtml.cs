@@ -75,7 +75,7 @@ public sealed class ClausesModel(CaseAccess access, IMediator mediator, Template
             try
             {
                 await mediator.Send(command, ct);
-                TempData["Flash"] = t.Format("{0}の条項の設定を保存しました。", Kind.Title);
+                TempData["Flash"] = t.Format("{0}の条項の設定を保存しました。", Kind.DisplayTitle);
                 return Redirect($"/Cases/{id}/Documents");
             }
             catch (ValidationException ex)
@@ -119,13 +119,13 @@ public sealed class ClausesModel(CaseAccess access, IMediator mediator, Template
                         parameters[p.Name] = JsonSerializer.SerializeToElement(n);
                         break;
                     case "integer":
-                        errors.Add((field, t.Format("「{0}」の{1}: 整数で入力してください。", clause.Title, p.Label)));
+                        errors.Add((field, t.Format("「{0}」の{1}: 整数で入力してください。", clause.DisplayTitle, p.DisplayLabel)));
                         break;
                     case "boolean":
                         parameters[p.Name] = JsonSerializer.SerializeToElement(typed == "true");
                         break;
                     case var _ when typed.Length == 0:
-                        errors.Add((field, t.Format("「{0}」の{1}: 入力してください。", clause.Title, p.Label)));
+                        errors.Add((field, t.Format("「{0}」の{1}: 入力してください。", clause.DisplayTitle, p.DisplayLabel)));
                         break;
                     default:
                         parameters[p.Name] = JsonSerializer.SerializeToElement(typed);

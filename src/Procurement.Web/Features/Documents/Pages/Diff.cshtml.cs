@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Cases;
+using Procurement.Features.Documents.Rendering;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
 
@@ -11,10 +12,11 @@ namespace Procurement.Features.Documents.Pages;
 /// Side-by-side line diff of the text of two versions of one document. Lines are rendered by Razor, so whatever
 /// users typed into the case is shown encoded, never as HTML.
 /// </summary>
-public sealed class DiffModel(CaseAccess access, IMediator mediator) : PageModel
+public sealed class DiffModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;
     public DocumentSeries Series { get; private set; } = null!;
+    public string Title => catalog.DisplayTitleOf(Series.Kind, Series.Title);
     public DocumentDiff Diff { get; private set; } = null!;
     public int Added => Diff.New.Count(l => l.Kind is DiffLineKind.Inserted or DiffLineKind.Modified);
     public int Removed => Diff.Old.Count(l => l.Kind is DiffLineKind.Deleted or DiffLineKind.Modified);

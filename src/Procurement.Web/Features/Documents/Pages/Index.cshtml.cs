@@ -23,6 +23,8 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
     public bool PdfAvailable => pdf.IsAvailable;
 
     /// <summary>Whether the kind's template contains clauses (only then is there a 条項の設定 page to link to).</summary>
+    public string TitleOf(DocumentSeries series) => catalog.DisplayTitleOf(series.Kind, series.Title);
+
     public bool HasClauses(string kind) => KindClauses.Of(catalog, kind) is { Clauses.Count: > 0 };
 
     /// <summary>The template whose generation was refused, and why (one line per missing clause or problem).</summary>

@@ -1,15 +1,25 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents.Rendering;
 
+/// <remarks>Option values are document text and stay Japanese; <see cref="LabelEn"/> only names the field on English pages.</remarks>
 public sealed record ClauseParameter(
     string Name, string Label, string Type, JsonElement? Default = null, int? Min = null, int? Max = null,
-    IReadOnlyList<string>? Options = null, int? MaxLength = null);
+    IReadOnlyList<string>? Options = null, int? MaxLength = null, string? LabelEn = null)
+{
+    public string DisplayLabel => UiText.IsEnglish && LabelEn is { Length: > 0 } en ? en : Label;
+}
 
 /// <summary>A clause that templates mark with <c>.clause id</c>; officers may change only its <see cref="Parameters"/>.</summary>
-public sealed record ClauseDefinition(string Id, string Title, IReadOnlyList<ClauseParameter> Parameters, bool MentionsTargetBusinessStandards = false);
+public sealed record ClauseDefinition(
+    string Id, string Title, IReadOnlyList<ClauseParameter> Parameters, bool MentionsTargetBusinessStandards = false, string? TitleEn = null)
+{
+    /// <summary>The clause's name on pages and in refusals; documents always use <see cref="Title"/>.</summary>
+    public string DisplayTitle => UiText.IsEnglish && TitleEn is { Length: > 0 } en ? en : Title;
+}
 
 /// <summary>What an officer chose for one clause of one document: still included, and parameter values.</summary>
 public sealed record ClauseSetting(bool Included, IReadOnlyDictionary<string, JsonElement> Parameters)
@@ -40,6 +50,8 @@ public sealed record ClauseProblem(string ClauseId, string Message);
 /// </summary>
 public sealed class ClauseLibrary
 {
+    private static readonly UiText T = new();
+
     private readonly Dictionary<string, ClauseDefinition> _clauses;
     private readonly Dictionary<string, IReadOnlyList<string>> _required;
 
@@ -102,13 +114,13 @@ public sealed class ClauseLibrary
     {
         var errors = new List<string>();
         var clause = Find(edit.ClauseId);
-        if (clause is null) return new(current, [$"条項「{edit.ClauseId}」は条項ライブラリにありません。"]);
+        if (clause is null) return new(current, [T.Format("条項「{0}」は条項ライブラリにありません。", edit.ClauseId)]);
         var setting = current.GetValueOrDefault(clause.Id) ?? ClauseSetting.Default;
         ClauseSetting? updated = null;
         switch (edit)
         {
             case ExcludeClause when RequiredFor(documentKind).Contains(clause.Id):
-                errors.Add($"「{clause.Title}」は必須条項のため削除できません。変更できるのは条項が認める項目だけです。");
+                errors.Add(T.Format("「{0}」は必須条項のため削除できません。変更できるのは条項が認める項目だけです。", clause.DisplayTitle));
                 break;
             case ExcludeClause:
                 updated = setting with { Included = false };
@@ -120,11 +132,11 @@ public sealed class ClauseLibrary
                 var parameter = clause.Parameters.FirstOrDefault(p => p.Name == set.Parameter);
                 if (parameter is null)
                 {
-                    errors.Add($"「{clause.Title}」の「{set.Parameter}」は編集できる項目ではありません。");
+                    errors.Add(T.Format("「{0}」の「{1}」は編集できる項目ではありません。", clause.DisplayTitle, set.Parameter));
                     break;
                 }
                 var problem = CheckValue(parameter, set.Value);
-                if (problem is not null) { errors.Add($"「{clause.Title}」の{parameter.Label}: {problem}"); break; }
+                if (problem is not null) { errors.Add(T.Format("「{0}」の{1}: {2}", clause.DisplayTitle, parameter.DisplayLabel, problem)); break; }
                 updated = setting with { Parameters = new Dictionary<string, JsonElement>(setting.Parameters) { [parameter.Name] = set.Value } };
                 break;
         }
@@ -149,7 +161,7 @@ public sealed class ClauseLibrary
         foreach (var (id, setting) in settings ?? new Dictionary<string, ClauseSetting>())
         {
             if (setting.Included || !required.Contains(id) || Find(id) is not { } clause) continue;
-            problems.Add(new(id, null, $"「{clause.Title}」は必須条項のため削除できません。変更できるのは条項が認める項目だけです。"));
+            problems.Add(new(id, null, T.Format("「{0}」は必須条項のため削除できません。変更できるのは条項が認める項目だけです。", clause.DisplayTitle)));
         }
         return problems;
     }
@@ -159,26 +171,26 @@ public sealed class ClauseLibrary
         foreach (var (id, setting) in settings ?? new Dictionary<string, ClauseSetting>())
         {
             var clause = Find(id);
-            if (clause is null) { yield return new(id, null, $"条項「{id}」は条項ライブラリにありません。"); continue; }
+            if (clause is null) { yield return new(id, null, T.Format("条項「{0}」は条項ライブラリにありません。", id)); continue; }
             foreach (var (name, value) in setting.Parameters)
             {
                 var parameter = clause.Parameters.FirstOrDefault(p => p.Name == name);
-                var problem = parameter is null ? "編集できる項目ではありません。" : CheckValue(parameter, value);
-                if (problem is not null) yield return new(id, name, $"「{clause.Title}」の{parameter?.Label ?? name}: {problem}");
+                var problem = parameter is null ? T["編集できる項目ではありません。"] : CheckValue(parameter, value);
+                if (problem is not null) yield return new(id, name, T.Format("「{0}」の{1}: {2}", clause.DisplayTitle, parameter?.DisplayLabel ?? name, problem));
             }
         }
     }
 
     private static string? CheckValue(ClauseParameter p, JsonElement value) => p.Type switch
     {
-        "integer" when value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out _) => "整数で指定してください。",
+        "integer" when value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out _) => T["整数で指定してください。"],
         "integer" when value.GetInt32() < (p.Min ?? int.MinValue) || value.GetInt32() > (p.Max ?? int.MaxValue) =>
-            $"{p.Min?.ToString(CultureInfo.InvariantCulture)}から{p.Max?.ToString(CultureInfo.InvariantCulture)}の範囲で指定してください。",
+            T.Format("{0}から{1}の範囲で指定してください。", p.Min?.ToString(CultureInfo.InvariantCulture), p.Max?.ToString(CultureInfo.InvariantCulture)),
         "choice" when value.ValueKind != JsonValueKind.String || !(p.Options ?? []).Contains(value.GetString()) =>
-            $"次のいずれかを選んでください: {string.Join("、", p.Options ?? [])}",
-        "text" when value.ValueKind != JsonValueKind.String => "文字列で指定してください。",
-        "text" when value.GetString()!.Length > (p.MaxLength ?? 200) => $"{(p.MaxLength ?? 200).ToString(CultureInfo.InvariantCulture)}文字以内で指定してください。",
-        "boolean" when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False) => "はい/いいえで指定してください。",
+            T.Format("次のいずれかを選んでください: {0}", string.Join(T.Comma, p.Options ?? [])),
+        "text" when value.ValueKind != JsonValueKind.String => T["文字列で指定してください。"],
+        "text" when value.GetString()!.Length > (p.MaxLength ?? 200) => T.Format("{0}文字以内で指定してください。", (p.MaxLength ?? 200).ToString(CultureInfo.InvariantCulture)),
+        "boolean" when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False) => T["はい/いいえで指定してください。"],
         _ => null,
     };
 
@@ -192,7 +204,7 @@ public sealed class ClauseLibrary
             var clause = _clauses[id];
             if (!texts.TryGetValue(id, out var text) || text.Trim().Length == 0)
             {
-                problems.Add(new(id, $"{clause.Title}（{id}）"));
+                problems.Add(new(id, $"{clause.DisplayTitle}{T.Open}{id}{T.Close}"));
                 continue;
             }
             if (!clause.MentionsTargetBusinessStandards) continue;
@@ -200,7 +212,7 @@ public sealed class ClauseLibrary
             {
                 if (!text.Contains(t.BusinessName, StringComparison.Ordinal) || !text.Contains(t.StandardName, StringComparison.Ordinal))
                 {
-                    problems.Add(new(id, $"{clause.Title}（{id}）: {t.BusinessName}について「{t.StandardName}」による提供の記載"));
+                    problems.Add(new(id, $"{clause.DisplayTitle}{T.Open}{id}{T.Close}: " + T.Format("{0}について「{1}」による提供の記載", t.BusinessName, t.StandardName)));
                 }
             }
         }
@@ -247,7 +259,7 @@ public sealed class ClauseLibrary
     };
 
     public static string RefusalMessage(IReadOnlyList<ClauseProblem> problems) =>
-        "次の必須条項が含まれていないため、文書を生成できません。\n" + string.Join("\n", problems.Select(p => "・" + p.Message));
+        T["次の必須条項が含まれていないため、文書を生成できません。"] + "\n" + string.Join("\n", problems.Select(p => "・" + p.Message));
 }
 
 /// <summary>A target 業務 and the data standard its end-of-contract data provision must name.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents.Rendering;
 
@@ -15,11 +16,15 @@ public sealed record TemplateMetadata(
     [property: JsonPropertyName("description")] string Description = "",
     [property: JsonPropertyName("main")] string Main = "document.sbn",
     [property: JsonPropertyName("sample")] string Sample = "sample.json",
-    [property: JsonPropertyName("required_clauses")] IReadOnlyList<string>? RequiredClauses = null);
+    [property: JsonPropertyName("required_clauses")] IReadOnlyList<string>? RequiredClauses = null,
+    [property: JsonPropertyName("title_en")] string? TitleEn = null);
 
 public sealed record DocumentTemplate(string Id, TemplateMetadata Metadata, string Directory, Template Parsed, string Hash, IReadOnlyList<TemplateError> ParseErrors)
 {
     public string Title => Metadata.Title;
+
+    /// <summary>The title on pages: English when the reader chose English and the template gives one. Documents keep <see cref="Title"/>.</summary>
+    public string DisplayTitle => UiText.IsEnglish && Metadata.TitleEn is { Length: > 0 } en ? en : Title;
     public string Kind => Metadata.Kind;
     public string MainPath => Path.Combine(Directory, Metadata.Main);
     public string SamplePath => Path.Combine(Directory, Metadata.Sample);
@@ -74,6 +79,13 @@ public sealed class TemplateCatalog
     }
 
     public DocumentTemplate? Find(string id) => _templates.GetValueOrDefault(id);
+
+    /// <summary>
+    /// A generated document's name on a page: the title it was generated with (kept in its event) in Japanese, the
+    /// template's English title in English.
+    /// </summary>
+    public string DisplayTitleOf(string kind, string generatedTitle) =>
+        UiText.IsEnglish && All.FirstOrDefault(t => t.Kind == kind) is { } template ? template.DisplayTitle : generatedTitle;
 
     public DocumentTemplate Get(string id) => Find(id) ?? throw new KeyNotFoundException($"テンプレート「{id}」はありません。");
 

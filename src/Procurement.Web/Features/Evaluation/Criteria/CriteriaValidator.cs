@@ -1,5 +1,6 @@
 using FluentValidation;
 using Procurement.Features.Evaluation.Scoring;
+using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.Criteria;
 
@@ -48,7 +49,7 @@ public sealed class CriteriaValidator : AbstractValidator<ICriteriaCommand>
             .WithErrorCode(DuplicateItemIdCode);
         RuleFor(x => x.Categories)
             .Must(cs => cs.All(c => c.Id != EvaluationView.DemonstrationCategoryId))
-            .WithMessage($"区分番号「{EvaluationView.DemonstrationCategoryId}」はデモンストレーション用に予約されています。");
+            .WithMessage(_ => T.Format("区分番号「{0}」はデモンストレーション用に予約されています。", EvaluationView.DemonstrationCategoryId));
         RuleFor(x => x.Settings.TechnicalWeight).GreaterThan(0).WithMessage("技術点の比率は0より大きい値にしてください。");
         RuleFor(x => x.Settings.PriceWeight).GreaterThanOrEqualTo(0).WithMessage("価格点の比率は0以上にしてください。");
         RuleFor(x => x.Settings.DivisionMultiplier).GreaterThan(0).WithMessage("除算方式の係数は0より大きい値にしてください。");

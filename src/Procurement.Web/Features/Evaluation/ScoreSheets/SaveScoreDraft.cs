@@ -48,7 +48,7 @@ public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser
             var vendor = evaluation.Vendors.FirstOrDefault(v => v.VendorId == e.VendorId) ?? throw new DomainRuleException("評価対象ではない事業者の採点が含まれています。");
             if (evaluation.IsConflicted(memberId, e.VendorId)) throw new DomainRuleException(T.Format("{0}は利害関係を申告しているため採点できません。", vendor.Name));
             if (!items.TryGetValue(e.ItemId, out var item)) throw new DomainRuleException(T.Format("評価項目「{0}」は評価基準にありません。", e.ItemId));
-            if (e.Mark is { } mark && !Marks.IsValid(item, mark)) throw new DomainRuleException($"{vendor.Name}「{item.Name}」: {Marks.RangeMessage(item)}。");
+            if (e.Mark is { } mark && !Marks.IsValid(item, mark)) throw new DomainRuleException(T.Format("{0}「{1}」: {2}。", vendor.Name, item.Name, T.Format(Marks.RangeText(item).Template, [.. Marks.RangeText(item).Args])));
 
             var comment = string.IsNullOrWhiteSpace(e.Comment) ? null : e.Comment.Trim();
             var current = sheet.Cells.GetValueOrDefault(ScoreSheetView.Key(e.VendorId, e.ItemId));
