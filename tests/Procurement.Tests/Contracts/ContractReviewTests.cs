@@ -108,6 +108,12 @@ public sealed class ContractReviewTests : IAsyncLifetime
         Assert.Contains("契約書（案）: 契約当事者（未定の事項があります）", html, StringComparison.Ordinal);
         Assert.Contains("契約書（案）: 契約金額（未定の事項があります）", html, StringComparison.Ordinal);
         Assert.Empty((await _app.LoadDossierAsync())!.Versions);
+
+        // The same refusal in English names the drafts and clauses in English.
+        await officer.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+        var english = System.Net.WebUtility.HtmlDecode(await (await _app.SubmitAsync(officer)).Content.ReadAsStringAsync());
+        Assert.Contains("Contract (draft): Contract price (some terms are not decided yet)", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("未定の事項があります", english, StringComparison.Ordinal);
         await using var session = _app.Store.QuerySession();
         Assert.Empty(await session.Query<ContractVersionFiles>().ToListAsync());
     }

@@ -5,6 +5,7 @@ using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Features.Groups;
 using Procurement.Features.Sla;
+using Procurement.Infrastructure.Localization;
 using DocSlaItem = Procurement.Features.Documents.SlaItem;
 
 namespace Procurement.Features.Contracts.Drafting;
@@ -85,6 +86,8 @@ public static class DraftModel
 /// </summary>
 public sealed class DraftRenderer(DocumentRenderer renderer)
 {
+    private static readonly UiText T = new();
+
     public ClauseLibrary Clauses => renderer.Catalog.Clauses;
 
     public IReadOnlyList<RenderedDraft> RenderAll(DocumentModel model, IReadOnlyDictionary<string, ClauseSetting>? clauseSettings = null) =>
@@ -117,20 +120,20 @@ public sealed class DraftRenderer(DocumentRenderer renderer)
             {
                 reported.Add(problem.ClauseId);
                 missing.Add(texts.TryGetValue(problem.ClauseId, out var text) && text.Trim().Length > 0
-                    ? $"{draft.Title}: {problem.Message}"
-                    : $"{draft.Title}: {Title(problem.ClauseId)}（条項がありません）");
+                    ? $"{T[draft.Title]}: {problem.Message}"
+                    : T.Format("{0}: {1}（条項がありません）", T[draft.Title], Title(problem.ClauseId)));
             }
             var template = renderer.Catalog.Get(DraftKinds.TemplateId(draft.Kind));
             foreach (var id in Clauses.RequiredFor(template.Kind, template.Metadata.RequiredClauses))
             {
                 if (reported.Contains(id) || !texts.TryGetValue(id, out var text)) continue;
-                if (text.Contains(TemplateSandbox.Undecided, StringComparison.Ordinal)) missing.Add($"{draft.Title}: {Title(id)}（未定の事項があります）");
+                if (text.Contains(TemplateSandbox.Undecided, StringComparison.Ordinal)) missing.Add(T.Format("{0}: {1}（未定の事項があります）", T[draft.Title], Title(id)));
             }
         }
         return missing;
     }
 
-    private string Title(string clauseId) => Clauses.Find(clauseId)?.Title ?? clauseId;
+    private string Title(string clauseId) => Clauses.Find(clauseId)?.DisplayTitle ?? clauseId;
 
     /// <summary>
     /// What the version diff compares: the document's text as Word shows it (article and item numbers included),
