@@ -41,9 +41,15 @@ public sealed class DocumentSettingsJourneyTests(BrowserFixture browser) : IClas
         await BrowserFixture.ScreenshotAsync(page, "doc-settings-02-clause-error");
         await page.FillAsync("#Values_data_erasure_certificate_days_", "14");
         await page.FillAsync("#Values_data_provision_handover_months_", "6");
-        await BrowserFixture.ScreenshotAsync(page, "doc-settings-03-clauses");
         await page.ClickAsync("button[type=submit].primary");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("調達仕様書の条項の設定を保存しました。");
+
+        // The saved settings as the next visit shows them: the values kept, who saved them and when.
+        await page.ClickAsync("#template-procurement-spec a.clause-settings-link");
+        await Assertions.Expect(page.Locator("#Values_data_erasure_certificate_days_")).ToHaveValueAsync("14");
+        await Assertions.Expect(page.Locator("#saved-by")).ToContainTextAsync("高森 花子");
+        await BrowserFixture.ScreenshotAsync(page, "doc-settings-03-clauses");
+        await page.GotoAsync($"{Case}/Documents");
 
         await page.ClickAsync("#template-procurement-spec button[type=submit]");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("調達仕様書の第2版を生成しました。");
