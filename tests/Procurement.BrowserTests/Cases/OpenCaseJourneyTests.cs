@@ -60,6 +60,27 @@ public sealed class OpenCaseJourneyTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
+    public async Task An_officer_reads_the_audit_log_of_a_case_and_downloads_it_as_CSV()
+    {
+        await Procurement.Features.Evaluation.EvaluationDemo.SeedAsync(browser.App.Store, browser.App.Clock);
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("officer1");
+        await page.GotoAsync($"/Cases/{Procurement.Features.Demo.DemoData.CaseId}");
+
+        await page.ClickAsync("#audit-trail-link");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("監査ログ");
+        await Assertions.Expect(page.Locator("tr.audit-case").First).ToContainTextAsync("案件を作成しました");
+        await Assertions.Expect(page.Locator("tr.audit-evaluation", new() { HasText = "提案書を開封" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "07-audit-trail");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#audit-csv"));
+        Assert.StartsWith("監査ログ_", download.SuggestedFilename, StringComparison.Ordinal);
+        var csv = await File.ReadAllTextAsync(await download.PathAsync(), System.Text.Encoding.UTF8);
+        Assert.StartsWith("\"日時\",\"記録の種類\"", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("提案書を開封", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_wizard_can_be_driven_with_the_keyboard_alone()
     {
         var page = await browser.NewPageAsync();
