@@ -65,4 +65,19 @@ public sealed class ChangeCaseDetailsTests : IAsyncLifetime
         await using var session = _app.Store.QuerySession();
         Assert.Equal(version, (await session.LoadAsync<CaseSummary>(DemoData.CaseId))!.Version);
     }
+
+    [Fact]
+    public async Task An_empty_business_value_in_the_post_is_refused_by_name_not_a_server_error()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        long version;
+        await using (var s = _app.Store.QuerySession()) version = (await s.LoadAsync<CaseSummary>(DemoData.CaseId))!.Version;
+
+        var response = await officer.PostFormAsync(EditUrl, Edit(version, "変更").Append(new("Input.TargetBusinesses", "")), EditUrl);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("対象業務に不明な業務が含まれています。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var session = _app.Store.QuerySession();
+        Assert.Equal(version, (await session.LoadAsync<CaseSummary>(DemoData.CaseId))!.Version);
+    }
 }

@@ -57,5 +57,6 @@ public static class BusinessCatalog
 
     public static Business? Find(string code) => ByCode.GetValueOrDefault(code);
 
-    public static bool IsKnown(string code) => ByCode.ContainsKey(code);
+    /// <remarks>Null is unknown: a form posting an empty checkbox value binds it as a null entry.</remarks>
+    public static bool IsKnown(string? code) => code is not null && ByCode.ContainsKey(code);
 }

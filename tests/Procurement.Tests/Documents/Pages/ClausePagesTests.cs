@@ -148,6 +148,19 @@ public sealed class ClausePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_exclusion_value_names_no_clause_and_the_settings_save()
+    {
+        var officer = await _app.SignInAsync("officer1");
+
+        var response = await officer.PostFormAsync(Page, Form(0, ("Excluded", ""), ("Values[data_provision.handover_months]", "4")), Page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = (await SavedAsync())!;
+        Assert.Equal(4, saved.Settings["data_provision"].Parameters["handover_months"].GetInt32());
+        Assert.All(saved.Settings.Values, s => Assert.True(s.Included));
+    }
+
+    [Fact]
     public async Task A_posted_exclusion_of_a_mandatory_clause_is_refused_with_the_clause_named()
     {
         var officer = await _app.SignInAsync("officer1");

@@ -104,7 +104,8 @@ public sealed class ClausesModel(CaseAccess access, IMediator mediator, Template
     {
         var errors = new List<(string, string)>();
         var settings = new Dictionary<string, ClauseSetting>(StringComparer.Ordinal);
-        var excluded = (Excluded ?? []).ToHashSet(StringComparer.Ordinal);
+        // An empty posted value binds as a null entry; it names no clause.
+        var excluded = (Excluded ?? []).Where(id => !string.IsNullOrEmpty(id)).ToHashSet(StringComparer.Ordinal);
         foreach (var clause in Kind.Clauses)
         {
             var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
