@@ -133,6 +133,10 @@ public sealed class DocumentSourcesTests : IAsyncLifetime
         Assert.DoesNotContain("丙テクノロジー株式会社", open, StringComparison.Ordinal);
         Assert.DoesNotContain("利害関係", open.Replace("利害関係による除外）は未確定", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
+        var noticeBefore = (await GenerateAsync("result-notice")).Text;
+        Assert.Contains("選定委員会の技術審査が締め切られていないため、通知できる審査の結果はまだない。", noticeBefore, StringComparison.Ordinal);
+        Assert.DoesNotContain("御中", noticeBefore, StringComparison.Ordinal);
+
         await As("chair", m => m.Send(new CloseTechnicalScoring(DemoData.CaseId)));
         await As("chair", m => m.Send(new SetConsensusScore(DemoData.CaseId, EvaluationDemo.VendorC, "1-2", 3, "委員会で協議し、画面遷移の多さを考慮して3とした。")));
         var result = await As("officer1", async _ =>
@@ -164,6 +168,19 @@ public sealed class DocumentSourcesTests : IAsyncLifetime
         Assert.Contains("| 喬木 由美 | 乙情報サービス株式会社", report, StringComparison.Ordinal);
         Assert.Contains("| 合議 | 丙テクノロジー株式会社 | 操作性・画面の見やすさ | 3 | 委員会で協議し、画面遷移の多さを考慮して3とした。 | 南 信夫（委員長）", report, StringComparison.Ordinal);
         Assert.Contains("同点となった提案者はない。", report, StringComparison.Ordinal);
+
+        // One notice per proposer, each numbered from 第1, with its own result, points and rank.
+        var notices = (await GenerateAsync("result-notice")).Text;
+        Assert.Equal(3, notices.Split("御中").Length - 1);
+        Assert.Equal(3, notices.Split("第1　件名").Length - 1);
+        Assert.Contains("丙テクノロジー株式会社　御中", notices, StringComparison.Ordinal);
+        Assert.Contains("貴社を受注候補者として選定しました。", notices, StringComparison.Ordinal);
+        Assert.Contains("貴社の提案は、次の理由により失格となりました。", notices, StringComparison.Ordinal);
+        Assert.Contains("必須項目「契約終了時に標準レイアウトでデータを提供できること」を満たしていません", notices, StringComparison.Ordinal);
+        Assert.Contains("貴社は、受注候補者として選定されませんでした。", notices, StringComparison.Ordinal);
+        Assert.Contains($"| 総合評価点 | {N(result.Ranking[0].Total)}点", notices, StringComparison.Ordinal);
+        Assert.Contains($"| 順位 | 1位（提案者3者中）", notices, StringComparison.Ordinal);
+        Assert.DoesNotContain("未確定", notices, StringComparison.Ordinal);
 
         // Per member × vendor, per category and per criterion, as the engine computed them.
         var c = result.Vendors.Single(v => v.VendorName == "丙テクノロジー株式会社");

@@ -77,7 +77,7 @@ public sealed class GoldenTemplateTests
 
         Assert.Empty(DocumentRenderer.Validate(doc.Bytes));
         Assert.True(doc.IsComplete, ClauseLibrary.RefusalMessage(doc.MissingClauses));
-        if (templateId is "evaluation-report" or "evaluation-criteria" or "demo-guide" or "qa-list" or "sla")
+        if (templateId is "evaluation-report" or "result-notice" or "evaluation-criteria" or "demo-guide" or "qa-list" or "sla")
         {
             Assert.Contains("未確定", DocxText.Extract(doc.Bytes), StringComparison.Ordinal);
         }

@@ -41,6 +41,11 @@ internal sealed class BodyWriter
         {
             switch (block)
             {
+                // A title after numbered headings starts the next letter of a file of letters (one notice per
+                // addressee): its 第1 starts again, as an unnumbered heading's does.
+                case TitleBlock:
+                    if (used) { instance++; used = false; Array.Clear(counters); }
+                    break;
                 case PlainHeadingBlock:
                     if (used) { instance++; used = false; Array.Clear(counters); }
                     toc.Add(new TocEntry(block, 1, "", $"_Toc{++n:D5}"));
@@ -97,7 +102,10 @@ internal sealed class BodyWriter
         {
             switch (block)
             {
-                case TitleBlock t: Paragraph(w, "Title", t.Text); break;
+                case TitleBlock t:
+                    if (usedOutline) { instance++; usedOutline = false; }
+                    Paragraph(w, "Title", t.Text);
+                    break;
                 case SubtitleBlock t: Paragraph(w, "Subtitle", t.Text); break;
                 case PlainHeadingBlock h:
                     if (usedOutline) { instance++; usedOutline = false; }

@@ -15,6 +15,7 @@ public static class WorkflowTemplates
         ["committee-charter"] = new("選定委員会設置要綱", "Selection committee charter"),
         ["demo-guide"] = new("デモンストレーション実施要領", "Demonstration guide"),
         ["evaluation-report"] = new("審査結果報告書", "Evaluation report"),
+        ["result-notice"] = new("選定結果通知書", "Notice of selection results"),
         ["contract"] = new("契約書（案）", "Contract (draft)"),
         ["sla"] = new("SLA合意書（案）", "SLA (draft)"),
         ["privacy-clauses"] = new("個人情報取扱特記事項", "Personal information clauses"),
