@@ -109,7 +109,7 @@ public sealed class AuditTrailPageTests : IAsyncLifetime
     public async Task In_English_the_headings_sources_and_sentences_are_English()
     {
         var officer = await _app.SignInAsync("officer1");
-        await officer.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+        await officer.UseEnglishAsync();
 
         var html = WebUtility.HtmlDecode(await officer.GetStringAsync(Page));
 

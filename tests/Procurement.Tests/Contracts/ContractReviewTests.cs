@@ -110,7 +110,7 @@ public sealed class ContractReviewTests : IAsyncLifetime
         Assert.Empty((await _app.LoadDossierAsync())!.Versions);
 
         // The same refusal in English names the drafts and clauses in English.
-        await officer.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+        await officer.UseEnglishAsync();
         var english = System.Net.WebUtility.HtmlDecode(await (await _app.SubmitAsync(officer)).Content.ReadAsStringAsync());
         Assert.Contains("Contract (draft): Contract price (some terms are not decided yet)", english, StringComparison.Ordinal);
         Assert.DoesNotContain("未定の事項があります", english, StringComparison.Ordinal);

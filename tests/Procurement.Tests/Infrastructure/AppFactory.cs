@@ -82,6 +82,10 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
 
 public static partial class HttpClientForms
 {
+    /// <summary>The language switch in the page header, as a user clicks it: the cookie then makes every page English.</summary>
+    public static async Task UseEnglishAsync(this HttpClient client) =>
+        (await client.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/")).Dispose();
+
     /// <summary>GETs the form page for its antiforgery token, then POSTs the fields with it.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPageUrl = null)
     {

@@ -18,7 +18,7 @@ public sealed partial class EnglishTests : IAsyncLifetime
     public async Task The_English_switch_turns_the_pages_and_the_error_messages_into_English_and_back()
     {
         var client = await _app.SignInAsync("officer1");
-        await client.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+        await client.UseEnglishAsync();
 
         var home = await client.GetStringAsync("/");
         Assert.Contains("Sign out", home, StringComparison.Ordinal);

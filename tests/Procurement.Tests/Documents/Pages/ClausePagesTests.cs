@@ -125,7 +125,7 @@ public sealed class ClausePagesTests : IAsyncLifetime
     public async Task In_English_documents_clauses_and_refusals_are_named_in_English_and_the_document_text_stays_Japanese()
     {
         var officer = await _app.SignInAsync("officer1");
-        await officer.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+        await officer.UseEnglishAsync();
 
         var list = WebUtility.HtmlDecode(await officer.GetStringAsync(Documents));
         Assert.Contains("<td>Request for information (RFI)</td>", list, StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed partial class EvaluationEnglishTests : IAsyncLifetime
     public async Task A_refusal_with_names_in_it_reads_in_English()
     {
         var chair = await _app.SignInAsync("chair");
-        await chair.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+        await chair.UseEnglishAsync();
         var refused = await chair.PostFormAsync($"{Hub}?handler=Close", new(), Hub);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Members who have not declared conflicts of interest: 豊丘 一郎, 喬木 由美, 南 信夫（委員長）", html, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed partial class EvaluationEnglishTests : IAsyncLifetime
     {
         var officer = await _app.SignInAsync("officer1");
         Assert.Contains("480,000,000円", await officer.GetStringAsync($"{Hub}/Prices"), StringComparison.Ordinal);
-        await officer.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+        await officer.UseEnglishAsync();
 
         var prices = await officer.GetStringAsync($"{Hub}/Prices");
         Assert.Contains("480,000,000 yen", prices, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed partial class EvaluationEnglishTests : IAsyncLifetime
         }
         var chair = await _app.SignInAsync("chair");
         Assert.Equal(HttpStatusCode.Redirect, (await chair.PostFormAsync($"{Hub}?handler=Close", new(), Hub)).StatusCode);
-        await chair.PostFormAsync("/Language", new Dictionary<string, string> { ["lang"] = "en", ["returnUrl"] = "/" }, formPageUrl: "/");
+        await chair.UseEnglishAsync();
 
         var results = await chair.GetStringAsync($"{Hub}/Results");
         Assert.Contains("The committee has not yet decided on the △ for 甲システム株式会社, \"住民票の写し等の交付\"", WebUtility.HtmlDecode(results), StringComparison.Ordinal);
