@@ -231,6 +231,8 @@ public sealed record EvaluationInfo
     public IReadOnlyList<TieInfo>? Ties { get; init; }
     /// <summary>The chair's consensus scores and the committee's △ decisions, each with its reason.</summary>
     public IReadOnlyList<ConsensusInfo>? Consensus { get; init; }
+    /// <summary>受注候補者 who declined (or with whom negotiation failed), in order; the winner is the next of the ranking.</summary>
+    public IReadOnlyList<DeclineInfo>? Declines { get; init; }
 }
 
 public sealed record VendorBreakdown(
@@ -256,6 +258,9 @@ public sealed record TieInfo(string Vendors, string Resolution, string Descripti
 
 /// <summary>Kind: 合議 (the chair's score replaces the members' marks) or △の判断 (an alternative accepted as ○ or rejected as ×).</summary>
 public sealed record ConsensusInfo(string Kind, string Vendor, string Item, string Decision, string Reason, string By);
+
+/// <summary>On: the ISO date the decline was recorded.</summary>
+public sealed record DeclineInfo(string Vendor, string Reason, string On);
 
 public sealed record Criterion(string Category, string Item, long Points, string Scale, bool Mandatory = false);
 

@@ -133,17 +133,21 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
             .Concat(view.PartialFitDecisions.Select(d => new ConsensusInfo("△の判断", Vendor(d.VendorId), ItemName(d.ItemId), d.TreatAsFit ? "○として扱う" : "×として扱う", d.Reason, d.By)))
             .ToList();
 
-        var winner = r.IsFinal && r.Ranking.Count > 0 ? r.Ranking[0].VendorName : null;
-        // The result is decided by the last of: the close, a lot, a consensus score or a △ decision recorded after it.
+        var candidate = view.Candidate(r);
+        var winner = candidate?.VendorName;
+        // The result is decided by the last of: the close, a lot, a consensus score, a △ decision or a decline recorded after it.
         var decidedAt = new[] { view.TechnicalClosedAt }
             .Concat(view.Lots.Select(l => (DateTimeOffset?)l.At))
             .Concat(view.Consensus.Select(c => (DateTimeOffset?)c.At))
             .Concat(view.PartialFitDecisions.Select(d => (DateTimeOffset?)d.At))
+            .Concat(view.Declines.Select(d => (DateTimeOffset?)d.At))
             .Max();
 
-        var remarks = winner is null ? null : r.Aggregation == Aggregation.RankVote
-            ? $"{winner}を第1位とした委員の割合が最も高かったため、受注候補者として選定した。"
-            : $"{winner}の{(r.PriceMethod == PriceMethod.Division ? "評価値" : "総合評価点")}（{Show(r.Ranking[0].Total)}）が最も高かったため、受注候補者として選定した。";
+        var declined = string.Join("及び", view.Declines.Select(d => d.VendorName));
+        var remarks = candidate is null ? null
+            : view.Declines.Count > 0 ? $"第1順位の{declined}が辞退したため（交渉不成立を含む。）、次順位の{winner}を受注候補者として選定した。"
+            : r.Aggregation == Aggregation.RankVote ? $"{winner}を第1位とした委員の割合が最も高かったため、受注候補者として選定した。"
+            : $"{winner}の{(r.PriceMethod == PriceMethod.Division ? "評価値" : "総合評価点")}（{Show(candidate.Total)}）が最も高かったため、受注候補者として選定した。";
 
         return info with
         {
@@ -161,6 +165,7 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
                 t.Resolution switch { TieResolution.TechnicalScore => "技術点", TieResolution.Lot => "くじ", _ => "未解消" },
                 t.Description, t.Lot?.DrawnBy, t.Lot?.At is { } at ? DocumentModel.Iso(DateOnly.FromDateTime(Tokyo(at))) : null)).ToList(),
             Consensus = consensus,
+            Declines = view.Declines.Select(d => new DeclineInfo(d.VendorName, d.Reason, DocumentModel.Iso(DateOnly.FromDateTime(Tokyo(d.At))))).ToList(),
         };
     }
 

@@ -45,6 +45,12 @@ public sealed record PartialFitDecided(Guid CaseId, Guid VendorId, string ItemId
 /// <summary>By is the officer who recorded the lot; DrawnBy is the person who drew it.</summary>
 public sealed record LotDrawn(Guid CaseId, IReadOnlyList<Guid> VendorOrder, string DrawnBy, string? Note, Actor By, DateTimeOffset At) : IAuditedEvent;
 
+/// <summary>
+/// The selected vendor (受注候補者) declined, or the negotiation with it failed: the next vendor of the final ranking
+/// becomes the candidate. The ranking itself is unchanged.
+/// </summary>
+public sealed record CandidateDeclined(Guid CaseId, Guid VendorId, string VendorName, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent;
+
 public sealed record DemonstrationScheduled(
     Guid CaseId, Guid SlotId, Guid VendorId, DateTimeOffset Start, DateTimeOffset End, string Place, int AttendeeCap, string? Notes, Actor By, DateTimeOffset At) : IAuditedEvent;
 

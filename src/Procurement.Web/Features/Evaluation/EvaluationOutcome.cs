@@ -25,8 +25,9 @@ public sealed class EvaluationRecordsGate(IQuerySession session) : IEvaluationGa
 }
 
 /// <summary>
-/// The award the contract drafts take 乙 and the price from: the first-ranked vendor once the result is final
-/// (scoring closed, no undecided △, no missing price, ties broken). Until then, none.
+/// The award the contract drafts take 乙 and the price from: the 受注候補者 once the result is final (scoring closed,
+/// no undecided △, no missing price, ties broken) — the first-ranked vendor, or the next after a recorded decline.
+/// Until then, none.
 /// </summary>
 public sealed class EvaluationAward(IQuerySession session) : IAwardSource
 {
@@ -36,13 +37,13 @@ public sealed class EvaluationAward(IQuerySession session) : IAwardSource
         if (!view.TechnicalClosed) return null;
         var sheets = await session.Query<ScoreSheetView>().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken);
         var result = ScoringEngine.Compute(EvaluationInputs.Build(view, sheets, includePrices: true));
-        if (!result.IsFinal || result.Ranking.Count == 0) return null;
+        if (view.Candidate(result) is not { } winner) return null;
 
-        var winner = result.Ranking[0];
         var vendorId = Guid.ParseExact(winner.VendorId, "N");
         if (!view.Bids.TryGetValue(vendorId, out var bid)) return null;
         var registered = (await session.LoadAsync<CaseVendors>(caseId, cancellationToken))?.Vendor(vendorId);
-        var decided = view.TechnicalClosedAt ?? DateTimeOffset.UtcNow;
+        // After a decline the next candidate is selected on the day the decline was recorded.
+        var decided = view.Declines.LastOrDefault()?.At ?? view.TechnicalClosedAt ?? DateTimeOffset.UtcNow;
         return new Award(caseId, winner.VendorName, registered?.Address, registered?.ContactPerson,
             (long)decimal.Floor(bid), DateOnly.FromDateTime(decided.UtcDateTime));
     }

@@ -27,6 +27,9 @@ public sealed record EvaluationOverview(
 public sealed record MyScoreSheet(Guid CaseId, Guid MemberId, ScoreSheetStatus Status, IReadOnlyList<CriteriaCategory> Criteria,
     IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<ScoreCell> Cells, string? LastReopenReason, long Version);
 
+/// <summary>The 受注候補者 of a final result (null while provisional, or when every ranked vendor declined) and the declines so far.</summary>
+public sealed record CandidateSelection(RankingEntry? Candidate, IReadOnlyList<DeclineEntry> Declines);
+
 /// <summary>What is a sentence template with its arguments, rendered in the reader's language by the page.</summary>
 public sealed record EvaluationHistoryEntry(DateTimeOffset At, string By, EngineText What);
 
@@ -261,6 +264,15 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
         EvaluationGate.RequireClosed(view, T["審査結果の表示"]);
         return ScoringEngine.Compute(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true));
+    }
+
+    public async Task<(EvaluationResult Result, CandidateSelection Selection)> GetResultWithSelectionAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        EvaluationGate.RequireClosed(view, T["審査結果の表示"]);
+        var result = ScoringEngine.Compute(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true));
+        return (result, new CandidateSelection(view.Candidate(result), view.Declines));
     }
 
     /// <summary>The whole evaluation as a JSON evaluation sheet (docs/evaluation-sheet.md), for `procurement evaluate` and audits.</summary>

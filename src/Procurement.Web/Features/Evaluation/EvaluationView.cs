@@ -17,6 +17,8 @@ public sealed record PartialFitEntry(Guid VendorId, string ItemId, bool TreatAsF
 
 public sealed record LotEntry(List<Guid> VendorOrder, string DrawnBy, string? Note, string RecordedBy, DateTimeOffset At);
 
+public sealed record DeclineEntry(Guid VendorId, string VendorName, string Reason, string By, DateTimeOffset At);
+
 public sealed record DemonstrationSlot(Guid SlotId, Guid VendorId, DateTimeOffset Start, DateTimeOffset End, string Place, int AttendeeCap, string? Notes);
 
 /// <summary>
@@ -51,6 +53,8 @@ public sealed class EvaluationView
     public List<PartialFitEntry> PartialFitDecisions { get; set; } = [];
     public List<LotEntry> Lots { get; set; } = [];
     public List<DemonstrationSlot> Demonstrations { get; set; } = [];
+    /// <summary>Candidates who declined, in order: each moved the selection to the next of the ranking.</summary>
+    public List<DeclineEntry> Declines { get; set; } = [];
     public long Version { get; set; }
 
     /// <summary>The criteria members score: the officer's categories plus the demonstration scenario as one more category.</summary>
@@ -63,6 +67,13 @@ public sealed class EvaluationView
     public ConflictDeclaration? DeclarationOf(Guid memberId) => Declarations.FirstOrDefault(d => d.MemberId == memberId);
 
     public bool IsConflicted(Guid memberId, Guid vendorId) => DeclarationOf(memberId)?.ConflictedVendorIds.Contains(vendorId) == true;
+
+    /// <summary>
+    /// 受注候補者: the first of a final ranking who has not declined. None while the result is provisional, or when
+    /// every ranked vendor has declined.
+    /// </summary>
+    public RankingEntry? Candidate(EvaluationResult result) =>
+        result.IsFinal ? result.Ranking.FirstOrDefault(e => Declines.All(d => d.VendorId.ToString("N") != e.VendorId)) : null;
 }
 
 public sealed class EvaluationViewProjection : SingleStreamProjection<EvaluationView, Guid>
@@ -189,6 +200,9 @@ public sealed class EvaluationViewProjection : SingleStreamProjection<Evaluation
         view.Demonstrations.Add(new DemonstrationSlot(e.SlotId, e.VendorId, e.Start, e.End, e.Place, e.AttendeeCap, e.Notes));
         view.Demonstrations.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
+
+    public static void Apply(CandidateDeclined e, EvaluationView view) =>
+        view.Declines.Add(new DeclineEntry(e.VendorId, e.VendorName, e.Reason, e.By.Name, e.At));
 
     public static void Apply(DemonstrationCancelled e, EvaluationView view) => view.Demonstrations.RemoveAll(s => s.SlotId == e.SlotId);
 }

@@ -1,9 +1,11 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Cases;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Pages;
 
@@ -12,8 +14,16 @@ namespace Procurement.Features.Evaluation.Pages;
 /// breakdown, disqualifications, ties, exclusions, and the case-level history. Group members only; before the close
 /// the page says so (the query refuses to compute it).
 /// </summary>
-public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, UiText t, ICurrentUser user) : PageModel
+public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, UiText t, ICurrentUser user, IMediator mediator) : PageModel
 {
+    public sealed class DeclineInput
+    {
+        public string? VendorId { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty] public DeclineInput Decline { get; set; } = new();
+    public CandidateSelection? Selection { get; private set; }
     public CaseSummary Case { get; private set; } = null!;
     public EvaluationOverview Overview { get; private set; } = null!;
     public EvaluationResult? Result { get; private set; }
@@ -33,13 +43,37 @@ public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, U
     {
         if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
         Case = found;
+        await LoadAsync(id, history, ct);
+        return Page();
+    }
+
+    /// <summary>Officers record that the 受注候補者 declined; the reason is kept on the form when refused.</summary>
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct)
+    {
+        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
+        if (!user.IsInRole(Roles.Officer)) return Forbid();
+        Case = found;
+        var vendorId = Guid.TryParse(Decline.VendorId, out var v) ? v : Guid.Empty;
+        var (ok, _) = await FormCommand.TryAsync(ModelState, t, nameof(Decline),
+            () => mediator.Send(new RecordCandidateDeclined(id, vendorId, Decline.Reason ?? ""), ct).AsTask());
+        if (ok)
+        {
+            TempData["Flash"] = t["受注候補者の辞退を記録しました。次順位の事業者が受注候補者になります。"];
+            return Redirect($"/Cases/{id}/Evaluation/Results#candidate");
+        }
+        await LoadAsync(id, history: false, ct);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, bool history, CancellationToken ct)
+    {
         Overview = await queries.GetOverviewAsync(id, ct);
-        if (!Overview.TechnicalClosed) return Page();
-        Result = await queries.GetResultAsync(id, ct);
+        if (!Overview.TechnicalClosed) return;
+        (Result, Selection) = await queries.GetResultWithSelectionAsync(id, ct);
         TotalsChart = ResultCharts.Totals(Result, new ResultCharts.TotalsLabels(t["事業者別の総合点"], t["技術点"], t["価格点"], t["失格"]));
         CategoryChart = ResultCharts.Categories(Result, t["区分別の得点率（平均 ÷ 満点）"]);
         ShowHistory = history;
         if (history) History = await queries.GetEvaluationHistoryAsync(id, ct);
-        return Page();
     }
 }
