@@ -153,5 +153,16 @@ public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(officer.Locator("#score-history")).ToContainTextAsync("— → 13.5");
         await Assertions.Expect(officer.Locator("#score-history")).ToContainTextAsync("提出");
         await BrowserFixture.ScreenshotAsync(officer, "ev-08-member-score-history");
+
+        // The selected vendor declines: the officer records it and the next of the ranking is selected.
+        await officer.GotoAsync($"{Hub}/Results");
+        var first = await officer.Locator("#candidate-name strong").InnerTextAsync();
+        await officer.FillAsync("#Decline_Reason", "契約締結前に辞退届が提出された。");
+        await officer.ClickAsync("#Decline button[type=submit]");
+        await Assertions.Expect(officer.Locator(".flash")).ToContainTextAsync("受注候補者の辞退を記録しました。");
+        await Assertions.Expect(officer.Locator("#declines")).ToContainTextAsync($"{first}が辞退");
+        await Assertions.Expect(officer.Locator("#candidate-name strong")).Not.ToHaveTextAsync(first);
+        await officer.Locator("#candidate").ScrollIntoViewIfNeededAsync();
+        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "ev-09-candidate-declined.png") });
     }
 }
