@@ -1,5 +1,4 @@
 using Procurement.Features.Evaluation;
-using Procurement.Features.Evaluation.Committee;
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Events;
@@ -66,20 +65,7 @@ public sealed class CandidateDeclineTests : IAsyncLifetime
     public async Task On_the_demo_case_the_award_and_the_report_follow_the_decline_and_a_member_cannot_record_one()
     {
         await EvaluationDemo.SeedAsync(_h.Store, _h.Clock);
-        var items = EvaluationDemo.Criteria.SelectMany(c => c.Items).ToList();
-        var vendors = new[] { EvaluationDemo.VendorA, EvaluationDemo.VendorB, EvaluationDemo.VendorC };
-        foreach (var member in new[] { "member1", "member2", "chair" })
-        {
-            await _h.Send(member, new DeclareConflictOfInterest(_h.CaseId, [], ""));
-            await _h.Send(member, new SaveScoreDraft(_h.CaseId, vendors.SelectMany((v, vi) => items.Select(i => new ScoreEntry(v, i.Id, i.Scale switch
-            {
-                ScaleKind.FiveLevel => 3 + vi % 3,
-                ScaleKind.FitGap => Marks.Fit,
-                ScaleKind.PassFail => Marks.Pass,
-                _ => 10,
-            }))).ToList()));
-            await _h.Send(member, new SubmitScoreSheet(_h.CaseId));
-        }
+        await _h.ScoreDemoAsync();
         await _h.Send("chair", new CloseTechnicalScoring(_h.CaseId));
         await using (var session = _h.Store.QuerySession())
         {

@@ -1,7 +1,4 @@
 using Procurement.Features.Evaluation;
-using Procurement.Features.Evaluation.Committee;
-using Procurement.Features.Evaluation.ScoreSheets;
-using Procurement.Features.Evaluation.Scoring;
 
 namespace Procurement.Tests.Evaluation;
 
@@ -27,20 +24,8 @@ public sealed class EvaluationDemoTests : IAsyncLifetime
         Assert.Equal(["豊丘 一郎", "喬木 由美", "南 信夫（委員長）"], overview.Members.Select(m => m.Name));
         Assert.Null(overview.Prices);
 
-        var items = EvaluationDemo.Criteria.SelectMany(c => c.Items).ToList();
-        foreach (var member in new[] { "member1", "member2", "chair" })
-        {
-            await _h.Send(member, new DeclareConflictOfInterest(_h.CaseId, [], ""));
-            var entries = overview.Vendors.SelectMany((v, vi) => items.Select(i => new ScoreEntry(v.VendorId, i.Id, i.Scale switch
-            {
-                ScaleKind.FiveLevel => 3 + vi % 3,  // A 3, B 4, C 5
-                ScaleKind.FitGap => Marks.Fit,
-                ScaleKind.PassFail => Marks.Pass,
-                _ => 10,
-            }))).ToList();
-            await _h.Send(member, new SaveScoreDraft(_h.CaseId, entries));
-            await _h.Send(member, new SubmitScoreSheet(_h.CaseId));
-        }
+        Assert.Equal([EvaluationDemo.VendorA, EvaluationDemo.VendorB, EvaluationDemo.VendorC], overview.Vendors.Select(v => v.VendorId));
+        await _h.ScoreDemoAsync(); // 5段階 A 3, B 4, C 5
         await using (var before = _h.Store.QuerySession())
         {
             Assert.Null(await new EvaluationAward(before).GetAward(_h.CaseId)); // no award while scoring is open

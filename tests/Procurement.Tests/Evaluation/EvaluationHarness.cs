@@ -95,6 +95,29 @@ public sealed class EvaluationHarness : IAsyncDisposable
         if (open) await Send("officer1", new Procurement.Features.Evaluation.Criteria.OpenProposals(CaseId));
     }
 
+    /// <summary>
+    /// On the seeded demo evaluation, member1, member2 and the chair declare no conflict and submit: 5段階 A 3, B 4,
+    /// C 5, every ○ and 合, 10 for numbers — a final ranking C, B, A once the chair closes.
+    /// </summary>
+    public async Task ScoreDemoAsync()
+    {
+        var items = EvaluationDemo.Criteria.SelectMany(c => c.Items).ToList();
+        var vendors = new[] { EvaluationDemo.VendorA, EvaluationDemo.VendorB, EvaluationDemo.VendorC };
+        foreach (var member in new[] { "member1", "member2", "chair" })
+        {
+            await Send(member, new Procurement.Features.Evaluation.Committee.DeclareConflictOfInterest(CaseId, [], ""));
+            await Send(member, new Procurement.Features.Evaluation.ScoreSheets.SaveScoreDraft(CaseId, vendors.SelectMany((v, vi) => items.Select(i =>
+                new Procurement.Features.Evaluation.ScoreSheets.ScoreEntry(v, i.Id, i.Scale switch
+                {
+                    ScaleKind.FiveLevel => 3 + vi,
+                    ScaleKind.FitGap => Marks.Fit,
+                    ScaleKind.PassFail => Marks.Pass,
+                    _ => 10,
+                }))).ToList()));
+            await Send(member, new Procurement.Features.Evaluation.ScoreSheets.SubmitScoreSheet(CaseId));
+        }
+    }
+
     public static readonly IReadOnlyList<CriteriaCategory> Criteria =
     [
         new("1", "提案内容", [new CriteriaItem("1-1", "業務機能の網羅性", 50, ScaleKind.FiveLevel), new CriteriaItem("1-2", "運用保守体制", 50, ScaleKind.Number)]),
