@@ -64,6 +64,25 @@ public sealed class AuditTrailPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_kind_of_record_can_be_shown_and_downloaded_alone()
+    {
+        var officer = await _app.SignInAsync("officer1");
+
+        var html = WebUtility.HtmlDecode(await officer.GetStringAsync($"{Page}?source=Contract"));
+        Assert.Contains("class=\"audit-contract\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"audit-case\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"audit-evaluation\"", html, StringComparison.Ordinal);
+        Assert.Contains("?handler=Csv&source=Contract", html, StringComparison.Ordinal);
+
+        var csv = Encoding.UTF8.GetString(await officer.GetByteArrayAsync($"{Page}?handler=Csv&source=Contract"));
+        Assert.Contains("契約条件を保存しました", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("案件を作成しました", csv, StringComparison.Ordinal);
+
+        // An unknown kind shows everything rather than nothing.
+        Assert.Contains("class=\"audit-case\"", await officer.GetStringAsync($"{Page}?source=Payroll"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cell_that_Excel_would_run_as_a_formula_stays_text_and_quotes_are_doubled()
     {
         Assert.Equal("\"'=HYPERLINK(\"\"http://example.com\"\")\"", AuditTrailCsv.Cell("=HYPERLINK(\"http://example.com\")"));
