@@ -17,7 +17,7 @@ namespace Procurement.Features.AuditTrail;
 /// <summary>Which record a line comes from: the case stream, the evaluation stream or the contract dossier stream.</summary>
 public enum AuditSource { Case, Evaluation, Contract }
 
-/// <param name="Version">The line's position in its stream (the evaluation's lines are numbered by the engine's history, so none).</param>
+/// <param name="Version">The event's version in its stream; none for the evaluation, whose lines come from its history query.</param>
 public sealed record AuditEntry(DateTimeOffset At, string Who, AuditSource Source, long? Version, string What, string? Detail);
 
 /// <param name="EvaluationWithheld">Why the evaluation's lines are not listed for this reader; null when they are.</param>

@@ -258,14 +258,10 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         return Prices(view);
     }
 
-    public async Task<EvaluationResult> GetResultAsync(Guid caseId, CancellationToken ct = default)
-    {
-        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
-        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
-        EvaluationGate.RequireClosed(view, T["審査結果の表示"]);
-        return ScoringEngine.Compute(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true));
-    }
+    public async Task<EvaluationResult> GetResultAsync(Guid caseId, CancellationToken ct = default) =>
+        (await GetResultWithSelectionAsync(caseId, ct)).Result;
 
+    /// <summary>The result and who it selects: the 受注候補者 moves down the ranking with each recorded decline.</summary>
     public async Task<(EvaluationResult Result, CandidateSelection Selection)> GetResultWithSelectionAsync(Guid caseId, CancellationToken ct = default)
     {
         await EvaluationGate.RequireCaseAsync(access, caseId, ct);
