@@ -22,9 +22,10 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
     public bool CanGenerate => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
     public bool PdfAvailable => pdf.IsAvailable;
 
-    /// <summary>Whether the kind's template contains clauses (only then is there a 条項の設定 page to link to).</summary>
+    /// <summary>A generated document's name in the reader's language.</summary>
     public string TitleOf(DocumentSeries series) => catalog.DisplayTitleOf(series.Kind, series.Title);
 
+    /// <summary>Whether the kind's template contains clauses (only then is there a 条項の設定 page to link to).</summary>
     public bool HasClauses(string kind) => KindClauses.Of(catalog, kind) is { Clauses.Count: > 0 };
 
     /// <summary>The template whose generation was refused, and why (one line per missing clause or problem).</summary>
