@@ -58,12 +58,8 @@ public sealed class GetAuditTrailHandler(
         var contractWithheld = !await contracts.CanReadDraftsAsync(query.CaseId, ct);
         if (!contractWithheld)
         {
-            foreach (var e in await session.Events.FetchStreamAsync(ContractStreams.DossierId(query.CaseId), token: ct))
-            {
-                var (what, detail) = CaseTimeline.Describe(e.Data, t);
-                var (at, who) = e.Data is IAuditedEvent a ? (a.At, a.By.Name) : (e.Timestamp, "");
-                entries.Add(new AuditEntry(at, who, AuditSource.Contract, e.Version, what, detail));
-            }
+            entries.AddRange((await CaseTimeline.LoadAsync(session, ContractStreams.DossierId(query.CaseId), t, ct: ct))
+                .Select(e => new AuditEntry(e.At, e.Who, AuditSource.Contract, e.Version, e.What, e.Detail)));
         }
 
         var ordered = entries.OrderBy(e => e.At).ThenBy(e => e.Source).ThenBy(e => e.Version).ToList();

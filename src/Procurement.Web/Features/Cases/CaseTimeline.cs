@@ -14,11 +14,12 @@ public sealed record TimelineEntry(long Version, DateTimeOffset At, string Who, 
 /// </summary>
 public static class CaseTimeline
 {
+    /// <param name="streamId">The case stream, or another stream of the case whose events describe themselves (the contract dossier).</param>
     /// <param name="workflow">The case's workflow definition, so workflow events name their steps by title.</param>
     public static async Task<IReadOnlyList<TimelineEntry>> LoadAsync(
-        IQuerySession session, Guid caseId, UiText t, Workflows.Definitions.WorkflowDefinition? workflow = null, CancellationToken ct = default)
+        IQuerySession session, Guid streamId, UiText t, Workflows.Definitions.WorkflowDefinition? workflow = null, CancellationToken ct = default)
     {
-        var events = await session.Events.FetchStreamAsync(caseId, token: ct);
+        var events = await session.Events.FetchStreamAsync(streamId, token: ct);
         return events.Select(e =>
         {
             var (what, detail) = Workflows.WorkflowTimeline.Describe(e.Data, workflow) is { } sentence ? (sentence, null) : Describe(e.Data, t);

@@ -76,13 +76,7 @@ public sealed class DossierModel(ContractAccess access, IQuerySession session, I
         PreCheck = await PreCheckAsync(ct);
         if (Dossier is not null)
         {
-            var events = await session.Events.FetchStreamAsync(Dossier.Id, token: ct);
-            History = events.Select(e =>
-            {
-                var (what, detail) = CaseTimeline.Describe(e.Data, t);
-                var audited = (Infrastructure.Events.IAuditedEvent)e.Data;
-                return new TimelineEntry(e.Version, audited.At, audited.By.Name, what, detail, e.CorrelationId);
-            }).Reverse().ToList();
+            History = (await CaseTimeline.LoadAsync(session, Dossier.Id, t, ct: ct)).Reverse().ToList();
         }
         return null;
     }
