@@ -31,6 +31,12 @@ public sealed class CandidateDeclinePageTests : IAsyncLifetime
         var candidate = System.Text.RegularExpressions.Regex.Match(before, "<p id=\"candidate-name\"><strong>([^<]+)</strong>").Groups[1].Value;
         Assert.NotEmpty(candidate);
 
+        // A tampered vendor field is named, not a server error.
+        var tampered = await officer.PostFormAsync($"{Results}?handler=Decline",
+            new Dictionary<string, string> { ["Decline.VendorId"] = "<script>", ["Decline.Reason"] = "辞退" }, Results);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tampered.StatusCode);
+        Assert.Contains("辞退した受注候補者を指定してください。", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // Blank reason: named next to the field, nothing recorded.
         var vendor = Guid.Parse(System.Text.RegularExpressions.Regex.Match(before, "name=\"Decline.VendorId\" value=\"([^\"]+)\"").Groups[1].Value);
         var refused = await officer.PostFormAsync($"{Results}?handler=Decline", Decline(vendor, " "), Results);
