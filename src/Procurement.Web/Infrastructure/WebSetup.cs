@@ -46,7 +46,12 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<PageDateStyleFilter>();
+            });
+        services.AddScoped<PageDates>();
         services.AddAntiforgery(o => o.Cookie.Name = "procurement-xsrf");
         // Japanese stays readable in the HTML (and in tests); Razor still encodes <, >, & and quotes.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

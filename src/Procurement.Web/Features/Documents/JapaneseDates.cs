@@ -51,13 +51,21 @@ public static class JapaneseDates
 
     public static string Format(DateOnly date) => Format(date, DateStyle.WarekiOnly, Infrastructure.Localization.UiText.IsEnglish);
 
-    public static string FormatDateTime(DateTimeOffset at, TimeZoneInfo zone, bool english)
+    public static string FormatDateTime(DateTimeOffset at, TimeZoneInfo zone, bool english, DateStyle style = DateStyle.WarekiOnly)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
         var time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
         return english
             ? local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-            : $"{Format(DateOnly.FromDateTime(local.DateTime))} {time}";
+            : $"{Format(DateOnly.FromDateTime(local.DateTime), style)} {time}";
+    }
+
+    /// <summary>A month (SLA measurement month, report month): 令和8年4月, or 令和8年（2026年）4月; 2026-04 in English.</summary>
+    public static string FormatMonth(DateOnly month, DateStyle style = DateStyle.WarekiOnly, bool english = false)
+    {
+        if (english) return month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var full = Format(new DateOnly(month.Year, month.Month, 1), style);
+        return full[..full.LastIndexOf('月')] + "月";
     }
 
     /// <summary>会計年度 (April to March) in 和暦: 2027-03-31 → 令和8年度; the first fiscal year of 令和 is 令和元年度.</summary>

@@ -18,7 +18,7 @@ public static class WorkflowTimeline
     {
         string Step(string id) => definition?.FindStep(id) is { } step ? Title(step) : id;
         string Steps(IEnumerable<string> ids) => string.Join(UiText.IsEnglish ? ", " : "、", ids.Select(s => T.Format("「{0}」", Step(s))));
-        string Date(DateOnly d) => UiText.IsEnglish ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        string Date(DateOnly d) => Documents.JapaneseDates.Format(d, Documents.DateStyle.WarekiOnly, UiText.IsEnglish);
 
         return @event switch
         {
