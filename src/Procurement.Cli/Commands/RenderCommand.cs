@@ -25,7 +25,7 @@ public sealed class RenderCommand : ICliCommand
         var data = JsonNode.Parse(await File.ReadAllTextAsync(dataPath)) ?? new JsonObject();
         try
         {
-            var doc = new DocumentRenderer(catalog).RenderJson(templateId, data);
+            var doc = new DocumentRenderer(catalog).RenderJson(templateId, data, dataName: dataPath);
             await File.WriteAllBytesAsync(outPath, doc.Bytes);
             await context.Out.WriteLineAsync($"{outPath}: {doc.Bytes.Length:N0} bytes, sha256 {doc.ContentHash}");
             foreach (var error in DocumentRenderer.Validate(doc.Bytes)) await context.Error.WriteLineAsync("OpenXML: " + error);

@@ -65,4 +65,41 @@ public sealed class DocumentCliTests
 
         Assert.All(parallel, r => Assert.Equal(sequential[r.id], r.ContentHash));
     }
+
+    [Fact]
+    public async Task Render_names_the_data_file_clause_and_parameter_of_a_wrong_clause_setting()
+    {
+        var data = DocumentTestSupport.Sample("contract");
+        data["clauses"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "data_provision": { "handover_months": 99 } }""");
+        var dataPath = Path.Combine(Path.GetTempPath(), $"procurement-data-{Guid.NewGuid():N}.json");
+        var target = Path.ChangeExtension(dataPath, ".docx");
+        await File.WriteAllTextAsync(dataPath, data.ToJsonString());
+        try
+        {
+            var (exit, _, error) = await RunAsync("render", "--template", "contract", "--data", dataPath, "--out", target);
+
+            Assert.Equal(1, exit);
+            Assert.Contains($"{dataPath}: clauses.data_provision.handover_months: ", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("(0,0)", error, StringComparison.Ordinal);
+            Assert.False(File.Exists(target));
+        }
+        finally { File.Delete(dataPath); File.Delete(target); }
+    }
+
+    [Fact]
+    public async Task Templates_lint_lists_every_error_of_a_template_at_its_file_and_line()
+    {
+        var catalog = DocumentTestSupport.CatalogWith(("probe", "qa-list", ".title 表題\n{{ group.nmae }}\n{{ if true }}\n.blnk\n"));
+        var config = new ConfigurationBuilder().Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["templates", "lint", "--templates", catalog.Root], config, output, error);
+
+        Assert.Equal(1, exit);
+        var text = output.ToString();
+        Assert.Contains("FAIL  probe", text, StringComparison.Ordinal);
+        Assert.Contains("probe/document.sbn(3,4): 「if」で始まるブロックが閉じられていません。", text, StringComparison.Ordinal);
+        Assert.Contains("1 of ", text, StringComparison.Ordinal);
+    }
 }

@@ -27,9 +27,17 @@ public static class DocumentTestSupport
         JsonNode.Parse(File.ReadAllText(Catalog.Get(templateId).SamplePath))!.AsObject();
 
     /// <summary>A copy of document-templates/ plus extra template folders (id → document.sbn text) for one test.</summary>
-    public static TemplateCatalog CatalogWith(params (string Id, string Kind, string Template)[] templates)
+    public static TemplateCatalog CatalogWith(params (string Id, string Kind, string Template)[] templates) => CatalogWith([], templates);
+
+    /// <summary>As above, plus extra files (path relative to document-templates/ → text), e.g. a shared include.</summary>
+    public static TemplateCatalog CatalogWith((string Path, string Text)[] files, params (string Id, string Kind, string Template)[] templates)
     {
         var root = Directory.CreateTempSubdirectory("procurement-templates-").FullName;
+        foreach (var (path, text) in files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
+            File.WriteAllText(Path.Combine(root, path), text);
+        }
         CopyDirectory(Path.Combine(RepoRoot, "document-templates"), root);
         foreach (var (id, kind, template) in templates)
         {

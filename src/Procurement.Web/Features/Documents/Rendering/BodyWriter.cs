@@ -18,11 +18,38 @@ internal sealed class BodyWriter
     {
         _blocks = blocks;
         _layout = layout;
-        (_toc, OutlineInstances) = PlanOutline(blocks);
+        _toc = PlanOutline(blocks);
+        (_itemRuns, ArticleItemRuns) = PlanArticleItems(blocks);
     }
 
-    /// <summary>How many outline lists the numbering part must define (one per part split by .heading).</summary>
-    public int OutlineInstances { get; }
+    private readonly Dictionary<Block, int> _itemRuns;
+
+    /// <summary>How many 号 lists the numbering part must define (one per run of 号 under one 条 or 項).</summary>
+    public int ArticleItemRuns { get; }
+
+    /// <summary>Each 号 paragraph's run: a 条, a 項 or anything that is not part of an article starts the next run at (1).</summary>
+    private static (Dictionary<Block, int>, int) PlanArticleItems(IReadOnlyList<Block> blocks)
+    {
+        var runs = new Dictionary<Block, int>(ReferenceEqualityComparer.Instance);
+        var run = -1;
+        var continues = false;
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case ArticleItemBlock:
+                    if (!continues) { run++; continues = true; }
+                    runs[block] = run;
+                    break;
+                case ParagraphBlock or TableBlock or BlankBlock or ClauseStartBlock or ClauseEndBlock or PageBreakBlock:
+                    break; // a sentence or table between 号 does not restart them
+                default:
+                    continues = false;
+                    break;
+            }
+        }
+        return (runs, run + 1);
+    }
 
     private sealed record TocEntry(Block Block, int Level, string Label, string Bookmark);
 
@@ -30,11 +57,10 @@ internal sealed class BodyWriter
     /// Computes the labels Word's numbering will show (第1, 1 …) so the table of contents can be written with its
     /// entries filled in: a reader that never refreshes fields still sees a correct list.
     /// </summary>
-    private static (List<TocEntry>, int) PlanOutline(IReadOnlyList<Block> blocks)
+    private static List<TocEntry> PlanOutline(IReadOnlyList<Block> blocks)
     {
         var toc = new List<TocEntry>();
         var counters = new int[OutlineLevels.Length];
-        var instance = 0;
         var used = false;
         var n = 0;
         foreach (var block in blocks)
@@ -44,24 +70,25 @@ internal sealed class BodyWriter
                 // A title after numbered headings starts the next letter of a file of letters (one notice per
                 // addressee): its 第1 starts again, as an unnumbered heading's does.
                 case TitleBlock:
-                    if (used) { instance++; used = false; Array.Clear(counters); }
+                    if (used) { used = false; Array.Clear(counters); }
                     break;
                 case PlainHeadingBlock:
-                    if (used) { instance++; used = false; Array.Clear(counters); }
+                    used = false;
+                    Array.Clear(counters);
                     toc.Add(new TocEntry(block, 1, "", $"_Toc{++n:D5}"));
                     break;
                 case HeadingBlock h:
                     used = true;
-                    var label = Count(counters, h.Level - 1);
+                    var label = Count(counters, h.Level);
                     if (h.Level <= 2) toc.Add(new TocEntry(block, h.Level, label, $"_Toc{++n:D5}"));
                     break;
                 case ItemBlock i:
                     used = true;
-                    Count(counters, i.Level - 1);
+                    Count(counters, Math.Min(i.Level, OutlineLevels.Length - 1));
                     break;
             }
         }
-        return (toc, instance + 1);
+        return toc;
 
         static string Count(int[] counters, int level)
         {
@@ -94,7 +121,6 @@ internal sealed class BodyWriter
 
         var tocByBlock = new Dictionary<Block, TocEntry>(ReferenceEqualityComparer.Instance);
         foreach (var e in _toc) tocByBlock[e.Block] = e;
-        var instance = 0;
         var usedOutline = false;
         var clauseBookmarks = new Dictionary<string, Stack<int>>(StringComparer.Ordinal);
 
@@ -103,31 +129,33 @@ internal sealed class BodyWriter
             switch (block)
             {
                 case TitleBlock t:
-                    if (usedOutline) { instance++; usedOutline = false; }
-                    Paragraph(w, "Title", t.Text);
+                    // The next letter of a file of letters: the unnumbered top level restarts its 第1.
+                    if (usedOutline) { usedOutline = false; Paragraph(w, "Title", t.Text, numId: OutlineNumId, ilvl: 0); }
+                    else Paragraph(w, "Title", t.Text);
                     break;
                 case SubtitleBlock t: Paragraph(w, "Subtitle", t.Text); break;
                 case PlainHeadingBlock h:
-                    if (usedOutline) { instance++; usedOutline = false; }
+                    usedOutline = false; // numbered through its style (level 0), which restarts 第1
                     Paragraph(w, "PlainHeading", h.Text, bookmark: tocByBlock.GetValueOrDefault(h)?.Bookmark);
                     break;
                 case HeadingBlock h:
-                    usedOutline = true;
-                    Paragraph(w, "Heading" + h.Level, h.Text, numId: OutlineNumId(instance), ilvl: h.Level - 1,
-                        bookmark: tocByBlock.GetValueOrDefault(h)?.Bookmark);
+                    usedOutline = true; // numbered through its style, as a heading added in Word is
+                    Paragraph(w, "Heading" + h.Level, h.Text, bookmark: tocByBlock.GetValueOrDefault(h)?.Bookmark);
                     break;
                 case ItemBlock i:
                     usedOutline = true;
-                    Paragraph(w, "ListItem", i.Text, numId: OutlineNumId(instance), ilvl: i.Level - 1);
+                    Paragraph(w, "ListItem", i.Text, numId: OutlineNumId, ilvl: Math.Min(i.Level, OutlineLevels.Length - 1));
                     break;
                 case ParagraphBlock p: BodyParagraph(w, p); break;
                 case ArticleBlock a:
                     var caption = a.Caption.Length == 0 || a.Caption.StartsWith('（') ? a.Caption : $"（{a.Caption}）";
                     if (caption.Length > 0) Paragraph(w, "ArticleCaption", caption);
-                    Paragraph(w, "Article", a.Text, numId: 1, ilvl: 0);
+                    Paragraph(w, "Article", a.Text); // 第n条 through the style
                     break;
-                case ArticleParagraphBlock p: Paragraph(w, "Article", p.Text, numId: 1, ilvl: 1); break;
-                case ArticleItemBlock i: Paragraph(w, "Article", i.Text, numId: 1, ilvl: 1 + i.Level); break;
+                case ArticleParagraphBlock p: Paragraph(w, "ArticleParagraph", p.Text); break; // 項 2, 3 … through the style
+                case ArticleItemBlock i:
+                    Paragraph(w, "ArticleItem", i.Text, numId: ArticleItemNumId(_itemRuns[i]), ilvl: Math.Min(i.Level, ArticleItemLevels.Length) - 1);
+                    break;
                 case TableBlock t: Table(w, t); break;
                 case PageBreakBlock:
                     w.WriteStartElement("w", "p", W);
@@ -184,13 +212,7 @@ internal sealed class BodyWriter
         {
             w.WriteStartElement("w", "pPr", W);
             if (style is not null) Val(w, "pStyle", style);
-            if (numId is { } id)
-            {
-                w.WriteStartElement("w", "numPr", W);
-                Val(w, "ilvl", ilvl);
-                Val(w, "numId", id);
-                w.WriteEndElement();
-            }
+            if (numId is { } id) NumPr(w, id, ilvl);
             if (indent is { } ind)
             {
                 w.WriteStartElement("w", "ind", W);
@@ -225,7 +247,7 @@ internal sealed class BodyWriter
     {
         < 0 => _layout.CharTwips,
         0 => 0,
-        _ => Indent(OutlineLevels[Math.Min(outlineLevel, OutlineLevels.Length) - 1], _layout).Left,
+        _ => Indent(OutlineLevels[Math.Min(outlineLevel, OutlineLevels.Length - 1)], _layout).Left,
     };
 
     private void BodyParagraph(XmlWriter w, ParagraphBlock p)

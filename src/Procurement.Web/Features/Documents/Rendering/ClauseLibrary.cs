@@ -146,7 +146,7 @@ public sealed class ClauseLibrary
 
     /// <summary>Settings that came from elsewhere (an import, an old draft) are checked the same way as edits.</summary>
     public IReadOnlyList<string> CheckSettings(string documentKind, IReadOnlyDictionary<string, ClauseSetting>? settings) =>
-        ParameterProblems(settings).Select(p => p.Message).ToList();
+        ParameterProblemsOf(settings).Select(p => p.Message).ToList();
 
     /// <summary>
     /// What a settings form must refuse, each with the clause and parameter it belongs to (so a page can show the
@@ -156,7 +156,7 @@ public sealed class ClauseLibrary
     public IReadOnlyList<ClauseSettingProblem> SettingProblems(
         string documentKind, IReadOnlyDictionary<string, ClauseSetting>? settings, IEnumerable<string>? extraRequired = null)
     {
-        var problems = ParameterProblems(settings).ToList();
+        var problems = ParameterProblemsOf(settings).ToList();
         var required = RequiredFor(documentKind, extraRequired);
         foreach (var (id, setting) in settings ?? new Dictionary<string, ClauseSetting>())
         {
@@ -166,7 +166,10 @@ public sealed class ClauseLibrary
         return problems;
     }
 
-    private IEnumerable<ClauseSettingProblem> ParameterProblems(IReadOnlyDictionary<string, ClauseSetting>? settings)
+    /// <summary>Unknown clauses and parameters and values outside what the clause allows, each naming its clause and parameter.</summary>
+    public IReadOnlyList<ClauseSettingProblem> ParameterProblems(IReadOnlyDictionary<string, ClauseSetting>? settings) => ParameterProblemsOf(settings).ToList();
+
+    private IEnumerable<ClauseSettingProblem> ParameterProblemsOf(IReadOnlyDictionary<string, ClauseSetting>? settings)
     {
         foreach (var (id, setting) in settings ?? new Dictionary<string, ClauseSetting>())
         {

@@ -35,7 +35,8 @@ public sealed record BlankBlock : Block;
 public sealed record ClauseStartBlock(string ClauseId) : Block;
 public sealed record ClauseEndBlock(string ClauseId) : Block;
 
-public sealed record MarkupError(int Line, string Message);
+/// <summary>A markup mistake at output line <see cref="Line"/>, which starts at character <see cref="Offset"/> of the output.</summary>
+public sealed record MarkupError(int Line, string Message, int Offset = 0);
 
 /// <summary>
 /// Parses the line markup templates emit (docs/authoring-templates.md). Only characters written by the template can
@@ -57,6 +58,8 @@ public static class DocumentMarkup
         IReadOnlyList<int> widths = [];
         var tableIndent = 0;
         var lineNo = 0;
+        var lineStart = 0;
+        var clauseStarts = new Stack<int>();
 
         void FlushTable()
         {
@@ -72,6 +75,7 @@ public static class DocumentMarkup
             var newline = output.IndexOf('\n', position);
             var lineEnd = newline < 0 ? output.Length : newline;
             var lineSpan = output.AsSpan(position, lineEnd - position).TrimEnd('\r').TrimStart(" \t\u3000");
+            lineStart = position;
             position = lineEnd + 1;
             lineNo++;
 
@@ -133,14 +137,16 @@ public static class DocumentMarkup
                     case "clause":
                         var id = Text(arg).Trim();
                         openClauses.Push((id, lineNo));
+                        clauseStarts.Push(lineStart);
                         blocks.Add(new ClauseStartBlock(id));
                         break;
                     case "endclause":
-                        if (openClauses.Count == 0) { errors.Add(new(lineNo, ".endclause に対応する .clause がありません。")); break; }
+                        if (openClauses.Count == 0) { errors.Add(new(lineNo, ".endclause に対応する .clause がありません。", lineStart)); break; }
                         blocks.Add(new ClauseEndBlock(openClauses.Pop().Id));
+                        clauseStarts.Pop();
                         break;
                     default:
-                        errors.Add(new(lineNo, $"不明な指示「.{Visible(word)}」です。"));
+                        errors.Add(new(lineNo, $"不明な指示「.{Visible(word)}」です。", lineStart));
                         break;
                 }
                 continue;
@@ -149,7 +155,7 @@ public static class DocumentMarkup
             if (line[0] == '#')
             {
                 var level = CountPrefix(line, '#');
-                if (level > 3) { errors.Add(new(lineNo, "見出しは ### (第3階層) までです。それより下は - の項目を使ってください。")); level = 3; }
+                if (level > 3) { errors.Add(new(lineNo, "見出しは ### (第3階層) までです。それより下は - の項目を使ってください。", lineStart)); level = 3; }
                 blocks.Add(new HeadingBlock(level, Text(line[level..])));
                 outline = level;
                 inArticle = false;
@@ -171,7 +177,7 @@ public static class DocumentMarkup
             blocks.Add(new ParagraphBlock(Text(line), Align.Left, inArticle ? -1 : outline));
         }
         FlushTable();
-        foreach (var (id, line) in openClauses) errors.Add(new(line, $"条項「{Visible(id)}」の .endclause がありません。"));
+        foreach (var ((id, line), offset) in openClauses.Zip(clauseStarts)) errors.Add(new(line, $"条項「{Visible(id)}」の .endclause がありません。", offset));
         return (blocks, errors);
     }
 

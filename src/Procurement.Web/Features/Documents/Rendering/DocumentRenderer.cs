@@ -37,15 +37,24 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
         return Render(template, TemplateSandbox.ObjectFromJson(json), layout, limits, ct);
     }
 
-    /// <summary>Renders raw JSON data (sample files, the CLI). Clause settings are taken from the data's <c>clauses</c> when present.</summary>
-    public RenderedDocument RenderJson(string templateId, JsonNode data, PageLayout? layout = null, SandboxLimits? limits = null, CancellationToken ct = default)
+    /// <summary>
+    /// Renders raw JSON data (sample files, the CLI). Clause settings are taken from the data's <c>clauses</c> when present;
+    /// a wrong one is reported at <paramref name="dataName"/> (the data file) and the clause and parameter it names.
+    /// </summary>
+    public RenderedDocument RenderJson(string templateId, JsonNode data, PageLayout? layout = null, SandboxLimits? limits = null,
+        string? dataName = null, CancellationToken ct = default)
     {
         var template = catalog.Get(templateId);
         var settings = data["clauses"] is JsonObject given
             ? given.ToDictionary(kv => kv.Key, kv => ToSetting(kv.Value))
             : null;
-        var problems = catalog.Clauses.CheckSettings(template.Kind, settings);
-        if (problems.Count > 0) throw new TemplateException(problems.Select(p => new TemplateError("clauses", 0, 0, p)).ToList());
+        var problems = catalog.Clauses.ParameterProblems(settings);
+        if (problems.Count > 0)
+        {
+            var file = dataName ?? "data";
+            throw new TemplateException(problems.Select(p => new TemplateError(
+                file + ": clauses." + p.ClauseId + (p.Parameter is null ? "" : "." + p.Parameter), 0, 0, p.Message)).ToList());
+        }
 
         // Built straight from the JsonNode (no copy of the caller's data): a 2,000-row model is converted once.
         var model = TemplateSandbox.ObjectFromJson(data);
@@ -77,13 +86,25 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
         var dateStyle = Path(model, "settings", "date_style") as string == "wareki_with_western" ? DateStyle.WarekiWithWestern : DateStyle.WarekiOnly;
         var output = TemplateSandbox.Render(template.Parsed, model, dateStyle, catalog.Includes, catalog.Loader, limits ?? SandboxLimits.Default, ct);
 
-        var (blocks, errors) = DocumentMarkup.Parse(output);
-        if (errors.Count > 0) throw new TemplateException(errors.Select(e => new TemplateError(template.Id + " (出力)", e.Line, 1, e.Message)).ToList());
+        // Every error of the render at once, each at the template file and line that wrote it (not the output line).
+        var (blocks, markupErrors) = DocumentMarkup.Parse(output);
+        if (output.Errors.Count > 0 || markupErrors.Count > 0)
+        {
+            var located = markupErrors.Select(e => output.Locate(e.Offset) is { } at
+                ? new TemplateError(at.File, at.Line, 1, e.Message)
+                : new TemplateError(template.Id + " (出力)", e.Line, 1, e.Message));
+            throw new TemplateException(output.Errors.Concat(located)
+                .OrderBy(e => e.File == template.Parsed.SourceFilePath ? 0 : 1).ThenBy(e => e.File, StringComparer.Ordinal)
+                .ThenBy(e => e.Line).ThenBy(e => e.Column).ToList());
+        }
 
         // The page header names the kind of document (調達仕様書 第2版); the package title is the full first title line.
         var fullTitle = blocks.OfType<TitleBlock>().FirstOrDefault()?.Text ?? template.Title;
         var edition = Path(model, "document", "edition") is long n and > 0 and < 10_000 ? n : 1;
-        var bytes = DocxWriter.Write(blocks, new DocxMetadata(template.Title, $"第{edition}版", fullTitle), layout ?? PageLayout.Default);
+        // The package's dates are the document's own date from the data, never the clock: equal data, equal bytes.
+        var date = Path(model, "document", "date") is string iso
+            && DateOnly.TryParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        var bytes = DocxWriter.Write(blocks, new DocxMetadata(template.Title, $"第{edition}版", fullTitle, date), layout ?? PageLayout.Default);
 
         var targets = Path(model, "procurement", "target_businesses") is ScriptArray tb
             ? tb.OfType<ScriptObject>().Select(t => new TargetBusinessStandard(t["name"] as string ?? "", t["data_standard_name"] as string ?? "")).ToList()

@@ -18,7 +18,7 @@ public static class DocxText
     {
         using var zip = new ZipArchive(new MemoryStream(docx, writable: false), ZipArchiveMode.Read);
         var document = Load(zip, "word/document.xml") ?? throw new InvalidDataException("word/document.xml がありません。");
-        var numbering = new NumberingState(Load(zip, "word/numbering.xml"));
+        var numbering = new NumberingState(Load(zip, "word/numbering.xml"), Load(zip, "word/styles.xml"));
         var sb = new StringBuilder();
         var header = Load(zip, "word/header1.xml");
         if (header is not null) sb.Append("［ヘッダー］").Append(ParagraphText(header.Root!)).Append('\n');
@@ -62,9 +62,9 @@ public static class DocxText
         }
         var text = ParagraphText(p);
         var numPr = pPr?.Element(W + "numPr");
-        var label = numPr is null ? "" : numbering.Next(
-            (int?)numPr.Element(W + "numId")?.Attribute(W + "val") ?? 0,
-            (int?)numPr.Element(W + "ilvl")?.Attribute(W + "val") ?? 0);
+        var label = numbering.Next(style,
+            (int?)numPr?.Element(W + "numId")?.Attribute(W + "val"),
+            (int?)numPr?.Element(W + "ilvl")?.Attribute(W + "val"));
         var prefix = style switch
         {
             "Title" => "【表題】",
@@ -94,15 +94,28 @@ public static class DocxText
         return sb.ToString();
     }
 
-    /// <summary>Word's list counters: per w:num instance, deeper levels restart when a higher level is used.</summary>
+    /// <summary>
+    /// Word's list counters: a paragraph is numbered by its own numPr or its style's (following basedOn), per w:num
+    /// instance; deeper levels restart when a higher level is used, and a level that was skipped counts as used at its
+    /// start value (so the level after it shows start + 1, as Word and LibreOffice show it).
+    /// </summary>
     private sealed class NumberingState
     {
         private readonly Dictionary<int, (string Format, string Text, int Start)[]> _abstracts = [];
-        private readonly Dictionary<int, (int AbstractId, int? StartOverride)> _nums = [];
-        private readonly Dictionary<int, int[]> _counters = [];
+        private readonly Dictionary<int, (int AbstractId, Dictionary<int, int> StartOverrides)> _nums = [];
+        private readonly Dictionary<int, int?[]> _counters = [];
+        private readonly Dictionary<string, (int? NumId, int? Level, string? BasedOn)> _styles = new(StringComparer.Ordinal);
 
-        public NumberingState(XDocument? numbering)
+        public NumberingState(XDocument? numbering, XDocument? styles)
         {
+            foreach (var st in styles?.Root?.Elements(W + "style") ?? [])
+            {
+                var id = st.Attribute(W + "styleId")?.Value;
+                if (id is null) continue;
+                var numPr = st.Element(W + "pPr")?.Element(W + "numPr");
+                _styles[id] = ((int?)numPr?.Element(W + "numId")?.Attribute(W + "val"), (int?)numPr?.Element(W + "ilvl")?.Attribute(W + "val"),
+                    st.Element(W + "basedOn")?.Attribute(W + "val")?.Value);
+            }
             if (numbering?.Root is null) return;
             foreach (var a in numbering.Root.Elements(W + "abstractNum"))
             {
@@ -114,26 +127,39 @@ public static class DocxText
             }
             foreach (var n in numbering.Root.Elements(W + "num"))
             {
-                var start = (int?)n.Elements(W + "lvlOverride").FirstOrDefault(o => (int?)o.Attribute(W + "ilvl") == 0)?.Element(W + "startOverride")?.Attribute(W + "val");
-                _nums[(int?)n.Attribute(W + "numId") ?? 0] = ((int?)n.Element(W + "abstractNumId")?.Attribute(W + "val") ?? 0, start);
+                var overrides = n.Elements(W + "lvlOverride")
+                    .Where(o => o.Element(W + "startOverride") is not null)
+                    .ToDictionary(o => (int?)o.Attribute(W + "ilvl") ?? 0, o => (int?)o.Element(W + "startOverride")!.Attribute(W + "val") ?? 1);
+                _nums[(int?)n.Attribute(W + "numId") ?? 0] = ((int?)n.Element(W + "abstractNumId")?.Attribute(W + "val") ?? 0, overrides);
             }
         }
 
-        public string Next(int numId, int ilvl)
+        /// <summary>The style's numbering, inherited through basedOn (at most a few steps; cycles stop).</summary>
+        private (int? NumId, int? Level) StyleNumbering(string style)
         {
-            if (!_nums.TryGetValue(numId, out var num) || !_abstracts.TryGetValue(num.AbstractId, out var levels) || ilvl >= levels.Length) return "";
-            if (!_counters.TryGetValue(numId, out var counters))
+            for (var (id, depth) = (style, 0); id is not null && depth < 10 && _styles.TryGetValue(id, out var st); (id, depth) = (st.BasedOn, depth + 1))
             {
-                counters = levels.Select(l => l.Start - 1).ToArray();
-                if (num.StartOverride is { } s) counters[0] = s - 1;
-                _counters[numId] = counters;
+                if (st.NumId is not null) return (st.NumId, st.Level);
             }
-            counters[ilvl]++;
-            for (var d = ilvl + 1; d < counters.Length; d++) counters[d] = levels[d].Start - 1;
+            return (null, null);
+        }
+
+        public string Next(string style, int? numIdOfParagraph, int? levelOfParagraph)
+        {
+            var (styleNumId, styleLevel) = style.Length > 0 ? StyleNumbering(style) : (null, null);
+            var numId = numIdOfParagraph ?? styleNumId ?? 0;
+            var ilvl = levelOfParagraph ?? (numIdOfParagraph is null || numIdOfParagraph == styleNumId ? styleLevel : null) ?? 0;
+            if (numId == 0 || !_nums.TryGetValue(numId, out var num) || !_abstracts.TryGetValue(num.AbstractId, out var levels) || ilvl < 0 || ilvl >= levels.Length) return "";
+            int StartOf(int k) => num.StartOverrides.TryGetValue(k, out var s) ? s : levels[k].Start;
+            if (!_counters.TryGetValue(numId, out var counters)) _counters[numId] = counters = new int?[levels.Length];
+            for (var k = 0; k < ilvl; k++) counters[k] ??= StartOf(k); // a skipped level counts as used at its start
+            counters[ilvl] = counters[ilvl] is { } c ? c + 1 : StartOf(ilvl);
+            for (var d = ilvl + 1; d < counters.Length; d++) counters[d] = null;
+            if (levels[ilvl].Format == "none") return "";
             var text = levels[ilvl].Text;
             for (var k = 0; k <= ilvl; k++)
             {
-                text = text.Replace("%" + (k + 1).ToString(CultureInfo.InvariantCulture), BodyWriter.FormatNumber(levels[k].Format, counters[k]), StringComparison.Ordinal);
+                text = text.Replace("%" + (k + 1).ToString(CultureInfo.InvariantCulture), BodyWriter.FormatNumber(levels[k].Format, counters[k] ?? StartOf(k)), StringComparison.Ordinal);
             }
             return text;
         }

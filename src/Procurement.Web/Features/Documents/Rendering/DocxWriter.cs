@@ -5,9 +5,11 @@ using System.Xml;
 
 namespace Procurement.Features.Documents.Rendering;
 
-/// <summary>What the page header and the package properties say about the document.</summary>
-/// <summary>Title and 版数 go in the page header; Subject (the full first title line) in the package properties.</summary>
-public sealed record DocxMetadata(string Title, string EditionLabel, string Subject = "");
+/// <summary>
+/// What the page header and the package properties say about the document: title and 版数 in the page header, Subject
+/// (the full first title line) and the document's date (from the data, never the clock) in the package properties.
+/// </summary>
+public sealed record DocxMetadata(string Title, string EditionLabel, string Subject = "", DateOnly? Date = null);
 
 /// <summary>
 /// Writes blocks as a .docx package. Parts are streamed with XmlWriter straight into the zip instead of being built
@@ -23,7 +25,19 @@ public static class DocxWriter
 
     private const int OutlineAbstract = 1;
     private const int ArticleAbstract = 2;
-    private const int ArticleNumId = 1;
+    private const int ArticleItemAbstract = 3;
+
+    /// <summary>The article list (第n条 and its 項); its styles are linked to it, so an article added in Word numbers itself.</summary>
+    internal const int ArticleNumId = 1;
+
+    /// <summary>The outline list (別紙 / 第1 / 1 / (1) …); the heading styles are linked to it.</summary>
+    internal const int OutlineNumId = 10;
+
+    /// <summary>
+    /// 号 are a list of their own, one instance per run of 号 under one 条 or 項, each starting at (1). Sharing the article's
+    /// list made Word count the skipped 項 level as used, so the 項 after a 号 list came out one too high (3 for 2).
+    /// </summary>
+    internal static int ArticleItemNumId(int run) => 100 + run;
 
     private static readonly XmlWriterSettings XmlSettings = new()
     {
@@ -55,7 +69,7 @@ public static class DocxWriter
             Part(zip, "word/_rels/document.xml.rels", DocumentRels);
             Part(zip, "word/document.xml", body.Write);
             Part(zip, "word/styles.xml", w => Styles(w, layout));
-            Part(zip, "word/numbering.xml", w => Numbering(w, layout, body.OutlineInstances));
+            Part(zip, "word/numbering.xml", w => Numbering(w, layout, body.ArticleItemRuns));
             Part(zip, "word/settings.xml", Settings);
             Part(zip, "word/fontTable.xml", w => Fonts(w, layout));
             Part(zip, "word/header1.xml", w => Header(w, meta));
@@ -147,12 +161,28 @@ public static class DocxWriter
     {
         const string cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
         const string dc = "http://purl.org/dc/elements/1.1/";
+        const string dcterms = "http://purl.org/dc/terms/";
+        const string xsi = "http://www.w3.org/2001/XMLSchema-instance";
         w.WriteStartElement("cp", "coreProperties", cp);
         w.WriteAttributeString("xmlns", "dc", null, dc);
+        w.WriteAttributeString("xmlns", "dcterms", null, dcterms);
+        w.WriteAttributeString("xmlns", "xsi", null, xsi);
         w.WriteElementString("dc", "title", dc, TextSafety.Clean(meta.Title, 500));
         if (meta.Subject.Length > 0) w.WriteElementString("dc", "subject", dc, TextSafety.Clean(meta.Subject, 500));
         w.WriteElementString("dc", "creator", dc, "Procurement");
         w.WriteElementString("cp", "version", cp, TextSafety.Clean(meta.EditionLabel, 100));
+        if (meta.Date is { } date)
+        {
+            // Without dates Word and LibreOffice show none; with the clock's, two renders of equal data would differ.
+            var stamp = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+            foreach (var name in new[] { "created", "modified" })
+            {
+                w.WriteStartElement("dcterms", name, dcterms);
+                w.WriteAttributeString("xsi", "type", xsi, "dcterms:W3CDTF");
+                w.WriteString(stamp);
+                w.WriteEndElement();
+            }
+        }
         w.WriteEndElement();
     }
 
@@ -275,15 +305,17 @@ public static class DocxWriter
         StyleRun(w, l.GothicFont, 24);
         w.WriteEndElement();
 
+        // Heading styles are linked to the outline list (numPr in the style, pStyle in the level): a heading an officer
+        // adds in Word with the 見出し style is numbered and renumbers the ones after it.
         for (var i = 1; i <= 3; i++)
         {
             Style(w, "Heading" + i, "heading " + i, basedOn: "Normal", next: "Normal");
-            StylePara(w, jc: "left", before: i == 1 ? ch : ch / 2, after: 0, keepNext: true, outline: i - 1);
+            StylePara(w, jc: "left", before: i == 1 ? ch : ch / 2, after: 0, keepNext: true, outline: i - 1, numbering: (OutlineNumId, i));
             StyleRun(w, l.GothicFont, i == 1 ? l.HalfPoints + 2 : l.HalfPoints);
             w.WriteEndElement();
         }
         Style(w, "PlainHeading", "別紙見出し", basedOn: "Normal", next: "Normal");
-        StylePara(w, jc: "left", before: ch, after: ch / 2, keepNext: true, outline: 0);
+        StylePara(w, jc: "left", before: ch, after: ch / 2, keepNext: true, outline: 0, numbering: (OutlineNumId, 0));
         StyleRun(w, l.GothicFont, l.HalfPoints + 2);
         w.WriteEndElement();
 
@@ -292,7 +324,13 @@ public static class DocxWriter
         Style(w, "ArticleCaption", "条見出し", basedOn: "Normal", next: "Article");
         StylePara(w, jc: "left", before: ch / 2, after: 0, keepNext: true, indentLeft: ch);
         w.WriteEndElement();
-        Style(w, "Article", "条", basedOn: "Normal", next: "Article");
+        Style(w, "Article", "条", basedOn: "Normal", next: "ArticleParagraph");
+        StyleNumbering(w, ArticleNumId, 0);
+        w.WriteEndElement();
+        Style(w, "ArticleParagraph", "項", basedOn: "Normal", next: "ArticleParagraph");
+        StyleNumbering(w, ArticleNumId, 1);
+        w.WriteEndElement();
+        Style(w, "ArticleItem", "号", basedOn: "Normal", next: "ArticleItem");
         w.WriteEndElement();
 
         Style(w, "TableText", "表本文", basedOn: "Normal", next: "TableText");
@@ -377,10 +415,12 @@ public static class DocxWriter
         w.WriteEndElement();
     }
 
-    private static void StylePara(XmlWriter w, string jc, int before, int after, bool keepNext = false, int? outline = null, int? indentLeft = null, bool singleSpacing = false)
+    private static void StylePara(XmlWriter w, string jc, int before, int after, bool keepNext = false, int? outline = null, int? indentLeft = null,
+        bool singleSpacing = false, (int NumId, int Level)? numbering = null)
     {
         w.WriteStartElement("w", "pPr", W);
         if (keepNext) { w.WriteStartElement("w", "keepNext", W); w.WriteEndElement(); }
+        if (numbering is { } n) NumPr(w, n.NumId, n.Level);
         w.WriteStartElement("w", "spacing", W);
         w.WriteAttributeString("w", "before", W, before.ToString(CultureInfo.InvariantCulture));
         w.WriteAttributeString("w", "after", W, after.ToString(CultureInfo.InvariantCulture));
@@ -399,6 +439,21 @@ public static class DocxWriter
         }
         Val(w, "jc", jc);
         if (outline is { } o) Val(w, "outlineLvl", o);
+        w.WriteEndElement();
+    }
+
+    private static void StyleNumbering(XmlWriter w, int numId, int level)
+    {
+        w.WriteStartElement("w", "pPr", W);
+        NumPr(w, numId, level);
+        w.WriteEndElement();
+    }
+
+    internal static void NumPr(XmlWriter w, int numId, int level)
+    {
+        w.WriteStartElement("w", "numPr", W);
+        Val(w, "ilvl", level);
+        Val(w, "numId", numId);
         w.WriteEndElement();
     }
 
@@ -421,46 +476,58 @@ public static class DocxWriter
         w.WriteEndElement();
     }
 
-    /// <summary>Label, number format, where the label starts and how far wrapped lines hang, per level (in characters).</summary>
-    internal sealed record Level(string Text, string Format, double StartChars, double HangChars, int Start = 1);
+    /// <summary>
+    /// Label, number format, where the label starts and how far wrapped lines hang (in characters), and the paragraph
+    /// style linked to the level, per level.
+    /// </summary>
+    internal sealed record Level(string Text, string Format, double StartChars, double HangChars, int Start = 1, string? Style = null);
 
-    /// <summary>公用文作成の考え方 (2022): 第1 → 1 → (1) → ア → (ア) → a → (a).</summary>
+    /// <summary>
+    /// 公用文作成の考え方 (2022): 第1 → 1 → (1) → ア → (ア) → a → (a), below an unnumbered level 0 for the parts of a
+    /// document (別紙, the next letter of a file of letters): using level 0 restarts 第1, in Word as in any reader.
+    /// </summary>
     internal static readonly Level[] OutlineLevels =
     [
-        new("第%1　", "decimal", 0, 3),
-        new("%2　", "decimal", 1, 1.5),
-        new("(%3)　", "decimal", 2, 2.5),
-        new("%4　", "aiueoFullWidth", 3, 2),
-        new("(%5)　", "aiueoFullWidth", 4, 3),
-        new("%6　", "lowerLetter", 5, 1.5),
-        new("(%7)　", "lowerLetter", 6, 2.5),
+        new("", "none", 0, 0, Style: "PlainHeading"),
+        new("第%2　", "decimal", 0, 3, Style: "Heading1"),
+        new("%3　", "decimal", 1, 1.5, Style: "Heading2"),
+        new("(%4)　", "decimal", 2, 2.5, Style: "Heading3"),
+        new("%5　", "aiueoFullWidth", 3, 2),
+        new("(%6)　", "aiueoFullWidth", 4, 3),
+        new("%7　", "lowerLetter", 5, 1.5),
+        new("(%8)　", "lowerLetter", 6, 2.5),
     ];
 
-    /// <summary>Contract articles: 第1条, 項 2, 3 …, 号 (1), ア, (ア).</summary>
+    /// <summary>Contract articles: 第1条 and its 項 2, 3 … (the first 項 is the article's own text).</summary>
     internal static readonly Level[] ArticleLevels =
     [
-        new("第%1条　", "decimal", 0, 1),
-        new("%2　", "decimal", 0, 1, Start: 2),
-        new("(%3)　", "decimal", 1, 2.5),
-        new("%4　", "aiueoFullWidth", 2, 2),
-        new("(%5)　", "aiueoFullWidth", 3, 3),
+        new("第%1条　", "decimal", 0, 1, Style: "Article"),
+        new("%2　", "decimal", 0, 1, Start: 2, Style: "ArticleParagraph"),
+    ];
+
+    /// <summary>号 of an article or 項: (1), ア, (ア); a list of its own (see <see cref="ArticleItemNumId"/>).</summary>
+    internal static readonly Level[] ArticleItemLevels =
+    [
+        new("(%1)　", "decimal", 1, 2.5),
+        new("%2　", "aiueoFullWidth", 2, 2),
+        new("(%3)　", "aiueoFullWidth", 3, 3),
     ];
 
     internal static (int Left, int Hanging) Indent(Level level, PageLayout l) =>
         ((int)Math.Round((level.StartChars + level.HangChars) * l.CharTwips), (int)Math.Round(level.HangChars * l.CharTwips));
 
-    private static void Numbering(XmlWriter w, PageLayout l, int outlineInstances)
+    private static void Numbering(XmlWriter w, PageLayout l, int articleItemRuns)
     {
         w.WriteStartElement("w", "numbering", W);
         AbstractNum(w, OutlineAbstract, OutlineLevels, l);
         AbstractNum(w, ArticleAbstract, ArticleLevels, l);
+        AbstractNum(w, ArticleItemAbstract, ArticleItemLevels, l);
         Num(w, ArticleNumId, ArticleAbstract, restart: false);
-        // One outline list per part of the document (本文, 別紙1, …): each restarts at 第1.
-        for (var i = 0; i < outlineInstances; i++) Num(w, OutlineNumId(i), OutlineAbstract, restart: i > 0);
+        Num(w, OutlineNumId, OutlineAbstract, restart: false);
+        // Each run of 号 restarts at (1): Word continues a list across instances of one abstract list unless told not to.
+        for (var i = 0; i < articleItemRuns; i++) Num(w, ArticleItemNumId(i), ArticleItemAbstract, restart: true);
         w.WriteEndElement();
     }
-
-    internal static int OutlineNumId(int instance) => 10 + instance;
 
     private static void AbstractNum(XmlWriter w, int id, Level[] levels, PageLayout l)
     {
@@ -475,6 +542,7 @@ public static class DocxWriter
             w.WriteAttributeString("w", "ilvl", W, i.ToString(CultureInfo.InvariantCulture));
             Val(w, "start", level.Start);
             Val(w, "numFmt", level.Format);
+            if (level.Style is not null) Val(w, "pStyle", level.Style);
             Val(w, "suff", "nothing"); // the label carries its own ideographic space
             Val(w, "lvlText", level.Text);
             Val(w, "lvlJc", "left");

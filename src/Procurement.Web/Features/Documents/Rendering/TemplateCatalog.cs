@@ -101,12 +101,16 @@ public sealed class TemplateCatalog
     {
         var shared = Path.Combine(Root, SharedFolder);
         if (!System.IO.Directory.Exists(shared)) return;
-        foreach (var file in System.IO.Directory.EnumerateFiles(shared, "*.sbn", SearchOption.AllDirectories))
+        var errors = new List<TemplateError>();
+        foreach (var file in System.IO.Directory.EnumerateFiles(shared, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var key = Path.GetFullPath(file);
-            _includes[key] = Template.Parse(File.ReadAllText(key), Relative(key));
+            var text = File.ReadAllText(key);
+            var parsed = Template.Parse(text, Relative(key));
+            _includes[key] = parsed;
+            errors.AddRange(TemplateSandbox.ParseErrors(parsed, text));
         }
-        _includeErrors = _includes.Values.SelectMany(TemplateSandbox.ParseErrors).ToList();
+        _includeErrors = errors;
     }
 
     internal string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
@@ -119,9 +123,10 @@ public sealed class TemplateCatalog
         var meta = JsonSerializer.Deserialize<TemplateMetadata>(File.ReadAllText(Path.Combine(dir, "template.json")), Json)
             ?? throw new InvalidOperationException($"{id}/template.json is empty");
         var main = Path.Combine(dir, meta.Main);
-        var parsed = Template.Parse(File.ReadAllText(main), Relative(main));
+        var text = File.ReadAllText(main);
+        var parsed = Template.Parse(text, Relative(main));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HashFolder(dir) + sharedHash + HashFile(Path.Combine(Root, "clause-rules.json")))));
-        return new DocumentTemplate(id, meta, dir, parsed, hash, TemplateSandbox.ParseErrors(parsed));
+        return new DocumentTemplate(id, meta, dir, parsed, hash, TemplateSandbox.ParseErrors(parsed, text));
     }
 
     private static string HashFolder(string dir)

@@ -35,7 +35,7 @@ public static class TemplateLint
         try
         {
             var data = JsonNode.Parse(File.ReadAllText(template.SamplePath)) ?? new JsonObject();
-            var doc = renderer.RenderJson(template.Id, data);
+            var doc = renderer.RenderJson(template.Id, data, dataName: template.Id + "/" + template.Metadata.Sample);
             var problems = new List<string>();
             problems.AddRange(DocumentRenderer.Validate(doc.Bytes).Select(e => "OpenXML: " + e));
             if (!doc.IsComplete) problems.Add(ClauseLibrary.RefusalMessage(doc.MissingClauses));

@@ -12,11 +12,50 @@ namespace Procurement.Features.Documents.Rendering;
 /// <summary>Where a template went wrong, in the author's terms (1-based line and column).</summary>
 public sealed record TemplateError(string File, int Line, int Column, string Message)
 {
-    public override string ToString() => $"{File}({Line.ToString(CultureInfo.InvariantCulture)},{Column.ToString(CultureInfo.InvariantCulture)}): {Message}";
+    /// <summary><c>file(line,column): message</c>; an error that is not in a template file (a clause setting of the data) has no line.</summary>
+    public override string ToString() => Line <= 0
+        ? $"{File}: {Message}"
+        : $"{File}({Line.ToString(CultureInfo.InvariantCulture)},{Column.ToString(CultureInfo.InvariantCulture)}): {Message}";
 }
 
-/// <summary>A render's markup plus the table rows produced by <c>rows</c>, referenced from the markup as <c>.rows n</c>.</summary>
-public sealed record TemplateOutput(string Markup, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> RowSets);
+/// <summary>
+/// A render's markup plus the table rows produced by <c>rows</c>, referenced from the markup as <c>.rows n</c>; the
+/// template errors the render stepped over (every one, not only the first) and where each piece of markup came from.
+/// </summary>
+public sealed record TemplateOutput(string Markup, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> RowSets)
+{
+    public IReadOnlyList<TemplateError> Errors { get; init; } = [];
+    internal IReadOnlyList<SourceMapEntry> SourceMap { get; init; } = [];
+
+    /// <summary>
+    /// The template file and line that wrote the markup at <paramref name="offset"/>: literal template text is followed
+    /// line by line (including text of included files), a printed value points at its expression.
+    /// </summary>
+    public (string File, int Line)? Locate(int offset)
+    {
+        var found = -1;
+        for (int lo = 0, hi = SourceMap.Count - 1; lo <= hi;)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (SourceMap[mid].Offset <= offset) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        if (found < 0) return null;
+        var entry = SourceMap[found];
+        var line = entry.Span.Start.Line + 1;
+        if (entry.Literal)
+        {
+            for (var i = entry.Offset; i < offset && i < Markup.Length; i++)
+            {
+                if (Markup[i] == '\n') line++;
+            }
+        }
+        return (entry.Span.FileName ?? "", line);
+    }
+}
+
+/// <summary>Markup from <see cref="Offset"/> on was written by the template node at <see cref="Span"/> (literal text or an expression).</summary>
+internal readonly record struct SourceMapEntry(int Offset, SourceSpan Span, bool Literal);
 
 public sealed class TemplateException(IReadOnlyList<TemplateError> errors)
     : Exception("テンプレートの処理に失敗しました。\n" + string.Join("\n", errors))
@@ -61,8 +100,9 @@ public static class TemplateSandbox
         context.PushGlobal(model);
         try
         {
+            var main = context.Output;
             var markup = template.Render(context);
-            return new TemplateOutput(markup, context.RowSets);
+            return new TemplateOutput(markup, context.RowSets) { Errors = context.Errors, SourceMap = context.TakeSourceMap(main) };
         }
         catch (ScriptRuntimeException ex) when (ex is ScriptAbortException && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -74,15 +114,65 @@ public static class TemplateSandbox
         }
         catch (ScriptRuntimeException ex) when (!ct.IsCancellationRequested)
         {
-            throw new TemplateException([At(ex.Span, ex.OriginalMessage)]);
+            throw new TemplateException([.. context.Errors, At(ex.Span, ex.OriginalMessage)]);
         }
     }
 
     public static TemplateError At(SourceSpan span, string message) =>
         new(span.FileName ?? "", span.Start.Line + 1, span.Start.Column + 1, message);
 
-    public static IReadOnlyList<TemplateError> ParseErrors(Template template) =>
-        template.Messages.Where(m => m.Type == ParserMessageType.Error).Select(m => At(m.Span, m.Message)).ToList();
+    /// <summary>
+    /// Every parse error of a template. Scriban reports a block without its <c>end</c> where the file ends; the author
+    /// needs the line that opened it, so those messages are replaced by one per unclosed block at its opening keyword.
+    /// </summary>
+    public static IReadOnlyList<TemplateError> ParseErrors(Template template, string text)
+    {
+        var errors = template.Messages.Where(m => m.Type == ParserMessageType.Error).ToList();
+        if (errors.Count == 0) return [];
+        var unclosed = errors.Any(m => m.Message.Contains("<end> statement was not found", StringComparison.Ordinal))
+            ? UnclosedBlocks(text, template.SourceFilePath)
+            : [];
+        var result = errors
+            .Where(m => unclosed.Count == 0 || !m.Message.Contains("<end> statement was not found", StringComparison.Ordinal))
+            .Select(m => At(m.Span, m.Message))
+            .Concat(unclosed)
+            .DistinctBy(e => e.ToString())
+            .OrderBy(e => e.Line).ThenBy(e => e.Column)
+            .ToList();
+        return result;
+    }
+
+    private static readonly HashSet<string> BlockKeywords = new(StringComparer.Ordinal)
+    {
+        "if", "for", "while", "tablerow", "case", "capture", "with", "wrap", "func",
+    };
+
+    /// <summary>Blocks opened and never closed by <c>end</c>, found by walking the tokens (statement starts only).</summary>
+    private static List<TemplateError> UnclosedBlocks(string text, string? file)
+    {
+        var open = new Stack<(string Keyword, TextPosition At)>();
+        var statementStart = false;
+        foreach (var token in new Lexer(text, file))
+        {
+            switch (token.Type)
+            {
+                case TokenType.CodeEnter or TokenType.LiquidTagEnter or TokenType.NewLine or TokenType.SemiColon:
+                    statementStart = true;
+                    continue;
+                case TokenType.Whitespace or TokenType.WhitespaceFull or TokenType.Comment or TokenType.CommentMulti:
+                    continue;
+                case TokenType.Identifier:
+                    var word = text.Substring(token.Start.Offset, token.End.Offset - token.Start.Offset + 1);
+                    if (statementStart && BlockKeywords.Contains(word)) open.Push((word, token.Start));
+                    else if (word == "do") open.Push((word, token.Start)); // anonymous function: do … end
+                    else if (statementStart && word == "end" && open.Count > 0) open.Pop();
+                    break;
+            }
+            statementStart = false;
+        }
+        return open.Select(b => new TemplateError(file ?? "", b.At.Line + 1, b.At.Column + 1,
+            $"「{b.Keyword}」で始まるブロックが閉じられていません。対応する {{{{ end }}}} を書いてください。")).ToList();
+    }
 
     // Importing delegates reflects over them: built once per date style, read-only, shared by all renders.
     private static readonly ScriptObject WarekiOnlyFunctions = Functions(DateStyle.WarekiOnly);
@@ -210,6 +300,17 @@ public static class TemplateSandbox
     {
         public List<IReadOnlyList<IReadOnlyList<string>>> RowSets { get; } = [];
 
+        /// <summary>Runtime errors the render stepped over: the statement that failed printed nothing, the rest ran on.</summary>
+        public List<TemplateError> Errors { get; } = [];
+
+        private const int MaxErrors = 100;
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private readonly Dictionary<IScriptOutput, List<SourceMapEntry>> _maps = new(ReferenceEqualityComparer.Instance);
+        private SourceSpan _expression;
+
+        /// <summary>The output the last template page (the main file or an include) rendered into.</summary>
+        public IScriptOutput? LastPageOutput { get; private set; }
+
         private static readonly string Fence = TextSafety.DataStart.ToString();
         private static readonly string FenceEnd = TextSafety.DataEnd.ToString();
 
@@ -237,14 +338,75 @@ public static class TemplateSandbox
 
         private static ScriptObject CreateBuiltins()
         {
-            var builtins = GetDefaultBuiltinObject();
-            // date.now / timespan read the clock or build CLR objects: documents must be reproducible from their data.
+            var builtins = GetDefaultBuiltinObject(); // a fresh copy per call: removing from it touches no other context
+            // A document must be a function of its data: nothing that reads the clock (date.now, timespan), draws a random
+            // number or id (math.random, math.uuid), or runs text from the data as a template (object.eval*).
             builtins.Remove("date");
             builtins.Remove("timespan");
+            Without(builtins, "math", "random", "uuid");
+            Without(builtins, "object", "eval", "eval_template");
             var include = builtins["include"] as IScriptCustomFunction ?? throw new InvalidOperationException("Scriban has no include function");
             builtins.SetValue("include", new MarkupInclude(include), readOnly: true);
             return builtins;
+
+            static void Without(ScriptObject builtins, string name, params string[] functions)
+            {
+                var original = builtins[name] as ScriptObject ?? throw new InvalidOperationException($"Scriban has no {name} builtins");
+                var copy = new ScriptObject();
+                foreach (var key in original.Keys.Where(k => !functions.Contains(k, StringComparer.Ordinal)).ToList()) copy.SetValue(key, original[key], readOnly: true);
+                builtins.SetValue(name, copy, readOnly: true);
+            }
         }
+
+        public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction = false)
+        {
+            switch (scriptNode)
+            {
+                case ScriptThisExpression:
+                    // `this` is the whole data model: printing or passing it around would put every section in one document.
+                    throw new ScriptRuntimeException(scriptNode.Span, "this（データ全体）は使えません。出力する項目を名前で指定してください（例: {{ group.name }}）。");
+                case ScriptPage:
+                    var output = Output;
+                    try { return base.Evaluate(scriptNode, aliasReturnedFunction); }
+                    finally { LastPageOutput = output; }
+                case ScriptRawStatement:
+                    Mark(scriptNode.Span, literal: true);
+                    return base.Evaluate(scriptNode, aliasReturnedFunction);
+                case ScriptBlockStatement:
+                    return base.Evaluate(scriptNode, aliasReturnedFunction);
+                case ScriptStatement statement:
+                    if (statement is ScriptExpressionStatement)
+                    {
+                        _expression = statement.Span;
+                        Mark(statement.Span, literal: false);
+                    }
+                    try
+                    {
+                        return base.Evaluate(scriptNode, aliasReturnedFunction);
+                    }
+                    catch (ScriptRuntimeException ex) when (ex is not ScriptAbortException and not ScriptParserRuntimeException
+                                                           && Errors.Count < MaxErrors && !CancellationToken.IsCancellationRequested)
+                    {
+                        // Report every mistake of a template in one run: the failed statement prints nothing and the render goes on.
+                        var error = At(ex.Span, ex.OriginalMessage);
+                        if (_seen.Add(error.ToString())) Errors.Add(error);
+                        return null;
+                    }
+                default:
+                    return base.Evaluate(scriptNode, aliasReturnedFunction);
+            }
+        }
+
+        private void Mark(SourceSpan span, bool literal)
+        {
+            if (Output is not StringBuilderOutput output) return;
+            if (!_maps.TryGetValue(output, out var map)) _maps[output] = map = [];
+            map.Add(new SourceMapEntry(output.Builder.Length, span, literal));
+        }
+
+        /// <summary>The source map of one output (removed: an include's map travels with its text).</summary>
+        public List<SourceMapEntry> TakeSourceMap(IScriptOutput? output) =>
+            output is not null && _maps.Remove(output, out var map) ? map : [];
 
         /// <summary>Everything written by {{ expression }} is data: fenced so it can never become markup.</summary>
         public override TemplateContext Write(SourceSpan span, object? textAsObject)
@@ -252,10 +414,18 @@ public static class TemplateSandbox
             switch (textAsObject)
             {
                 case MarkupText markup:
+                    if (markup.SourceMap.Count > 0 && Output is StringBuilderOutput output)
+                    {
+                        var at = output.Builder.Length;
+                        if (!_maps.TryGetValue(output, out var map)) _maps[output] = map = [];
+                        foreach (var e in markup.SourceMap) map.Add(e with { Offset = e.Offset + at });
+                    }
                     Write(markup.Text);
                     return this;
                 case null:
                     return this; // Scriban skips bare nulls itself; templates say 未確定 through tbd/wareki/yen
+                case ScriptObject or ScriptArray:
+                    throw new ScriptRuntimeException(_expression, ObjectRefused);
                 default:
                     var clean = TextSafety.Clean(ObjectToString(textAsObject));
                     Write(Fence);
@@ -265,16 +435,23 @@ public static class TemplateSandbox
             }
         }
 
+        private const string ObjectRefused = "オブジェクトや一覧はそのまま文書に出力できません。出力する項目を指定してください（例: {{ group.name }}、{{ for m in group.members }}{{ m.name }}{{ end }}）。";
+
         public override string ObjectToString(object? value, bool nested = false) => value switch
         {
             MarkupText m => m.Text,
             double d => d.ToString("0.###", CultureInfo.InvariantCulture),
+            // Turning a whole section into text (string + object) would dump data the template never named.
+            ScriptObject or ScriptArray when !nested => throw new ScriptRuntimeException(_expression, ObjectRefused),
             _ => base.ObjectToString(value, nested) ?? "",
         };
     }
 
-    /// <summary>The output of an included template is template text (markup), not data.</summary>
-    private sealed record MarkupText(string Text);
+    /// <summary>The output of an included template is template text (markup), not data; its source map comes along.</summary>
+    private sealed record MarkupText(string Text)
+    {
+        public List<SourceMapEntry> SourceMap { get; init; } = [];
+    }
 
     private sealed class MarkupInclude(IScriptCustomFunction inner) : IScriptCustomFunction
     {
@@ -284,8 +461,11 @@ public static class TemplateSandbox
         public Type ReturnType => typeof(object);
         public ScriptParameterInfo GetParameterInfo(int index) => inner.GetParameterInfo(index);
 
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            new MarkupText(inner.Invoke(context, callerContext, arguments, blockStatement) as string ?? "");
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var text = inner.Invoke(context, callerContext, arguments, blockStatement) as string ?? "";
+            return new MarkupText(text) { SourceMap = context is SandboxContext s ? s.TakeSourceMap(s.LastPageOutput) : [] };
+        }
 
         public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             new MarkupText(await inner.InvokeAsync(context, callerContext, arguments, blockStatement) as string ?? "");
