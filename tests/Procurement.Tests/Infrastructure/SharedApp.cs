@@ -34,6 +34,9 @@ public class SharedApp : IAsyncLifetime
         return _app;
     }
 
+    /// <summary>The class's app, fresh, with the evaluation steps of <see cref="Evaluation.EvaluationHarness"/> on top.</summary>
+    public async Task<Evaluation.EvaluationHarness> EvaluationAsync() => new(await FreshAsync());
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
