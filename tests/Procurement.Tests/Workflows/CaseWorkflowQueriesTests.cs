@@ -6,6 +6,7 @@ using Procurement.Features.Workflows.Guards;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>The queries step pages, the case page and the diagram page call.</summary>
+[Trait("Lane", "Fast")]
 public sealed class CaseWorkflowQueriesTests : IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;

@@ -7,6 +7,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>A case walks the whole joint-cloud-procurement workflow against real PostgreSQL.</summary>
+[Trait("Lane", "Fast")]
 public sealed class JointProcurementFlowTests : IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;

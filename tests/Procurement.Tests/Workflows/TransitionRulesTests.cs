@@ -8,6 +8,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>Who may move a case: roles per step, group membership, and the state a step must be in.</summary>
+[Trait("Lane", "Fast")]
 public sealed class TransitionRulesTests : IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;

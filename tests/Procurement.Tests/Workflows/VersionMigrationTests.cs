@@ -6,6 +6,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>Version 2 renames a step and adds one; running cases stay on v1 until an officer migrates them.</summary>
+[Trait("Lane", "Fast")]
 public sealed class VersionMigrationTests : IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;

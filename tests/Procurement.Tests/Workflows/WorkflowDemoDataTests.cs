@@ -7,6 +7,7 @@ using Procurement.Features.Workflows.Tasks;
 
 namespace Procurement.Tests.Workflows;
 
+[Trait("Lane", "Fast")]
 public sealed class WorkflowDemoDataTests : IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Procurement.Features.Demo;
 using Procurement.Features.Users;
 using Procurement.Features.Workflows;
 using Procurement.Infrastructure;
@@ -27,6 +26,9 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         User = user;
     }
 
+    /// <summary>Today for workflow tests: the start of a fiscal year, when a procurement's schedule begins.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
+
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; }
     public TestUser User { get; }
@@ -37,11 +39,11 @@ public sealed class WorkflowTestHost : IAsyncDisposable
     {
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Procurement"] = await TestDatabase.CreateAsync(hint),
+            ["ConnectionStrings:Procurement"] = await TestDatabase.CreateSeededAsync(hint, Start), // demo data copied, not seeded
             ["Procurement:WorkflowsDirectory"] = workflowsFolder ?? WorkflowFolders.Shipped,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(Start);
         var user = new TestUser();
 
         var services = new ServiceCollection();
@@ -57,7 +59,6 @@ public sealed class WorkflowTestHost : IAsyncDisposable
         configure?.Invoke(services);
 
         var host = new WorkflowTestHost(services.BuildServiceProvider(), clock, user);
-        await DemoData.SeedAsync(host.Store, clock, host.Services.GetRequiredService<PasswordService>());
         await using var session = host.Store.QuerySession();
         foreach (var account in await session.Query<UserAccount>().ToListAsync()) host.Accounts[account.UserName] = account;
         return host;
