@@ -16,14 +16,17 @@ public sealed class ActingUser : IAsyncDisposable
 {
     private readonly AppFactory _app;
     private readonly ICurrentUser _user;
+    private readonly ActingServices _services;
 
     private ActingUser(AppFactory app, ICurrentUser user)
     {
         _app = app;
         _user = user;
+        _services = new ActingServices(app.Services, user);
     }
 
-    public IServiceProvider Services => _app.Services;
+    /// <summary>The app's services as this user: scopes created from it (CreateScope) act as the user too.</summary>
+    public IServiceProvider Services => _services;
 
     /// <summary>The demo user <paramref name="userName"/>, with their own roles unless <paramref name="roles"/> says otherwise.</summary>
     public static async Task<ActingUser> StartAsync(AppFactory app, string userName, params string[] roles)
@@ -43,7 +46,32 @@ public sealed class ActingUser : IAsyncDisposable
         return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    /// <summary>Resolves from one long-lived scope acting as the user, and makes new scopes act as the user.</summary>
+    private sealed class ActingServices(IServiceProvider root, ICurrentUser user) : IServiceProvider, IServiceScopeFactory, IAsyncDisposable
+    {
+        private AsyncServiceScope? _scope;
+
+        public object? GetService(Type serviceType)
+        {
+            if (serviceType == typeof(IServiceScopeFactory)) return this;
+            _scope ??= (AsyncServiceScope)CreateScope();
+            return _scope.Value.ServiceProvider.GetService(serviceType);
+        }
+
+        public IServiceScope CreateScope()
+        {
+            var scope = root.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ActingUserSlot>().User = user;
+            return scope;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_scope is { } scope) await scope.DisposeAsync();
+        }
+    }
 }
 
 /// <summary>The user a test acts as in one service scope; outside such a scope the app's own (HTTP) user applies.</summary>

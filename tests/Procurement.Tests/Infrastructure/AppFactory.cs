@@ -16,8 +16,16 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
     /// <summary>When every test app's clock starts, and when the demo data says it was created.</summary>
     public static readonly DateTimeOffset StartTime = new(2026, 11, 26, 1, 0, 0, TimeSpan.Zero);
 
+    /// <summary>When this app's clock starts (and its demo data was written); <see cref="StartTime"/> unless set.</summary>
+    public DateTimeOffset Start { get; init; } = StartTime;
+
+    /// <summary>Service overrides applied after the app's own registrations (a fake mailer, say).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    private FakeTimeProvider? _clock;
+
     /// <summary>The app's clock. <see cref="ResetAsync"/> replaces it (a fake clock cannot go back), so read it from here each time.</summary>
-    public FakeTimeProvider Clock { get; private set; } = new(StartTime);
+    public FakeTimeProvider Clock => _clock ??= new FakeTimeProvider(Start);
 
     /// <summary>Settings the app was built with (for a shared app that stands in for <c>new AppFactory(cs, settings)</c>).</summary>
     public IReadOnlyDictionary<string, string>? Settings => settings;
@@ -26,10 +34,16 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
     public static async Task<AppFactory> StartAsync(string hint, bool demo = true, bool useKestrel = false) =>
         await StartAsync(hint, null, demo, useKestrel);
 
-    public static async Task<AppFactory> StartAsync(string hint, IReadOnlyDictionary<string, string>? settings, bool demo = true, bool useKestrel = false)
+    public static async Task<AppFactory> StartAsync(string hint, IReadOnlyDictionary<string, string>? settings, bool demo = true, bool useKestrel = false,
+        DateTimeOffset? start = null, Action<IServiceCollection>? configure = null)
     {
         // The demo data comes copied from a template (seeding per app cost seconds); the app finds it seeded already.
-        var factory = new AppFactory(demo ? await TestDatabase.CreateSeededAsync(hint, StartTime) : await TestDatabase.CreateAsync(hint), settings);
+        var at = start ?? StartTime;
+        var factory = new AppFactory(demo ? await TestDatabase.CreateSeededAsync(hint, at) : await TestDatabase.CreateAsync(hint), settings)
+        {
+            Start = at,
+            ConfigureTestServices = configure,
+        };
         if (useKestrel)
         {
             // A real port, for a real browser.
@@ -44,13 +58,13 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
     }
 
     /// <summary>
-    /// Back to the state <see cref="StartAsync(string, bool, bool)"/> left: the demo data only, the clock at <see cref="StartTime"/>.
+    /// Back to the state <see cref="StartAsync(string, bool, bool)"/> left: the demo data only, the clock at <see cref="Start"/>.
     /// What lets test classes share one app (see <see cref="SharedApp"/>) while each test starts clean.
     /// </summary>
     public async Task ResetAsync()
     {
         await TestDatabase.ResetAsync(connectionString ?? throw new InvalidOperationException("the embedded app has no test database to reset"));
-        Clock = new FakeTimeProvider(StartTime);
+        _clock = new FakeTimeProvider(Start);
         LastSignInCookies = [];
     }
 
@@ -71,6 +85,7 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(new CurrentClock(this));
             ActingUserSlot.Register(services);
+            ConfigureTestServices?.Invoke(services);
         });
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Procurement.Tests.Infrastructure;
 
 /// <summary>
@@ -20,12 +22,20 @@ public class SharedApp : IAsyncLifetime
     /// <summary>Extra app settings; a subclass that needs some overrides this.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
+    /// <summary>When the app's clock starts; a subclass for another date overrides this.</summary>
+    protected virtual DateTimeOffset Start => AppFactory.StartTime;
+
+    /// <summary>Service overrides for the class's app; a subclass that needs some overrides this.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>The class's app: started on first use, reset to the demo data and start time on every later call.</summary>
     public async Task<AppFactory> FreshAsync()
     {
         if (_app is null)
         {
-            _app = await AppFactory.StartAsync(GetType().Name, Settings);
+            _app = await AppFactory.StartAsync(GetType().Name, Settings, start: Start, configure: ConfigureServices);
         }
         else
         {
