@@ -8,11 +8,11 @@ using Procurement.Features.Workflows.Tasks;
 namespace Procurement.Tests.Workflows;
 
 [Trait("Lane", "Fast")]
-public sealed class WorkflowDemoDataTests : IAsyncLifetime
+public sealed class WorkflowDemoDataTests(SharedWorkflowApp shared) : IClassFixture<SharedWorkflowApp>, IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.StartAsync(nameof(WorkflowDemoDataTests));
+    public async Task InitializeAsync() => _host = await shared.WorkflowAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
