@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test project and ends with one line: "N passed, N failed, N skipped".
+# Runs the tests and ends with one line: "N passed, N failed, N skipped".
 # Exits non-zero on any failure, or when no test ran.
+#   bash scripts/test.sh        every test project (both lanes)
+#   bash scripts/test.sh fast   the fast lane: pure and handler tests ([Trait("Lane", "Fast")]); no web host over HTTP,
+#                               no LibreOffice, no browser
+#   bash scripts/test.sh slow   everything else: HTTP, PostgreSQL start/restart, CLI, LibreOffice, browser
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-bash scripts/prereqs.sh test || { echo "0 passed, 1 failed"; exit 1; }
+lane="${1:-all}"
+case "$lane" in all|fast|slow) ;; *) echo "usage: scripts/test.sh [all|fast|slow]" >&2; echo "0 passed, 1 failed"; exit 2 ;; esac
+
+if [ "$lane" = "fast" ]; then
+  bash scripts/prereqs.sh run || { echo "0 passed, 1 failed"; exit 1; }
+else
+  bash scripts/prereqs.sh test || { echo "0 passed, 1 failed"; exit 1; }
+fi
 
 results=artifacts/test-results
 rm -rf "$results"; mkdir -p "$results"
 
-if ! dotnet build Procurement.sln -c Release -nologo -clp:ErrorsOnly; then
+# The fast lane builds only the test project it runs.
+target=Procurement.sln
+[ "$lane" = "fast" ] && target=tests/Procurement.Tests/Procurement.Tests.csproj
+if ! dotnet build "$target" -c Release -nologo -clp:ErrorsOnly; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
 fi
 
@@ -17,7 +31,13 @@ status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   grep -q "<IsTestProject>true</IsTestProject>" "$project" || continue
-  dotnet test "$project" -c Release --no-build --nologo \
+  filter=()
+  case "$lane/$name" in
+    fast/Procurement.Tests) filter=(--filter "Lane=Fast") ;;
+    fast/*) continue ;;
+    slow/Procurement.Tests) filter=(--filter "Lane!=Fast") ;;
+  esac
+  dotnet test "$project" -c Release --no-build --nologo "${filter[@]}" \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 

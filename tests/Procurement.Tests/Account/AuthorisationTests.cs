@@ -5,17 +5,17 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Account;
 
 /// <summary>Every page of the foundation, by role and by case membership.</summary>
-public sealed class AuthorisationTests : IAsyncLifetime
+public sealed class AuthorisationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(AuthorisationTests));
+        _app = await shared.FreshAsync();
         await _app.CreateOtherGroupWithOfficerAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static readonly string CasePage = $"/Cases/{DemoData.CaseId}";
     private static readonly string CaseEdit = $"/Cases/{DemoData.CaseId}/Edit";

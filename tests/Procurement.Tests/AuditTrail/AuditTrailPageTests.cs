@@ -9,20 +9,20 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.AuditTrail;
 
 /// <summary>/Cases/{id}/AuditTrail: the case's records from every stream the reader may see, on the page and as CSV.</summary>
-public sealed class AuditTrailPageTests : IAsyncLifetime
+public sealed class AuditTrailPageTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly string Page = $"/Cases/{DemoData.CaseId}/AuditTrail";
     private AppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(AuditTrailPageTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
         var officer = await _app.SignInAsync("officer1");
         Assert.Equal(HttpStatusCode.Redirect, (await _app.SaveTermsAsync(officer)).StatusCode);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task An_officer_sees_the_case_the_evaluation_and_the_contract_records_and_the_case_page_links_to_them()

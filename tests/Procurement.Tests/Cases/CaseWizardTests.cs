@@ -7,13 +7,13 @@ using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Cases;
 
-public sealed class CaseWizardTests : IAsyncLifetime
+public sealed class CaseWizardTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(CaseWizardTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<HttpResponseMessage> Post(HttpClient client, params (string Key, string Value)[] fields) =>
         await client.PostFormAsync("/Cases/Wizard", fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)), "/Cases/Wizard");

@@ -6,13 +6,13 @@ using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Cases;
 
-public sealed class ChangeCaseDetailsTests : IAsyncLifetime
+public sealed class ChangeCaseDetailsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(ChangeCaseDetailsTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static readonly string EditUrl = $"/Cases/{DemoData.CaseId}/Edit";
 

@@ -15,13 +15,13 @@ namespace Procurement.Tests.Contracts;
 /// Legal staff read, comment and approve but have no write path to prices or SLA; committee members see drafts only
 /// after the award; other groups see nothing. Every refusal is checked against what was stored.
 /// </summary>
-public sealed class ContractAuthorisationTests : IAsyncLifetime
+public sealed class ContractAuthorisationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(ContractAuthorisationTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static bool IsDenied(HttpResponseMessage r) =>
         r.StatusCode == HttpStatusCode.Forbidden

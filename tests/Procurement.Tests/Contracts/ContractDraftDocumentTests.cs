@@ -12,6 +12,7 @@ using Procurement.Tests.Documents;
 
 namespace Procurement.Tests.Contracts;
 
+[Trait("Lane", "Fast")]
 public sealed class ContractDraftDocumentTests
 {
     public static DraftInputs Sample(SlaDefinition sla, string? otsu = "株式会社信州クラウドサービス", long? price = 396_000_000, string? special = null) => new(

@@ -10,13 +10,13 @@ using static Procurement.Tests.Contracts.ContractSteps;
 
 namespace Procurement.Tests.Contracts;
 
-public sealed class ContractReviewTests : IAsyncLifetime
+public sealed class ContractReviewTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(ContractReviewTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Approval_freezes_a_version_and_a_later_edit_starts_the_next_one()

@@ -3,6 +3,7 @@ using Procurement.Features.Sla;
 namespace Procurement.Tests.Contracts;
 
 /// <summary>Expected values computed by hand; the arithmetic is in the comments.</summary>
+[Trait("Lane", "Fast")]
 public sealed class PenaltyCalculatorTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using Procurement.Features.CostSharing;
 
 namespace Procurement.Tests.CostSharing;
 
+[Trait("Lane", "Fast")]
 public sealed class CostShareCalculatorTests
 {
     private static readonly Participant[] ThreeTowns = [new("甲市", 30_000), new("乙町", 10_000), new("丙村", 10_000)];

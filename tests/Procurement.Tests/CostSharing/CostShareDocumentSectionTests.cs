@@ -5,6 +5,7 @@ using Procurement.Infrastructure.Events;
 namespace Procurement.Tests.CostSharing;
 
 /// <summary>What the 導入計画 receives from a recorded calculation: the recorded yen, aligned per year, and the rules in words.</summary>
+[Trait("Lane", "Fast")]
 public sealed class CostShareDocumentSectionTests
 {
     private static readonly CostShareMember[] Members =

@@ -20,21 +20,20 @@ namespace Procurement.Tests.CostSharing;
 /// The 導入計画 generated from the demo case through the real handlers on PostgreSQL: undecided sections say 未確定;
 /// after the survey, the fit &amp; gap and a recorded cost share, the document shows exactly the recorded yen.
 /// </summary>
-public sealed class ImplementationPlanTests : IAsyncLifetime
+public sealed class ImplementationPlanTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private ActingUser _asOfficer = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(ImplementationPlanTests));
+        _app = await shared.FreshAsync();
         _asOfficer = await ActingUser.StartAsync(_app, "officer1", Roles.Officer);
     }
 
     public async Task DisposeAsync()
     {
         await _asOfficer.DisposeAsync();
-        await _app.DisposeAsync();
     }
 
     private Task<T> Send<T>(Func<IMediator, ValueTask<T>> send) => _asOfficer.Send(send);

@@ -7,17 +7,17 @@ using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.CostSharing;
 
-public sealed class RecordCostShareTests : IAsyncLifetime
+public sealed class RecordCostShareTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(RecordCostShareTests));
+        _app = await shared.FreshAsync();
         await _app.CreateOtherGroupWithOfficerAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static readonly string Url = $"/Cases/{DemoData.CaseId}/CostShare";
 

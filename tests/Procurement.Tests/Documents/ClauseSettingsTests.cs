@@ -15,21 +15,20 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Documents;
 
 /// <summary>Clause settings saved on the case stream per document kind, and generation applying them.</summary>
-public sealed class ClauseSettingsTests : IAsyncLifetime
+public sealed class ClauseSettingsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private ActingUser _asOfficer = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(ClauseSettingsTests));
+        _app = await shared.FreshAsync();
         _asOfficer = await ActingUser.StartAsync(_app, "officer1", Roles.Officer);
     }
 
     public async Task DisposeAsync()
     {
         await _asOfficer.DisposeAsync();
-        await _app.DisposeAsync();
     }
 
     private Task<T> Send<T>(Func<IMediator, ValueTask<T>> send) => _asOfficer.Send(send);

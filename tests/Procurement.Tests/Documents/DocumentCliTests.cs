@@ -5,6 +5,7 @@ using Procurement.Features.Documents.Rendering;
 namespace Procurement.Tests.Documents;
 
 /// <summary>`render` and `templates lint` work without the app or a database.</summary>
+[Trait("Lane", "Fast")]
 public sealed class DocumentCliTests
 {
     private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)

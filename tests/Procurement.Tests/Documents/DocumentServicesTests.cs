@@ -9,6 +9,7 @@ using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Tests.Documents;
 
+[Trait("Lane", "Fast")]
 public sealed class DocumentServicesTests
 {
     /// <summary>Development hosts validate every registration at start: the document handlers must all be resolvable.</summary>

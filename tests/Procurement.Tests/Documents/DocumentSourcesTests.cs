@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Mediator;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Procurement.Features.Demo;
 using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
@@ -29,30 +27,28 @@ namespace Procurement.Tests.Documents;
 /// Issues 4 and 5: documents generated for the demo case through GenerateDocument carry what the evaluation, the
 /// vendors and the workflow hold — and the 審査結果報告書 shows results only after the chair closes technical scoring.
 /// </summary>
-public sealed class DocumentSourcesTests : IAsyncLifetime
+public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly AsyncLocal<ICurrentUser?> Current = new();
     private AppFactory _app = null!;
-    private WebApplicationFactory<Program> _asUser = null!;
     private HttpClient _officer = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(DocumentSourcesTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
         await WorkflowDemoData.SeedAsync(_app.Store, _app.Services.GetRequiredService<WorkflowCatalog>(), _app.Clock);
-        _asUser = _app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.RemoveAll<ICurrentUser>();
-            s.AddScoped<ICurrentUser>(_ => Current.Value ?? throw new InvalidOperationException("no user"));
-        }));
         _officer = await _app.SignInAsync("officer1");
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A scope of the app acting as the user <see cref="As"/> last chose.</summary>
+    private IServiceScope Scope()
     {
-        await _asUser.DisposeAsync();
-        await _app.DisposeAsync();
+        var scope = _app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<ActingUserSlot>().User = Current.Value ?? throw new InvalidOperationException("no user");
+        return scope;
     }
 
     private async Task<T> As<T>(string userName, Func<IMediator, ValueTask<T>> send)
@@ -62,7 +58,7 @@ public sealed class DocumentSourcesTests : IAsyncLifetime
             var account = await Marten.QueryableExtensions.SingleAsync(session.Query<UserAccount>(), u => u.UserName == userName);
             Current.Value = new FixedCurrentUser(account.Id, account.DisplayName, [.. account.Roles]);
         }
-        using var scope = _asUser.Services.CreateScope();
+        using var scope = Scope();
         return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
     }
 
@@ -141,7 +137,7 @@ public sealed class DocumentSourcesTests : IAsyncLifetime
         await As("chair", m => m.Send(new SetConsensusScore(DemoData.CaseId, EvaluationDemo.VendorC, "1-2", 3, "委員会で協議し、画面遷移の多さを考慮して3とした。")));
         var result = await As("officer1", async _ =>
         {
-            using var scope = _asUser.Services.CreateScope();
+            using var scope = Scope();
             return await scope.ServiceProvider.GetRequiredService<EvaluationQueries>().GetResultAsync(DemoData.CaseId);
         });
         Assert.True(result.IsFinal, string.Join(" / ", result.Blockers));

@@ -18,7 +18,7 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Documents;
 
 /// <summary>GenerateDocument against PostgreSQL: versions, hashes, stored bytes, diff, refusal.</summary>
-public sealed class GenerateDocumentTests : IAsyncLifetime
+public sealed class GenerateDocumentTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly Guid OfficerId = Guid.Parse("0b1c0000-0000-0000-0000-000000000001");
     private AppFactory _app = null!;
@@ -26,14 +26,13 @@ public sealed class GenerateDocumentTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(GenerateDocumentTests));
+        _app = await shared.FreshAsync();
         _asOfficer = await ActingUser.StartAsync(_app, "officer1", Roles.Officer);
     }
 
     public async Task DisposeAsync()
     {
         await _asOfficer.DisposeAsync();
-        await _app.DisposeAsync();
     }
 
     private Task<T> Send<T>(Func<IMediator, ValueTask<T>> send) => _asOfficer.Send(send);

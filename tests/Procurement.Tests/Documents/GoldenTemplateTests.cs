@@ -8,6 +8,7 @@ namespace Procurement.Tests.Documents;
 /// clauses, and its normalised text equals the approved snapshot in Snapshots/. UPDATE_SNAPSHOTS=1 rewrites them
 /// (review the git diff before committing).
 /// </summary>
+[Trait("Lane", "Fast")]
 public sealed class GoldenTemplateTests
 {
     public static TheoryData<string> TemplateIds()

@@ -5,6 +5,7 @@ using Procurement.Features.Documents.Rendering;
 namespace Procurement.Tests.Documents;
 
 /// <summary>User text never breaks a document: whatever is typed or pasted, the .docx opens and validates.</summary>
+[Trait("Lane", "Fast")]
 public sealed class HostileTextTests
 {
     private static (RenderedDocument Doc, string Text, string Xml) RenderWithTitle(string title)

@@ -3,6 +3,7 @@ using Procurement.Features.Documents.Rendering;
 namespace Procurement.Tests.Documents;
 
 /// <summary>The 導入計画書 template without the planning data the case may not hold yet (the golden tests cover the full sample).</summary>
+[Trait("Lane", "Fast")]
 public sealed class ImplementationPlanTemplateTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Procurement.Features.Documents.Rendering;
 
 namespace Procurement.Tests.Documents;
 
+[Trait("Lane", "Fast")]
 public sealed class JapaneseDatesTests
 {
     [Theory]

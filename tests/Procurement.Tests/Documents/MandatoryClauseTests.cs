@@ -4,6 +4,7 @@ using Procurement.Features.Documents.Rendering;
 
 namespace Procurement.Tests.Documents;
 
+[Trait("Lane", "Fast")]
 public sealed class MandatoryClauseTests
 {
     private static ClauseLibrary Clauses => DocumentTestSupport.Catalog.Clauses;

@@ -3,6 +3,7 @@ using Procurement.Features.Documents.Rendering;
 namespace Procurement.Tests.Documents;
 
 /// <summary>Templates see only their JSON model: no .NET members, bounded loops, recursion and time, exact error positions.</summary>
+[Trait("Lane", "Fast")]
 public sealed class SandboxTests
 {
     private static TemplateException Fails(string template, SandboxLimits? limits = null)

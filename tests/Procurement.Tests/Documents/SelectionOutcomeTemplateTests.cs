@@ -7,6 +7,7 @@ namespace Procurement.Tests.Documents;
 /// The 審査結果報告書 and the 選定結果通知書 when a final result selects nobody: every ranked vendor declined, or no
 /// vendor could be ranked (all disqualified). Each says which, and neither claims a decision is still pending.
 /// </summary>
+[Trait("Lane", "Fast")]
 public sealed class SelectionOutcomeTemplateTests
 {
     private static string Render(string templateId, bool declined)

@@ -4,20 +4,23 @@ using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
 
+using Procurement.Tests.Infrastructure;
+
 namespace Procurement.Tests.Evaluation;
 
 /// <summary>
 /// 受注候補者の辞退: when the selected vendor declines (or negotiation fails) the next of the final ranking is selected.
 /// The pure decision, then the whole path on the demo case: award, documents, and the end of the ranking.
 /// </summary>
-public sealed class CandidateDeclineTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class CandidateDeclineTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly Guid Case = Guid.NewGuid(), A = Guid.NewGuid(), B = Guid.NewGuid(), C = Guid.NewGuid();
     private static readonly Actor Officer = new(Guid.NewGuid(), "高森 花子");
     private static readonly DateTimeOffset At = new(2027, 6, 10, 1, 0, 0, TimeSpan.Zero);
     private EvaluationHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await EvaluationHarness.StartAsync(nameof(CandidateDeclineTests));
+    public async Task InitializeAsync() => _h = await shared.EvaluationAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 

@@ -11,6 +11,7 @@ namespace Procurement.Tests.Evaluation;
 /// Forming the committee and the vendor list before the proposals are opened: the pure decisions and what the
 /// projection makes of their events (seats with their 職, dismissals, removed vendors).
 /// </summary>
+[Trait("Lane", "Fast")]
 public sealed class CommitteeDecisionTests
 {
     private static readonly Guid Case = Guid.NewGuid(), Member = Guid.NewGuid(), Chair = Guid.NewGuid(), VendorA = Guid.NewGuid(), VendorB = Guid.NewGuid();

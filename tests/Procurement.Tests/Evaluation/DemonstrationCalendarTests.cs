@@ -3,16 +3,19 @@ using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Validation;
 using static Procurement.Tests.Evaluation.EvaluationHarness;
 
+using Procurement.Tests.Infrastructure;
+
 namespace Procurement.Tests.Evaluation;
 
-public sealed class DemonstrationCalendarTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class DemonstrationCalendarTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
     private EvaluationHarness _h = null!;
 
     public async Task InitializeAsync()
     {
-        _h = await StartAsync(nameof(DemonstrationCalendarTests));
+        _h = await shared.EvaluationAsync();
         await _h.SetUpCommitteeAsync(open: false);
     }
 

@@ -4,6 +4,7 @@ using Procurement.Cli;
 
 namespace Procurement.Tests.Evaluation;
 
+[Trait("Lane", "Fast")]
 public sealed class EvaluateCommandTests
 {
     private static string Docs(string file)

@@ -1,14 +1,16 @@
 using Procurement.Features.Evaluation;
+using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Evaluation;
 
-public sealed class EvaluationDemoTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class EvaluationDemoTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private EvaluationHarness _h = null!;
 
     public async Task InitializeAsync()
     {
-        _h = await EvaluationHarness.StartAsync(nameof(EvaluationDemoTests));
+        _h = await shared.EvaluationAsync();
         await EvaluationDemo.SeedAsync(_h.Store, _h.Clock);
         await EvaluationDemo.SeedAsync(_h.Store, _h.Clock); // second start: nothing added
     }

@@ -8,6 +8,7 @@ using Procurement.Tests.Documents;
 namespace Procurement.Tests.Evaluation;
 
 /// <summary>The evaluation's document section on its own: ties broken by lot and rank voting reach the 審査結果報告書 as the engine decided them.</summary>
+[Trait("Lane", "Fast")]
 public sealed class EvaluationDocumentSourceTests
 {
     private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid(), M1 = Guid.NewGuid(), M2 = Guid.NewGuid();

@@ -1,15 +1,12 @@
 using Marten;
 using Mediator;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Procurement.Features.Demo;
 using Procurement.Features.Evaluation;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
-using Procurement.Infrastructure;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Tests.Infrastructure;
@@ -17,41 +14,31 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Evaluation;
 
 /// <summary>
-/// The real handlers, validators and queries on a database of their own, acting as any demo user:
-/// the same services the web app registers, with the signed-in user swapped per call.
+/// The real handlers, validators and queries of the app (its own container, no HTTP), acting as any demo user per
+/// call, with evaluation set-up steps on top. A thin layer over <see cref="AppFactory"/>: a test class shares one
+/// through <see cref="SharedApp.EvaluationAsync"/>, or starts its own with <see cref="StartAsync"/>.
 /// </summary>
 public sealed class EvaluationHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
+    private readonly AppFactory _app;
+    private readonly bool _ownsApp;
+    public FakeTimeProvider Clock => _app.Clock;
     public Guid CaseId => DemoData.CaseId;
     public static readonly Guid VendorA = new("aaaaaaaa-0000-0000-0000-000000000001");
     public static readonly Guid VendorB = new("bbbbbbbb-0000-0000-0000-000000000002");
 
-    private EvaluationHarness(Func<EvaluationHarness, ServiceProvider> build) => _services = build(this);
-
-    public static async Task<EvaluationHarness> StartAsync(string hint)
+    public EvaluationHarness(AppFactory app, bool ownsApp = false)
     {
-        var connection = await TestDatabase.CreateAsync(hint);
-        var harness = new EvaluationHarness(self =>
-        {
-            var services = new ServiceCollection();
-            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Procurement"] = connection }).Build());
-            services.AddLogging();
-            services.AddProcurementCore();
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(self.Clock);
-            services.AddScoped<CaseAccess>();
-            services.AddEvaluation();
-            services.AddScoped<UserSlot>();
-            services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<UserSlot>().User ?? throw new InvalidOperationException("no user"));
-            return services.BuildServiceProvider();
-        });
-        await DemoData.SeedAsync(harness.Store, harness.Clock, harness._services.GetRequiredService<PasswordService>());
-        return harness;
+        _app = app;
+        _ownsApp = ownsApp;
     }
 
-    public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
+    /// <summary>An app of its own (disposed with the harness).</summary>
+    public static async Task<EvaluationHarness> StartAsync(string hint) => new(await AppFactory.StartAsync(hint), ownsApp: true);
+
+    public AppFactory App => _app;
+
+    public IDocumentStore Store => _app.Store;
 
     public async Task<UserAccount> UserAsync(string userName)
     {
@@ -73,8 +60,8 @@ public sealed class EvaluationHarness : IAsyncDisposable
     public async Task<T> As<T>(string userName, Func<IMediator, EvaluationQueries, Task<T>> act)
     {
         var account = await UserAsync(userName);
-        await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<UserSlot>().User = new FixedCurrentUser(account.Id, account.DisplayName, [.. account.Roles]);
+        await using var scope = _app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActingUserSlot>().User = new FixedCurrentUser(account.Id, account.DisplayName, [.. account.Roles]);
         return await act(scope.ServiceProvider.GetRequiredService<IMediator>(), scope.ServiceProvider.GetRequiredService<EvaluationQueries>());
     }
 
@@ -126,10 +113,8 @@ public sealed class EvaluationHarness : IAsyncDisposable
     public static readonly EvaluationSettings Settings = new(Aggregation.Average, PriceMethod.Additive, TechnicalWeight: 2, PriceWeight: 1,
         Rounding: new RoundingSettings(RoundingRule.Exact, RoundingRule.Exact, new RoundingRule(RoundingMode.Truncate, 3), new RoundingRule(RoundingMode.Truncate, 2)));
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
-
-    private sealed class UserSlot
+    public async ValueTask DisposeAsync()
     {
-        public ICurrentUser? User { get; set; }
+        if (_ownsApp) await _app.DisposeAsync();
     }
 }

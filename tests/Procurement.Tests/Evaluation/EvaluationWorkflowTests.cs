@@ -8,14 +8,17 @@ using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Validation;
 using static Procurement.Tests.Evaluation.EvaluationHarness;
 
+using Procurement.Tests.Infrastructure;
+
 namespace Procurement.Tests.Evaluation;
 
 /// <summary>The evaluation use cases against real PostgreSQL, each test on a database of its own.</summary>
-public sealed class EvaluationWorkflowTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class EvaluationWorkflowTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private EvaluationHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await StartAsync(nameof(EvaluationWorkflowTests));
+    public async Task InitializeAsync() => _h = await shared.EvaluationAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 

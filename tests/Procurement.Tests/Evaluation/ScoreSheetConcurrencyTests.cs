@@ -6,6 +6,7 @@ using static Procurement.Tests.Evaluation.EvaluationHarness;
 
 namespace Procurement.Tests.Evaluation;
 
+[Trait("Lane", "Fast")]
 public sealed class ScoreSheetConcurrencyTests : IAsyncLifetime
 {
     private EvaluationHarness _h = null!;

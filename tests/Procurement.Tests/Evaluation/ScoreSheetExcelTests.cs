@@ -4,15 +4,18 @@ using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Infrastructure.Validation;
 using static Procurement.Tests.Evaluation.EvaluationHarness;
 
+using Procurement.Tests.Infrastructure;
+
 namespace Procurement.Tests.Evaluation;
 
-public sealed class ScoreSheetExcelTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class ScoreSheetExcelTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private EvaluationHarness _h = null!;
 
     public async Task InitializeAsync()
     {
-        _h = await StartAsync(nameof(ScoreSheetExcelTests));
+        _h = await shared.EvaluationAsync();
         await _h.SetUpCommitteeAsync();
         await _h.Send("member1", new DeclareConflictOfInterest(_h.CaseId, [], ""));
         await _h.Send("member1", new SaveScoreDraft(_h.CaseId, [new ScoreEntry(VendorA, "1-1", 3, "説明が具体的")]));

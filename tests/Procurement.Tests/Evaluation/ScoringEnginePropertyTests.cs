@@ -3,6 +3,7 @@ using Procurement.Features.Evaluation.Scoring;
 
 namespace Procurement.Tests.Evaluation;
 
+[Trait("Lane", "Fast")]
 public sealed class ScoringEnginePropertyTests
 {
     private static readonly ScaleKind[] Scales = [ScaleKind.FiveLevel, ScaleKind.FitGap, ScaleKind.Number, ScaleKind.PassFail];

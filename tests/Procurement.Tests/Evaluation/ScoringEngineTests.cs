@@ -5,6 +5,7 @@ using static Procurement.Tests.Evaluation.Scenario;
 namespace Procurement.Tests.Evaluation;
 
 /// <summary>Every expected value below is worked out by hand in the comment next to it.</summary>
+[Trait("Lane", "Fast")]
 public sealed class ScoringEngineTests
 {
     private static readonly RoundingRule Truncate0 = new(RoundingMode.Truncate, 0);

@@ -10,13 +10,13 @@ using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.FitGap;
 
-public sealed partial class FitGapTests : IAsyncLifetime
+public sealed partial class FitGapTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(FitGapTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static readonly string Url = $"/Cases/{DemoData.CaseId}/FitGap";
 

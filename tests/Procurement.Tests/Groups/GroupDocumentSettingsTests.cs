@@ -17,14 +17,14 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Groups;
 
 /// <summary>The group's date style: the event, the settings page, and every generated document following it.</summary>
-public sealed class GroupDocumentSettingsTests : IAsyncLifetime
+public sealed class GroupDocumentSettingsTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly string Page = $"/Groups/{DemoData.GroupId}/Settings";
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(GroupDocumentSettingsTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<GroupView> GroupAsync()
     {

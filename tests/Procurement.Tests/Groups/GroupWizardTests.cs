@@ -6,13 +6,13 @@ using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Groups;
 
-public sealed class GroupWizardTests : IAsyncLifetime
+public sealed class GroupWizardTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(GroupWizardTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<HttpResponseMessage> Post(HttpClient client, params (string Key, string Value)[] fields) =>
         await client.PostFormAsync("/Groups/Wizard", fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)), "/Groups/Wizard");

@@ -7,18 +7,43 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Procurement.Features.Demo;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Tests.Infrastructure;
 
 /// <summary>The real app on a database of its own, with a fake clock the test can move.</summary>
 public sealed partial class AppFactory(string? connectionString, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
+    /// <summary>When every test app's clock starts, and when the demo data says it was created.</summary>
+    public static readonly DateTimeOffset StartTime = new(2026, 11, 26, 1, 0, 0, TimeSpan.Zero);
 
-    public static async Task<AppFactory> StartAsync(string hint, bool demo = true, bool useKestrel = false)
+    /// <summary>When this app's clock starts (and its demo data was written); <see cref="StartTime"/> unless set.</summary>
+    public DateTimeOffset Start { get; init; } = StartTime;
+
+    /// <summary>Service overrides applied after the app's own registrations (a fake mailer, say).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    private FakeTimeProvider? _clock;
+
+    /// <summary>The app's clock. <see cref="ResetAsync"/> replaces it (a fake clock cannot go back), so read it from here each time.</summary>
+    public FakeTimeProvider Clock => _clock ??= new FakeTimeProvider(Start);
+
+    /// <summary>Settings the app was built with (for a shared app that stands in for <c>new AppFactory(cs, settings)</c>).</summary>
+    public IReadOnlyDictionary<string, string>? Settings => settings;
+
+    /// <summary>A new app on a new database with the demo data (unless <paramref name="demo"/> is false: then empty).</summary>
+    public static async Task<AppFactory> StartAsync(string hint, bool demo = true, bool useKestrel = false) =>
+        await StartAsync(hint, null, demo, useKestrel);
+
+    public static async Task<AppFactory> StartAsync(string hint, IReadOnlyDictionary<string, string>? settings, bool demo = true, bool useKestrel = false,
+        DateTimeOffset? start = null, Action<IServiceCollection>? configure = null)
     {
-        var factory = new AppFactory(await TestDatabase.CreateAsync(hint));
+        // The demo data comes copied from a template (seeding per app cost seconds); the app finds it seeded already.
+        var at = start ?? StartTime;
+        var factory = new AppFactory(demo ? await TestDatabase.CreateSeededAsync(hint, at) : await TestDatabase.CreateAsync(hint), settings)
+        {
+            Start = at,
+            ConfigureTestServices = configure,
+        };
         if (useKestrel)
         {
             // A real port, for a real browser.
@@ -29,13 +54,18 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
         {
             _ = factory.Server; // build the host now: schema and demo data are ready before the first request
         }
-        if (demo)
-        {
-            using var scope = factory.Services.CreateScope();
-            await DemoData.SeedAsync(scope.ServiceProvider.GetRequiredService<IDocumentStore>(), factory.Clock,
-                scope.ServiceProvider.GetRequiredService<PasswordService>());
-        }
         return factory;
+    }
+
+    /// <summary>
+    /// Back to the state <see cref="StartAsync(string, bool, bool)"/> left: the demo data only, the clock at <see cref="Start"/>.
+    /// What lets test classes share one app (see <see cref="SharedApp"/>) while each test starts clean.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        await TestDatabase.ResetAsync(connectionString ?? throw new InvalidOperationException("the embedded app has no test database to reset"));
+        _clock = new FakeTimeProvider(Start);
+        LastSignInCookies = [];
     }
 
     public string? ConnectionString => connectionString;
@@ -53,11 +83,27 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<TimeProvider>(new CurrentClock(this));
+            ActingUserSlot.Register(services);
+            ConfigureTestServices?.Invoke(services);
         });
     }
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>The app's use cases through the mediator as the demo user <paramref name="userName"/>, no HTTP in between.</summary>
+    public Task<ActingUser> AsAsync(string userName, params string[] roles) => ActingUser.StartAsync(this, userName, roles);
+
+    /// <summary>Whatever <see cref="Clock"/> is now: the app keeps one TimeProvider while tests get a fresh clock on reset.</summary>
+    private sealed class CurrentClock(AppFactory app) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => app.Clock.GetUtcNow();
+        public override TimeZoneInfo LocalTimeZone => app.Clock.LocalTimeZone;
+        public override long TimestampFrequency => app.Clock.TimestampFrequency;
+        public override long GetTimestamp() => app.Clock.GetTimestamp();
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            app.Clock.CreateTimer(callback, state, dueTime, period);
+    }
 
     /// <summary>The cookies the last sign-in set, as name=value pairs.</summary>
     public IReadOnlyList<string> LastSignInCookies { get; private set; } = [];

@@ -6,7 +6,7 @@ namespace Procurement.Tests.Infrastructure;
 internal static class TestProcess
 {
     /// <summary>
-    /// Every test class starts its own app, and each app watches appsettings and wwwroot with inotify until it is
+    /// Every test class starts an app of its own (some tests more), and each app watches appsettings and wwwroot with inotify until it is
     /// disposed; Linux allows 128 inotify instances per user, which the suite outgrew ("The configured user limit (128)
     /// on the number of inotify instances has been reached"). Tests never edit those files, so no config reload and a
     /// polling watcher (no inotify) lose nothing.

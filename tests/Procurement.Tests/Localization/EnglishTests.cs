@@ -6,13 +6,13 @@ using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Localization;
 
-public sealed partial class EnglishTests : IAsyncLifetime
+public sealed partial class EnglishTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(EnglishTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_English_switch_turns_the_pages_and_the_error_messages_into_English_and_back()

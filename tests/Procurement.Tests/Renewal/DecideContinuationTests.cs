@@ -7,13 +7,13 @@ using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Renewal;
 
-public sealed class DecideContinuationTests : IAsyncLifetime
+public sealed class DecideContinuationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(DecideContinuationTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static readonly string Url = $"/Cases/{DemoData.CaseId}/Renewal";
 

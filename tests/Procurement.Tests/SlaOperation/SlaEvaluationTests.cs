@@ -3,6 +3,7 @@ using Procurement.Features.SlaOperation;
 
 namespace Procurement.Tests.SlaOperation;
 
+[Trait("Lane", "Fast")]
 public sealed class SlaEvaluationTests
 {
     private static readonly SlaItem Availability = new(SlaCategory.Availability, "稼働率", "99.9%以上", "監視ツール", "(計画−停止)÷計画");

@@ -11,14 +11,14 @@ using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.SlaOperation;
 
-public sealed partial class SlaMeasurementPageTests : IAsyncLifetime
+public sealed partial class SlaMeasurementPageTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private static readonly string Url = $"/Cases/{DemoData.CaseId}/SlaEvaluation";
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(SlaMeasurementPageTests));
+        _app = await shared.FreshAsync();
         await using var session = _app.Store.LightweightSession();
         var dossier = ContractStreams.DossierId(DemoData.CaseId);
         session.Events.StartStream<ContractDossier>(dossier,
@@ -27,7 +27,7 @@ public sealed partial class SlaMeasurementPageTests : IAsyncLifetime
         await session.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpResponseMessage> MeasureAsync(HttpClient client, byte[]? report, bool firstMet)
     {

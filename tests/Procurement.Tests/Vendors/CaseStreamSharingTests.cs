@@ -9,13 +9,13 @@ using static Procurement.Tests.Vendors.VendorTestKit;
 namespace Procurement.Tests.Vendors;
 
 /// <summary>Vendor events share the case stream with the case header: neither may make the other look stale.</summary>
-public sealed class CaseStreamSharingTests : IAsyncLifetime
+public sealed class CaseStreamSharingTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(CaseStreamSharingTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Editing_the_case_header_after_vendor_events_works_and_vendor_commands_after_a_header_edit_work()

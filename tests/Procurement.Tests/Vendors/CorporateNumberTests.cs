@@ -2,6 +2,7 @@ using Procurement.Features.Vendors;
 
 namespace Procurement.Tests.Vendors;
 
+[Trait("Lane", "Fast")]
 public sealed class CorporateNumberTests
 {
     // Check digit = 9 − (Σ Pn × Qn mod 9); Pn counted from the right of the 12-digit base, Qn = 1 (odd n) / 2 (even n).

@@ -3,6 +3,7 @@ using Procurement.Features.Vendors.Estimates;
 
 namespace Procurement.Tests.Vendors;
 
+[Trait("Lane", "Fast")]
 public sealed class EstimateComparisonTests
 {
     private static CaseVendor V(string name, long initial, long monthly, int months, long term) => new()

@@ -5,6 +5,7 @@ using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Tests.Vendors;
 
+[Trait("Lane", "Fast")]
 public sealed class FileContentTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Procurement.Infrastructure.Auth;
 namespace Procurement.Tests.Vendors;
 
 /// <summary>Stands in for the evaluation feature's declarations and technical close.</summary>
+[Trait("Lane", "Fast")]
 public sealed class FakeEvaluationGate : IEvaluationGate
 {
     public HashSet<Guid> Declared { get; } = [];
@@ -16,6 +17,7 @@ public sealed class FakeEvaluationGate : IEvaluationGate
     public Task<bool> IsTechnicalScoringClosed(Guid caseId, CancellationToken ct = default) => Task.FromResult(TechnicalClosed);
 }
 
+[Trait("Lane", "Fast")]
 public sealed class ProposalAccessTests
 {
     private static readonly Guid CaseId = Guid.NewGuid(), VendorA = Guid.NewGuid(), VendorB = Guid.NewGuid();

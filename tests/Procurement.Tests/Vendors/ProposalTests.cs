@@ -14,7 +14,7 @@ using static Procurement.Tests.Vendors.VendorTestKit;
 namespace Procurement.Tests.Vendors;
 
 /// <summary>Proposal uploads, deadlines, re-confirmation, hash-checked downloads and who may open what.</summary>
-public sealed class ProposalTests : IAsyncLifetime
+public sealed class ProposalTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private HttpClient _officer = null!;
@@ -22,7 +22,7 @@ public sealed class ProposalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(ProposalTests));
+        _app = await shared.FreshAsync();
         await _app.CreateOtherGroupWithOfficerAsync();
         _officer = await _app.SignInAsync("officer1");
         _alpha = await _officer.RegisterVendorAsync("アルファ情報株式会社", "7000012050002");
@@ -30,7 +30,7 @@ public sealed class ProposalTests : IAsyncLifetime
         await _officer.SetPeriodAsync("2026-11-25T17:00");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public static TheoryData<string, string, string> BadUploads => new()
     {

@@ -10,6 +10,7 @@ using Procurement.Tests.Documents;
 namespace Procurement.Tests.Vendors;
 
 /// <summary>The 質問回答書 is the shared qa-list template filled from the published answers (never who asked).</summary>
+[Trait("Lane", "Fast")]
 public sealed class QaDocumentTests
 {
     public static IReadOnlyList<string> ValidationErrors(byte[] docx)

@@ -5,7 +5,7 @@ using static Procurement.Tests.Vendors.VendorTestKit;
 namespace Procurement.Tests.Vendors;
 
 /// <summary>The 質問回答 period: the log, late questions, publishing, and the Word list for all vendors.</summary>
-public sealed class QandATests : IAsyncLifetime
+public sealed class QandATests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private HttpClient _officer = null!;
@@ -13,12 +13,12 @@ public sealed class QandATests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(QandATests));
+        _app = await shared.FreshAsync();
         _officer = await _app.SignInAsync("officer1");
         _vendor = await _officer.RegisterVendorAsync("質問する株式会社", "7000012050002");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Task<HttpResponseMessage> LogAsync(string receivedOn, string text) =>
         _officer.PostFormAsync(Url("/QandA?handler=Question"), new Dictionary<string, string>

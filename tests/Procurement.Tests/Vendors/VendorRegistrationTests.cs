@@ -13,17 +13,17 @@ using static Procurement.Tests.Vendors.VendorTestKit;
 namespace Procurement.Tests.Vendors;
 
 /// <summary>Vendors, the group directory, estimates and the 予定価格, through the real pages on a real database.</summary>
-public sealed class VendorRegistrationTests : IAsyncLifetime
+public sealed class VendorRegistrationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(VendorRegistrationTests));
+        _app = await shared.FreshAsync();
         await _app.CreateOtherGroupWithOfficerAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_wrong_check_digit_is_shown_next_to_the_field_with_the_input_kept_and_nothing_saved()

@@ -20,15 +20,9 @@ public static partial class VendorTestKit
     public static readonly Guid CaseId = DemoData.CaseId;
     public static string Url(string path) => $"/Cases/{CaseId}{path}";
 
-    /// <summary>The app with extra settings (AppFactory.StartAsync takes none) and the demo data.</summary>
-    public static async Task<AppFactory> StartWithSettingsAsync(string hint, IReadOnlyDictionary<string, string> settings)
-    {
-        var app = new AppFactory(await TestDatabase.CreateAsync(hint), settings);
-        _ = app.Server;
-        using var scope = app.Services.CreateScope();
-        await DemoData.SeedAsync(app.Store, app.Clock, scope.ServiceProvider.GetRequiredService<Procurement.Infrastructure.Auth.PasswordService>());
-        return app;
-    }
+    /// <summary>The app with extra settings and the demo data.</summary>
+    public static Task<AppFactory> StartWithSettingsAsync(string hint, IReadOnlyDictionary<string, string> settings) =>
+        AppFactory.StartAsync(hint, settings);
 
     public static byte[] Pdf() => "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 

@@ -6,14 +6,15 @@ using Procurement.Features.Workflows.Guards;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>The queries step pages, the case page and the diagram page call.</summary>
-public sealed class CaseWorkflowQueriesTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class CaseWorkflowQueriesTests(SharedWorkflowApp shared) : IClassFixture<SharedWorkflowApp>, IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;
     private static readonly Guid Case = DemoData.CaseId;
 
     public async Task InitializeAsync()
     {
-        _host = await WorkflowTestHost.StartAsync(nameof(CaseWorkflowQueriesTests));
+        _host = await shared.WorkflowAsync();
         await _host.As("officer1").SendAsync(new StartWorkflowCommand(Case, "joint-cloud-procurement"));
         foreach (var step in new[] { "study-sessions", "joint-framework", "internal-briefing" })
         {

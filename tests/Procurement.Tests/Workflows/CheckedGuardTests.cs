@@ -11,13 +11,13 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>Guards that read what the evaluation, contracts and cost-share features recorded, not only a confirmed fact.</summary>
-public sealed class CheckedGuardTests : IAsyncLifetime
+public sealed class CheckedGuardTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(CheckedGuardTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<GuardResult> EvaluateAsync(IWorkflowGuard guard)
     {

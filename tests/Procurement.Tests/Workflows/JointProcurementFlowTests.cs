@@ -7,12 +7,13 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>A case walks the whole joint-cloud-procurement workflow against real PostgreSQL.</summary>
-public sealed class JointProcurementFlowTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class JointProcurementFlowTests(SharedWorkflowApp shared) : IClassFixture<SharedWorkflowApp>, IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;
     private static readonly Guid Case = DemoData.CaseId;
 
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.StartAsync(nameof(JointProcurementFlowTests));
+    public async Task InitializeAsync() => _host = await shared.WorkflowAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

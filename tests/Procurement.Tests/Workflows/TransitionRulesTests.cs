@@ -8,14 +8,15 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>Who may move a case: roles per step, group membership, and the state a step must be in.</summary>
-public sealed class TransitionRulesTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class TransitionRulesTests(SharedWorkflowApp shared) : IClassFixture<SharedWorkflowApp>, IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;
     private static readonly Guid Case = DemoData.CaseId;
 
     public async Task InitializeAsync()
     {
-        _host = await WorkflowTestHost.StartAsync(nameof(TransitionRulesTests));
+        _host = await shared.WorkflowAsync();
         await _host.As("officer1").SendAsync(new StartWorkflowCommand(Case, "joint-cloud-procurement"));
     }
 

@@ -6,7 +6,8 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>Version 2 renames a step and adds one; running cases stay on v1 until an officer migrates them.</summary>
-public sealed class VersionMigrationTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class VersionMigrationTests(VersionMigrationTests.App shared) : IClassFixture<VersionMigrationTests.App>, IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;
     private static readonly Guid Case = DemoData.CaseId;
@@ -28,10 +29,15 @@ public sealed class VersionMigrationTests : IAsyncLifetime
         return d.ToJsonString();
     }
 
+    /// <summary>The class's app, on a copy of the shipped workflows plus <see cref="Version2"/> of join-existing-cloud.</summary>
+    public sealed class App : SharedWorkflowApp
+    {
+        protected override string? WorkflowsFolder { get; } = WorkflowFolders.CopyWith(("join-existing-cloud.v2.json", Version2()));
+    }
+
     public async Task InitializeAsync()
     {
-        var folder = WorkflowFolders.CopyWith(("join-existing-cloud.v2.json", Version2()));
-        _host = await WorkflowTestHost.StartAsync(nameof(VersionMigrationTests), folder);
+        _host = await shared.WorkflowAsync();
         // The case started when only v1 existed.
         await _host.As("officer1").SendAsync(new StartWorkflowCommand(Case, "join-existing-cloud", Version: 1));
         await _host.SendAsync(new CompleteStepCommand(Case, "join-consultation", "準会員として参加"));

@@ -7,11 +7,12 @@ using Procurement.Features.Workflows.Tasks;
 
 namespace Procurement.Tests.Workflows;
 
-public sealed class WorkflowDemoDataTests : IAsyncLifetime
+[Trait("Lane", "Fast")]
+public sealed class WorkflowDemoDataTests(SharedWorkflowApp shared) : IClassFixture<SharedWorkflowApp>, IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await WorkflowTestHost.StartAsync(nameof(WorkflowDemoDataTests));
+    public async Task InitializeAsync() => _host = await shared.WorkflowAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -11,6 +11,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Tests.Workflows;
 
 /// <summary>Workflow refusals are decided in the reader's language: step titles and role names as the page shows them.</summary>
+[Trait("Lane", "Fast")]
 public sealed class WorkflowRefusalLanguageTests
 {
     private static readonly WorkflowDefinition Definition = WorkflowCatalog.Load(WorkflowFolders.Shipped).FindLatest("joint-cloud-procurement")!;

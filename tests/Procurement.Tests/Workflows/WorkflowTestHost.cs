@@ -1,66 +1,74 @@
 using Marten;
 using Mediator;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Procurement.Features.Demo;
 using Procurement.Features.Users;
 using Procurement.Features.Workflows;
-using Procurement.Infrastructure;
+using Procurement.Features.Workflows.Tasks;
 using Procurement.Infrastructure.Auth;
 using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Workflows;
 
 /// <summary>
-/// The app's real services (Marten, Mediator pipeline with validation, workflows) on a database of
-/// the test class's own, with the demo group and accounts, a fake clock and a user the test switches.
+/// The app's real services (Marten, Mediator pipeline with validation, workflows) with the demo group and accounts, a
+/// fake clock starting on <see cref="Start"/> and a user the test switches: a thin layer over <see cref="AppFactory"/>
+/// (the app's container, no HTTP). The background reminder run is off: tests call the reminders themselves.
+/// A test class shares one through <see cref="SharedWorkflowApp"/>, or starts its own with <see cref="StartAsync"/>.
 /// </summary>
 public sealed class WorkflowTestHost : IAsyncDisposable
 {
-    private WorkflowTestHost(ServiceProvider services, FakeTimeProvider clock, TestUser user)
+    private readonly AppFactory _app;
+    private readonly bool _ownsApp;
+
+    private WorkflowTestHost(AppFactory app, bool ownsApp)
     {
-        Services = services;
-        Clock = clock;
-        User = user;
+        _app = app;
+        _ownsApp = ownsApp;
     }
 
-    public ServiceProvider Services { get; }
-    public FakeTimeProvider Clock { get; }
-    public TestUser User { get; }
-    public Dictionary<string, UserAccount> Accounts { get; } = [];
-    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+    /// <summary>Today for workflow tests: the start of a fiscal year, when a procurement's schedule begins.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
+    public IServiceProvider Services => _app.Services;
+    public FakeTimeProvider Clock => _app.Clock;
+    public TestUser User { get; } = new();
+    public Dictionary<string, UserAccount> Accounts { get; } = [];
+    public IDocumentStore Store => _app.Store;
+
+    /// <summary>An app of its own (disposed with the host), on <paramref name="workflowsFolder"/> (default: the shipped one).</summary>
     public static async Task<WorkflowTestHost> StartAsync(string hint, string? workflowsFolder = null, Action<IServiceCollection>? configure = null)
     {
-        var settings = new Dictionary<string, string?>
+        var app = await AppFactory.StartAsync(hint, Settings(workflowsFolder), start: Start, configure: services =>
         {
-            ["ConnectionStrings:Procurement"] = await TestDatabase.CreateAsync(hint),
-            ["Procurement:WorkflowsDirectory"] = workflowsFolder ?? WorkflowFolders.Shipped,
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
-        var user = new TestUser();
+            WithoutBackgroundReminders(services);
+            configure?.Invoke(services);
+        });
+        return await OnAsync(app, ownsApp: true);
+    }
 
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<IHostEnvironment>(new TestEnvironment());
-        services.AddLogging();
-        services.AddProcurementCore();
-        services.AddWorkflows();
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddScoped<ICurrentUser>(_ => user);
-        services.AddScoped<CaseAccess>();
-        configure?.Invoke(services);
-
-        var host = new WorkflowTestHost(services.BuildServiceProvider(), clock, user);
-        await DemoData.SeedAsync(host.Store, clock, host.Services.GetRequiredService<PasswordService>());
+    /// <summary>The host over an app started on <see cref="Start"/> with <see cref="WithoutBackgroundReminders"/>.</summary>
+    public static async Task<WorkflowTestHost> OnAsync(AppFactory app, bool ownsApp = false)
+    {
+        var host = new WorkflowTestHost(app, ownsApp);
         await using var session = host.Store.QuerySession();
         foreach (var account in await session.Query<UserAccount>().ToListAsync()) host.Accounts[account.UserName] = account;
         return host;
+    }
+
+    public static Dictionary<string, string> Settings(string? workflowsFolder) => new()
+    {
+        ["Procurement:WorkflowsDirectory"] = workflowsFolder ?? WorkflowFolders.Shipped,
+    };
+
+    /// <summary>The app's periodic reminder run would fire on the fake clock as a test moves it; these tests run it explicitly.</summary>
+    public static void WithoutBackgroundReminders(IServiceCollection services)
+    {
+        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ReminderSchedule)).ToList())
+        {
+            services.Remove(hosted);
+        }
     }
 
     /// <summary>Acts as the demo account <paramref name="userName"/> from now on.</summary>
@@ -73,25 +81,42 @@ public sealed class WorkflowTestHost : IAsyncDisposable
 
     public async Task<T> SendAsync<T>(ICommand<T> command)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Scope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
     public async Task<T> QueryAsync<T>(IQuery<T> query)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Scope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 
-    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
-
-    private sealed class TestEnvironment : IHostEnvironment
+    private AsyncServiceScope Scope()
     {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "procurement-tests";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+        var scope = _app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActingUserSlot>().User = User;
+        return scope;
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsApp) await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One workflow app per test class, reset before each test (see <see cref="SharedApp"/>).</summary>
+public class SharedWorkflowApp : SharedApp
+{
+    protected override DateTimeOffset Start => WorkflowTestHost.Start;
+
+    protected override IReadOnlyDictionary<string, string>? Settings => WorkflowTestHost.Settings(WorkflowsFolder);
+
+    /// <summary>The workflow definitions folder (default: the shipped one); a subclass sets another.</summary>
+    protected virtual string? WorkflowsFolder => null;
+
+    protected override void ConfigureServices(IServiceCollection services) => WorkflowTestHost.WithoutBackgroundReminders(services);
+
+    public async Task<WorkflowTestHost> WorkflowAsync() => await WorkflowTestHost.OnAsync(await FreshAsync());
 }
 
 public sealed class TestUser : ICurrentUser

@@ -7,6 +7,7 @@ using Procurement.Infrastructure.Database;
 
 namespace Procurement.Tests.Workflows;
 
+[Trait("Lane", "Fast")]
 public sealed class WorkflowTimelineTests
 {
     private static readonly WorkflowDefinition Definition = WorkflowCatalog.Load(WorkflowFolders.Shipped).FindLatest("joint-cloud-procurement")!;

@@ -7,15 +7,15 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Documents.Pages;
 
 /// <summary>/Cases/{id}/Documents/{kind}/Clauses over HTTP: officers of the group edit, others are refused.</summary>
-public sealed class ClausePagesTests : IAsyncLifetime
+public sealed class ClausePagesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly string Documents = $"/Cases/{DemoData.CaseId}/Documents";
     private static readonly string Page = $"{Documents}/contract/Clauses";
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(ClausePagesTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<DocumentClauseSettings?> SavedAsync(string kind = "contract")
     {

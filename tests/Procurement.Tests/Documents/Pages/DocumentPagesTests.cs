@@ -14,15 +14,15 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Documents.Pages;
 
 /// <summary>/Cases/{id}/Documents and its diff and download routes, over HTTP as the browser sends them.</summary>
-public sealed class DocumentPagesTests : IAsyncLifetime
+public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly Guid CaseId = DemoData.CaseId;
     private static readonly string Page = $"/Cases/{CaseId}/Documents";
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(DocumentPagesTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Task<HttpResponseMessage> GenerateAsync(HttpClient client, string templateId) =>
         client.PostFormAsync($"{Page}?handler=Generate", new Dictionary<string, string> { ["templateId"] = templateId }, formPageUrl: Page);

@@ -6,19 +6,19 @@ using static Procurement.Tests.Evaluation.Pages.EvaluationPageFlow;
 namespace Procurement.Tests.Evaluation.Pages;
 
 /// <summary>The results page's 受注候補者 section over HTTP: officers record a decline, everyone sees who is selected.</summary>
-public sealed class CandidateDeclinePageTests : IAsyncLifetime
+public sealed class CandidateDeclinePageTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private static readonly string Results = $"{Hub}/Results";
     private AppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(CandidateDeclinePageTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
         await SubmitAllAndCloseAsync(_app);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Dictionary<string, string> Decline(Guid vendor, string reason) => new() { ["Decline.VendorId"] = vendor.ToString(), ["Decline.Reason"] = reason };
 

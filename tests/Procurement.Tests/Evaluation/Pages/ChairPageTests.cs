@@ -9,7 +9,7 @@ namespace Procurement.Tests.Evaluation.Pages;
 /// The chair's decisions over HTTP: closing technical scoring and reopening a sheet (on the hub), consensus marks with a
 /// reason and the officer's lot record (on the chair page); who may do which, and messages next to their fields.
 /// </summary>
-public sealed class ChairPageTests : IAsyncLifetime
+public sealed class ChairPageTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private static readonly string Chair = $"{Hub}/Chair";
@@ -18,11 +18,11 @@ public sealed class ChairPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(ChairPageTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Dictionary<string, string> Consensus(string vendor, string item, string mark, string reason) => new()
     {

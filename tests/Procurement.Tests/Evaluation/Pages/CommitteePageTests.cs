@@ -12,7 +12,7 @@ namespace Procurement.Tests.Evaluation.Pages;
 /// Setting an evaluation up without the evaluation demo seed: the demo case starts with no committee, no evaluated
 /// vendor and no criteria, as a real case does; the officer seats the committee, adds a vendor and opens the proposals.
 /// </summary>
-public sealed class CommitteePageTests : IAsyncLifetime
+public sealed class CommitteePageTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private Guid _vendorId;
@@ -21,13 +21,13 @@ public sealed class CommitteePageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(CommitteePageTests));
+        _app = await shared.FreshAsync();
         await using var officer = await ActingUser.StartAsync(_app, "officer1");
         await officer.Send(m => m.Send(new DefineCriteria(Case, EvaluationDemo.Criteria, EvaluationDemo.Settings)));
         _vendorId = await officer.Send(m => m.Send(new RegisterVendorCommand(Case, VendorName, "7000012050002", "長野県飯田市1-1", "評価 太郎", "hyoka@example.jp")));
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<HttpResponseMessage> Seat(HttpClient officer, Guid userId, bool chair = false)
     {

@@ -14,18 +14,18 @@ namespace Procurement.Tests.Evaluation.Pages;
 /// The criteria wizard over HTTP: an officer defines criteria on a fresh case step by step; errors name the row and
 /// field and keep the input; on the demo case (proposals opened) a change needs a reason and members confirm it.
 /// </summary>
-public sealed class CriteriaEditorTests : IAsyncLifetime
+public sealed class CriteriaEditorTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private static readonly string DemoCriteria = $"/Cases/{DemoData.CaseId}/Evaluation/Criteria";
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(CriteriaEditorTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock); // the demo case: criteria frozen, committee seated
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static bool IsDenied(HttpResponseMessage r) =>
         r.StatusCode == HttpStatusCode.Forbidden

@@ -6,7 +6,7 @@ using static Procurement.Tests.Evaluation.Pages.EvaluationPageFlow;
 namespace Procurement.Tests.Evaluation.Pages;
 
 /// <summary>The demonstration page: the officer schedules (date, times, place, cap), cancels and defines the scenario; .ics downloads.</summary>
-public sealed class DemonstrationsPageTests : IAsyncLifetime
+public sealed class DemonstrationsPageTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private static readonly string Page = $"{Hub}/Demonstrations";
@@ -15,11 +15,11 @@ public sealed class DemonstrationsPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(DemonstrationsPageTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Dictionary<string, string> Slot(string vendor, string date, string start, string end, string place = "高森町役場 大会議室", string cap = "3") => new()
     {

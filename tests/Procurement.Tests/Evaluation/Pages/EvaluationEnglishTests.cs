@@ -13,17 +13,17 @@ namespace Procurement.Tests.Evaluation.Pages;
 /// The engine's sentences (blockers, disqualification reasons, tie explanations, range messages) follow the English
 /// switch like every other UI text: templates are keys of Resources/en.json, names and numbers are filled in.
 /// </summary>
-public sealed partial class EvaluationEnglishTests : IAsyncLifetime
+public sealed partial class EvaluationEnglishTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(EvaluationEnglishTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void Every_engine_and_history_template_has_an_English_entry_with_the_same_placeholders()

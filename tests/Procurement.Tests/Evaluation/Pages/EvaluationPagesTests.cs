@@ -9,7 +9,7 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Evaluation.Pages;
 
 /// <summary>The evaluation pages over HTTP on the demo case (seeded ready for scoring): visibility and refusals.</summary>
-public sealed class EvaluationPagesTests : IAsyncLifetime
+public sealed class EvaluationPagesTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private static readonly Guid Case = DemoData.CaseId;
@@ -18,11 +18,11 @@ public sealed class EvaluationPagesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(EvaluationPagesTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock); // criteria, committee, vendors and sealed prices
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static bool IsDenied(HttpResponseMessage r) =>
         r.StatusCode == HttpStatusCode.Forbidden

@@ -6,13 +6,13 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Evaluation.Pages;
 
 /// <summary>The 予定価格 recorded in the estimate comparison is what the evaluation's price page starts from.</summary>
-public sealed class PlannedPriceToEvaluationTests : IAsyncLifetime
+public sealed class PlannedPriceToEvaluationTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
-    public async Task InitializeAsync() => _app = await AppFactory.StartAsync(nameof(PlannedPriceToEvaluationTests));
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_price_page_offers_the_planned_price_from_the_estimate_comparison()

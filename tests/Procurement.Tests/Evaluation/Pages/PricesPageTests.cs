@@ -6,7 +6,7 @@ using static Procurement.Tests.Evaluation.Pages.EvaluationPageFlow;
 namespace Procurement.Tests.Evaluation.Pages;
 
 /// <summary>The price envelope page: the officer records 予定価格 and bids; nobody else sees them before the close.</summary>
-public sealed class PricesPageTests : IAsyncLifetime
+public sealed class PricesPageTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private static readonly string Prices = $"{Hub}/Prices";
@@ -14,11 +14,11 @@ public sealed class PricesPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(PricesPageTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock); // 予定価格 480,000,000; bids A 432, B 456, C 410 million
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_officer_records_prices_and_a_bid_above_the_reserve_price_is_marked_invalid()

@@ -4,6 +4,7 @@ using Procurement.Features.Evaluation.Scoring;
 namespace Procurement.Tests.Evaluation.Pages;
 
 /// <summary>The results charts are inlined as markup, so vendor and category names must arrive escaped.</summary>
+[Trait("Lane", "Fast")]
 public sealed class ResultChartsTests
 {
     private const string Hostile = "<script>alert(1)</script> & \"x\"";

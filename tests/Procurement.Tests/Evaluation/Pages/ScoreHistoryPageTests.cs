@@ -9,18 +9,18 @@ namespace Procurement.Tests.Evaluation.Pages;
 /// A member's score history page: every change of their sheet with who, when and old → new, plus the chair's consensus
 /// on items they scored; after the close only, to officers, the chair and the member themself; linked from the results.
 /// </summary>
-public sealed class ScoreHistoryPageTests : IAsyncLifetime
+public sealed class ScoreHistoryPageTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private static readonly string A = EvaluationDemo.VendorA.ToString("N");
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(ScoreHistoryPageTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string HistoryOf(Guid memberId) => $"{Hub}/Members/{memberId}/History";
 

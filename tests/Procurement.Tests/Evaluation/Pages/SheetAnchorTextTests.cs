@@ -11,17 +11,17 @@ using static Procurement.Tests.Evaluation.Pages.EvaluationPageFlow;
 namespace Procurement.Tests.Evaluation.Pages;
 
 /// <summary>The 5段階 wording an officer writes in the criteria editor is what members choose from on their sheet.</summary>
-public sealed class SheetAnchorTextTests : IAsyncLifetime
+public sealed class SheetAnchorTextTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(SheetAnchorTextTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_member_sees_the_officers_own_grade_texts_for_a_reworded_item_and_the_standard_ones_elsewhere()

@@ -9,7 +9,7 @@ using static Procurement.Tests.Evaluation.Pages.EvaluationPageFlow;
 namespace Procurement.Tests.Evaluation.Pages;
 
 /// <summary>The score sheet's autosave handler (what wwwroot/js/score-sheet-autosave.js calls) and its version check.</summary>
-public sealed class SheetAutosaveTests : IAsyncLifetime
+public sealed class SheetAutosaveTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private static readonly string Sheet = $"{Hub}/Sheet";
@@ -18,11 +18,11 @@ public sealed class SheetAutosaveTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.StartAsync(nameof(SheetAutosaveTests));
+        _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpClient> MemberAsync(string name = "member1")
     {

@@ -5,6 +5,7 @@ using Procurement.Features.Workflows.Definitions;
 
 namespace Procurement.Tests.Workflows.Definitions;
 
+[Trait("Lane", "Fast")]
 public sealed class DefinitionValidationTests
 {
     private static readonly string Schema = File.ReadAllText(Path.Combine(WorkflowFolders.Shipped, WorkflowDefinitionLoader.SchemaFileName));

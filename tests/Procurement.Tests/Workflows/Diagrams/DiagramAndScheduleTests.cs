@@ -5,6 +5,7 @@ using Procurement.Features.Workflows.Diagrams;
 
 namespace Procurement.Tests.Workflows.Diagrams;
 
+[Trait("Lane", "Fast")]
 public sealed class DiagramAndScheduleTests
 {
     private static readonly WorkflowCatalog Catalog = WorkflowCatalog.Load(WorkflowFolders.Shipped);

@@ -5,6 +5,7 @@ using Procurement.Features.Workflows.Pages;
 namespace Procurement.Tests.Workflows.Pages;
 
 /// <summary>The pages inline SVG as markup, so every label must arrive escaped, whatever a definition's titles contain.</summary>
+[Trait("Lane", "Fast")]
 public sealed class InlineSvgTests
 {
     private const string Hostile = "<script>alert(\"x\")</script> & \\N \"q\"";

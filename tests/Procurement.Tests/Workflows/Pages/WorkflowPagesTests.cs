@@ -11,7 +11,7 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.Tests.Workflows.Pages;
 
 /// <summary>The workflow pages over HTTP: inbox, step page forms, membership and role refusals, migration.</summary>
-public sealed class WorkflowPagesTests : IAsyncLifetime
+public sealed class WorkflowPagesTests(WorkflowPagesTests.App shared) : IClassFixture<WorkflowPagesTests.App>, IAsyncLifetime
 {
     private AppFactory _app = null!;
     private static readonly Guid Case = DemoData.CaseId;
@@ -30,23 +30,18 @@ public sealed class WorkflowPagesTests : IAsyncLifetime
         return d.ToJsonString();
     }
 
-    public async Task InitializeAsync()
+    /// <summary>The class's app, on a copy of the shipped workflows plus <see cref="Version2"/>.</summary>
+    public sealed class App : SharedApp
     {
-        _app = await StartAppAsync();
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        {
+            ["Procurement:WorkflowsDirectory"] = WorkflowFolders.CopyWith(("joint-cloud-procurement.v2.json", Version2())),
+        };
     }
 
-    private static async Task<AppFactory> StartAppAsync()
-    {
-        var folder = WorkflowFolders.CopyWith(("joint-cloud-procurement.v2.json", Version2()));
-        var app = new AppFactory(await TestDatabase.CreateAsync(nameof(WorkflowPagesTests)),
-            new Dictionary<string, string> { ["Procurement:WorkflowsDirectory"] = folder });
-        _ = app.Server;
-        using var scope = app.Services.CreateScope();
-        await DemoData.SeedAsync(app.Store, app.Clock, scope.ServiceProvider.GetRequiredService<PasswordService>());
-        return app;
-    }
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<string> Html(HttpResponseMessage response) => await response.Content.ReadAsStringAsync();
 

@@ -14,6 +14,7 @@ namespace Procurement.Tests.Workflows.Runtime;
 /// runtime's promises: a join is active only when its tracks are done, no step is both active and
 /// completed, and the case always reaches exactly one final step.
 /// </summary>
+[Trait("Lane", "Fast")]
 public sealed class RandomWalkTests
 {
     private static readonly WorkflowCatalog Catalog = WorkflowCatalog.Load(WorkflowFolders.Shipped);

@@ -8,6 +8,7 @@ using Procurement.Features.Workflows.Tasks;
 
 namespace Procurement.Tests.Workflows.Tasks;
 
+[Trait("Lane", "Fast")]
 public sealed class TaskInboxAndReminderTests : IAsyncLifetime
 {
     private WorkflowTestHost _host = null!;
