@@ -1,4 +1,5 @@
 using System.Net;
+using Procurement.Features.Account;
 using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Account;
@@ -63,6 +64,30 @@ public sealed class ChangePasswordTests : IAsyncLifetime
 
         Assert.Contains("パスワードは10文字以上にしてください。", page, StringComparison.Ordinal);
         await _app.SignInAsync(_userName, TestUsers.Password);
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_is_limited_like_signing_in()
+    {
+        var (_, guesser) = await _app.CreateOtherGroupWithOfficerAsync("guesser");
+        var session = await _app.SignInAsync(guesser, TestUsers.Password);
+        for (var i = 0; i < SignInAttempts.MaxFailures; i++)
+        {
+            await session.PostFormAsync("/Account/ChangePassword", new()
+            {
+                ["Input.CurrentPassword"] = $"guess-{i}", ["Input.NewPassword"] = "guesser-new-2026", ["Input.ConfirmPassword"] = "guesser-new-2026",
+            });
+        }
+
+        var right = await session.PostFormAsync("/Account/ChangePassword", new()
+        {
+            ["Input.CurrentPassword"] = TestUsers.Password, ["Input.NewPassword"] = "guesser-new-2026", ["Input.ConfirmPassword"] = "guesser-new-2026",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("ロック", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        _app.Clock.Advance(SignInAttempts.LockoutDuration + TimeSpan.FromSeconds(1));
+        await _app.SignInAsync(guesser, TestUsers.Password); // the old password still holds
     }
 
     [Fact]

@@ -28,13 +28,11 @@ public sealed class ChangeOwnPasswordValidator : AbstractValidator<ChangeOwnPass
 
 public static class ChangeOwnPasswordDecision
 {
-    /// <summary>The new hash and a new stamp, only when the current password was right.</summary>
-    public static bool Apply(UserAccount account, bool currentMatches, string newHash)
+    /// <summary>The new hash and a new stamp: every session signed in with the old password ends.</summary>
+    public static void Apply(UserAccount account, string newHash)
     {
-        if (!currentMatches) return false;
         account.PasswordHash = newHash;
         account.SecurityStamp = UserAccount.NewSecurityStamp();
-        return true;
     }
 }
 
@@ -45,9 +43,9 @@ public sealed class ChangeOwnPasswordHandler(IDocumentSession session, PasswordS
     {
         var account = await session.LoadAsync<UserAccount>(user.Id, ct);
         if (account is not { IsActive: true }) throw new DomainRuleException(t["利用者が見つかりません。"]);
-        var matches = passwords.Verify(account, c.CurrentPassword);
-        if (!ChangeOwnPasswordDecision.Apply(account, matches, passwords.Hash(account, c.NewPassword)))
+        if (!passwords.Verify(account, c.CurrentPassword))
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(c.CurrentPassword), t["現在のパスワードが正しくありません。"])]);
+        ChangeOwnPasswordDecision.Apply(account, passwords.Hash(account, c.NewPassword));
         session.Store(account);
         await session.SaveChangesAsync(ct);
         return Unit.Value;
