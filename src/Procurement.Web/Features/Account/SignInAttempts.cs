@@ -60,7 +60,8 @@ public sealed class SignInAttempts(IDocumentStore store, TimeProvider clock)
             attempt = reader.GetInt32(0);
         }
 
-        // A new window is rare (a first failure): the moment to drop pairs nobody has tried for a day.
+        // A new window (the first attempt since a success or a lock) is the moment to drop pairs nobody tried for a
+        // day: an indexed delete, so the table holds about a day of distinct names and clients.
         if (attempt == 1) await ExecuteAsync(session, $"DELETE FROM {Table} WHERE last_attempt_at < @before AND (locked_until IS NULL OR locked_until < @before)",
             ct, ("before", now - TimeSpan.FromDays(1)));
         return attempt;
