@@ -14,6 +14,7 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<CaseAccess>();
+        services.AddSingleton<Features.Account.SignInAttempts>();
         services.AddHostedService<DatabaseLifetime>();
         services.AddDatabaseKeyRing();
 
@@ -28,6 +29,7 @@ public static class WebSetup
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Events.OnValidatePrincipal = UserSessions.ValidateAsync;
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -70,6 +72,7 @@ public static class WebSetup
 
     public static WebApplication UseProcurementWeb(this WebApplication app)
     {
+        app.UseTrustedProxies(); // first: everything after sees the client's address
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseRequestLocalization();

@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using Marten;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Users;
+using Procurement.Infrastructure;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
@@ -18,37 +16,22 @@ public enum SignInOutcome
     NowLockedOut,
 }
 
-/// <summary>The lockout rule as a pure function: counts failures, locks after the fifth, resets on success.</summary>
+/// <summary>
+/// The lockout rule as a pure function of the attempt's number for this (name, client) pair: the sixth attempt
+/// within a lockout period is refused whatever the password, the fifth failure says the pair is now locked.
+/// Whether the account exists changes nothing but the success.
+/// </summary>
 public static class SignInDecision
 {
-    public static SignInOutcome Decide(UserAccount? account, bool passwordMatches, DateTimeOffset now)
+    public static SignInOutcome Decide(int attempt, bool accountCanSignIn, bool passwordMatches)
     {
-        if (account is null || !account.IsActive) return SignInOutcome.WrongCredentials;
-        if (account.IsLockedOut(now)) return SignInOutcome.LockedOut;
-        if (passwordMatches) return SignInOutcome.Success;
-        return account.FailedSignIns + 1 >= UserAccount.MaxFailedSignIns ? SignInOutcome.NowLockedOut : SignInOutcome.WrongCredentials;
-    }
-
-    public static void Apply(UserAccount account, SignInOutcome outcome, DateTimeOffset now)
-    {
-        switch (outcome)
-        {
-            case SignInOutcome.Success:
-                account.FailedSignIns = 0;
-                account.LockedUntil = null;
-                break;
-            case SignInOutcome.WrongCredentials:
-                account.FailedSignIns++;
-                break;
-            case SignInOutcome.NowLockedOut:
-                account.FailedSignIns = 0;
-                account.LockedUntil = now + UserAccount.LockoutDuration;
-                break;
-        }
+        if (attempt > SignInAttempts.MaxFailures) return SignInOutcome.LockedOut;
+        if (accountCanSignIn && passwordMatches) return SignInOutcome.Success;
+        return attempt == SignInAttempts.MaxFailures ? SignInOutcome.NowLockedOut : SignInOutcome.WrongCredentials;
     }
 }
 
-public sealed class SignInModel(IDocumentSession session, PasswordService passwords, TimeProvider clock, UiText t, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(IDocumentSession session, SignInAttempts attempts, PasswordService passwords, UiText t, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -63,37 +46,33 @@ public sealed class SignInModel(IDocumentSession session, PasswordService passwo
         if (!ModelState.IsValid) return Page();
 
         var normalized = UserAccount.Normalize(UserName);
+        var client = ClientAddress.Of(HttpContext);
         var account = await session.Query<UserAccount>().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
-        var now = clock.GetUtcNow();
-        // Verify even when locked, so timing does not reveal the state; the decision ignores it then.
-        var matches = account is not null && passwords.Verify(account, Password);
-        var outcome = SignInDecision.Decide(account, matches, now);
-
-        if (account is not null && outcome != SignInOutcome.LockedOut)
-        {
-            SignInDecision.Apply(account, outcome, now);
-            session.Store(account);
-            await session.SaveChangesAsync(ct);
-        }
+        var usable = account is { IsActive: true } ? account : null;
+        // Counted before the password is checked, so parallel attempts cannot all see a count below the limit.
+        var attempt = await attempts.CountAsync(normalized, client, ct);
+        // The same hashing work for every name, known or not, locked or not: the time taken says nothing.
+        var matches = passwords.Verify(usable, Password);
+        var outcome = SignInDecision.Decide(attempt, usable is not null, matches);
 
         switch (outcome)
         {
             case SignInOutcome.Success:
-                var claims = new List<Claim>
+                await attempts.ForgetAsync(normalized, client, ct);
+                if (string.IsNullOrEmpty(usable!.SecurityStamp))
                 {
-                    new(ClaimTypes.NameIdentifier, account!.Id.ToString()),
-                    new(ClaimTypes.Name, account.DisplayName),
-                    new("username", account.UserName),
-                };
-                claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                    new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
-                logger.LogInformation("User {UserName} signed in", account.UserName);
+                    // Accounts made before sessions carried a stamp get theirs at their first sign-in.
+                    usable.SecurityStamp = UserAccount.NewSecurityStamp();
+                    session.Store(usable);
+                    await session.SaveChangesAsync(ct);
+                }
+                await UserSessions.SignInAsync(HttpContext, usable);
+                logger.LogInformation("User {UserName} signed in", usable.UserName);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             case SignInOutcome.LockedOut:
             case SignInOutcome.NowLockedOut:
-                logger.LogWarning("Sign-in refused: account {UserName} locked", normalized);
-                ModelState.AddModelError("", t.Format("ログインの失敗が続いたため、アカウントを一時的にロックしました。{0}分後に再度お試しください。", (int)UserAccount.LockoutDuration.TotalMinutes));
+                logger.LogWarning("Sign-in refused: {UserName} locked for client {Client}", normalized, client);
+                ModelState.AddModelError("", t.Format("ログインの失敗が続いたため、アカウントを一時的にロックしました。{0}分後に再度お試しください。", (int)SignInAttempts.LockoutDuration.TotalMinutes));
                 break;
             default:
                 ModelState.AddModelError("", t["ユーザー名またはパスワードが正しくありません。"]);

@@ -1,16 +1,27 @@
+using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Users;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Account;
 
-public sealed class SignOutModel : PageModel
+public sealed class SignOutModel(IDocumentSession session, ICurrentUser user) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Deleting the cookie is not enough: a copy taken before would still be valid. A new stamp ends every
+        // session of this account, this browser's and any other.
+        if (await session.LoadAsync<UserAccount>(user.Id, ct) is { } account)
+        {
+            account.SecurityStamp = UserAccount.NewSecurityStamp();
+            session.Store(account);
+            await session.SaveChangesAsync(ct);
+        }
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Redirect("/Account/SignIn");
     }

@@ -1,14 +1,11 @@
 namespace Procurement.Features.Users;
 
 /// <summary>
-/// A sign-in account. A document, not an event stream: lockout counters change on every failed
-/// sign-in and are security state, not case history.
+/// A sign-in account. A document, not an event stream: it is security state, not case history. Failed sign-ins
+/// are counted apart, per name and client (<see cref="Account.SignInAttempts"/>).
 /// </summary>
 public sealed class UserAccount
 {
-    public const int MaxFailedSignIns = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     public Guid Id { get; set; }
     public string UserName { get; set; } = "";
     public string NormalizedUserName { get; set; } = "";
@@ -18,11 +15,14 @@ public sealed class UserAccount
     public string PasswordHash { get; set; } = "";
     public List<string> Roles { get; set; } = [];
     public bool IsActive { get; set; } = true;
-    public int FailedSignIns { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>
+    /// Copied into the sign-in cookie and compared on every request; changing it (sign-out, deactivation, a role or
+    /// group taken away, a new password) ends every session signed in before. Empty until the first sign-in.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
     public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 }

@@ -3,14 +3,16 @@ using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Account;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Admin.Users;
 
-public sealed class EditModel(IQuerySession session, IMediator mediator, TimeProvider clock, UiText t) : PageModel
+public sealed class EditModel(IQuerySession session, IMediator mediator, SignInAttempts attempts, ICurrentUser admin, UiText t) : PageModel
 {
     public sealed class UserInput
     {
@@ -34,7 +36,7 @@ public sealed class EditModel(IQuerySession session, IMediator mediator, TimePro
         if (id is null) return Page();
         var u = await session.LoadAsync<UserAccount>(id.Value, ct);
         if (u is null) return NotFound();
-        IsLocked = u.IsLockedOut(clock.GetUtcNow());
+        IsLocked = await attempts.IsLockedAsync(u.NormalizedUserName, ct);
         Input = new UserInput
         {
             Id = u.Id, UserName = u.UserName, DisplayName = u.DisplayName, Roles = [.. u.Roles], IsActive = u.IsActive,
@@ -48,8 +50,10 @@ public sealed class EditModel(IQuerySession session, IMediator mediator, TimePro
         Groups = await session.Query<GroupView>().OrderBy(g => g.Name).ToListAsync(ct);
         try
         {
-            await mediator.Send(new SaveUserCommand(Input.Id, Input.UserName ?? "", Input.DisplayName ?? "",
+            var id = await mediator.Send(new SaveUserCommand(Input.Id, Input.UserName ?? "", Input.DisplayName ?? "",
                 string.IsNullOrEmpty(Input.Password) ? null : Input.Password, Input.Roles ?? [], Input.GroupIds ?? [], Input.IsActive, Input.Unlock), ct);
+            // Admins editing themselves keep this session: it is signed in again with the new stamp and roles.
+            if (id == admin.Id && await session.LoadAsync<UserAccount>(id, ct) is { } self) await UserSessions.SignInAsync(HttpContext, self);
             TempData["Flash"] = t.Format("利用者「{0}」を保存しました。", Input.UserName);
             return Redirect("/Admin/Users");
         }

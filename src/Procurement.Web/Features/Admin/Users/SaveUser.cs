@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using Mediator;
+using Procurement.Features.Account;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Infrastructure.Auth;
@@ -9,7 +10,10 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Admin.Users;
 
-/// <summary>Creates (Id null) or updates an account, its roles and its group memberships.</summary>
+/// <summary>
+/// Creates (Id null) or updates an account, its roles and its group memberships. Taking a right away (deactivation,
+/// a role or a group removed, a new password) gives the account a new security stamp, which ends its sessions.
+/// </summary>
 public sealed record SaveUserCommand(
     Guid? Id, string UserName, string DisplayName, string? Password, IReadOnlyList<string> Roles,
     IReadOnlyList<Guid> GroupIds, bool IsActive, bool Unlock) : ICommand<Guid>;
@@ -23,53 +27,71 @@ public sealed class SaveUserValidator : AbstractValidator<SaveUserCommand>
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage(t["氏名を入力してください。"])
             .MaximumLength(NewUserRules.MaxLength).WithMessage(t["氏名は100文字以内で入力してください。"]);
         RuleFor(c => c.Password).NotEmpty().WithMessage(t["パスワードを入力してください。"]).When(c => c.Id is null);
-        RuleFor(c => c.Password).MinimumLength(PasswordService.MinimumLength).MaximumLength(200)
+        RuleFor(c => c.Password).MinimumLength(PasswordService.MinimumLength)
             .WithMessage(t.Format("パスワードは{0}文字以上にしてください。", PasswordService.MinimumLength))
+            .MaximumLength(PasswordService.MaximumLength)
+            .WithMessage(t.Format("パスワードは{0}文字以内にしてください。", PasswordService.MaximumLength))
             .When(c => !string.IsNullOrEmpty(c.Password));
         RuleFor(c => c.Roles).NotEmpty().WithMessage(t["役割を1つ以上選択してください。"])
             .Must(r => r.All(Infrastructure.Auth.Roles.All.Contains)).WithMessage(t["不明な役割が含まれています。"]);
     }
 }
 
-public sealed class SaveUserHandler(IDocumentSession session, PasswordService passwords, ICurrentUser admin, TimeProvider clock, UiText t)
+public static class SaveUserDecision
+{
+    /// <summary>True when the save takes a right away from an existing account, so its open sessions must end.</summary>
+    public static bool EndsSessions(UserAccount before, SaveUserCommand c, bool removedFromAGroup) =>
+        (before.IsActive && !c.IsActive)
+        || !before.Roles.ToHashSet().SetEquals(c.Roles)
+        || !string.IsNullOrEmpty(c.Password)
+        || removedFromAGroup;
+}
+
+public sealed class SaveUserHandler(IDocumentSession session, PasswordService passwords, SignInAttempts attempts, ICurrentUser admin, TimeProvider clock, UiText t)
     : ICommandHandler<SaveUserCommand, Guid>
 {
     public async ValueTask<Guid> Handle(SaveUserCommand c, CancellationToken ct)
     {
         if (!admin.IsInRole(Roles.Admin)) throw new DomainRuleException(t["利用者を管理できるのはシステム管理者です。"]);
         var normalized = UserAccount.Normalize(c.UserName);
-        var clash = await session.Query<UserAccount>().AnyAsync(u => u.NormalizedUserName == normalized && u.Id != (c.Id ?? Guid.Empty), ct);
+        // A plain value: Marten cannot translate `??` inside the query.
+        var self = c.Id ?? Guid.Empty;
+        var clash = await session.Query<UserAccount>().AnyAsync(u => u.NormalizedUserName == normalized && u.Id != self, ct);
         if (clash) throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(c.UserName), t["このユーザー名は既に使われています。"])]);
         if (c.Id == admin.Id && (!c.Roles.Contains(Roles.Admin) || !c.IsActive))
             throw new DomainRuleException(t["自分自身の管理者権限を外したり、無効にしたりすることはできません。"]);
 
         var now = clock.GetUtcNow();
-        var account = c.Id is { } id
+        var existing = c.Id is { } id
             ? await session.LoadAsync<UserAccount>(id, ct) ?? throw new DomainRuleException(t["利用者が見つかりません。"])
-            : new UserAccount { Id = Guid.NewGuid(), CreatedAt = now };
+            : null;
+        var account = existing ?? new UserAccount { Id = Guid.NewGuid(), CreatedAt = now, SecurityStamp = UserAccount.NewSecurityStamp() };
+
+        // Membership lives in each group's stream, so who gave whom access is part of the audit trail.
+        var groups = await session.Query<GroupView>().ToListAsync(ct);
+        var added = groups.Where(g => c.GroupIds.Contains(g.Id) && !g.UserIds.Contains(account.Id)).ToList();
+        var removed = groups.Where(g => !c.GroupIds.Contains(g.Id) && g.UserIds.Contains(account.Id)).ToList();
+
+        var previousName = account.NormalizedUserName;
+        if (existing is not null && SaveUserDecision.EndsSessions(existing, c, removed.Count > 0))
+            account.SecurityStamp = UserAccount.NewSecurityStamp();
         account.UserName = c.UserName.Trim();
         account.NormalizedUserName = normalized;
         account.DisplayName = c.DisplayName.Trim();
         account.Roles = [.. c.Roles.Distinct()];
         account.IsActive = c.IsActive;
         if (!string.IsNullOrEmpty(c.Password)) account.PasswordHash = passwords.Hash(account, c.Password);
+        session.Store(account);
+        foreach (var g in added) session.Events.Append(g.Id, new UserAddedToGroup(g.Id, account.Id, account.DisplayName, admin.Actor, now));
+        foreach (var g in removed) session.Events.Append(g.Id, new UserRemovedFromGroup(g.Id, account.Id, account.DisplayName, admin.Actor, now));
+        await session.SaveChangesAsync(ct);
+
         if (c.Unlock)
         {
-            account.LockedUntil = null;
-            account.FailedSignIns = 0;
+            // Failures are counted per name and client apart from the account; unlocking frees every client.
+            await attempts.UnlockAsync(normalized, ct);
+            if (previousName.Length > 0 && previousName != normalized) await attempts.UnlockAsync(previousName, ct);
         }
-        session.Store(account);
-
-        // Membership lives in each group's stream, so who gave whom access is part of the audit trail.
-        var groups = await session.Query<GroupView>().ToListAsync(ct);
-        foreach (var g in groups)
-        {
-            var member = g.UserIds.Contains(account.Id);
-            var wanted = c.GroupIds.Contains(g.Id);
-            if (wanted && !member) session.Events.Append(g.Id, new UserAddedToGroup(g.Id, account.Id, account.DisplayName, admin.Actor, now));
-            if (!wanted && member) session.Events.Append(g.Id, new UserRemovedFromGroup(g.Id, account.Id, account.DisplayName, admin.Actor, now));
-        }
-        await session.SaveChangesAsync(ct);
         return account.Id;
     }
 }
