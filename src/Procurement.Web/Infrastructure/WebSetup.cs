@@ -15,6 +15,7 @@ public static class WebSetup
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<CaseAccess>();
         services.AddHostedService<DatabaseLifetime>();
+        services.AddHostedService<EmbeddedDatabaseWatchdog>();
         services.AddDatabaseKeyRing();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -94,7 +95,7 @@ public sealed class DatabaseLifetime(DatabaseHandle database) : IHostedService
         {
             _ = database.ConnectionString;
         }
-        catch (PostgresMissingException ex)
+        catch (Exception ex) when (ex is PostgresMissingException or EmbeddedPostgresInUseException)
         {
             // One line that says what to do, not a stack trace.
             Console.Error.WriteLine(ex.Message);
