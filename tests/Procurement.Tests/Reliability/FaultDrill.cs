@@ -21,7 +21,7 @@ namespace Procurement.Tests.Reliability;
 public sealed record FaultDrillOptions(int CommitteeWriters, int QuestionWriters, TimeSpan BeforeKill, TimeSpan AfterHealthy,
     int MaxWritesPerWriter, TimeSpan HealthyWithin)
 {
-    public static FaultDrillOptions Brief { get; } = new(2, 2, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), 400, TimeSpan.FromSeconds(45));
+    public static FaultDrillOptions Brief { get; } = new(2, 2, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), 400, TimeSpan.FromSeconds(45));
 
     /// <summary>Sizes from PROCUREMENT_FAULT_* variables (scripts/fault.sh), capped so a typo cannot run for hours.</summary>
     public static FaultDrillOptions FromEnvironment()
@@ -35,13 +35,16 @@ public sealed record FaultDrillOptions(int CommitteeWriters, int QuestionWriters
     }
 }
 
-public sealed record FaultDrillReport(int Writers, int Attempted, int Acknowledged, int Found, int Lost, int Duplicated, int FoundNotAcknowledged,
+public sealed record FaultDrillReport(int Writers, int Attempted, int Acknowledged, int Refused, int RefusedOther, int Unanswered, int Found, int Lost, int Duplicated, int FoundNotAcknowledged,
     int AcknowledgedAfterRecovery, double SecondsToHealthy, bool Healthy)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"""
         writers                        {Writers} (committee + Q&A, loopback HTTP)
         writes attempted               {Attempted}
         writes acknowledged            {Acknowledged}
+        refused (concurrent change)    {Refused}
+        refused (other reason)         {RefusedOther}
+        failed or no answer            {Unanswered}
         found in the event store       {Found}
         lost (acknowledged, missing)   {Lost}
         duplicated                     {Duplicated}
@@ -80,13 +83,18 @@ public static partial class FaultDrill
         var run = Guid.NewGuid().ToString("N")[..8];
         var acknowledged = new ConcurrentDictionary<string, bool>();
         var attempted = 0;
+        var refused = 0;
+        var refusedOther = 0;
+        var unanswered = 0;
         var recovered = new TaskCompletionSource();
         var afterRecovery = 0;
         using var stop = new CancellationTokenSource();
 
-        async Task WriterAsync(string kind, int index, Func<HttpClient, string, Task<HttpResponseMessage>> post)
+        // Signed in before the clock starts, so the kill meets writers that are writing, not signing in.
+        var clients = await Task.WhenAll(Enumerable.Range(0, options.CommitteeWriters + options.QuestionWriters).Select(_ => SignInAsync(address, "officer1")));
+
+        async Task WriterAsync(string kind, int index, HttpClient client, Func<HttpClient, string, Task<HttpResponseMessage>> post)
         {
-            using var client = await SignInAsync(address, "officer1");
             for (var n = 0; n < options.MaxWritesPerWriter && !stop.IsCancellationRequested; n++)
             {
                 var marker = $"FAULT-{run}-{kind}{index}-{n}";
@@ -100,8 +108,15 @@ public static partial class FaultDrill
                         if (recovered.Task.IsCompleted) Interlocked.Increment(ref afterRecovery);
                         continue;
                     }
+                    // The form shown again: another writer changed the stream first (expected-version check).
+                    if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref unanswered);
+                    else if ((await response.Content.ReadAsStringAsync()).Contains("他の利用者がこの内容を変更しました", StringComparison.Ordinal)) Interlocked.Increment(ref refused);
+                    else Interlocked.Increment(ref refusedOther);
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref unanswered);
+                }
                 await Task.Delay(200); // refused, stale or no answer: a new write with a new marker, not a blind retry
             }
         }
@@ -112,16 +127,17 @@ public static partial class FaultDrill
         for (var i = 0; i < options.CommitteeWriters; i++)
         {
             var member = members[i % members.Count];
-            writers.Add(WriterAsync("c", i, (c, marker) => c.PostFormAsync($"{committee}?handler=Member",
+            writers.Add(WriterAsync("c", i, clients[i], (c, marker) => c.PostFormAsync($"{committee}?handler=Member",
                 new Dictionary<string, string> { ["Member.UserId"] = member.ToString(), ["Member.Position"] = marker }, committee)));
         }
         for (var i = 0; i < options.QuestionWriters; i++)
         {
-            writers.Add(WriterAsync("q", i, (c, marker) => c.PostFormAsync($"{qanda}?handler=Question",
+            writers.Add(WriterAsync("q", i, clients[options.CommitteeWriters + i], (c, marker) => c.PostFormAsync($"{qanda}?handler=Question",
                 new Dictionary<string, string> { ["Question.VendorId"] = vendor.ToString(), ["Question.ReceivedOn"] = "2026-11-20", ["Question.Text"] = marker }, qanda)));
         }
 
         await Task.Delay(options.BeforeKill);
+        for (var wait = 0; acknowledged.IsEmpty && wait < 300; wait++) await Task.Delay(100); // mid-run: after the first write at least
         await log.WriteLineAsync($"{acknowledged.Count} writes acknowledged; killing the postmaster (SIGKILL)");
         SelfHealingTests.KillPostmaster(dataDirectory);
         var clock = Stopwatch.StartNew();
@@ -142,19 +158,38 @@ public static partial class FaultDrill
         var secondsToHealthy = clock.Elapsed.TotalSeconds;
         recovered.SetResult();
         await log.WriteLineAsync(healthy ? $"healthy again after {secondsToHealthy:F1} s" : "not healthy in time");
+        await log.WriteLineAsync(RecoveryLines(dataDirectory));
 
         await Task.Delay(options.AfterHealthy);
         await stop.CancelAsync();
         await Task.WhenAll(writers);
+        foreach (var client in clients) client.Dispose();
 
         var found = await FindMarkersAsync(app.Services.GetRequiredService<DatabaseHandle>().ConnectionString, run);
         var acked = acknowledged.Keys.ToHashSet();
         return new FaultDrillReport(
-            options.CommitteeWriters + options.QuestionWriters, attempted, acked.Count, found.Count,
+            options.CommitteeWriters + options.QuestionWriters, attempted, acked.Count, refused, refusedOther, unanswered, found.Count,
             Lost: acked.Count(m => !found.ContainsKey(m)),
             Duplicated: found.Count(f => f.Value > 1),
             FoundNotAcknowledged: found.Keys.Count(m => !acked.Contains(m)),
             afterRecovery, secondsToHealthy, healthy);
+    }
+
+    /// <summary>What the server said while it came back (crash recovery, checkpoint, ready): where the seconds went.</summary>
+    private static string RecoveryLines(string dataDirectory)
+    {
+        try
+        {
+            using var fs = new FileStream(Path.Combine(dataDirectory, "postgres", "postgres.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(fs);
+            var lines = reader.ReadToEnd().Split('\n');
+            var start = Array.FindLastIndex(lines, l => l.Contains("was interrupted", StringComparison.Ordinal) || l.Contains("not properly shut down", StringComparison.Ordinal));
+            return string.Join('\n', lines.Skip(Math.Max(0, start - 2)).Where(l => l.Contains("LOG:", StringComparison.Ordinal)).Take(15));
+        }
+        catch (IOException ex)
+        {
+            return ex.GetType().Name;
+        }
     }
 
     private static async Task<HttpClient> SignInAsync(string address, string userName)
