@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Procurement.Infrastructure;
 using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Database;
 
 namespace Procurement.Cli;
 
@@ -38,6 +39,8 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         services.AddSingleton<IHostEnvironment>(new CliHostEnvironment());
         services.AddLogging();
         services.AddProcurementCore();
+        // Beside a running app the CLI uses the app's embedded server and never stops it; it stops only a server it started.
+        services.AddSingleton(sp => new DatabaseHandle(Configuration, sp.GetRequiredService<IHostEnvironment>(), besideRunningApp: true));
         services.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(Guid.Empty, "CLI", Roles.Admin));
         return services.BuildServiceProvider();
     }

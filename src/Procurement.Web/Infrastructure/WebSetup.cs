@@ -16,6 +16,7 @@ public static class WebSetup
         services.AddScoped<CaseAccess>();
         services.AddSingleton<Features.Account.SignInAttempts>();
         services.AddHostedService<DatabaseLifetime>();
+        services.AddHostedService<EmbeddedDatabaseWatchdog>();
         services.AddDatabaseKeyRing();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -102,7 +103,7 @@ public sealed class DatabaseLifetime(DatabaseHandle database) : IHostedService
         {
             _ = database.ConnectionString;
         }
-        catch (PostgresMissingException ex)
+        catch (Exception ex) when (ex is PostgresMissingException or EmbeddedPostgresInUseException)
         {
             // One line that says what to do, not a stack trace.
             Console.Error.WriteLine(ex.Message);

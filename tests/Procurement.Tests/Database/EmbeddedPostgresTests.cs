@@ -61,6 +61,7 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
         var pidFile = Path.Combine(pg.ClusterDirectory, "postmaster.pid");
         var pid = int.Parse(File.ReadLines(pidFile).First(), System.Globalization.CultureInfo.InvariantCulture);
         Process.GetProcessById(pid).Kill(entireProcessTree: false); // SIGKILL: no clean shutdown, pid file left behind
+        pg.AbandonAsIfCrashed(); // and its owner died too: the next start is a new owner
         await Task.Delay(500);
         NpgsqlConnection.ClearAllPools();
         Assert.True(File.Exists(pidFile));

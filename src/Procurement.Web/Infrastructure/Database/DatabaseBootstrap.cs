@@ -40,13 +40,20 @@ public static class DatabaseBootstrap
         return true;
     }
 
-    public static async Task<Result> ResolveAsync(IConfiguration configuration, string contentRoot, CancellationToken ct = default)
+    /// <param name="besideRunningApp">
+    /// A tool (the CLI): use the server of a live app on the same data folder instead of refusing, and own (start, and
+    /// later stop) a server only when no live process does.
+    /// </param>
+    public static async Task<Result> ResolveAsync(IConfiguration configuration, string contentRoot, bool besideRunningApp = false, CancellationToken ct = default)
     {
         if (ConfiguredConnectionString(configuration) is { } configured) return new(configured, null);
 
         var port = int.TryParse(configuration["Procurement:Port"], out var p) ? p : 55432;
         var binDirectory = configuration["Procurement:PostgresBinDirectory"] is { Length: > 0 } bin ? bin : null;
-        var embedded = await EmbeddedPostgres.StartAsync(Path.Combine(DataDirectory(configuration, contentRoot), "postgres"), port, binDirectory: binDirectory, ct: ct);
+        var dataDirectory = Path.Combine(DataDirectory(configuration, contentRoot), "postgres");
+        var embedded = besideRunningApp
+            ? await EmbeddedPostgres.AttachOrStartAsync(dataDirectory, port, binDirectory, ct: ct)
+            : await EmbeddedPostgres.StartAsync(dataDirectory, port, binDirectory: binDirectory, ct: ct);
         await EnsureDatabaseAsync(embedded.ConnectionString(), DatabaseName, ct);
         return new(embedded.ConnectionString(DatabaseName), embedded);
     }
