@@ -46,7 +46,11 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add(new NoStoreDownloads());
+            });
         services.AddAntiforgery(o => o.Cookie.Name = "procurement-xsrf");
         // Japanese stays readable in the HTML (and in tests); Razor still encodes <, >, & and quotes.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -65,6 +69,7 @@ public static class WebSetup
 
     public static WebApplication UseProcurementWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment());   // first: static files, redirects and errors too
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseRequestLocalization();
@@ -72,15 +77,6 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.Use(async (context, next) =>
-        {
-            // Pages must not be framed, sniffed or cached by shared proxies (case data is confidential).
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.XFrameOptions = "DENY";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'";
-            await next();
-        });
         return app;
     }
 }
