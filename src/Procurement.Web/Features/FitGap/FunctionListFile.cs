@@ -14,8 +14,11 @@ public static class FunctionListFile
     public static readonly string[] Columns = ["機能ID", "区分", "機能名", "種別"];
     public const int MaxRows = 5000;
 
-    /// <summary>Columns read from an Excel list: the four named ones may sit anywhere among the vendor's own.</summary>
-    public const int MaxColumns = 100;
+    /// <summary>
+    /// Columns read from an Excel list (A–AD): the four named ones may sit among the vendor's own. Reading costs rows ×
+    /// columns however empty the cells are, so the width is bounded too.
+    /// </summary>
+    public const int MaxColumns = 30;
 
     public sealed record Result(IReadOnlyList<PackageFunction> Functions, IReadOnlyList<string> Errors);
 

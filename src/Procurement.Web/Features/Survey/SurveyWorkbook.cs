@@ -21,8 +21,8 @@ public static class SurveyWorkbook
     public const int MaxRows = 2000;
     public const int MaxText = 500;
 
-    /// <summary>Columns read from an upload: the 13 of the form and room for notes members add to the right.</summary>
-    public const int MaxColumns = 52;
+    /// <summary>Columns read from an upload (A–Z): the 13 of the form and room for notes members add to the right.</summary>
+    public const int MaxColumns = 26;
 
     public static byte[] Export(IEnumerable<CurrentSystem> systems)
     {

@@ -18,8 +18,11 @@ public static class ScoreSheetExcel
     /// <summary>Item rows read from an upload (below the two heading rows); criteria have tens of items.</summary>
     public const int MaxItemRows = 1000;
 
-    /// <summary>Columns read: A–E describe the item, then one column per vendor (an evaluation has a handful).</summary>
-    public const int MaxColumns = 256;
+    /// <summary>
+    /// Columns read beyond the exported ones (A–E, then one per vendor): room for a column the member inserted. Reading
+    /// costs rows × columns however empty the cells are, so the width follows the evaluation rather than the file.
+    /// </summary>
+    private const int SpareColumns = 10;
 
     public static byte[] Export(EvaluationView view, ScoreSheetView sheet, Guid memberId)
     {
@@ -48,7 +51,8 @@ public static class ScoreSheetExcel
         IReadOnlyList<IDictionary<string, object?>> rows;
         try
         {
-            var read = ExcelUpload.Read(content, useHeaderRow: false, headerRows: 2, maxRows: MaxItemRows, maxColumns: MaxColumns);
+            var read = ExcelUpload.Read(content, useHeaderRow: false, headerRows: 2, maxRows: MaxItemRows,
+                maxColumns: FirstVendorColumn + VendorsFor(view, memberId).Count + SpareColumns);
             if (read.Refusal is { } refusal) return ([], [refusal.Say(EvaluationText.T)]);
             rows = read.Items;
         }
