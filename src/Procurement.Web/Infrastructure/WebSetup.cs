@@ -53,6 +53,7 @@ public static class WebSetup
             {
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add<PageDateStyleFilter>();
+                o.Filters.Add(new NoStoreDownloads());
             });
         services.AddScoped<PageDates>();
         services.AddAntiforgery(o => o.Cookie.Name = "procurement-xsrf");
@@ -73,7 +74,8 @@ public static class WebSetup
 
     public static WebApplication UseProcurementWeb(this WebApplication app)
     {
-        app.UseTrustedProxies(); // first: everything after sees the client's address
+        app.UseTrustedProxies(); // first: everything after sees the client's address and scheme
+        app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment());   // next: static files, redirects and errors too
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseRequestLocalization();
@@ -81,15 +83,6 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.Use(async (context, next) =>
-        {
-            // Pages must not be framed, sniffed or cached by shared proxies (case data is confidential).
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.XFrameOptions = "DENY";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'";
-            await next();
-        });
         return app;
     }
 }

@@ -95,6 +95,33 @@ public sealed class ScoreSheetExcelTests(SharedApp shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task A_sheet_of_half_a_million_rows_is_refused_naming_the_limit_and_saves_nothing()
+    {
+        var file = Uploads.CraftedFiles.Workbook("A1:F500002", sheet =>
+        {
+            Uploads.CraftedFiles.Row(sheet, 1, ("A", "項目番号"));
+            Uploads.CraftedFiles.Row(sheet, 2, ("A", "事業者ID"), ("F", VendorA.ToString("N")));
+            for (var r = 3; r <= 500_002; r++) Uploads.CraftedFiles.Row(sheet, r, ("B", "x"));
+        });
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => _h.Send("member1", new ImportScoreSheet(_h.CaseId, file)));
+
+        Assert.Equal("行数が多すぎます（1000行まで）。", refused.Message);
+        Assert.Single((await _h.Query("member1", q => q.GetMySheetAsync(_h.CaseId))).Cells);
+    }
+
+    [Fact]
+    public async Task An_exported_sheet_carrying_a_zip_bomb_is_refused()
+    {
+        var export = await _h.Query("member1", q => q.ExportMySheetAsync(_h.CaseId));
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() =>
+            _h.Send("member1", new ImportScoreSheet(_h.CaseId, Uploads.CraftedFiles.WithZeros(export, 50, "xl/media/padding.bin"))));
+
+        Assert.Equal("圧縮率が100倍を超える部分を含むため、受け付けられません（圧縮爆弾の疑い）。", refused.Message);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_the_sheet_is_refused()
     {
         var refused = await Assert.ThrowsAsync<DomainRuleException>(() => _h.Send("member1", new ImportScoreSheet(_h.CaseId, "not excel"u8.ToArray())));

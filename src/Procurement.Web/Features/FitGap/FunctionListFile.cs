@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MiniExcelLibs;
 using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Uploads;
 
 namespace Procurement.Features.FitGap;
 
@@ -14,6 +14,12 @@ public static class FunctionListFile
     public static readonly string[] Columns = ["機能ID", "区分", "機能名", "種別"];
     public const int MaxRows = 5000;
 
+    /// <summary>
+    /// Columns read from an Excel list (A–AD): the four named ones may sit among the vendor's own. Reading costs rows ×
+    /// columns however empty the cells are, so the width is bounded too.
+    /// </summary>
+    public const int MaxColumns = 30;
+
     public sealed record Result(IReadOnlyList<PackageFunction> Functions, IReadOnlyList<string> Errors);
 
     public static Result Parse(Stream content, string fileName, UiText t)
@@ -21,7 +27,16 @@ public static class FunctionListFile
         List<string[]> rows;
         try
         {
-            rows = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(content) : ReadXlsx(content);
+            if (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                rows = ReadCsv(content, 1 + MaxRows + 1);
+            }
+            else
+            {
+                var read = ExcelUpload.Read(content, useHeaderRow: false, headerRows: 1, maxRows: MaxRows, maxColumns: MaxColumns);
+                if (read.Refusal is { } refusal) return new([], [refusal.Say(t)]);
+                rows = read.Items.Select(row => row.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray()).ToList();
+            }
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or DecoderFallbackException)
         {
@@ -57,13 +72,8 @@ public static class FunctionListFile
         return errors.Count > 0 ? new([], errors) : new(functions, []);
     }
 
-    private static List<string[]> ReadXlsx(Stream content) => content.Query()
-        .Cast<IDictionary<string, object>>()
-        .Select(row => row.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray())
-        .ToList();
-
-    /// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.</summary>
-    private static List<string[]> ReadCsv(Stream content)
+    /// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Stops after <paramref name="maxRows"/> rows.</summary>
+    private static List<string[]> ReadCsv(Stream content, int maxRows)
     {
         using var reader = new StreamReader(content, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         var text = reader.ReadToEnd();
@@ -87,6 +97,7 @@ public static class FunctionListFile
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
                 row.Add(field.ToString()); field.Clear();
                 rows.Add([.. row]); row.Clear();
+                if (rows.Count == maxRows) return rows; // enough to know there are too many
             }
             else field.Append(c);
         }

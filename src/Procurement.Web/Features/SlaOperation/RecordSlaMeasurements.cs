@@ -6,6 +6,7 @@ using Procurement.Features.Contracts;
 using Procurement.Features.Sla;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Uploads;
 using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.SlaOperation;
@@ -41,8 +42,10 @@ public sealed class RecordSlaMeasurementsValidator : AbstractValidator<RecordSla
             r.RuleFor(x => x.Measured).NotEmpty().WithMessage(t["測定値を入力してください。"]).MaximumLength(100).WithMessage(t.Format("{0}文字以内で入力してください。", 100));
             r.RuleFor(x => x.Note).MaximumLength(500).WithMessage(t.Format("{0}文字以内で入力してください。", 500));
         });
-        RuleFor(c => c.Report).Must(r => r is null || r.Content.Length > 0).WithMessage(t["報告書ファイルが空です。"])
+        RuleFor(c => c.Report).Cascade(CascadeMode.Stop)
+            .Must(r => r is null || r.Content.Length > 0).WithMessage(t["報告書ファイルが空です。"])
             .Must(r => r is null || r.Content.Length <= MaxReportBytes).WithMessage(t.Format("報告書ファイルは{0}MBまでです。", MaxReportBytes / 1024 / 1024))
+            .Must(r => r is null || ZipBombGuard.Check(r.Content) is null).WithMessage(c => t.Format("報告書ファイル: {0}", ZipBombGuard.Check(c.Report!.Content)!.Say(t)))
             .Must(r => r is null || r.Content.Length == 0 || ReportFormat.Detect(r.Content) is not null).WithMessage(t["報告書はPDF・Word（.docx）・Excel（.xlsx）のいずれかにしてください（内容で判定します）。"]);
     }
 }

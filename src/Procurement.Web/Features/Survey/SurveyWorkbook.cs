@@ -2,6 +2,7 @@ using System.Globalization;
 using MiniExcelLibs;
 using Procurement.Features.Catalog;
 using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Uploads;
 
 namespace Procurement.Features.Survey;
 
@@ -19,6 +20,9 @@ public static class SurveyWorkbook
 
     public const int MaxRows = 2000;
     public const int MaxText = 500;
+
+    /// <summary>Columns read from an upload (A–Z): the 13 of the form and room for notes members add to the right.</summary>
+    public const int MaxColumns = 26;
 
     public static byte[] Export(IEnumerable<CurrentSystem> systems)
     {
@@ -48,10 +52,12 @@ public static class SurveyWorkbook
 
     public static ImportResult Import(Stream xlsx, IReadOnlyCollection<string> members, UiText t)
     {
-        List<IDictionary<string, object>> rows;
+        IReadOnlyList<IDictionary<string, object?>> rows;
         try
         {
-            rows = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            var read = ExcelUpload.Read(xlsx, useHeaderRow: true, headerRows: 0, maxRows: MaxRows, maxColumns: MaxColumns);
+            if (read.Refusal is { } refusal) return new([], [refusal.Say(t)]);
+            rows = read.Items;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
         {
@@ -64,7 +70,6 @@ public static class SurveyWorkbook
             var missing = Columns.Where(c => !rows[0].ContainsKey(c)).ToList();
             if (missing.Count > 0) return new([], [t.Format("1行目: 見出し「{0}」がありません。出力したExcelを様式として使ってください。", string.Join("」「", missing))]);
         }
-        if (rows.Count > MaxRows) return new([], [t.Format("行数が多すぎます（{0}行まで）。", MaxRows)]);
 
         var systems = new List<CurrentSystem>();
         for (var r = 0; r < rows.Count; r++)
@@ -107,10 +112,10 @@ public static class SurveyWorkbook
         return errors.Count > 0 ? new([], errors) : new(systems, []);
     }
 
-    private static string Text(IDictionary<string, object> row, string column) =>
+    private static string Text(IDictionary<string, object?> row, string column) =>
         row.TryGetValue(column, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
 
-    private static DateOnly? Date(IDictionary<string, object> row, string column)
+    private static DateOnly? Date(IDictionary<string, object?> row, string column)
     {
         if (!row.TryGetValue(column, out var v) || v is null) return null;
         if (v is DateTime dt) return DateOnly.FromDateTime(dt);
@@ -119,13 +124,13 @@ public static class SurveyWorkbook
         return DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
-    private static long? Yen(IDictionary<string, object> row, string column)
+    private static long? Yen(IDictionary<string, object?> row, string column)
     {
         var s = Text(row, column).Replace(",", "", StringComparison.Ordinal).Replace("円", "", StringComparison.Ordinal);
         return decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0 && d == decimal.Truncate(d) && d <= 1_000_000_000_000 ? (long)d : null;
     }
 
-    private static decimal? Number(IDictionary<string, object> row, string column)
+    private static decimal? Number(IDictionary<string, object?> row, string column)
     {
         var s = Text(row, column);
         if (s.Length == 0) return 0;

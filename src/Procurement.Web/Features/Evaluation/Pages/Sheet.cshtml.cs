@@ -18,6 +18,8 @@ namespace Procurement.Features.Evaluation.Pages;
 /// export and import (all or nothing, bad cells named). Opens only after the member's declaration.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
+[RequestSizeLimit(ImportScoreSheetValidator.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportScoreSheetValidator.MaxBytes + 64 * 1024)]
 public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t, TimeProvider clock) : PageModel
 {
     /// <summary>Key: "{vendorId:N}-{itemId}"; value as typed or selected ("4", "○", "合", "12.5").</summary>
@@ -116,6 +118,11 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
             ModelState.AddModelError(nameof(Upload), t["取り込むExcelファイルを選んでください。"]);
             return Page();
         }
+        if (Upload.Length > ImportScoreSheetValidator.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), t.Format("ファイルが大きすぎます（{0}MBまで）。", ImportScoreSheetValidator.MaxBytes / 1024 / 1024));
+            return Page();
+        }
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         try
@@ -126,8 +133,12 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
         }
         catch (DomainRuleException ex)
         {
-            // Every bad cell on its own line, next to the upload field; nothing was saved.
-            foreach (var line in ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries)) ModelState.AddModelError(nameof(Upload), line);
+            // Every bad cell on its own line, next to the upload field; nothing was saved. Whole-file refusals are texts of their own.
+            foreach (var line in ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries)) ModelState.AddModelError(nameof(Upload), t[line]);
+        }
+        catch (FluentValidation.ValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError(nameof(Upload), e.ErrorMessage);
         }
         catch (StaleVersionException ex)
         {

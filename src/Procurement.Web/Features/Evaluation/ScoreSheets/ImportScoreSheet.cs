@@ -1,6 +1,8 @@
+using FluentValidation;
 using Marten;
 using Mediator;
 using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.ScoreSheets;
@@ -11,6 +13,17 @@ namespace Procurement.Features.Evaluation.ScoreSheets;
 /// </summary>
 public sealed record ImportScoreSheet(Guid CaseId, byte[] Content) : ICommand<long>;
 
+public sealed class ImportScoreSheetValidator : AbstractValidator<ImportScoreSheet>
+{
+    /// <summary>An exported sheet is tens of kilobytes; the page refuses a bigger upload before reading it.</summary>
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    public ImportScoreSheetValidator(UiText t)
+    {
+        RuleFor(c => c.Content).Must(c => c.Length <= MaxBytes).WithMessage(t.Format("ファイルが大きすぎます（{0}MBまで）。", MaxBytes / 1024 / 1024));
+    }
+}
+
 public sealed class ImportScoreSheetHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<ImportScoreSheet, long>
 {
     public async ValueTask<long> Handle(ImportScoreSheet c, CancellationToken ct)
@@ -20,6 +33,8 @@ public sealed class ImportScoreSheetHandler(IDocumentSession session, ICurrentUs
         EvaluationGate.RequireScorer(user, evaluation);
         return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id, sheet =>
         {
+            // A closed evaluation or a submitted sheet is refused before the file is read: parsing costs time and memory.
+            SaveScoreDraftHandler.RequireChangeable(evaluation, sheet, user.Id);
             using var stream = new MemoryStream(c.Content, writable: false);
             var (entries, errors) = ScoreSheetExcel.Read(evaluation, sheet, user.Id, stream);
             if (errors.Count > 0) throw new DomainRuleException(string.Join("\n", errors));

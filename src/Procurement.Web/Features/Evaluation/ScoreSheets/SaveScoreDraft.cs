@@ -34,12 +34,18 @@ public sealed class SaveScoreDraftValidator : AbstractValidator<SaveScoreDraft>
 
 public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<SaveScoreDraft, long>
 {
-    public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, IReadOnlyList<ScoreEntry> entries, string source, Guid memberId, Actor by, DateTimeOffset at)
+    /// <summary>Whether the member's sheet may change at all: checked before anything is parsed (an import reads a file).</summary>
+    public static void RequireChangeable(EvaluationView evaluation, ScoreSheetView sheet, Guid memberId)
     {
         EvaluationGate.RequireOpen(evaluation);
         if (!evaluation.CriteriaFrozen) throw new DomainRuleException("提案書の開封前は採点できません。");
         EvaluationGate.RequireDeclared(evaluation, memberId);
         if (sheet.Status == ScoreSheetStatus.Submitted) throw new DomainRuleException("提出済みの採点表は変更できません。変更が必要な場合は委員長に差し戻しを依頼してください。");
+    }
+
+    public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, IReadOnlyList<ScoreEntry> entries, string source, Guid memberId, Actor by, DateTimeOffset at)
+    {
+        RequireChangeable(evaluation, sheet, memberId);
 
         var items = evaluation.ScoredCriteria.SelectMany(c => c.Items).ToDictionary(i => i.Id, StringComparer.Ordinal);
         var changes = new List<ScoreChange>();

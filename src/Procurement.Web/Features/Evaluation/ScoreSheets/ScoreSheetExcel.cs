@@ -1,6 +1,7 @@
 using System.Globalization;
 using MiniExcelLibs;
 using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Uploads;
 
 namespace Procurement.Features.Evaluation.ScoreSheets;
 
@@ -13,6 +14,15 @@ public static class ScoreSheetExcel
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const int FirstVendorColumn = 5; // F
     private const int FirstItemRow = 3;
+
+    /// <summary>Item rows read from an upload (below the two heading rows); criteria have tens of items.</summary>
+    public const int MaxItemRows = 1000;
+
+    /// <summary>
+    /// Columns read beyond the exported ones (A–E, then one per vendor): room for a column the member inserted. Reading
+    /// costs rows × columns however empty the cells are, so the width follows the evaluation rather than the file.
+    /// </summary>
+    private const int SpareColumns = 10;
 
     public static byte[] Export(EvaluationView view, ScoreSheetView sheet, Guid memberId)
     {
@@ -38,10 +48,13 @@ public static class ScoreSheetExcel
     /// <summary>Every problem with its cell (e.g. 「G7: 評価は0〜5の整数で入力してください」); entries only when there is none.</summary>
     public static (IReadOnlyList<ScoreEntry> Entries, IReadOnlyList<string> Errors) Read(EvaluationView view, ScoreSheetView sheet, Guid memberId, Stream content)
     {
-        List<IDictionary<string, object?>> rows;
+        IReadOnlyList<IDictionary<string, object?>> rows;
         try
         {
-            rows = content.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+            var read = ExcelUpload.Read(content, useHeaderRow: false, headerRows: 2, maxRows: MaxItemRows,
+                maxColumns: FirstVendorColumn + VendorsFor(view, memberId).Count + SpareColumns);
+            if (read.Refusal is { } refusal) return ([], [refusal.Say(EvaluationText.T)]);
+            rows = read.Items;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or FormatException or System.Xml.XmlException)
         {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using Procurement.Infrastructure.Localization;
+using Procurement.Infrastructure.Uploads;
 
 namespace Procurement.Features.Vendors.Files;
 
@@ -32,8 +33,19 @@ public sealed class UploadedFileValidator : AbstractValidator<UploadedFile>
             .WithMessage(f => t.Format("{0} は空のファイルです。", f.FileName));
         RuleFor(f => f.Content).Must(c => c.Length <= max)
             .WithMessage(f => t.Format("{0} は{1}MBを超えています（1ファイル{1}MBまで）。", f.FileName, options.Value.MaxFileMegabytes));
-        RuleFor(f => f).Must(ContentMatchesExtension).When(f => f.Content.Length > 0 && f.Content.Length <= max)
-            .WithMessage(f => t.Format("{0} はPDF・Word（.docx）・Excel（.xlsx）のいずれでもないか、拡張子と中身が一致しません。", f.FileName));
+        // A zip bomb is named as such rather than as "not a Word file"; neither check runs on an empty or oversized file.
+        RuleFor(f => f).Custom((f, context) =>
+        {
+            if (f.Content.Length == 0 || f.Content.Length > max) return;
+            if (ZipBombGuard.Check(f.Content) is { } bomb)
+            {
+                context.AddFailure(t.Format("{0}: {1}", f.FileName, bomb.Say(t)));
+            }
+            else if (!ContentMatchesExtension(f))
+            {
+                context.AddFailure(t.Format("{0} はPDF・Word（.docx）・Excel（.xlsx）のいずれでもないか、拡張子と中身が一致しません。", f.FileName));
+            }
+        });
     }
 
     private static bool ContentMatchesExtension(UploadedFile f) =>
