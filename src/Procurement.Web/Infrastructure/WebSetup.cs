@@ -46,7 +46,11 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add(new AccessPageFilter()); // every page handler's [Access] rule, as the mediator checks requests
+            });
         services.AddAntiforgery(o => o.Cookie.Name = "procurement-xsrf");
         // Japanese stays readable in the HTML (and in tests); Razor still encodes <, >, & and quotes.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

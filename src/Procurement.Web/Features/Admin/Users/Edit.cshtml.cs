@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Admin.Users;
 
+[Access(Roles.Admin)]
 public sealed class EditModel(IQuerySession session, IMediator mediator, TimeProvider clock, UiText t) : PageModel
 {
     public sealed class UserInput

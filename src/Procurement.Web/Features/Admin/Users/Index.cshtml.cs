@@ -2,9 +2,11 @@ using Marten;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Admin.Users;
 
+[Access(Roles.Admin)]
 public sealed class IndexModel(IQuerySession session, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UserAccount> Users { get; private set; } = [];

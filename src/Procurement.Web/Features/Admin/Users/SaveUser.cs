@@ -10,6 +10,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Admin.Users;
 
 /// <summary>Creates (Id null) or updates an account, its roles and its group memberships.</summary>
+[Access(Infrastructure.Auth.Roles.Admin)]
 public sealed record SaveUserCommand(
     Guid? Id, string UserName, string DisplayName, string? Password, IReadOnlyList<string> Roles,
     IReadOnlyList<Guid> GroupIds, bool IsActive, bool Unlock) : ICommand<Guid>;
@@ -36,7 +37,6 @@ public sealed class SaveUserHandler(IDocumentSession session, PasswordService pa
 {
     public async ValueTask<Guid> Handle(SaveUserCommand c, CancellationToken ct)
     {
-        if (!admin.IsInRole(Roles.Admin)) throw new DomainRuleException(t["利用者を管理できるのはシステム管理者です。"]);
         var normalized = UserAccount.Normalize(c.UserName);
         var clash = await session.Query<UserAccount>().AnyAsync(u => u.NormalizedUserName == normalized && u.Id != (c.Id ?? Guid.Empty), ct);
         if (clash) throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(c.UserName), t["このユーザー名は既に使われています。"])]);
