@@ -48,7 +48,8 @@ public sealed class CaseWorkflowQueriesTests : IAsyncLifetime
         Assert.Equal(StepState.Completed, done.State);
         Assert.Equal("高森 花子", done.Completion!.ByName);
 
-        Assert.Null(await _host.As("admin").QueryAsync(new StepDetailsQuery(Case, "study-sessions"))); // not a member
+        var notMember = await Assert.ThrowsAsync<Procurement.Infrastructure.Auth.AccessDeniedException>(() => _host.As("admin").QueryAsync(new StepDetailsQuery(Case, "study-sessions")));
+        Assert.True(notMember.NotFound);
     }
 
     [Fact]
