@@ -72,8 +72,9 @@ public sealed class CaseWorkflowQueriesTests : IAsyncLifetime
         Assert.Equal(ScheduleStatus.Active, schedule.Steps.Single(s => s.StepId == "organisation-setup").Status);
         Assert.Equal(new DateOnly(2026, 4, 1), schedule.Today);
 
-        Assert.Null(await _host.As("admin").QueryAsync(new CaseDiagramQuery(Case)));
-        Assert.Null(await _host.As("admin").QueryAsync(new CaseScheduleQuery(Case)));
+        // Not a member: refused as not found, before the handler.
+        Assert.True((await Assert.ThrowsAsync<Procurement.Infrastructure.Auth.AccessDeniedException>(() => _host.As("admin").QueryAsync(new CaseDiagramQuery(Case)))).NotFound);
+        Assert.True((await Assert.ThrowsAsync<Procurement.Infrastructure.Auth.AccessDeniedException>(() => _host.As("admin").QueryAsync(new CaseScheduleQuery(Case)))).NotFound);
         Assert.NotNull(await _host.As("admin").QueryAsync(new DefinitionDiagramQuery("join-existing-cloud")));
         Assert.Null(await _host.QueryAsync(new DefinitionDiagramQuery("no-such-workflow")));
     }
