@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features;
 
 [IgnoreAntiforgeryToken]
+[Access(Access.Anonymous, Reason = "the error page must render for anyone, signed in or not")]
 public sealed class ErrorModel(UiText t) : PageModel
 {
     public string Heading { get; private set; } = "";

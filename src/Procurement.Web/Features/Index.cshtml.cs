@@ -6,6 +6,7 @@ using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features;
 
+[Access(Access.Internal, Reason = "the start page lists only the user's own groups and cases (CaseAccess)")]
 public sealed class IndexModel(CaseAccess access, WizardDraftStore drafts, ICurrentUser user) : PageModel
 {
     public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features;
 
 /// <summary>The 日本語 / English switch: remembered in a cookie, then back to the same page.</summary>
+[Access(Access.Anonymous, Reason = "the sign-in page offers the language switch")]
 public sealed class LanguageModel : PageModel
 {
     public IActionResult OnPost(string? lang, string? returnUrl)

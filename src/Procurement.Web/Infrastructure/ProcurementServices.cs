@@ -28,6 +28,8 @@ public static class ProcurementServices
             .BuildSessionsWith<CorrelatedSessionFactory>();
 
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+        // Order matters: access first, so a refused sender learns nothing from validation messages.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorisationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddValidatorsFromAssembly(typeof(ProcurementServices).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
 

@@ -54,6 +54,7 @@ public static class WebSetup
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add<PageDateStyleFilter>();
                 o.Filters.Add(new NoStoreDownloads());
+                o.Filters.Add(new AccessPageFilter()); // every page handler's [Access] rule, as the mediator checks requests
             });
         services.AddScoped<PageDates>();
         services.AddAntiforgery(o => o.Cookie.Name = "procurement-xsrf");

@@ -99,7 +99,7 @@ public sealed class CaseWizardTests(SharedApp shared) : IClassFixture<SharedApp>
 
         var html = await (await Post(client, ("Step", "3"), ("action", "submit"))).Content.ReadAsStringAsync();
 
-        Assert.Contains("所属していないグループには案件を作成できません。", html, StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", html, StringComparison.Ordinal);
         await using var session = _app.Store.QuerySession();
         Assert.False(await session.Query<CaseSummary>().AnyAsync(c => c.Title == "越境案件"));
     }

@@ -53,12 +53,12 @@ public sealed class ContractAuthorisationTests(SharedApp shared) : IClassFixture
         await _app.SubmitFirstVersionAsync(officer);
 
         var approve = await _app.ReviewAsync(officer, 1, "Approve");
-        Assert.Contains("草案を審査できるのは契約・法務担当です。", await approve.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", await approve.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(DraftStatus.InReview, (await _app.LoadDossierAsync())!.Status);
 
         var legal = await _app.SignInAsync("legal");
         var submit = await _app.SubmitAsync(legal);
-        Assert.Contains("審査に提出できるのは調達担当です。", await submit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", await submit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Single((await _app.LoadDossierAsync())!.Versions);
     }
 

@@ -137,7 +137,7 @@ public sealed class ClauseSettingsTests(SharedApp shared) : IClassFixture<Shared
     {
         await using var asLegal = await ActingUser.StartAsync(_app, "officer1", Roles.Legal);
 
-        await Assert.ThrowsAsync<DomainRuleException>(() =>
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
             asLegal.Send(m => m.Send(new SaveClauseSettings(DemoData.CaseId, "contract", 0, new Dictionary<string, ClauseSetting>()))));
     }
 }

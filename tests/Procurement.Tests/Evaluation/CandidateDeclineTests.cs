@@ -1,6 +1,7 @@
 using Procurement.Features.Evaluation;
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
 
@@ -75,7 +76,7 @@ public sealed class CandidateDeclineTests(SharedApp shared) : IClassFixture<Shar
             Assert.Equal("丙テクノロジー株式会社", (await new EvaluationAward(session).GetAward(_h.CaseId))!.VendorName);
         }
 
-        await Assert.ThrowsAsync<DomainRuleException>(() => _h.Send("member1", new RecordCandidateDeclined(_h.CaseId, EvaluationDemo.VendorC, "辞退")));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _h.Send("member1", new RecordCandidateDeclined(_h.CaseId, EvaluationDemo.VendorC, "辞退")));
         _h.Clock.Advance(TimeSpan.FromDays(14));
         await _h.Send("officer1", new RecordCandidateDeclined(_h.CaseId, EvaluationDemo.VendorC, "契約締結前に辞退届が提出された。"));
 

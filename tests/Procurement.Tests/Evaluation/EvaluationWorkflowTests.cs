@@ -5,6 +5,7 @@ using Procurement.Features.Evaluation.Criteria;
 using Procurement.Features.Evaluation.Prices;
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
 using static Procurement.Tests.Evaluation.EvaluationHarness;
 
@@ -106,13 +107,14 @@ public sealed class EvaluationWorkflowTests(SharedApp shared) : IClassFixture<Sh
     {
         await _h.SetUpCommitteeAsync();
 
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => Score("legal", VendorA, 5, 50));
-        Assert.Equal("契約・法務担当は採点を変更できません。", refused.Message);
-        await Assert.ThrowsAsync<DomainRuleException>(() => _h.Send("legal", new SubmitScoreSheet(_h.CaseId)));
-        await Assert.ThrowsAsync<DomainRuleException>(() => _h.Send("legal", new CloseTechnicalScoring(_h.CaseId)));
-        await Assert.ThrowsAsync<DomainRuleException>(() => _h.Send("legal", new RecordBidPrice(_h.CaseId, VendorA, 1)));
+        // Legal staff hold no committee role, so the access rule refuses them before the handler's own scorer check.
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => Score("legal", VendorA, 5, 50));
+        Assert.Equal(AccessDeniedException.Text, refused.Message);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _h.Send("legal", new SubmitScoreSheet(_h.CaseId)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _h.Send("legal", new CloseTechnicalScoring(_h.CaseId)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _h.Send("legal", new RecordBidPrice(_h.CaseId, VendorA, 1)));
         // and officers may not score either: scoring belongs to the seated committee
-        await Assert.ThrowsAsync<DomainRuleException>(() => Score("officer1", VendorA, 5, 50));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Score("officer1", VendorA, 5, 50));
     }
 
     [Fact]
@@ -255,6 +257,6 @@ public sealed class EvaluationWorkflowTests(SharedApp shared) : IClassFixture<Sh
         Assert.Equal("この案件のグループに所属していない利用者は委員に選任できません。", notInGroup.Message);
         var legal = await Assert.ThrowsAsync<DomainRuleException>(async () => await _h.Send("officer1", new AppointCommitteeMember(_h.CaseId, (await _h.UserAsync("legal")).Id, false)));
         Assert.Equal("選定委員の役割を持つ利用者のみ委員に選任できます。", legal.Message);
-        await Assert.ThrowsAsync<DomainRuleException>(async () => await _h.Send("member1", new AppointCommitteeMember(_h.CaseId, (await _h.UserAsync("member2")).Id, false)));
+        await Assert.ThrowsAsync<AccessDeniedException>(async () => await _h.Send("member1", new AppointCommitteeMember(_h.CaseId, (await _h.UserAsync("member2")).Id, false)));
     }
 }

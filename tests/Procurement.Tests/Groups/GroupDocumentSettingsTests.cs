@@ -94,10 +94,10 @@ public sealed class GroupDocumentSettingsTests(SharedApp shared) : IClassFixture
     public async Task The_handler_refuses_users_who_are_not_officers_of_the_group_and_a_missing_choice()
     {
         var version = (await GroupAsync()).Version;
-        await Assert.ThrowsAsync<DomainRuleException>(() =>
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
             SendAs("member1", m => m.Send(new ChangeGroupDocumentSettingsCommand(DemoData.GroupId, version, DateStyle.WarekiWithWestern))));
         var (otherGroup, outsider) = await _app.CreateOtherGroupWithOfficerAsync();
-        await Assert.ThrowsAsync<DomainRuleException>(() =>
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
             SendAs(outsider, m => m.Send(new ChangeGroupDocumentSettingsCommand(DemoData.GroupId, version, DateStyle.WarekiWithWestern))));
         var missing = await Assert.ThrowsAsync<ValidationException>(() =>
             SendAs("officer1", m => m.Send(new ChangeGroupDocumentSettingsCommand(DemoData.GroupId, version, null))));

@@ -49,7 +49,8 @@ public sealed class CaseWorkflowQueriesTests(SharedWorkflowApp shared) : IClassF
         Assert.Equal(StepState.Completed, done.State);
         Assert.Equal("高森 花子", done.Completion!.ByName);
 
-        Assert.Null(await _host.As("admin").QueryAsync(new StepDetailsQuery(Case, "study-sessions"))); // not a member
+        var notMember = await Assert.ThrowsAsync<Procurement.Infrastructure.Auth.AccessDeniedException>(() => _host.As("admin").QueryAsync(new StepDetailsQuery(Case, "study-sessions")));
+        Assert.True(notMember.NotFound);
     }
 
     [Fact]
@@ -72,8 +73,9 @@ public sealed class CaseWorkflowQueriesTests(SharedWorkflowApp shared) : IClassF
         Assert.Equal(ScheduleStatus.Active, schedule.Steps.Single(s => s.StepId == "organisation-setup").Status);
         Assert.Equal(new DateOnly(2026, 4, 1), schedule.Today);
 
-        Assert.Null(await _host.As("admin").QueryAsync(new CaseDiagramQuery(Case)));
-        Assert.Null(await _host.As("admin").QueryAsync(new CaseScheduleQuery(Case)));
+        // Not a member: refused as not found, before the handler.
+        Assert.True((await Assert.ThrowsAsync<Procurement.Infrastructure.Auth.AccessDeniedException>(() => _host.As("admin").QueryAsync(new CaseDiagramQuery(Case)))).NotFound);
+        Assert.True((await Assert.ThrowsAsync<Procurement.Infrastructure.Auth.AccessDeniedException>(() => _host.As("admin").QueryAsync(new CaseScheduleQuery(Case)))).NotFound);
         Assert.NotNull(await _host.As("admin").QueryAsync(new DefinitionDiagramQuery("join-existing-cloud")));
         Assert.Null(await _host.QueryAsync(new DefinitionDiagramQuery("no-such-workflow")));
     }

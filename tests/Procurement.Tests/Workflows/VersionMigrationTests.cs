@@ -104,8 +104,8 @@ public sealed class VersionMigrationTests(VersionMigrationTests.App shared) : IC
             ["current-system-survey"] = "current-system-survey",
             ["cost-share-revision"] = "cost-share-revision",
         };
-        var legal = await Assert.ThrowsAsync<DomainRuleException>(() => _host.As("legal").SendAsync(new MigrateCaseCommand(Case, 2, mapping, "理由")));
-        Assert.Contains("調達担当またはシステム管理者", legal.Message);
+        var legal = await Assert.ThrowsAsync<Procurement.Infrastructure.Auth.AccessDeniedException>(() => _host.As("legal").SendAsync(new MigrateCaseCommand(Case, 2, mapping, "理由")));
+        Assert.False(legal.NotFound);
 
         var view = await _host.As("admin").SendAsync(new MigrateCaseCommand(Case, 2, mapping, "管理者による一括移行"));
         Assert.Equal(2, view.DefinitionVersion);

@@ -31,6 +31,7 @@ public static class SignInDecision
     }
 }
 
+[Access(Access.Anonymous, Reason = "signing in is how a user gets rights")]
 public sealed class SignInModel(IDocumentSession session, SignInAttempts attempts, PasswordService passwords, UiText t, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";

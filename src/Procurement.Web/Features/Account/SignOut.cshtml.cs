@@ -8,6 +8,7 @@ using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Account;
 
+[Access(Access.Internal, Roles.Vendor, Reason = "anyone signed in, internal or external, may end their own session")]
 public sealed class SignOutModel(IDocumentSession session, ICurrentUser user) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");

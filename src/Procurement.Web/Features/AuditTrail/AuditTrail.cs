@@ -29,7 +29,8 @@ public sealed record AuditTrailView(CaseSummary Case, IReadOnlyList<AuditEntry> 
 /// does not have to visit the case, evaluation and contract histories one by one. Score sheets are not listed: each
 /// member's changes have their own history page, opened after the close.
 /// </summary>
-public sealed record GetAuditTrail(Guid CaseId) : IQuery<AuditTrailView?>;
+[Access(Access.Internal)]
+public sealed record GetAuditTrail(Guid CaseId) : IQuery<AuditTrailView?>, ICaseRequest;
 
 public sealed class GetAuditTrailHandler(
     IQuerySession session, CaseAccess access, IMediator mediator, EvaluationQueries evaluation, ContractAccess contracts, UiText t)

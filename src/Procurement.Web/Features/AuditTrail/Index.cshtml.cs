@@ -2,11 +2,13 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Documents;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.AuditTrail;
 
 /// <summary>監査ログ of one case for every member of its group, with a CSV download of the same lines.</summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(IMediator mediator, UiText t, TimeProvider clock) : PageModel
 {
     public AuditTrailView Trail { get; private set; } = null!;

@@ -10,9 +10,10 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Cases;
 
 /// <summary>Edits the case header. <paramref name="ExpectedVersion"/> is the version the officer saw.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record ChangeCaseDetailsCommand(
     Guid CaseId, long ExpectedVersion, string Title, IReadOnlyList<string> TargetBusinesses, CloudForm? CloudForm,
-    DateOnly? PlannedGoLive, long? BudgetCeiling) : ICommand<long>;
+    DateOnly? PlannedGoLive, long? BudgetCeiling) : ICommand<long>, ICaseRequest;
 
 public sealed class ChangeCaseDetailsValidator : AbstractValidator<ChangeCaseDetailsCommand>
 {
@@ -32,13 +33,11 @@ public static class ChangeCaseDetailsDecision
     }
 }
 
-public sealed class ChangeCaseDetailsHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class ChangeCaseDetailsHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<ChangeCaseDetailsCommand, long>
 {
     public async ValueTask<long> Handle(ChangeCaseDetailsCommand command, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["案件情報を変更できるのは調達担当です。"]);
-        if (await access.FindCaseAsync(command.CaseId, cancellationToken) is null) throw new DomainRuleException(t["案件が見つかりません。"]);
         // Other features (vendors, workflows, …) append to the case stream too, so the stream version
         // moves without the header changing. The header's own version decides staleness; fetching the
         // stream for writing still refuses a second writer that saves in between.

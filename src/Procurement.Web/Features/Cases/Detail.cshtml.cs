@@ -11,6 +11,7 @@ using Procurement.Infrastructure.Localization;
 namespace Procurement.Features.Cases;
 
 /// <summary>The case page: its header and its timeline. Members of the case's group only; everyone else gets 404.</summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class DetailModel(CaseAccess access, IQuerySession session, UiText t, IMediator mediator, WorkflowCatalog catalog) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;

@@ -11,6 +11,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Cases;
 
 /// <summary>Changes the case header. Carries the version the officer saw, so a concurrent edit is refused, not overwritten.</summary>
+[Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class EditModel(CaseAccess access, IMediator mediator, UiText t) : PageModel
 {

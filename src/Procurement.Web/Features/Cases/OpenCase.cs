@@ -9,9 +9,10 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Cases;
 
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record OpenCaseCommand(
     Guid GroupId, string Title, IReadOnlyList<string> TargetBusinesses, CloudForm? CloudForm,
-    DateOnly? PlannedGoLive, long? BudgetCeiling) : ICommand<Guid>;
+    DateOnly? PlannedGoLive, long? BudgetCeiling) : ICommand<Guid>, IGroupRequest;
 
 /// <summary>The fields of a case that officers can set when opening it and change later.</summary>
 public static class CaseDetailRules
@@ -53,13 +54,11 @@ public static class OpenCaseDecision
             c.PlannedGoLive!.Value, c.BudgetCeiling!.Value, by, at);
 }
 
-public sealed class OpenCaseHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class OpenCaseHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<OpenCaseCommand, Guid>
 {
     public async ValueTask<Guid> Handle(OpenCaseCommand command, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["案件を作成できるのは調達担当です。"]);
-        if (!await access.IsGroupMemberAsync(command.GroupId, cancellationToken)) throw new DomainRuleException(t["所属していないグループには案件を作成できません。"]);
 
         var id = Guid.NewGuid();
         session.Events.StartStream<CaseSummary>(id, OpenCaseDecision.Decide(id, command, user.Actor, clock.GetUtcNow()));

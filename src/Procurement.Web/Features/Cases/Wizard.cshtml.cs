@@ -13,6 +13,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Cases;
 
 /// <summary>案件の作成: 基本情報 → 対象業務 → 形態・予定 → 確認.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 [Authorize(Policy = Policies.Officer)]
 public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseCommand> validator, IMediator mediator,
     CaseAccess access, ICurrentUser user, UiText t) : WizardPageModel<WizardModel.CaseInput>(drafts, user, t, WizardName, Steps)

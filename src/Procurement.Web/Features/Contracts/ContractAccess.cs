@@ -74,13 +74,12 @@ public static class DossierRules
     public static bool SameContent<T>(T? a, T? b) => JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
 
     /// <summary>
-    /// The officer's save of one part of the working copy (terms, SLA): refused to anyone else, checked against the
-    /// version the user saw, and a no-op when <paramref name="decide"/> finds nothing changed.
+    /// The officer's save of one part of the working copy (terms, SLA; the commands' access rule admits officers only), checked
+    /// against the version the user saw, and a no-op when <paramref name="decide"/> finds nothing changed.
     /// </summary>
     public static async Task<long> SaveChangeAsync(IDocumentSession session, ContractAccess access, Guid caseId, long expectedVersion,
-        string refusal, UiText t, Func<ContractDossier?, CaseSummary, List<object>> decide, CancellationToken ct)
+        UiText t, Func<ContractDossier?, CaseSummary, List<object>> decide, CancellationToken ct)
     {
-        if (!access.CanEdit) throw new DomainRuleException(refusal);
         var @case = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         var dossier = await access.FindDossierAsync(caseId, ct);
         if ((dossier?.Version ?? 0) != expectedVersion) throw new StaleVersionException();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Cases;
 using Procurement.Features.Contracts.Drafting;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Contracts;
 
@@ -13,6 +14,7 @@ namespace Procurement.Features.Contracts;
 /// Line diff between two submitted versions, over the stored text of all three drafts (the same text the files were
 /// built from). Lines are rendered by Razor, so whatever users typed is shown encoded, never as HTML.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class DiffModel(ContractAccess access, IQuerySession session) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;

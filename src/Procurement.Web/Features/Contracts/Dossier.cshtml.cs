@@ -18,6 +18,7 @@ namespace Procurement.Features.Contracts;
 /// The case's contract drafts: status, the officer's next steps and the pre-check of mandatory clauses, every
 /// submitted version with downloads, the diff form, comments and the dossier history.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class DossierModel(ContractAccess access, IQuerySession session, IMediator mediator, IAwardSource awards, DraftRenderer drafts, PdfConverter pdf, TimeProvider clock, UiText t)
     : PageModel
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Contracts.Drafting;
 using Procurement.Features.Documents.Rendering;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Contracts;
 
@@ -12,6 +13,7 @@ namespace Procurement.Features.Contracts;
 /// installed, then kept), or the bundle of all three drafts as a ZIP. Stored bytes are served as they were
 /// validated and frozen, never regenerated.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class DownloadModel(ContractAccess access, IDocumentSession session, PdfConverter pdf) : PageModel
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -6,6 +6,7 @@ using Procurement.Infrastructure.Auth;
 namespace Procurement.Features.Contracts;
 
 /// <summary>The legal workspace: the contract drafts of every case in the user's groups, those awaiting review first.</summary>
+[Access(Roles.Legal, Roles.Officer)]
 [Authorize(Policy = Policies.Legal)]
 public sealed class IndexModel(ContractAccess access) : PageModel
 {

@@ -12,11 +12,14 @@ namespace Procurement.Features.Contracts;
 // Legal staff's three actions on the version under review. They share one rule set (only legal staff, only the
 // version that is 審査中), so they live together; each is still its own command, validator and decision.
 
-public sealed record CommentOnClauseCommand(Guid CaseId, long ExpectedVersion, int Version, string ClauseKey, string Text) : ICommand<long>;
+[Access(Roles.Legal)]
+public sealed record CommentOnClauseCommand(Guid CaseId, long ExpectedVersion, int Version, string ClauseKey, string Text) : ICommand<long>, ICaseRequest;
 
-public sealed record SendDraftBackCommand(Guid CaseId, long ExpectedVersion, int Version, string Reason) : ICommand<long>;
+[Access(Roles.Legal)]
+public sealed record SendDraftBackCommand(Guid CaseId, long ExpectedVersion, int Version, string Reason) : ICommand<long>, ICaseRequest;
 
-public sealed record ApproveDraftCommand(Guid CaseId, long ExpectedVersion, int Version) : ICommand<long>;
+[Access(Roles.Legal)]
+public sealed record ApproveDraftCommand(Guid CaseId, long ExpectedVersion, int Version) : ICommand<long>, ICaseRequest;
 
 public sealed class CommentOnClauseValidator : AbstractValidator<CommentOnClauseCommand>
 {
@@ -68,13 +71,11 @@ public static class ReviewDecision
     public static string Key(ClauseRef c) => $"{DraftKinds.Slug(c.Kind)}:{c.ClauseId}";
 }
 
-/// <summary>Membership, the legal role and the expected version, checked the same way for all three actions.</summary>
+/// <summary>The dossier and the expected version, checked the same way for all three actions (role and membership are the commands' access rule).</summary>
 public sealed class ReviewGate(ContractAccess access, UiText t)
 {
     public async Task<ContractDossier> OpenAsync(Guid caseId, long expectedVersion, CancellationToken ct)
     {
-        if (!access.CanReview) throw new DomainRuleException(t["草案を審査できるのは契約・法務担当です。"]);
-        _ = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         var dossier = await access.FindDossierAsync(caseId, ct) ?? throw new DomainRuleException(t["草案がまだありません。"]);
         if (dossier.Version != expectedVersion) throw new StaleVersionException();
         return dossier;

@@ -16,11 +16,12 @@ namespace Procurement.Features.Contracts;
 /// field instead of silently becoming empty. 乙 and the price are the officer's provisional entry, used only until
 /// the evaluation feature reports an award.
 /// </summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record SaveContractTermsCommand(
     Guid CaseId, long ExpectedVersion, bool KouIsRepresentative,
     string? OtsuName, string? OtsuAddress, string? OtsuRepresentative, string? PriceText,
     string? PeriodStartText, string? PeriodEndText, IReadOnlyList<string> Deliverables,
-    int? InspectionDays, int? NonConformityMonths, string? SpecialProvisions) : ICommand<long>;
+    int? InspectionDays, int? NonConformityMonths, string? SpecialProvisions) : ICommand<long>, ICaseRequest;
 
 public static class ContractTermsParsing
 {
@@ -114,7 +115,7 @@ public sealed class SaveContractTermsHandler(IDocumentSession session, ContractA
 {
     // Legal staff review prices but never set them: this is the only write path for the contract price.
     public async ValueTask<long> Handle(SaveContractTermsCommand command, CancellationToken cancellationToken) =>
-        await DossierRules.SaveChangeAsync(session, access, command.CaseId, command.ExpectedVersion, t["契約条件を変更できるのは調達担当です。"], t,
+        await DossierRules.SaveChangeAsync(session, access, command.CaseId, command.ExpectedVersion, t,
             (dossier, @case) => SaveContractTermsDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow(), t), cancellationToken);
 }
 

@@ -12,7 +12,8 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Contracts;
 
 /// <summary>The officer hands the working copy to legal staff: it becomes a numbered, frozen version with stored files.</summary>
-public sealed record SubmitDraftForReviewCommand(Guid CaseId, long ExpectedVersion) : ICommand<int>;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record SubmitDraftForReviewCommand(Guid CaseId, long ExpectedVersion) : ICommand<int>, ICaseRequest;
 
 /// <summary>Generation refused: these mandatory clauses are absent or still say 未確定.</summary>
 public sealed class MissingClausesException(IReadOnlyList<string> missing) : Exception(string.Join("、", missing))
@@ -87,7 +88,6 @@ public sealed class SubmitDraftForReviewHandler(
 {
     public async ValueTask<int> Handle(SubmitDraftForReviewCommand command, CancellationToken cancellationToken)
     {
-        if (!access.CanEdit) throw new DomainRuleException(t["審査に提出できるのは調達担当です。"]);
         var @case = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         var dossier = await access.FindDossierAsync(command.CaseId, cancellationToken);
         if ((dossier?.Version ?? 0) != command.ExpectedVersion) throw new StaleVersionException();

@@ -16,6 +16,7 @@ namespace Procurement.Features.Contracts;
 /// Contract terms. Officers only: this page is where the contract price is set, and legal staff must not be able
 /// to change prices (they have no write endpoint here; the policy refuses them).
 /// </summary>
+[Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class TermsModel(ContractAccess access, Marten.IQuerySession session, IAwardSource awards, IMediator mediator, UiText t) : PageModel
 {

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Cases;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
 
@@ -13,6 +14,7 @@ namespace Procurement.Features.Contracts;
 /// One submitted version clause by clause, with the comments on each clause. Legal staff comment, send back or
 /// approve here; the commands refuse anyone else, so the forms are shown to legal staff only for convenience.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class VersionModel(ContractAccess access, IQuerySession session, IMediator mediator, Documents.Rendering.PdfConverter pdf, UiText t) : PageModel
 {
     public sealed class ReviewInput

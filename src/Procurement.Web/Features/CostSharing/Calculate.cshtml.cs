@@ -15,6 +15,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.CostSharing;
 
 /// <summary>費用分担の算定: preview, record as an event, export to Excel.</summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
 {
     public sealed class MemberRow

@@ -8,10 +8,11 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.CostSharing;
 
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record RecordCostShareCommand(
     Guid CaseId, string Title, IReadOnlyList<ShareComponent> Components, RemainderRule Remainder, LeavingRule Leaving,
     IReadOnlyList<CostShareMember> Members, string Representative, IReadOnlyList<(int FiscalYear, long Total)> Years,
-    bool Preview = false) : ICommand<IReadOnlyList<YearShares>>;
+    bool Preview = false) : ICommand<IReadOnlyList<YearShares>>, ICaseRequest;
 
 public sealed class RecordCostShareValidator : AbstractValidator<RecordCostShareCommand>
 {
@@ -55,13 +56,11 @@ public static class RecordCostShareDecision
     }
 }
 
-public sealed class RecordCostShareHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class RecordCostShareHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<RecordCostShareCommand, IReadOnlyList<YearShares>>
 {
     public async ValueTask<IReadOnlyList<YearShares>> Handle(RecordCostShareCommand command, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["費用分担を算定できるのは調達担当です。"]);
-        if (await access.FindCaseAsync(command.CaseId, cancellationToken) is null) throw new DomainRuleException(t["案件が見つかりません。"]);
 
         var years = RecordCostShareDecision.Compute(command, t);
         if (command.Preview) return years;

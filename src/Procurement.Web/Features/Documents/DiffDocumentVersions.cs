@@ -2,12 +2,13 @@ using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Mediator;
 using Procurement.Features.Documents.Rendering;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Validation;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents;
 
-// Read side for the history, diff and download pages. Like every case page, callers check CaseAccess first.
+// Read side for the history, diff and download pages. Membership of the case's group is each query's access rule.
 
 public enum DiffLineKind { Unchanged, Inserted, Deleted, Modified, Imaginary }
 
@@ -34,7 +35,8 @@ public sealed record DocumentDiff(string Kind, int FromVersion, int ToVersion, I
     }
 }
 
-public sealed record DiffDocumentVersions(Guid CaseId, string Kind, int FromVersion, int ToVersion) : IQuery<DocumentDiff>;
+[Access(Access.Internal)]
+public sealed record DiffDocumentVersions(Guid CaseId, string Kind, int FromVersion, int ToVersion) : IQuery<DocumentDiff>, ICaseRequest;
 
 public sealed class DiffDocumentVersionsHandler(IMediator mediator, UiText t) : IQueryHandler<DiffDocumentVersions, DocumentDiff>
 {

@@ -17,11 +17,12 @@ namespace Procurement.Features.Documents;
 /// knows beyond the case (pages of other features); registered <see cref="IDocumentSectionSource"/>s fill in the rest.
 /// <paramref name="ClauseSettings"/> are the officer's clause parameters (see <see cref="ClauseLibrary.Edit"/>); null uses
 /// the settings saved for the kind (<see cref="SaveClauseSettings"/>). <paramref name="DateStyle"/>: null uses the group's.
-/// The caller checks case access (<see cref="CaseAccess"/>) first, like every case page.
+/// Officers of the case's group only (the access rule), whoever calls.
 /// </summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record GenerateDocument(
     Guid CaseId, string TemplateId, DocumentSections? Sections = null,
-    IReadOnlyDictionary<string, ClauseSetting>? ClauseSettings = null, DateStyle? DateStyle = null) : ICommand<GenerateDocumentResult>;
+    IReadOnlyDictionary<string, ClauseSetting>? ClauseSettings = null, DateStyle? DateStyle = null) : ICommand<GenerateDocumentResult>, ICaseRequest;
 
 /// <summary>The version that now holds this content: new, or the existing one when nothing changed.</summary>
 public sealed record GenerateDocumentResult(string Kind, int Version, Guid FileId, string ContentHash, bool Created, IReadOnlyList<string> ValidationErrors);

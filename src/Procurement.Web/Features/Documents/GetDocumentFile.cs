@@ -1,14 +1,16 @@
 using Marten;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Documents;
 
-// Read side for the history, diff and download pages. Like every case page, callers check CaseAccess first.
+// Read side for the history, diff and download pages. Membership of the case's group is each query's access rule.
 
 public sealed record DocumentDownload(string FileName, string ContentType, byte[] Bytes, string Sha256);
 
 /// <summary>One version's .docx, hash re-checked; null when the case has no such version.</summary>
-public sealed record GetDocumentFile(Guid CaseId, string Kind, int Version) : IQuery<DocumentDownload?>;
+[Access(Access.Internal)]
+public sealed record GetDocumentFile(Guid CaseId, string Kind, int Version) : IQuery<DocumentDownload?>, ICaseRequest;
 
 public sealed class GetDocumentFileHandler(IQuerySession session, IDocumentFileStore files) : IQueryHandler<GetDocumentFile, DocumentDownload?>
 {

@@ -1,17 +1,19 @@
 using Marten;
 using Mediator;
 using Procurement.Features.Documents.Rendering;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Documents;
 
-// Read side for the history, diff and download pages. Like every case page, callers check CaseAccess first.
+// Read side for the history, diff and download pages. Membership of the case's group is each query's access rule.
 
 /// <summary>
 /// One version as PDF. Converted by LibreOffice on the first request and kept (<see cref="StoredPdf"/>), like the
 /// contracts' PDFs: a stored version never changes, and a conversion takes seconds of a 2-core server.
 /// <see cref="PdfUnavailableException"/> when it was never converted and LibreOffice is not installed (offer .docx instead).
 /// </summary>
-public sealed record GetDocumentPdf(Guid CaseId, string Kind, int Version) : IQuery<DocumentDownload?>;
+[Access(Access.Internal)]
+public sealed record GetDocumentPdf(Guid CaseId, string Kind, int Version) : IQuery<DocumentDownload?>, ICaseRequest;
 
 /// <summary>The PDF of one stored .docx (same id as its <see cref="StoredFile"/>), hash re-checked on every download.</summary>
 public sealed class StoredPdf

@@ -1,12 +1,14 @@
 using Marten;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Documents;
 
-// Read side for the history, diff and download pages. Like every case page, callers check CaseAccess first.
+// Read side for the history, diff and download pages. Membership of the case's group is each query's access rule.
 
 /// <summary>All documents of a case with their versions (empty when none was generated yet).</summary>
-public sealed record ListDocumentVersions(Guid CaseId) : IQuery<CaseDocumentsView>;
+[Access(Access.Internal)]
+public sealed record ListDocumentVersions(Guid CaseId) : IQuery<CaseDocumentsView>, ICaseRequest;
 
 public sealed class ListDocumentVersionsHandler(IQuerySession session) : IQueryHandler<ListDocumentVersions, CaseDocumentsView>
 {

@@ -16,8 +16,9 @@ namespace Procurement.Features.Documents;
 /// An officer saves the clause settings of one document kind of a case: the complete set, replacing the previous one.
 /// <paramref name="ExpectedRevision"/> is the settings' revision the form was loaded at (0 when none were saved).
 /// </summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record SaveClauseSettings(
-    Guid CaseId, string Kind, long ExpectedRevision, IReadOnlyDictionary<string, ClauseSetting> Settings) : ICommand<long>;
+    Guid CaseId, string Kind, long ExpectedRevision, IReadOnlyDictionary<string, ClauseSetting> Settings) : ICommand<long>, ICaseRequest;
 
 /// <summary>The clauses a kind's templates contain, in the order they appear, and which of them are mandatory.</summary>
 public sealed partial record KindClauses(string Kind, string Title, IReadOnlyList<ClauseDefinition> Clauses, IReadOnlyList<string> Required)
@@ -108,14 +109,12 @@ public static class SaveClauseSettingsDecision
 }
 
 public sealed class SaveClauseSettingsHandler(
-    IDocumentSession session, CaseAccess access, TemplateCatalog catalog, ICurrentUser user, TimeProvider clock, UiText t)
+    IDocumentSession session, TemplateCatalog catalog, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<SaveClauseSettings, long>
 {
     public async ValueTask<long> Handle(SaveClauseSettings command, CancellationToken cancellationToken)
     {
         var (c, ct) = (command, cancellationToken);
-        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["条項の設定を変更できるのは調達担当です。"]);
-        if (await access.FindCaseAsync(c.CaseId, ct) is null) throw new DomainRuleException(t["案件が見つかりません。"]);
         var kind = KindClauses.Of(catalog, c.Kind) ?? throw new DomainRuleException(t.Format("文書の種類「{0}」はありません。", c.Kind));
         // The stream's version guards the append; the settings' own revision decides staleness, because generating
         // documents and every other feature move the case stream without touching these settings.

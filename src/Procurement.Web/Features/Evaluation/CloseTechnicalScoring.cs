@@ -9,9 +9,10 @@ using static Procurement.Features.Evaluation.EvaluationText;
 namespace Procurement.Features.Evaluation;
 
 /// <summary>The chair closes technical scoring: sheets become visible to the committee and the price envelope opens.</summary>
-public sealed record CloseTechnicalScoring(Guid CaseId) : ICommand<long>;
+[Access(Roles.Committee)]
+public sealed record CloseTechnicalScoring(Guid CaseId) : ICommand<long>, ICaseRequest;
 
-public sealed class CloseTechnicalScoringHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<CloseTechnicalScoring, long>
+public sealed class CloseTechnicalScoringHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<CloseTechnicalScoring, long>
 {
     public static object[] Decide(EvaluationView state, IReadOnlyList<ScoreSheetView> sheets, CloseTechnicalScoring c, Actor by, DateTimeOffset at)
     {
@@ -28,7 +29,6 @@ public sealed class CloseTechnicalScoringHandler(IDocumentSession session, ICurr
 
     public async ValueTask<long> Handle(CloseTechnicalScoring c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
         var sheets = await session.Query<ScoreSheetView>().Where(s => s.CaseId == c.CaseId).ToListAsync(ct);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state =>
         {

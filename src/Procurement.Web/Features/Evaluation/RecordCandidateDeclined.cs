@@ -14,7 +14,8 @@ namespace Procurement.Features.Evaluation;
 /// The officer records that the 受注候補者 declined (辞退) or that negotiation with it failed, with the reason; the next
 /// vendor of the final ranking becomes the candidate, and the contract drafts and documents follow.
 /// </summary>
-public sealed record RecordCandidateDeclined(Guid CaseId, Guid VendorId, string Reason) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record RecordCandidateDeclined(Guid CaseId, Guid VendorId, string Reason) : ICommand<long>, ICaseRequest;
 
 public sealed class RecordCandidateDeclinedValidator : AbstractValidator<RecordCandidateDeclined>
 {
@@ -26,7 +27,7 @@ public sealed class RecordCandidateDeclinedValidator : AbstractValidator<RecordC
     }
 }
 
-public sealed class RecordCandidateDeclinedHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock)
+public sealed class RecordCandidateDeclinedHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RecordCandidateDeclined, long>
 {
     /// <summary>Only the current candidate of a final result can decline: anyone else was never offered the contract.</summary>
@@ -44,8 +45,6 @@ public sealed class RecordCandidateDeclinedHandler(IDocumentSession session, ICu
 
     public async ValueTask<long> Handle(RecordCandidateDeclined c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         var sheets = await session.Query<ScoreSheetView>().Where(s => s.CaseId == c.CaseId).ToListAsync(ct);
         return await EvaluationGate.AppendAsync(session, c.CaseId,
             state => Decide(state, ScoringEngine.Compute(EvaluationInputs.Build(state, sheets, includePrices: true)), c, user.Actor, clock.GetUtcNow()), ct);

@@ -9,7 +9,8 @@ using static Procurement.Features.Evaluation.EvaluationText;
 namespace Procurement.Features.Evaluation;
 
 /// <summary>The officer records a くじ among tied vendors: the order drawn (first wins) and who drew it.</summary>
-public sealed record RecordLot(Guid CaseId, IReadOnlyList<Guid> VendorOrder, string DrawnBy, string? Note) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record RecordLot(Guid CaseId, IReadOnlyList<Guid> VendorOrder, string DrawnBy, string? Note) : ICommand<long>, ICaseRequest;
 
 public sealed class RecordLotValidator : AbstractValidator<RecordLot>
 {
@@ -20,7 +21,7 @@ public sealed class RecordLotValidator : AbstractValidator<RecordLot>
     }
 }
 
-public sealed class RecordLotHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<RecordLot, long>
+public sealed class RecordLotHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordLot, long>
 {
     public static object[] Decide(EvaluationView state, RecordLot c, Actor by, DateTimeOffset at)
     {
@@ -31,8 +32,6 @@ public sealed class RecordLotHandler(IDocumentSession session, ICurrentUser user
 
     public async ValueTask<long> Handle(RecordLot c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

@@ -8,9 +8,11 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.FitGap;
 
-public sealed record ImportFunctionListCommand(Guid CaseId, string PackageName, IReadOnlyList<PackageFunction> Functions) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record ImportFunctionListCommand(Guid CaseId, string PackageName, IReadOnlyList<PackageFunction> Functions) : ICommand, ICaseRequest;
 
-public sealed record AssessFunctionCommand(Guid CaseId, string FunctionId, Fit? Fit, GapDecision? Decision, string Reason, string Owner, string Regulation) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record AssessFunctionCommand(Guid CaseId, string FunctionId, Fit? Fit, GapDecision? Decision, string Reason, string Owner, string Regulation) : ICommand, ICaseRequest;
 
 public sealed class ImportFunctionListValidator : AbstractValidator<ImportFunctionListCommand>
 {
@@ -43,12 +45,11 @@ public static class AssessFunctionDecision
             c.Reason.Trim(), c.Owner.Trim(), c.Regulation.Trim(), by, at);
 }
 
-public sealed class FitGapHandlers(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class FitGapHandlers(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<ImportFunctionListCommand>, ICommandHandler<AssessFunctionCommand>
 {
     public async ValueTask<Unit> Handle(ImportFunctionListCommand command, CancellationToken cancellationToken)
     {
-        await EnsureAllowedAsync(command.CaseId, cancellationToken);
         session.Events.Append(command.CaseId, new FunctionListImported(command.CaseId, command.PackageName.Trim(), command.Functions, user.Actor, clock.GetUtcNow()));
         await session.SaveChangesAsync(cancellationToken);
         return Unit.Value;
@@ -56,17 +57,10 @@ public sealed class FitGapHandlers(IDocumentSession session, CaseAccess access, 
 
     public async ValueTask<Unit> Handle(AssessFunctionCommand command, CancellationToken cancellationToken)
     {
-        await EnsureAllowedAsync(command.CaseId, cancellationToken);
         var view = await session.LoadAsync<FitGapView>(command.CaseId, cancellationToken);
         if (view is null || view.Functions.All(f => f.Id != command.FunctionId)) throw new DomainRuleException(t["指定された機能は一覧にありません。"]);
         session.Events.Append(command.CaseId, AssessFunctionDecision.Decide(command, user.Actor, clock.GetUtcNow()));
         await session.SaveChangesAsync(cancellationToken);
         return Unit.Value;
-    }
-
-    private async Task EnsureAllowedAsync(Guid caseId, CancellationToken ct)
-    {
-        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["フィット&ギャップを記録できるのは調達担当です。"]);
-        if (await access.FindCaseAsync(caseId, ct) is null) throw new DomainRuleException(t["案件が見つかりません。"]);
     }
 }

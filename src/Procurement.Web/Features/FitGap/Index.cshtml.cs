@@ -16,6 +16,7 @@ namespace Procurement.Features.FitGap;
 /// <summary>フィット&amp;ギャップ (業務標準化, Phase2): import the package's functions, decide each gap, watch the customisation rate.</summary>
 [RequestSizeLimit(MaxUpload + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload + 64 * 1024)]
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
 {
     public const long MaxUpload = 5 * 1024 * 1024;

@@ -14,7 +14,8 @@ namespace Procurement.Features.Groups;
 /// The group's document settings (today: how dates are written). <paramref name="ExpectedVersion"/> is the group
 /// version the officer saw; <paramref name="DateStyle"/> is null when nothing was chosen.
 /// </summary>
-public sealed record ChangeGroupDocumentSettingsCommand(Guid GroupId, long ExpectedVersion, DateStyle? DateStyle) : ICommand<long>;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record ChangeGroupDocumentSettingsCommand(Guid GroupId, long ExpectedVersion, DateStyle? DateStyle) : ICommand<long>, IGroupRequest;
 
 public sealed class ChangeGroupDocumentSettingsValidator : AbstractValidator<ChangeGroupDocumentSettingsCommand>
 {
@@ -33,14 +34,11 @@ public static class ChangeGroupDocumentSettingsDecision
         current.DateStyle == c.DateStyle ? null : new GroupDocumentSettingsChanged(current.Id, c.DateStyle!.Value, by, at);
 }
 
-public sealed class ChangeGroupDocumentSettingsHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class ChangeGroupDocumentSettingsHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<ChangeGroupDocumentSettingsCommand, long>
 {
     public async ValueTask<long> Handle(ChangeGroupDocumentSettingsCommand command, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["文書の設定を変更できるのは調達担当です。"]);
-        // Same answer for "no such group" and "not yours": other groups cannot learn that a group exists.
-        if (!await access.IsGroupMemberAsync(command.GroupId, cancellationToken)) throw new DomainRuleException(t["グループが見つかりません。"]);
         var stream = await session.Events.FetchForWriting<GroupView>(command.GroupId, cancellationToken);
         var current = stream.Aggregate ?? throw new DomainRuleException(t["グループが見つかりません。"]);
         if (current.Version != command.ExpectedVersion) throw new StaleVersionException();

@@ -9,6 +9,7 @@ using Procurement.Infrastructure.Localization;
 namespace Procurement.Features.Groups;
 
 /// <summary>DateStyle is how the group's documents write dates (和暦のみ unless chosen); it can be changed later on the settings page.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record CreateGroupCommand(
     string Name, OrganisationForm? Form, IReadOnlyList<MemberMunicipality> Members, string Representative,
     DateStyle? DateStyle = Documents.DateStyle.WarekiOnly) : ICommand<Guid>;

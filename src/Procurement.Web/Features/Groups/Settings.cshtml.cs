@@ -15,6 +15,7 @@ namespace Procurement.Features.Groups;
 /// 文書の設定 of one group: how its generated documents write dates. Officers of the group only (other groups: 404).
 /// Each choice shows today's date written that way, so the officer sees what the documents will say.
 /// </summary>
+[Access(Roles.Officer, Roles.Admin, GroupRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class SettingsModel(IQuerySession session, CaseAccess access, IMediator mediator, TimeProvider clock, UiText t) : PageModel
 {

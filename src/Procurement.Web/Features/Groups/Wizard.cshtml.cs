@@ -11,6 +11,7 @@ using Procurement.Infrastructure.Localization;
 namespace Procurement.Features.Groups;
 
 /// <summary>グループの設定: 基本情報 → 構成団体 → 確認. Input is kept as typed (strings) so nothing is lost on an error.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 [Authorize(Policy = Policies.Officer)]
 public sealed class WizardModel(WizardDraftStore drafts, IValidator<CreateGroupCommand> validator, IMediator mediator, ICurrentUser user, UiText t)
     : WizardPageModel<WizardModel.GroupInput>(drafts, user, t, WizardName, Steps)

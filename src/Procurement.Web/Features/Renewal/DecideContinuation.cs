@@ -11,9 +11,10 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Renewal;
 
 /// <summary>Records 継続 or 切替え; a switch opens the successor case in the same transaction.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record DecideContinuationCommand(
     Guid CaseId, RenewalChoice? Choice, string Reasons, string Lessons, string CurrentVendor, DateOnly? ContractEnd,
-    string SuccessorTitle, DateOnly? SuccessorGoLive) : ICommand<Guid?>;
+    string SuccessorTitle, DateOnly? SuccessorGoLive) : ICommand<Guid?>, ICaseRequest;
 
 public sealed class DecideContinuationValidator : AbstractValidator<DecideContinuationCommand>
 {
@@ -52,7 +53,6 @@ public sealed class DecideContinuationHandler(IDocumentSession session, CaseAcce
 {
     public async ValueTask<Guid?> Handle(DecideContinuationCommand command, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["継続・切替えを決定できるのは調達担当です。"]);
         var current = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         var existing = await session.LoadAsync<RenewalView>(command.CaseId, cancellationToken);
         if (existing?.Decision is not null) throw new DomainRuleException(t["この案件の継続・切替えは既に決定されています。"]);

@@ -12,6 +12,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Renewal;
 
 /// <summary>サービス継続・切替え (Phase4): decide at the end of the term; a switch opens the next procurement.</summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
 {
     public sealed class DecisionInput

@@ -11,6 +11,7 @@ namespace Procurement.Features.Setup;
 /// Creates the first administrator on a fresh installation. Answers 404 as soon as any account
 /// exists, so it can never be used to add an admin behind the real admin's back.
 /// </summary>
+[Access(Access.Anonymous, Reason = "a fresh installation has nobody to sign in; the page answers 404 once any account exists")]
 public sealed class FirstRunModel(IDocumentSession session, PasswordService passwords, TimeProvider clock, UiText t) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";

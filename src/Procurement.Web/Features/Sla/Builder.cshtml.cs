@@ -18,6 +18,7 @@ namespace Procurement.Features.Sla;
 /// whole SLA (so leaving half-way loses nothing and steps can be revisited); an invalid step stores nothing and
 /// keeps what was typed.
 /// </summary>
+[Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiText t) : PageModel
 {

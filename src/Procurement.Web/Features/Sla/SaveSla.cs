@@ -15,9 +15,10 @@ public sealed record PenaltyInput(
     PenaltyKind? Kind, int? PointsPerMiss, int? PointsPerRepeatedMiss, int? ThresholdPoints, decimal? FeeReductionPercent, int? PointExpiryMonths);
 
 /// <summary>Saves the whole SLA of a case (every builder step sends all of it, so steps can be revisited in any order).</summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record SaveSlaCommand(
     Guid CaseId, long ExpectedVersion, SlaPreset? Preset, IReadOnlyList<SlaItemInput> Items, PenaltyInput Penalty,
-    IReadOnlyList<string> Exclusions) : ICommand<long>;
+    IReadOnlyList<string> Exclusions) : ICommand<long>, ICaseRequest;
 
 public sealed class SaveSlaValidator : AbstractValidator<SaveSlaCommand>
 {
@@ -92,6 +93,6 @@ public sealed class SaveSlaHandler(IDocumentSession session, ContractAccess acce
     : ICommandHandler<SaveSlaCommand, long>
 {
     public async ValueTask<long> Handle(SaveSlaCommand command, CancellationToken cancellationToken) =>
-        await DossierRules.SaveChangeAsync(session, access, command.CaseId, command.ExpectedVersion, t["SLAを作成できるのは調達担当です。"], t,
+        await DossierRules.SaveChangeAsync(session, access, command.CaseId, command.ExpectedVersion, t,
             (dossier, @case) => SaveSlaDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow(), t), cancellationToken);
 }

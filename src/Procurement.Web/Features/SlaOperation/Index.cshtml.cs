@@ -19,6 +19,7 @@ namespace Procurement.Features.SlaOperation;
 /// <summary>サービスレベル評価 (Phase4): measurements per period, achievement per item and year, the agreed penalty, trend.</summary>
 [RequestSizeLimit(RecordSlaMeasurementsValidator.MaxReportBytes + 256 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = RecordSlaMeasurementsValidator.MaxReportBytes + 256 * 1024)]
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, TimeProvider clock, UiText t) : PageModel
 {
     public sealed class RowInput

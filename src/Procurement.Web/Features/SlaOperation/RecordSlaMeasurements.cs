@@ -24,9 +24,11 @@ public sealed class SlaReportFile
 
 public sealed record ReportUpload(string FileName, byte[] Content);
 
-public sealed record RecordSlaMeasurementsCommand(Guid CaseId, DateOnly? PeriodStart, int Months, IReadOnlyList<ItemMeasurement> Results, ReportUpload? Report) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record RecordSlaMeasurementsCommand(Guid CaseId, DateOnly? PeriodStart, int Months, IReadOnlyList<ItemMeasurement> Results, ReportUpload? Report) : ICommand, ICaseRequest;
 
-public sealed record SetSlaAnnualPaymentCommand(Guid CaseId, int FiscalYear, long? AnnualPayment) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record SetSlaAnnualPaymentCommand(Guid CaseId, int FiscalYear, long? AnnualPayment) : ICommand, ICaseRequest;
 
 public sealed class RecordSlaMeasurementsValidator : AbstractValidator<RecordSlaMeasurementsCommand>
 {
@@ -75,12 +77,11 @@ public static class SlaOperationRules
     public static SlaDefinition? AgreedSla(ContractDossier? dossier) => dossier?.LatestApproved?.Inputs.Sla ?? dossier?.Sla;
 }
 
-public sealed class SlaOperationHandlers(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class SlaOperationHandlers(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<RecordSlaMeasurementsCommand>, ICommandHandler<SetSlaAnnualPaymentCommand>
 {
     public async ValueTask<Unit> Handle(RecordSlaMeasurementsCommand command, CancellationToken cancellationToken)
     {
-        await EnsureAllowedAsync(command.CaseId, cancellationToken);
         var sla = SlaOperationRules.AgreedSla(await session.LoadAsync<ContractDossier>(ContractStreams.DossierId(command.CaseId), cancellationToken))
             ?? throw new DomainRuleException(t["SLAがまだ定義されていません。契約・SLAの画面でSLAを作成してください。"]);
         var keys = sla.Items.Select(SlaEvaluation.KeyOf).ToHashSet();
@@ -109,17 +110,10 @@ public sealed class SlaOperationHandlers(IDocumentSession session, CaseAccess ac
 
     public async ValueTask<Unit> Handle(SetSlaAnnualPaymentCommand command, CancellationToken cancellationToken)
     {
-        await EnsureAllowedAsync(command.CaseId, cancellationToken);
         if (command.AnnualPayment is not { } payment || payment < 0 || payment > 1_000_000_000_000)
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("AnnualPayment", t["年間支払額は0円以上1兆円以下の整数で入力してください。"])]);
         session.Events.Append(command.CaseId, new SlaAnnualPaymentSet(command.CaseId, command.FiscalYear, payment, user.Actor, clock.GetUtcNow()));
         await session.SaveChangesAsync(cancellationToken);
         return Unit.Value;
-    }
-
-    private async Task EnsureAllowedAsync(Guid caseId, CancellationToken ct)
-    {
-        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["SLAの測定結果を登録できるのは調達担当です。"]);
-        if (await access.FindCaseAsync(caseId, ct) is null) throw new DomainRuleException(t["案件が見つかりません。"]);
     }
 }

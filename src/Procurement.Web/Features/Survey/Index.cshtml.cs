@@ -15,6 +15,7 @@ namespace Procurement.Features.Survey;
 /// <summary>現行システム概要調査: members' current systems, the group view, lease expiries against go-live, Excel in and out.</summary>
 [RequestSizeLimit(IndexModel.MaxUpload + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxUpload + 64 * 1024)]
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
 {
     public const long MaxUpload = 5 * 1024 * 1024;

@@ -9,9 +9,11 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Survey;
 
 /// <summary>Adds or replaces survey rows (one typed row, or a whole imported sheet) in one event.</summary>
-public sealed record RecordCurrentSystemsCommand(Guid CaseId, IReadOnlyList<CurrentSystem> Systems, string Source) : ICommand<int>;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record RecordCurrentSystemsCommand(Guid CaseId, IReadOnlyList<CurrentSystem> Systems, string Source) : ICommand<int>, ICaseRequest;
 
-public sealed record RemoveCurrentSystemCommand(Guid CaseId, Guid EntryId) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record RemoveCurrentSystemCommand(Guid CaseId, Guid EntryId) : ICommand, ICaseRequest;
 
 public static class SurveyDecision
 {
@@ -29,7 +31,6 @@ public sealed class RecordCurrentSystemsHandler(IDocumentSession session, CaseAc
 {
     public async ValueTask<int> Handle(RecordCurrentSystemsCommand command, CancellationToken cancellationToken)
     {
-        EnsureOfficer();
         var found = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         var group = await session.LoadAsync<GroupView>(found.GroupId, cancellationToken);
         var members = group!.Members.Select(m => m.Name).ToHashSet();
@@ -40,17 +41,10 @@ public sealed class RecordCurrentSystemsHandler(IDocumentSession session, CaseAc
 
     public async ValueTask<Unit> Handle(RemoveCurrentSystemCommand command, CancellationToken cancellationToken)
     {
-        EnsureOfficer();
-        if (await access.FindCaseAsync(command.CaseId, cancellationToken) is null) throw new DomainRuleException(t["案件が見つかりません。"]);
         var survey = await session.LoadAsync<CurrentSystemSurvey>(command.CaseId, cancellationToken);
         var row = survey?.Systems.FirstOrDefault(s => s.EntryId == command.EntryId) ?? throw new DomainRuleException(t["指定された行は既に削除されています。"]);
         session.Events.Append(command.CaseId, new CurrentSystemRemoved(command.CaseId, row.EntryId, row.Municipality, row.Business, user.Actor, clock.GetUtcNow()));
         await session.SaveChangesAsync(cancellationToken);
         return Unit.Value;
-    }
-
-    private void EnsureOfficer()
-    {
-        if (!user.IsInRole(Roles.Officer) && !user.IsInRole(Roles.Admin)) throw new DomainRuleException(t["現行システム概要調査を登録できるのは調達担当です。"]);
     }
 }

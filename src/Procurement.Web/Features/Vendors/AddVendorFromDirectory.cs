@@ -1,5 +1,6 @@
 using Marten;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
@@ -7,7 +8,8 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Vendors;
 
 /// <summary>Adds a vendor the group already knows (from an earlier case) to this case.</summary>
-public sealed record AddVendorFromDirectoryCommand(Guid CaseId, Guid VendorId) : ICommand<Guid>;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record AddVendorFromDirectoryCommand(Guid CaseId, Guid VendorId) : ICommand<Guid>, ICaseRequest;
 
 public static class AddVendorFromDirectoryDecision
 {

@@ -1,11 +1,13 @@
 using FluentValidation;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors;
 
 /// <summary>The questions of the case's RFI (情報提供依頼書), which structure every vendor's answers.</summary>
-public sealed record DefineRfiQuestionsCommand(Guid CaseId, IReadOnlyList<string> Questions) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record DefineRfiQuestionsCommand(Guid CaseId, IReadOnlyList<string> Questions) : ICommand, ICaseRequest;
 
 public sealed class DefineRfiQuestionsValidator : AbstractValidator<DefineRfiQuestionsCommand>
 {

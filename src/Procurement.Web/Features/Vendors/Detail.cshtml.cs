@@ -17,6 +17,7 @@ namespace Procurement.Features.Vendors;
 /// </summary>
 [RequestSizeLimit(VendorFileOptions.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = VendorFileOptions.MaxRequestBytes)]
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class DetailModel(CaseAccess access, IQuerySession session, IMediator mediator, IOptions<VendorFileOptions> files, UiText t) : PageModel
 {
     public sealed class ParticipationInput

@@ -9,6 +9,7 @@ using Procurement.Infrastructure.Localization;
 namespace Procurement.Features.Vendors;
 
 /// <summary>The vendors of a case, adding one from the group's directory, and the RFI's questions. Any member of the group reads; officers write.</summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;

@@ -1,9 +1,11 @@
 using Mediator;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Vendors;
 
 /// <summary>RFI送付 and 参加 flags of a vendor in the case.</summary>
-public sealed record MarkVendorParticipationCommand(Guid CaseId, Guid VendorId, bool RfiSent, bool TookPart) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record MarkVendorParticipationCommand(Guid CaseId, Guid VendorId, bool RfiSent, bool TookPart) : ICommand, ICaseRequest;
 
 public sealed class MarkVendorParticipationHandler(CaseVendorsWriter writer) : ICommandHandler<MarkVendorParticipationCommand>
 {

@@ -1,13 +1,15 @@
 using FluentValidation;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors;
 
 /// <summary>An RFQ estimate (見積): 導入費用, 運用費用 per month and for the contract term, and the response date.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record RecordEstimateCommand(
     Guid CaseId, Guid VendorId, DateOnly? ResponseDate, long? InitialCost, long? MonthlyOperatingCost,
-    int? ContractMonths, long? OperatingCostForTerm) : ICommand;
+    int? ContractMonths, long? OperatingCostForTerm) : ICommand, ICaseRequest;
 
 public sealed class RecordEstimateValidator : AbstractValidator<RecordEstimateCommand>
 {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Procurement.Features.Vendors.Files;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
 
@@ -11,8 +12,9 @@ namespace Procurement.Features.Vendors;
 /// files the vendor sent. Recording again replaces the date and answers (the earlier ones stay in the
 /// history) and adds files to those already received, so correcting an answer never drops a file.
 /// </summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record RecordRfiResponseCommand(
-    Guid CaseId, Guid VendorId, DateOnly? ResponseDate, IReadOnlyList<string> Answers, IReadOnlyList<UploadedFile> Files) : ICommand;
+    Guid CaseId, Guid VendorId, DateOnly? ResponseDate, IReadOnlyList<string> Answers, IReadOnlyList<UploadedFile> Files) : ICommand, ICaseRequest;
 
 public sealed class RecordRfiResponseValidator : AbstractValidator<RecordRfiResponseCommand>
 {

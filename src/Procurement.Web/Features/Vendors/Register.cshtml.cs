@@ -10,6 +10,7 @@ using Procurement.Infrastructure.Localization;
 namespace Procurement.Features.Vendors;
 
 /// <summary>Registers a new vendor: it joins the group's directory and this case.</summary>
+[Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class RegisterModel(CaseAccess access, IMediator mediator, UiText t) : PageModel
 {

@@ -2,14 +2,16 @@ using FluentValidation;
 using FluentValidation.Results;
 using Marten;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors;
 
 /// <summary>Registers a new vendor in the group's directory and adds it to the case in one save.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record RegisterVendorCommand(
-    Guid CaseId, string CompanyName, string CorporateNumber, string Address, string ContactPerson, string Email) : ICommand<Guid>;
+    Guid CaseId, string CompanyName, string CorporateNumber, string Address, string ContactPerson, string Email) : ICommand<Guid>, ICaseRequest;
 
 public sealed class RegisterVendorValidator : AbstractValidator<RegisterVendorCommand>
 {

@@ -16,9 +16,10 @@ namespace Procurement.Features.Workflows;
 /// The acting user finishes an active step (or skips it when the definition marks it optional).
 /// <paramref name="Choice"/> names the branch at a choice step.
 /// </summary>
+[Access(Access.Internal)]
 public sealed record CompleteStepCommand(
     Guid CaseId, string StepId, string? Note = null, string? Choice = null, bool Skip = false, long? ExpectedVersion = null)
-    : ICommand<CaseWorkflowView>;
+    : ICommand<CaseWorkflowView>, ICaseRequest;
 
 public sealed class CompleteStepValidator : AbstractValidator<CompleteStepCommand>
 {
@@ -77,12 +78,11 @@ public static class CompleteStep
 }
 
 public sealed class CompleteStepHandler(
-    IDocumentSession session, CaseAccess access, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock, IServiceProvider services)
+    IDocumentSession session, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock, IServiceProvider services)
     : ICommandHandler<CompleteStepCommand, CaseWorkflowView>
 {
     public async ValueTask<CaseWorkflowView> Handle(CompleteStepCommand command, CancellationToken cancellationToken)
     {
-        await WorkflowStreams.RequireCaseAsync(access, command.CaseId, cancellationToken);
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
         var definition = catalog.For(view);

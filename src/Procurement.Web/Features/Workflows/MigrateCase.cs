@@ -15,9 +15,10 @@ namespace Procurement.Features.Workflows;
 /// step the case has reached (completed or active) in the old version to a step of the new one;
 /// completed steps stay completed under their new ids and are never run again.
 /// </summary>
+[Access(Roles.Officer, Roles.Admin, MembershipWaivedFor = new[] { Roles.Admin })]
 public sealed record MigrateCaseCommand(
     Guid CaseId, int ToVersion, IReadOnlyDictionary<string, string> Mapping, string Reason, long? ExpectedVersion = null)
-    : ICommand<CaseWorkflowView>;
+    : ICommand<CaseWorkflowView>, ICaseRequest;
 
 public sealed class MigrateCaseValidator : AbstractValidator<MigrateCaseCommand>
 {
@@ -75,16 +76,14 @@ public static class MigrateCase
 }
 
 public sealed class MigrateCaseHandler(
-    IDocumentSession session, CaseAccess access, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock)
+    IDocumentSession session, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock)
     : ICommandHandler<MigrateCaseCommand, CaseWorkflowView>
 {
     public async ValueTask<CaseWorkflowView> Handle(MigrateCaseCommand command, CancellationToken cancellationToken)
     {
         var actor = WorkflowActor.From(user);
-        // Administrators manage definitions for every group, so they may migrate cases of groups they do not belong to.
-        var visible = await access.FindCaseAsync(command.CaseId, cancellationToken)
-            ?? (user.IsInRole(Roles.Admin) ? await session.LoadAsync<CaseSummary>(command.CaseId, cancellationToken) : null);
-        if (visible is null) throw new DomainRuleException(WorkflowStreams.CaseNotFound);
+        // Membership is the command's access rule, waived for administrators: they manage definitions for every group.
+        if (await session.LoadAsync<CaseSummary>(command.CaseId, cancellationToken) is null) throw new DomainRuleException(WorkflowStreams.CaseNotFound);
 
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);

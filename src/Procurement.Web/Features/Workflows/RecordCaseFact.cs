@@ -11,8 +11,9 @@ using static Procurement.Features.Workflows.WorkflowText;
 namespace Procurement.Features.Workflows;
 
 /// <summary>A user confirms (or withdraws) a fact a guard checks, e.g. "評価基準を確定した".</summary>
+[Access(Access.Internal)]
 public sealed record RecordCaseFactCommand(Guid CaseId, string Fact, bool Holds = true, string? Note = null, long? ExpectedVersion = null)
-    : ICommand<CaseWorkflowView>;
+    : ICommand<CaseWorkflowView>, ICaseRequest;
 
 public sealed class RecordCaseFactValidator : AbstractValidator<RecordCaseFactCommand>
 {
@@ -50,12 +51,11 @@ public static class RecordCaseFact
     }
 }
 
-public sealed class RecordCaseFactHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock)
+public sealed class RecordCaseFactHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RecordCaseFactCommand, CaseWorkflowView>
 {
     public async ValueTask<CaseWorkflowView> Handle(RecordCaseFactCommand command, CancellationToken cancellationToken)
     {
-        await WorkflowStreams.RequireCaseAsync(access, command.CaseId, cancellationToken);
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
         var events = RecordCaseFact.Decide(view, command, WorkflowActor.From(user), clock.GetUtcNow());

@@ -12,8 +12,9 @@ using static Procurement.Features.Workflows.WorkflowText;
 namespace Procurement.Features.Workflows;
 
 /// <summary>An officer returns the case from an active step to an earlier completed step, with a written reason.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record SendBackCommand(Guid CaseId, string FromStep, string ToStep, string Reason, long? ExpectedVersion = null)
-    : ICommand<CaseWorkflowView>;
+    : ICommand<CaseWorkflowView>, ICaseRequest;
 
 public sealed class SendBackValidator : AbstractValidator<SendBackCommand>
 {
@@ -48,12 +49,11 @@ public static class SendBack
     }
 }
 
-public sealed class SendBackHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock)
+public sealed class SendBackHandler(IDocumentSession session, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock)
     : ICommandHandler<SendBackCommand, CaseWorkflowView>
 {
     public async ValueTask<CaseWorkflowView> Handle(SendBackCommand command, CancellationToken cancellationToken)
     {
-        await WorkflowStreams.RequireCaseAsync(access, command.CaseId, cancellationToken);
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
         var events = SendBack.Decide(view, catalog.For(view), command, WorkflowActor.From(user), clock.GetUtcNow());

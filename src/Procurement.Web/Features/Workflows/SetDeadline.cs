@@ -11,8 +11,9 @@ using static Procurement.Features.Workflows.WorkflowText;
 namespace Procurement.Features.Workflows;
 
 /// <summary>An officer sets (or moves) the due date of a step not yet completed, e.g. the 提案書 deadline in the 公告.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record SetDeadlineCommand(Guid CaseId, string StepId, DateOnly Due, string? Reason = null, long? ExpectedVersion = null)
-    : ICommand<CaseWorkflowView>;
+    : ICommand<CaseWorkflowView>, ICaseRequest;
 
 public sealed class SetDeadlineValidator : AbstractValidator<SetDeadlineCommand>
 {
@@ -37,12 +38,11 @@ public static class SetDeadline
     }
 }
 
-public sealed class SetDeadlineHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock)
+public sealed class SetDeadlineHandler(IDocumentSession session, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock)
     : ICommandHandler<SetDeadlineCommand, CaseWorkflowView>
 {
     public async ValueTask<CaseWorkflowView> Handle(SetDeadlineCommand command, CancellationToken cancellationToken)
     {
-        await WorkflowStreams.RequireCaseAsync(access, command.CaseId, cancellationToken);
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
         var events = SetDeadline.Decide(view, catalog.For(view), command, WorkflowActor.From(user), clock.GetUtcNow());

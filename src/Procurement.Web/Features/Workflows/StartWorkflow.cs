@@ -11,8 +11,9 @@ using static Procurement.Features.Workflows.WorkflowText;
 namespace Procurement.Features.Workflows;
 
 /// <summary>An officer starts a case on a workflow; without a version the newest one is used and then kept for good.</summary>
+[Access(Roles.Officer, Roles.Admin)]
 public sealed record StartWorkflowCommand(Guid CaseId, string DefinitionId, int? Version = null, long? ExpectedVersion = null)
-    : ICommand<CaseWorkflowView>;
+    : ICommand<CaseWorkflowView>, ICaseRequest;
 
 public sealed class StartWorkflowValidator : AbstractValidator<StartWorkflowCommand>
 {

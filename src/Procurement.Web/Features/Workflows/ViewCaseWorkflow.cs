@@ -9,7 +9,8 @@ using Procurement.Infrastructure.Auth;
 namespace Procurement.Features.Workflows;
 
 /// <summary>A case's workflow position for its pages, with the definition it follows; null when not visible or not started.</summary>
-public sealed record CaseWorkflowQuery(Guid CaseId) : IQuery<CaseWorkflowDetails?>;
+[Access(Access.Internal)]
+public sealed record CaseWorkflowQuery(Guid CaseId) : IQuery<CaseWorkflowDetails?>, ICaseRequest;
 
 /// <param name="StreamVersion">The case stream's version: pass it back as ExpectedVersion so a stale page cannot overwrite a newer change.</param>
 public sealed record CaseWorkflowDetails(
@@ -43,7 +44,8 @@ public enum StepState
 }
 
 /// <summary>Everything a step page needs before the user acts: may they act, what still blocks it, where it can be sent back to.</summary>
-public sealed record StepDetailsQuery(Guid CaseId, string StepId) : IQuery<StepDetails?>;
+[Access(Access.Internal)]
+public sealed record StepDetailsQuery(Guid CaseId, string StepId) : IQuery<StepDetails?>, ICaseRequest;
 
 public sealed record GuardStatus(string Name, string Description, bool Passed, string? Reason);
 
@@ -66,12 +68,11 @@ public sealed record StepDetails(
     string? PageRoute,
     IReadOnlyList<(string TemplateId, LocalizedText Title)> Documents);
 
-public sealed class StepDetailsHandler(IQuerySession session, CaseAccess access, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock, IServiceProvider services)
+public sealed class StepDetailsHandler(IQuerySession session, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock, IServiceProvider services)
     : IQueryHandler<StepDetailsQuery, StepDetails?>
 {
     public async ValueTask<StepDetails?> Handle(StepDetailsQuery query, CancellationToken cancellationToken)
     {
-        if (await access.FindCaseAsync(query.CaseId, cancellationToken) is null) return null;
         if (await session.LoadAsync<CaseWorkflowView>(query.CaseId, cancellationToken) is not { } view) return null;
         var definition = catalog.For(view);
         if (definition.FindStep(query.StepId) is not { } step) return null;

@@ -9,6 +9,9 @@ public interface ICurrentUser
     string Name { get; }
     bool IsInRole(string role);
     Actor Actor => new(Id, Name);
+
+    /// <summary>True only for <see cref="SystemUser"/>: background work, which only <see cref="Access.System"/> rules admit.</summary>
+    bool IsSystem => false;
 }
 
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
@@ -26,4 +29,13 @@ public sealed class FixedCurrentUser(Guid id, string name, params string[] roles
     public Guid Id => id;
     public string Name => name;
     public bool IsInRole(string role) => roles.Contains(role);
+}
+
+/// <summary>The system itself (reminders): no roles, no groups; admitted only by rules that name <see cref="Access.System"/>.</summary>
+public sealed class SystemUser : ICurrentUser
+{
+    public Guid Id => Actor.System.UserId;
+    public string Name => Actor.System.Name;
+    public bool IsInRole(string role) => false;
+    public bool IsSystem => true;
 }

@@ -7,7 +7,16 @@ public static class Roles
     public const string Committee = "CommitteeMember";
     public const string Legal = "LegalStaff";
 
+    /// <summary>The internal roles an administrator grants.</summary>
     public static readonly string[] All = [Admin, Officer, Committee, Legal];
+
+    /// <summary>
+    /// A supplier's own account (not granted yet). External roles are never internal: an access rule lets an external
+    /// user in only when it names an external role (<see cref="Access.Allows"/>), whatever else the account holds.
+    /// </summary>
+    public const string Vendor = "Vendor";
+
+    public static readonly string[] External = [Vendor];
 
     public static string DisplayName(string role) => role switch
     {
@@ -15,6 +24,7 @@ public static class Roles
         Officer => "調達担当",
         Committee => "選定委員",
         Legal => "契約・法務担当",
+        Vendor => "事業者",
         _ => role,
     };
 }

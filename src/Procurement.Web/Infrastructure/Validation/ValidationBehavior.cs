@@ -22,7 +22,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 }
 
 /// <summary>A decision refused by the domain (not a field error): shown as a page-level message.</summary>
-public sealed class DomainRuleException(string message) : Exception(message);
+public class DomainRuleException(string message) : Exception(message);
 
 /// <summary>The stream changed since the user loaded the page.</summary>
 public sealed class StaleVersionException() : Exception("他の利用者がこの内容を変更しました。最新の内容を確認してから、もう一度保存してください。");

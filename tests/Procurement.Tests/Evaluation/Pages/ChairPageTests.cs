@@ -87,7 +87,7 @@ public sealed class ChairPageTests(SharedApp shared) : IClassFixture<SharedApp>,
 
         var officer = await _app.SignInAsync("officer1");
         var notChair = await officer.PostFormAsync($"{Chair}?handler=Consensus", Consensus(A, "1-1", "5", "協議"), Chair);
-        Assert.Contains("この操作は委員長のみが行えます。", await notChair.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", await notChair.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var saved = await chair.PostFormAsync($"{Chair}?handler=Consensus", Consensus(A, "1-1", "2", "委員間で評価が分かれたため協議"), Chair);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -119,7 +119,7 @@ public sealed class ChairPageTests(SharedApp shared) : IClassFixture<SharedApp>,
         var chair = await _app.SignInAsync("chair");
         var byChair = await chair.PostFormAsync($"{Chair}?handler=Lot",
             new List<KeyValuePair<string, string>> { new("Lot.VendorOrder", B), new("Lot.VendorOrder", A), new("Lot.DrawnBy", "南 信夫") }, Chair);
-        Assert.Contains("この操作は調達担当のみが行えます。", await byChair.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", await byChair.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var recorded = await officer.PostFormAsync($"{Chair}?handler=Lot",
             new List<KeyValuePair<string, string>> { new("Lot.VendorOrder", B), new("Lot.VendorOrder", A), new("Lot.DrawnBy", "松川 次郎"), new("Lot.Note", "立会人 2名") }, Chair);

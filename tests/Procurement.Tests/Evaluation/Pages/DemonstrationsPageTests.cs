@@ -100,7 +100,7 @@ public sealed class DemonstrationsPageTests(SharedApp shared) : IClassFixture<Sh
 
         var member = await _app.SignInAsync("member1");
         var byMember = await member.PostFormAsync($"{Page}?handler=Cancel", new() { ["Cancel.SlotId"] = slot, ["Cancel.Reason"] = "都合" });
-        Assert.Contains("この操作は調達担当のみが行えます。", await byMember.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", await byMember.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var cancelled = await officer.PostFormAsync($"{Page}?handler=Cancel", new() { ["Cancel.SlotId"] = slot, ["Cancel.Reason"] = "事業者の申出により日程変更" });
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
@@ -132,7 +132,7 @@ public sealed class DemonstrationsPageTests(SharedApp shared) : IClassFixture<Sh
         await DeclareNoConflictAsync(member);
         Assert.Contains("転入届の受付から住民票の写しの交付まで", await member.GetStringAsync($"{Hub}/Sheet"), StringComparison.Ordinal);
         var memberPost = await member.PostFormAsync($"{Page}?handler=Scenario", new() { ["Scenario.Items"] = "x,1", ["Scenario.Reason"] = "r" });
-        Assert.Contains("この操作は調達担当のみが行えます。", await memberPost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", await memberPost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class DemonstrationsPageTests(SharedApp shared) : IClassFixture<Sh
     {
         var member = await _app.SignInAsync("member1");
         var refused = await member.PostFormAsync($"{Page}?handler=Schedule", Slot(A, "2027-01-20", "10:00", "10:30"));
-        Assert.Contains("この操作は調達担当のみが行えます。", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("デモンストレーションの予定はまだありません。", await member.GetStringAsync(Page), StringComparison.Ordinal);
 
         var (_, outsiderName) = await _app.CreateOtherGroupWithOfficerAsync();

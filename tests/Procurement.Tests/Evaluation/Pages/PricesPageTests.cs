@@ -75,7 +75,7 @@ public sealed class PricesPageTests(SharedApp shared) : IClassFixture<SharedApp>
 
         var refused = await member.PostFormAsync($"{Prices}?handler=Bid", new() { ["Bid.VendorId"] = B, ["Bid.Amount"] = "1" });
         var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("この操作は調達担当のみが行えます。", html, StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", html, StringComparison.Ordinal);
         Assert.DoesNotContain("456,000,000", html, StringComparison.Ordinal);
         Assert.Contains("456,000,000円", await (await _app.SignInAsync("officer1")).GetStringAsync(Prices), StringComparison.Ordinal);
 

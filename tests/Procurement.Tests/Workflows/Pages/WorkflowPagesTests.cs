@@ -174,7 +174,7 @@ public sealed class WorkflowPagesTests(WorkflowPagesTests.App shared) : IClassFi
 
         var refused = await PostStepAsync(member, "joint-framework", "SendBack", new() { ["SendBack.ToStep"] = "study-sessions", ["SendBack.Reason"] = "やり直し" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("差戻しができるのは調達担当です。", await Html(refused), StringComparison.Ordinal);
+        Assert.Contains("この操作を行う権限がありません。", await Html(refused), StringComparison.Ordinal);
         Assert.Equal(["joint-framework"], (await ViewAsync()).Active.Select(a => a.StepId));
     }
 

@@ -5,6 +5,7 @@ using Procurement.Features.Demo;
 using Procurement.Features.Users;
 using Procurement.Features.Workflows;
 using Procurement.Features.Workflows.Tasks;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Tests.Workflows.Tasks;
 
@@ -114,6 +115,20 @@ public sealed class TaskInboxAndReminderTests : IAsyncLifetime
 
         var task = Assert.Single(await _host.As("officer2").QueryAsync(new MyTasksQuery()));
         Assert.NotNull(task.RemindedAt);
+    }
+
+    [Fact]
+    public async Task Only_the_system_runs_the_reminders_a_person_even_an_administrator_is_refused()
+    {
+        _host.Clock.Advance(TimeSpan.FromDays(3));
+        var admin = new FixedCurrentUser(_host.Accounts["officer1"].Id, "高森 花子", Roles.Officer, Roles.Admin);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Reminders.RunAsAsync(admin, daysBefore: 3));
+        await using (var s = _host.Store.QuerySession())
+        {
+            Assert.Empty((await s.LoadAsync<CaseWorkflowView>(Case))!.Reminders);
+        }
+        Assert.NotEmpty(await Reminders.RunAsAsync(new SystemUser(), daysBefore: 3));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Admin.Users;
 
+[Access(Roles.Admin)]
 public sealed class EditModel(IQuerySession session, IMediator mediator, SignInAttempts attempts, ICurrentUser admin, UiText t) : PageModel
 {
     public sealed class UserInput

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Account;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Admin.Users;
 
+[Access(Roles.Admin)]
 public sealed class IndexModel(IQuerySession session, SignInAttempts attempts) : PageModel
 {
     public IReadOnlyList<UserAccount> Users { get; private set; } = [];

@@ -14,6 +14,7 @@ namespace Procurement.Features.Admin.Users;
 /// Creates (Id null) or updates an account, its roles and its group memberships. Taking a right away (deactivation,
 /// a role or a group removed, a new password) gives the account a new security stamp, which ends its sessions.
 /// </summary>
+[Access(Infrastructure.Auth.Roles.Admin)]
 public sealed record SaveUserCommand(
     Guid? Id, string UserName, string DisplayName, string? Password, IReadOnlyList<string> Roles,
     IReadOnlyList<Guid> GroupIds, bool IsActive, bool Unlock) : ICommand<Guid>;
@@ -52,7 +53,6 @@ public sealed class SaveUserHandler(IDocumentSession session, PasswordService pa
 {
     public async ValueTask<Guid> Handle(SaveUserCommand c, CancellationToken ct)
     {
-        if (!admin.IsInRole(Roles.Admin)) throw new DomainRuleException(t["利用者を管理できるのはシステム管理者です。"]);
         var normalized = UserAccount.Normalize(c.UserName);
         // A plain value: Marten cannot translate `??` inside the query.
         var self = c.Id ?? Guid.Empty;

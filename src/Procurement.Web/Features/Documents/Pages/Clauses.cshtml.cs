@@ -19,6 +19,7 @@ namespace Procurement.Features.Documents.Pages;
 /// the current value and the default, mandatory clauses marked 必須 (never removable), optional ones removable.
 /// Officers of the case's group only (other groups: 404). What was typed stays on screen when something is refused.
 /// </summary>
+[Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class ClausesModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog, IValidator<SaveClauseSettings> validator, UiText t) : PageModel
 {

@@ -12,6 +12,7 @@ namespace Procurement.Features.Documents.Pages;
 /// Side-by-side line diff of the text of two versions of one document. Lines are rendered by Razor, so whatever
 /// users typed into the case is shown encoded, never as HTML.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class DiffModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;

@@ -10,6 +10,7 @@ namespace Procurement.Features.Documents.Pages;
 /// One stored version as .docx, or as PDF converted by LibreOffice when it is installed. The file name goes out both
 /// as an ASCII fallback and as RFC 5987 filename* in UTF-8 (「調達仕様書_第2版.docx」).
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class DownloadModel(CaseAccess access, IMediator mediator) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, string kind, int version, string? format, CancellationToken ct)

@@ -14,6 +14,7 @@ namespace Procurement.Features.Documents.Pages;
 /// A case's documents: the templates an officer can generate from, and every stored version per document kind with
 /// downloads and a diff form. Group members only (404 otherwise); only officers generate, everyone else reads.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog, PdfConverter pdf, UiText t) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;

@@ -11,7 +11,8 @@ namespace Procurement.Features.Evaluation.Committee;
 /// Puts a vendor (registered under issue 8's vendor feature, or typed by the officer) on the evaluation.
 /// The vendor id is the one the proposals use, so conflicts and scores line up with them.
 /// </summary>
-public sealed record AddEvaluationVendor(Guid CaseId, Guid VendorId, string Name) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record AddEvaluationVendor(Guid CaseId, Guid VendorId, string Name) : ICommand<long>, ICaseRequest;
 
 public sealed class AddEvaluationVendorValidator : AbstractValidator<AddEvaluationVendor>
 {
@@ -22,7 +23,7 @@ public sealed class AddEvaluationVendorValidator : AbstractValidator<AddEvaluati
     }
 }
 
-public sealed class AddEvaluationVendorHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<AddEvaluationVendor, long>
+public sealed class AddEvaluationVendorHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<AddEvaluationVendor, long>
 {
     public static object[] Decide(EvaluationView state, AddEvaluationVendor c, Actor by, DateTimeOffset at)
     {
@@ -33,8 +34,6 @@ public sealed class AddEvaluationVendorHandler(IDocumentSession session, ICurren
 
     public async ValueTask<long> Handle(AddEvaluationVendor c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

@@ -13,7 +13,8 @@ namespace Procurement.Features.Evaluation.Committee;
 /// The officer seats a user with the committee role on this case's selection committee; IsChair makes them 委員長.
 /// Position is the 職 printed in the 委員名簿: null keeps what the seat has (so "make chair" does not erase it), blank clears it.
 /// </summary>
-public sealed record AppointCommitteeMember(Guid CaseId, Guid UserId, bool IsChair, string? Position = null) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record AppointCommitteeMember(Guid CaseId, Guid UserId, bool IsChair, string? Position = null) : ICommand<long>, ICaseRequest;
 
 public sealed class AppointCommitteeMemberValidator : AbstractValidator<AppointCommitteeMember>
 {
@@ -43,7 +44,6 @@ public sealed class AppointCommitteeMemberHandler(IDocumentSession session, ICur
     public async ValueTask<long> Handle(AppointCommitteeMember c, CancellationToken ct)
     {
         var summary = await access.FindCaseAsync(c.CaseId, ct) ?? throw new DomainRuleException("案件が見つからないか、閲覧する権限がありません。");
-        EvaluationGate.RequireOfficer(user);
         var account = await session.LoadAsync<UserAccount>(c.UserId, ct);
         var group = await session.LoadAsync<GroupView>(summary.GroupId, ct);
         var inGroup = group?.UserIds.Contains(c.UserId) == true;

@@ -11,7 +11,8 @@ namespace Procurement.Features.Evaluation.Committee;
 /// The member's own declaration, required before any proposal or score page opens. An empty list declares no
 /// conflict; each listed vendor excludes the member from scoring it (shown in the results).
 /// </summary>
-public sealed record DeclareConflictOfInterest(Guid CaseId, IReadOnlyList<Guid> ConflictedVendorIds, string Statement) : ICommand<long>;
+[Access(Roles.Committee)]
+public sealed record DeclareConflictOfInterest(Guid CaseId, IReadOnlyList<Guid> ConflictedVendorIds, string Statement) : ICommand<long>, ICaseRequest;
 
 public sealed class DeclareConflictOfInterestValidator : AbstractValidator<DeclareConflictOfInterest>
 {
@@ -23,7 +24,7 @@ public sealed class DeclareConflictOfInterestValidator : AbstractValidator<Decla
     }
 }
 
-public sealed class DeclareConflictOfInterestHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock)
+public sealed class DeclareConflictOfInterestHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<DeclareConflictOfInterest, long>
 {
     public static object[] Decide(EvaluationView state, DeclareConflictOfInterest c, Guid memberId, Actor by, DateTimeOffset at)
@@ -36,7 +37,6 @@ public sealed class DeclareConflictOfInterestHandler(IDocumentSession session, I
 
     public async ValueTask<long> Handle(DeclareConflictOfInterest c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state =>
         {
             EvaluationGate.RequireScorer(user, state);

@@ -11,14 +11,15 @@ namespace Procurement.Features.Evaluation.Committee;
 /// The officer takes a member off the committee while it is still being formed (a wrong pick, a member who cannot serve).
 /// Once the proposals are opened the seats are fixed: the members have seen the proposals and their sheets are the record.
 /// </summary>
-public sealed record DismissCommitteeMember(Guid CaseId, Guid MemberId) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record DismissCommitteeMember(Guid CaseId, Guid MemberId) : ICommand<long>, ICaseRequest;
 
 public sealed class DismissCommitteeMemberValidator : AbstractValidator<DismissCommitteeMember>
 {
     public DismissCommitteeMemberValidator() => RuleFor(c => c.MemberId).NotEmpty().WithMessage("解任する委員を選択してください。");
 }
 
-public sealed class DismissCommitteeMemberHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<DismissCommitteeMember, long>
+public sealed class DismissCommitteeMemberHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<DismissCommitteeMember, long>
 {
     public static object[] Decide(EvaluationView state, DismissCommitteeMember c, Actor by, DateTimeOffset at)
     {
@@ -29,8 +30,6 @@ public sealed class DismissCommitteeMemberHandler(IDocumentSession session, ICur
 
     public async ValueTask<long> Handle(DismissCommitteeMember c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

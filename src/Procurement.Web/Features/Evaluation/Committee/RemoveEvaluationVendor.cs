@@ -12,14 +12,15 @@ namespace Procurement.Features.Evaluation.Committee;
 /// A vendor with a demonstration slot or a recorded bid stays until those are cancelled, so nothing points at a vendor
 /// the evaluation no longer knows.
 /// </summary>
-public sealed record RemoveEvaluationVendor(Guid CaseId, Guid VendorId) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record RemoveEvaluationVendor(Guid CaseId, Guid VendorId) : ICommand<long>, ICaseRequest;
 
 public sealed class RemoveEvaluationVendorValidator : AbstractValidator<RemoveEvaluationVendor>
 {
     public RemoveEvaluationVendorValidator() => RuleFor(c => c.VendorId).NotEmpty().WithMessage("除外する事業者を選択してください。");
 }
 
-public sealed class RemoveEvaluationVendorHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<RemoveEvaluationVendor, long>
+public sealed class RemoveEvaluationVendorHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RemoveEvaluationVendor, long>
 {
     public static object[] Decide(EvaluationView state, RemoveEvaluationVendor c, Actor by, DateTimeOffset at)
     {
@@ -33,8 +34,6 @@ public sealed class RemoveEvaluationVendorHandler(IDocumentSession session, ICur
 
     public async ValueTask<long> Handle(RemoveEvaluationVendor c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

@@ -13,7 +13,8 @@ namespace Procurement.Features.Evaluation.Consensus;
 /// The chair records the committee's decision on a △ (the vendor proposes an alternative): accepted as ○ or
 /// rejected as ×. Until every △ is decided the result is not final.
 /// </summary>
-public sealed record DecidePartialFit(Guid CaseId, Guid VendorId, string ItemId, bool TreatAsFit, string Reason) : ICommand<long>;
+[Access(Roles.Committee)]
+public sealed record DecidePartialFit(Guid CaseId, Guid VendorId, string ItemId, bool TreatAsFit, string Reason) : ICommand<long>, ICaseRequest;
 
 public sealed class DecidePartialFitValidator : AbstractValidator<DecidePartialFit>
 {
@@ -24,7 +25,7 @@ public sealed class DecidePartialFitValidator : AbstractValidator<DecidePartialF
     }
 }
 
-public sealed class DecidePartialFitHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<DecidePartialFit, long>
+public sealed class DecidePartialFitHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<DecidePartialFit, long>
 {
     public static object[] Decide(EvaluationView state, DecidePartialFit c, Actor by, DateTimeOffset at)
     {
@@ -37,7 +38,6 @@ public sealed class DecidePartialFitHandler(IDocumentSession session, ICurrentUs
 
     public async ValueTask<long> Handle(DecidePartialFit c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state =>
         {
             EvaluationGate.RequireChair(user, state);

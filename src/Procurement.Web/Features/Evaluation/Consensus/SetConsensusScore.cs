@@ -14,7 +14,8 @@ namespace Procurement.Features.Evaluation.Consensus;
 /// with a written reason. It replaces every member's mark for that item in the result; the individual marks stay
 /// visible. Mark null withdraws the consensus.
 /// </summary>
-public sealed record SetConsensusScore(Guid CaseId, Guid VendorId, string ItemId, decimal? Mark, string Reason) : ICommand<long>;
+[Access(Roles.Committee)]
+public sealed record SetConsensusScore(Guid CaseId, Guid VendorId, string ItemId, decimal? Mark, string Reason) : ICommand<long>, ICaseRequest;
 
 public sealed class SetConsensusScoreValidator : AbstractValidator<SetConsensusScore>
 {
@@ -25,7 +26,7 @@ public sealed class SetConsensusScoreValidator : AbstractValidator<SetConsensusS
     }
 }
 
-public sealed class SetConsensusScoreHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<SetConsensusScore, long>
+public sealed class SetConsensusScoreHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<SetConsensusScore, long>
 {
     public static object[] Decide(EvaluationView state, SetConsensusScore c, Actor by, DateTimeOffset at)
     {
@@ -39,7 +40,6 @@ public sealed class SetConsensusScoreHandler(IDocumentSession session, ICurrentU
 
     public async ValueTask<long> Handle(SetConsensusScore c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state =>
         {
             EvaluationGate.RequireChair(user, state);

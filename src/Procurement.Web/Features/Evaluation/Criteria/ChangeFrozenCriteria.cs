@@ -9,7 +9,8 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Evaluation.Criteria;
 
 /// <summary>A change after proposals were opened: needs a written reason, and every member must re-confirm before submitting.</summary>
-public sealed record ChangeFrozenCriteria(Guid CaseId, IReadOnlyList<CriteriaCategory> Categories, EvaluationSettings Settings, string Reason) : ICommand<long>, ICriteriaCommand;
+[Access(Roles.Officer)]
+public sealed record ChangeFrozenCriteria(Guid CaseId, IReadOnlyList<CriteriaCategory> Categories, EvaluationSettings Settings, string Reason) : ICommand<long>, ICriteriaCommand, ICaseRequest;
 
 public sealed class ChangeFrozenCriteriaValidator : AbstractValidator<ChangeFrozenCriteria>
 {
@@ -20,7 +21,7 @@ public sealed class ChangeFrozenCriteriaValidator : AbstractValidator<ChangeFroz
     }
 }
 
-public sealed class ChangeFrozenCriteriaHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<ChangeFrozenCriteria, long>
+public sealed class ChangeFrozenCriteriaHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeFrozenCriteria, long>
 {
     public static object[] Decide(EvaluationView state, ChangeFrozenCriteria c, Actor by, DateTimeOffset at)
     {
@@ -31,8 +32,6 @@ public sealed class ChangeFrozenCriteriaHandler(IDocumentSession session, ICurre
 
     public async ValueTask<long> Handle(ChangeFrozenCriteria c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

@@ -7,9 +7,10 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Evaluation.Criteria;
 
 /// <summary>A member confirms they have read the latest change of the frozen criteria.</summary>
-public sealed record ConfirmCriteriaChange(Guid CaseId, int Revision) : ICommand<long>;
+[Access(Roles.Committee)]
+public sealed record ConfirmCriteriaChange(Guid CaseId, int Revision) : ICommand<long>, ICaseRequest;
 
-public sealed class ConfirmCriteriaChangeHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<ConfirmCriteriaChange, long>
+public sealed class ConfirmCriteriaChangeHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<ConfirmCriteriaChange, long>
 {
     public static object[] Decide(EvaluationView state, ConfirmCriteriaChange c, Guid memberId, Actor by, DateTimeOffset at)
     {
@@ -20,7 +21,6 @@ public sealed class ConfirmCriteriaChangeHandler(IDocumentSession session, ICurr
 
     public async ValueTask<long> Handle(ConfirmCriteriaChange c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state =>
         {
             EvaluationGate.RequireMember(user, state);

@@ -9,14 +9,15 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Evaluation.Criteria;
 
 /// <summary>The officer sets the criteria and the scoring settings; replaces the earlier definition until proposals are opened.</summary>
-public sealed record DefineCriteria(Guid CaseId, IReadOnlyList<CriteriaCategory> Categories, EvaluationSettings Settings) : ICommand<long>, ICriteriaCommand;
+[Access(Roles.Officer)]
+public sealed record DefineCriteria(Guid CaseId, IReadOnlyList<CriteriaCategory> Categories, EvaluationSettings Settings) : ICommand<long>, ICriteriaCommand, ICaseRequest;
 
 public sealed class DefineCriteriaValidator : AbstractValidator<DefineCriteria>
 {
     public DefineCriteriaValidator() => Include(new CriteriaValidator());
 }
 
-public sealed class DefineCriteriaHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<DefineCriteria, long>
+public sealed class DefineCriteriaHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<DefineCriteria, long>
 {
     public static object[] Decide(EvaluationView state, DefineCriteria c, Actor by, DateTimeOffset at)
     {
@@ -26,8 +27,6 @@ public sealed class DefineCriteriaHandler(IDocumentSession session, ICurrentUser
 
     public async ValueTask<long> Handle(DefineCriteria c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

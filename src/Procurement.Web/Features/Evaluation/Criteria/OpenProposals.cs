@@ -7,9 +7,10 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Evaluation.Criteria;
 
 /// <summary>The officer opens the proposals; from this moment the criteria are frozen (no moving the goalposts after seeing the bids).</summary>
-public sealed record OpenProposals(Guid CaseId) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record OpenProposals(Guid CaseId) : ICommand<long>, ICaseRequest;
 
-public sealed class OpenProposalsHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<OpenProposals, long>
+public sealed class OpenProposalsHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<OpenProposals, long>
 {
     public static object[] Decide(EvaluationView state, OpenProposals c, Actor by, DateTimeOffset at)
     {
@@ -21,8 +22,6 @@ public sealed class OpenProposalsHandler(IDocumentSession session, ICurrentUser 
 
     public async ValueTask<long> Handle(OpenProposals c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

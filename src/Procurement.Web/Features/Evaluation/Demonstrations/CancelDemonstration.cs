@@ -7,14 +7,15 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Demonstrations;
 
-public sealed record CancelDemonstration(Guid CaseId, Guid SlotId, string Reason) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record CancelDemonstration(Guid CaseId, Guid SlotId, string Reason) : ICommand<long>, ICaseRequest;
 
 public sealed class CancelDemonstrationValidator : AbstractValidator<CancelDemonstration>
 {
     public CancelDemonstrationValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("取消の理由を入力してください。");
 }
 
-public sealed class CancelDemonstrationHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<CancelDemonstration, long>
+public sealed class CancelDemonstrationHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<CancelDemonstration, long>
 {
     public static object[] Decide(EvaluationView state, CancelDemonstration c, Actor by, DateTimeOffset at)
     {
@@ -24,8 +25,6 @@ public sealed class CancelDemonstrationHandler(IDocumentSession session, ICurren
 
     public async ValueTask<long> Handle(CancelDemonstration c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

@@ -14,7 +14,8 @@ namespace Procurement.Features.Evaluation.Demonstrations;
 /// The items every vendor must demonstrate, scored like criteria (they appear as the category "デモンストレーション").
 /// Part of the criteria: once proposals are opened, a change needs a reason and every member's re-confirmation.
 /// </summary>
-public sealed record DefineDemonstrationScenario(Guid CaseId, IReadOnlyList<CriteriaItem> Items, string? Reason) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record DefineDemonstrationScenario(Guid CaseId, IReadOnlyList<CriteriaItem> Items, string? Reason) : ICommand<long>, ICaseRequest;
 
 public sealed class DefineDemonstrationScenarioValidator : AbstractValidator<DefineDemonstrationScenario>
 {
@@ -25,7 +26,7 @@ public sealed class DefineDemonstrationScenarioValidator : AbstractValidator<Def
     }
 }
 
-public sealed class DefineDemonstrationScenarioHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock)
+public sealed class DefineDemonstrationScenarioHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<DefineDemonstrationScenario, long>
 {
     public static object[] Decide(EvaluationView state, DefineDemonstrationScenario c, Actor by, DateTimeOffset at)
@@ -41,8 +42,6 @@ public sealed class DefineDemonstrationScenarioHandler(IDocumentSession session,
 
     public async ValueTask<long> Handle(DefineDemonstrationScenario c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

@@ -9,8 +9,9 @@ using static Procurement.Features.Evaluation.EvaluationText;
 namespace Procurement.Features.Evaluation.Demonstrations;
 
 /// <summary>Creates (SlotId empty) or moves a vendor's demonstration slot. Returns the slot id.</summary>
+[Access(Roles.Officer)]
 public sealed record ScheduleDemonstration(Guid CaseId, Guid SlotId, Guid VendorId, DateTimeOffset Start, DateTimeOffset End, string Place, int AttendeeCap, string? Notes)
-    : ICommand<Guid>;
+    : ICommand<Guid>, ICaseRequest;
 
 public sealed class ScheduleDemonstrationValidator : AbstractValidator<ScheduleDemonstration>
 {
@@ -22,7 +23,7 @@ public sealed class ScheduleDemonstrationValidator : AbstractValidator<ScheduleD
     }
 }
 
-public sealed class ScheduleDemonstrationHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<ScheduleDemonstration, Guid>
+public sealed class ScheduleDemonstrationHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<ScheduleDemonstration, Guid>
 {
     public static object[] Decide(EvaluationView state, ScheduleDemonstration c, Guid slotId, Actor by, DateTimeOffset at)
     {
@@ -39,8 +40,6 @@ public sealed class ScheduleDemonstrationHandler(IDocumentSession session, ICurr
 
     public async ValueTask<Guid> Handle(ScheduleDemonstration c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         var slotId = c.SlotId == Guid.Empty ? Guid.NewGuid() : c.SlotId;
         await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, slotId, user.Actor, clock.GetUtcNow()), ct);
         return slotId;

@@ -14,6 +14,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// After the close: the chair's consensus score per item and decisions on △ answers, and the officer's record of a lot (くじ).
 /// Closing and reopening sheets are on the hub. The commands enforce who may do what; the page only offers the forms.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class ChairModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
 {
     public sealed class ConsensusInput

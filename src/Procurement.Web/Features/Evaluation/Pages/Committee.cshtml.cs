@@ -15,6 +15,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// The officer sets an evaluation up: seats the committee and its chair with their 職, puts the case's vendors on the
 /// evaluation, corrects either list while the proposals are still sealed, and opens the proposals, which freezes the criteria. Officers only; members, chair and legal get 403, other groups 404.
 /// </summary>
+[Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class CommitteeModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
 {

@@ -18,6 +18,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// criteria are shown read-only and a change needs a written reason (every member then re-confirms).
 /// Group members see the criteria read-only and confirm a change here; only officers edit (others 403, other groups 404).
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class CriteriaModel(CaseAccess access, EvaluationQueries queries, WizardDraftStore drafts, IMediator mediator, ICurrentUser user, UiText t,
     IValidator<DefineCriteria> defineValidator, IValidator<ChangeFrozenCriteria> changeValidator) : PageModel
 {

@@ -11,6 +11,7 @@ using Procurement.Infrastructure.Localization;
 namespace Procurement.Features.Evaluation.Pages;
 
 /// <summary>A member's conflict-of-interest declaration: no conflict, or the conflicted vendors with a statement.</summary>
+[Access(Roles.Committee, CaseRoute = "id")]
 [Authorize(Policy = Policies.Committee)]
 public sealed class DeclareModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, ICurrentUser user, UiText t) : PageModel
 {

@@ -17,6 +17,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// demonstrates (scored as the category デモンストレーション). Officers schedule, cancel and define the scenario; the
 /// commands refuse anyone else. Group members only.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class DemonstrationsModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
 {
     public sealed class ScheduleInput

@@ -11,6 +11,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// consensus / △ decisions that changed how their marks count, with who, when and old → new. After the close only, to
 /// officers, the chair and the member themself (the query decides); other group members get 403, outsiders 404.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class HistoryModel(CaseAccess access, EvaluationQueries queries) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;

@@ -13,6 +13,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// The evaluation hub: criteria, committee with declaration and sheet status (never scores before the close),
 /// whether technical scoring is closed, and the chair's actions (close, reopen a sheet). Group members only; others 404.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
 {
     public sealed class ReopenInput

@@ -14,6 +14,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// The price envelope: officers record 予定価格 and each vendor's bid at any time; everyone else sees the prices only
 /// after technical scoring closes (the query refuses before, and the page says so).
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class PricesModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
 {
     public sealed class ReserveInput

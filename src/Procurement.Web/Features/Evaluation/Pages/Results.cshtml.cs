@@ -14,6 +14,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// breakdown, disqualifications, ties, exclusions, and the case-level history. Group members only; before the close
 /// the page says so (the query refuses to compute it).
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, UiText t, ICurrentUser user, IMediator mediator) : PageModel
 {
     public sealed class DeclineInput

@@ -17,6 +17,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// (button, or autosave from wwwroot/js/score-sheet-autosave.js through the Autosave handler), submit (locks), Excel
 /// export and import (all or nothing, bad cells named). Opens only after the member's declaration.
 /// </summary>
+[Access(Roles.Committee, CaseRoute = "id")]
 [Authorize(Policy = Policies.Committee)]
 [RequestSizeLimit(ImportScoreSheetValidator.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportScoreSheetValidator.MaxBytes + 64 * 1024)]

@@ -11,14 +11,15 @@ namespace Procurement.Features.Evaluation.Prices;
 /// The officer enters a vendor's 入札価格 into the price envelope. Members cannot read it before technical scoring
 /// closes (EvaluationQueries); a bid above the 予定価格 is kept as entered and judged invalid by the engine.
 /// </summary>
-public sealed record RecordBidPrice(Guid CaseId, Guid VendorId, decimal Amount) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record RecordBidPrice(Guid CaseId, Guid VendorId, decimal Amount) : ICommand<long>, ICaseRequest;
 
 public sealed class RecordBidPriceValidator : AbstractValidator<RecordBidPrice>
 {
     public RecordBidPriceValidator() => RuleFor(c => c.Amount).GreaterThan(0).WithMessage("入札価格は0より大きい金額で入力してください。");
 }
 
-public sealed class RecordBidPriceHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<RecordBidPrice, long>
+public sealed class RecordBidPriceHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordBidPrice, long>
 {
     public static object[] Decide(EvaluationView state, RecordBidPrice c, Actor by, DateTimeOffset at)
     {
@@ -28,8 +29,6 @@ public sealed class RecordBidPriceHandler(IDocumentSession session, ICurrentUser
 
     public async ValueTask<long> Handle(RecordBidPrice c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

@@ -7,7 +7,8 @@ using Procurement.Infrastructure.Events;
 namespace Procurement.Features.Evaluation.Prices;
 
 /// <summary>The officer records the 予定価格 and its basis (e.g. the RFQ estimate comparison) into the price envelope.</summary>
-public sealed record RecordReservePrice(Guid CaseId, decimal Amount, string Basis) : ICommand<long>;
+[Access(Roles.Officer)]
+public sealed record RecordReservePrice(Guid CaseId, decimal Amount, string Basis) : ICommand<long>, ICaseRequest;
 
 public sealed class RecordReservePriceValidator : AbstractValidator<RecordReservePrice>
 {
@@ -18,15 +19,13 @@ public sealed class RecordReservePriceValidator : AbstractValidator<RecordReserv
     }
 }
 
-public sealed class RecordReservePriceHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<RecordReservePrice, long>
+public sealed class RecordReservePriceHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordReservePrice, long>
 {
     public static object[] Decide(EvaluationView state, RecordReservePrice c, Actor by, DateTimeOffset at) =>
         state.ReservePrice == c.Amount && state.ReservePriceBasis == c.Basis.Trim() ? [] : [new ReservePriceRecorded(c.CaseId, c.Amount, c.Basis.Trim(), by, at)];
 
     public async ValueTask<long> Handle(RecordReservePrice c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
-        EvaluationGate.RequireOfficer(user);
         return await EvaluationGate.AppendAsync(session, c.CaseId, state => Decide(state, c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

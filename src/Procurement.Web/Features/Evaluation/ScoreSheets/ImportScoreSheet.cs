@@ -11,7 +11,8 @@ namespace Procurement.Features.Evaluation.ScoreSheets;
 /// The member uploads their own sheet filled in Excel. All or nothing: any wrong vendor, item or value is refused
 /// with every offending cell named, one per line, and nothing is saved. An empty cell clears that score.
 /// </summary>
-public sealed record ImportScoreSheet(Guid CaseId, byte[] Content) : ICommand<long>;
+[Access(Roles.Committee)]
+public sealed record ImportScoreSheet(Guid CaseId, byte[] Content) : ICommand<long>, ICaseRequest;
 
 public sealed class ImportScoreSheetValidator : AbstractValidator<ImportScoreSheet>
 {
@@ -24,11 +25,10 @@ public sealed class ImportScoreSheetValidator : AbstractValidator<ImportScoreShe
     }
 }
 
-public sealed class ImportScoreSheetHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<ImportScoreSheet, long>
+public sealed class ImportScoreSheetHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<ImportScoreSheet, long>
 {
     public async ValueTask<long> Handle(ImportScoreSheet c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
         var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
         EvaluationGate.RequireScorer(user, evaluation);
         return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id, sheet =>

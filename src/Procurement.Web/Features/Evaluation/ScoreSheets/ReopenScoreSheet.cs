@@ -8,14 +8,15 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Evaluation.ScoreSheets;
 
 /// <summary>The chair sends a submitted sheet back to its member, with a reason the member sees.</summary>
-public sealed record ReopenScoreSheet(Guid CaseId, Guid MemberId, string Reason) : ICommand<long>;
+[Access(Roles.Committee)]
+public sealed record ReopenScoreSheet(Guid CaseId, Guid MemberId, string Reason) : ICommand<long>, ICaseRequest;
 
 public sealed class ReopenScoreSheetValidator : AbstractValidator<ReopenScoreSheet>
 {
     public ReopenScoreSheetValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("差し戻しの理由を入力してください。").MaximumLength(2000);
 }
 
-public sealed class ReopenScoreSheetHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<ReopenScoreSheet, long>
+public sealed class ReopenScoreSheetHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<ReopenScoreSheet, long>
 {
     public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, ReopenScoreSheet c, Actor by, DateTimeOffset at)
     {
@@ -26,7 +27,6 @@ public sealed class ReopenScoreSheetHandler(IDocumentSession session, ICurrentUs
 
     public async ValueTask<long> Handle(ReopenScoreSheet c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
         var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
         EvaluationGate.RequireChair(user, evaluation);
         return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, c.MemberId, sheet => Decide(evaluation, sheet, c, user.Actor, clock.GetUtcNow()), ct);

@@ -18,7 +18,8 @@ public sealed record ScoreEntry(Guid VendorId, string ItemId, decimal? Mark, str
 /// <paramref name="ExpectedVersion"/> is the sheet version the page was loaded at (two tabs cannot overwrite each
 /// other); null skips the check (callers that hold no page, e.g. tests of the rules).
 /// </summary>
-public sealed record SaveScoreDraft(Guid CaseId, IReadOnlyList<ScoreEntry> Entries, long? ExpectedVersion = null) : ICommand<long>;
+[Access(Roles.Committee)]
+public sealed record SaveScoreDraft(Guid CaseId, IReadOnlyList<ScoreEntry> Entries, long? ExpectedVersion = null) : ICommand<long>, ICaseRequest;
 
 public sealed class SaveScoreDraftValidator : AbstractValidator<SaveScoreDraft>
 {
@@ -32,7 +33,7 @@ public sealed class SaveScoreDraftValidator : AbstractValidator<SaveScoreDraft>
     }
 }
 
-public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<SaveScoreDraft, long>
+public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<SaveScoreDraft, long>
 {
     /// <summary>Whether the member's sheet may change at all: checked before anything is parsed (an import reads a file).</summary>
     public static void RequireChangeable(EvaluationView evaluation, ScoreSheetView sheet, Guid memberId)
@@ -67,7 +68,6 @@ public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser
 
     public async ValueTask<long> Handle(SaveScoreDraft c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
         var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
         EvaluationGate.RequireScorer(user, evaluation);
         return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id,

@@ -8,9 +8,10 @@ using static Procurement.Features.Evaluation.EvaluationText;
 namespace Procurement.Features.Evaluation.ScoreSheets;
 
 /// <summary>The member submits their own sheet: it locks until the chair reopens it.</summary>
-public sealed record SubmitScoreSheet(Guid CaseId) : ICommand<long>;
+[Access(Roles.Committee)]
+public sealed record SubmitScoreSheet(Guid CaseId) : ICommand<long>, ICaseRequest;
 
-public sealed class SubmitScoreSheetHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<SubmitScoreSheet, long>
+public sealed class SubmitScoreSheetHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<SubmitScoreSheet, long>
 {
     public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, Guid memberId, Actor by, DateTimeOffset at)
     {
@@ -33,7 +34,6 @@ public sealed class SubmitScoreSheetHandler(IDocumentSession session, ICurrentUs
 
     public async ValueTask<long> Handle(SubmitScoreSheet c, CancellationToken ct)
     {
-        await EvaluationGate.RequireCaseAsync(access, c.CaseId, ct);
         var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
         EvaluationGate.RequireScorer(user, evaluation);
         return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id, sheet => Decide(evaluation, sheet, user.Id, user.Actor, clock.GetUtcNow()), ct);

@@ -10,6 +10,7 @@ using Procurement.Infrastructure.Localization;
 namespace Procurement.Features.Vendors.Estimates;
 
 /// <summary>Estimates side by side with their spread and chart, and the 予定価格 with its basis and reason. Officers only: prices.</summary>
+[Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
 {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors.Estimates;
@@ -9,7 +10,8 @@ namespace Procurement.Features.Vendors.Estimates;
 /// Records the 予定価格 with its basis and reason. With a basis taken from the estimates the amount
 /// may be left empty and is computed from the estimate totals at the moment of recording.
 /// </summary>
-public sealed record RecordPlannedPriceCommand(Guid CaseId, long? Amount, PlannedPriceBasis? Basis, string Reason) : ICommand<long>;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record RecordPlannedPriceCommand(Guid CaseId, long? Amount, PlannedPriceBasis? Basis, string Reason) : ICommand<long>, ICaseRequest;
 
 public sealed class RecordPlannedPriceValidator : AbstractValidator<RecordPlannedPriceCommand>
 {

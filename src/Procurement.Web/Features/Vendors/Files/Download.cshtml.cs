@@ -12,6 +12,7 @@ namespace Procurement.Features.Vendors.Files;
 /// Downloads a vendor file. The bytes are hashed again and compared with the SHA-256 recorded in
 /// the event: a file changed in the store (or the folder) is refused, not served.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class DownloadModel(CaseAccess access, IQuerySession session, ProposalAccess proposals, IVendorFileStore store,
     ILogger<DownloadModel> logger, UiText t) : PageModel
 {

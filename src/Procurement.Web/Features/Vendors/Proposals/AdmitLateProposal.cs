@@ -1,12 +1,14 @@
 using FluentValidation;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Vendors.Proposals;
 
 /// <summary>A late proposal is kept but excluded; the officer admits it only with a written reason (e.g. 郵便事故).</summary>
-public sealed record AdmitLateProposalCommand(Guid CaseId, Guid ProposalId, string Reason) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record AdmitLateProposalCommand(Guid CaseId, Guid ProposalId, string Reason) : ICommand, ICaseRequest;
 
 public sealed class AdmitLateProposalValidator : AbstractValidator<AdmitLateProposalCommand>
 {

@@ -9,15 +9,15 @@ namespace Procurement.Features.Vendors.Proposals;
 /// submission, on time or late with a recorded reason. Re-confirmation still pending is reported,
 /// not filtered, so the committee can decide how to treat it.
 /// </summary>
-public sealed record GetAdmittedProposals(Guid CaseId) : IQuery<IReadOnlyList<AdmittedProposal>>;
+[Access(Access.Internal)]
+public sealed record GetAdmittedProposals(Guid CaseId) : IQuery<IReadOnlyList<AdmittedProposal>>, ICaseRequest;
 
 public sealed record AdmittedProposal(Guid ProposalId, Guid VendorId, string CompanyName, DateTimeOffset SubmittedAt, bool Late, bool NeedsReconfirmation);
 
-public sealed class GetAdmittedProposalsHandler(IQuerySession session, CaseAccess access) : IQueryHandler<GetAdmittedProposals, IReadOnlyList<AdmittedProposal>>
+public sealed class GetAdmittedProposalsHandler(IQuerySession session) : IQueryHandler<GetAdmittedProposals, IReadOnlyList<AdmittedProposal>>
 {
     public async ValueTask<IReadOnlyList<AdmittedProposal>> Handle(GetAdmittedProposals query, CancellationToken cancellationToken)
     {
-        if (await access.FindCaseAsync(query.CaseId, cancellationToken) is null) return [];
         var view = await session.LoadAsync<CaseVendors>(query.CaseId, cancellationToken);
         if (view is null) return [];
         return view.CurrentProposals.Where(p => !p.Excluded)

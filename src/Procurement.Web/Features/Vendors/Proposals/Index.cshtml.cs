@@ -16,6 +16,7 @@ namespace Procurement.Features.Vendors.Proposals;
 /// </summary>
 [RequestSizeLimit(VendorFileOptions.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = VendorFileOptions.MaxRequestBytes)]
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, ProposalAccess proposals,
     IOptions<VendorFileOptions> files, TimeProvider clock, UiText t) : PageModel
 {

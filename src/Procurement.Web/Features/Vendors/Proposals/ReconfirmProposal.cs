@@ -1,12 +1,14 @@
 using FluentValidation;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Vendors.Proposals;
 
 /// <summary>The vendor confirmed (in writing, to the officer) that its proposal stands under the changed conditions.</summary>
-public sealed record ReconfirmProposalCommand(Guid CaseId, Guid ProposalId, DateOnly? ConfirmedOn, string Note) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record ReconfirmProposalCommand(Guid CaseId, Guid ProposalId, DateOnly? ConfirmedOn, string Note) : ICommand, ICaseRequest;
 
 public sealed class ReconfirmProposalValidator : AbstractValidator<ReconfirmProposalCommand>
 {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Procurement.Features.Vendors.Files;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
@@ -11,7 +12,8 @@ namespace Procurement.Features.Vendors.Proposals;
 /// Records a vendor's proposal as received: its files (price files flagged as the price envelope)
 /// and when it arrived. A later submission by the same vendor supersedes the earlier one.
 /// </summary>
-public sealed record SubmitProposalCommand(Guid CaseId, Guid? VendorId, DateTimeOffset? SubmittedAt, IReadOnlyList<UploadedFile> Files) : ICommand<Guid>;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record SubmitProposalCommand(Guid CaseId, Guid? VendorId, DateTimeOffset? SubmittedAt, IReadOnlyList<UploadedFile> Files) : ICommand<Guid>, ICaseRequest;
 
 public sealed class SubmitProposalValidator : AbstractValidator<SubmitProposalCommand>
 {

@@ -14,6 +14,7 @@ namespace Procurement.Features.Vendors.QandA;
 /// 質問回答: the period, the question log and published answers. Officers see who asked; everyone
 /// else in the group sees only published answers, like the vendors do.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, DocumentRenderer renderer, TimeProvider clock, UiText t) : PageModel
 {
     public sealed class PeriodInput

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
@@ -8,7 +9,8 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Vendors.QandA;
 
 /// <summary>A question a vendor sent (by e-mail or on paper), logged by the officer.</summary>
-public sealed record LogQuestionCommand(Guid CaseId, Guid? VendorId, DateOnly? ReceivedOn, string Text) : ICommand<Guid>;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record LogQuestionCommand(Guid CaseId, Guid? VendorId, DateOnly? ReceivedOn, string Text) : ICommand<Guid>, ICaseRequest;
 
 public sealed class LogQuestionValidator : AbstractValidator<LogQuestionCommand>
 {

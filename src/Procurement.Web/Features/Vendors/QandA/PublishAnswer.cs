@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
@@ -7,7 +8,8 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Vendors.QandA;
 
 /// <summary>Publishes the answer to a logged question; <see cref="ChangesConditions"/> marks answers that change the tender conditions.</summary>
-public sealed record PublishAnswerCommand(Guid CaseId, Guid QuestionId, string Answer, bool ChangesConditions) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record PublishAnswerCommand(Guid CaseId, Guid QuestionId, string Answer, bool ChangesConditions) : ICommand, ICaseRequest;
 
 public sealed class PublishAnswerValidator : AbstractValidator<PublishAnswerCommand>
 {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors.QandA;
@@ -8,7 +9,8 @@ namespace Procurement.Features.Vendors.QandA;
 /// 質問回答期間: from 公告 to the proposal deadline (JST). Changing it later does not re-judge
 /// proposals already received: whether one was late is decided and recorded when it arrives.
 /// </summary>
-public sealed record SetQaPeriodCommand(Guid CaseId, DateOnly? AnnouncedOn, DateTimeOffset? ProposalDeadline) : ICommand;
+[Access(Roles.Officer, Roles.Admin)]
+public sealed record SetQaPeriodCommand(Guid CaseId, DateOnly? AnnouncedOn, DateTimeOffset? ProposalDeadline) : ICommand, ICaseRequest;
 
 public sealed class SetQaPeriodValidator : AbstractValidator<SetQaPeriodCommand>
 {

@@ -2,11 +2,13 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Workflows.Diagrams;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows.Pages;
 
 /// <summary>The case's workflow as a diagram: completed steps marked, current ones highlighted. Printable.</summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class CaseDiagramModel(IMediator mediator) : PageModel
 {
     public CaseWorkflowDetails Workflow { get; private set; } = null!;

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Diagrams;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows.Pages;
 
 /// <summary>A workflow definition as a diagram with its step list; every signed-in user may read the definitions.</summary>
+[Access(Access.Internal, Reason = "workflow definitions are the same for every group and hold no case data")]
 public sealed class DefinitionModel(IMediator mediator, WorkflowCatalog catalog) : PageModel
 {
     public WorkflowDefinition Definition { get; private set; } = null!;

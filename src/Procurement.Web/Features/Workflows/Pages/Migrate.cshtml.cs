@@ -14,6 +14,7 @@ namespace Procurement.Features.Workflows.Pages;
 /// reached needs a target step (prefilled with the same id where the new version has it) and a reason.
 /// An incomplete mapping is refused with the rule's message naming the unmapped steps.
 /// </summary>
+[Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class MigrateModel(IMediator mediator, UiText t) : PageModel
 {

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Workflows.Diagrams;
+using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows.Pages;
 
 /// <summary>The case schedule in the spirit of the seed's 図16: phases and steps on a time axis, today marked.</summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class CaseScheduleModel(IMediator mediator, UiText t) : PageModel
 {
     public CaseWorkflowDetails Workflow { get; private set; } = null!;

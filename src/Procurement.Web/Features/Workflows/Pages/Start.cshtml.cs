@@ -12,6 +12,7 @@ using Procurement.Infrastructure.Localization;
 namespace Procurement.Features.Workflows.Pages;
 
 /// <summary>An officer starts the case's workflow on a chosen definition and version (the case page carries the same form).</summary>
+[Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
 public sealed class StartModel(CaseAccess access, IMediator mediator, WorkflowCatalog catalog, UiText t) : PageModel
 {

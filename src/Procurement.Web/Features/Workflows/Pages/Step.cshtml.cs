@@ -17,6 +17,7 @@ namespace Procurement.Features.Workflows.Pages;
 /// was built from, so a change made meanwhile by someone else is reported instead of overwritten.
 /// Members of the case's group only; everyone else gets 404.
 /// </summary>
+[Access(Access.Internal, CaseRoute = "id")]
 public sealed class StepModel(IMediator mediator, ICurrentUser user, UiText t) : PageModel
 {
     public sealed class CompleteInput

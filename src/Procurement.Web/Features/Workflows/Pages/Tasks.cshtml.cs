@@ -2,10 +2,12 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Workflows.Tasks;
+using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Workflows.Pages;
 
 /// <summary>「自分のタスク」: the steps waiting for the signed-in user across their cases, sortable by due date, case or phase.</summary>
+[Access(Access.Internal, Reason = "the task list shows only cases of the user's own groups (CaseAccess)")]
 public sealed class TasksModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<TaskItem> Tasks { get; private set; } = [];

@@ -15,6 +15,7 @@ public enum TaskSort
 }
 
 /// <summary>「自分のタスク」: active steps across the user's cases that one of the user's roles may act on.</summary>
+[Access(Access.Internal)]
 public sealed record MyTasksQuery(TaskSort Sort = TaskSort.Due, int DueSoonDays = 7) : IQuery<IReadOnlyList<TaskItem>>;
 
 public sealed record TaskItem(

@@ -53,11 +53,18 @@ public sealed class SmtpReminderMailer(IConfiguration configuration) : IReminder
 /// Records a reminder for every user who may act on an active step due within N days (overdue ones
 /// included), once per user, step and due date: running it again changes nothing, and moving the due
 /// date makes a new reminder. E-mail goes out only when SMTP is configured and the user has an address.
+/// It writes outside the mediator, across every group, so its access rule admits the system only.
 /// </summary>
+[Access(Access.System, Reason = "background work across every group; no person runs it")]
 public sealed class WorkflowReminders(IDocumentStore store, WorkflowCatalog catalog, TimeProvider clock, IReminderMailer mailer, ILogger<WorkflowReminders> logger)
 {
-    public async Task<IReadOnlyList<ReminderRecorded>> RunAsync(int daysBefore, CancellationToken ct = default)
+    /// <summary>A run by the system itself (the schedule).</summary>
+    public Task<IReadOnlyList<ReminderRecorded>> RunAsync(int daysBefore, CancellationToken ct = default) => RunAsAsync(new SystemUser(), daysBefore, ct);
+
+    /// <summary>A run on behalf of <paramref name="runAs"/>: refused (<see cref="AccessDeniedException"/>) unless the class's rule admits them.</summary>
+    public async Task<IReadOnlyList<ReminderRecorded>> RunAsAsync(ICurrentUser runAs, int daysBefore, CancellationToken ct = default)
     {
+        await Access.DemandAsync(Access.RuleOf(typeof(WorkflowReminders)), runAs, null, null, null, ct);
         var now = clock.GetUtcNow();
         var today = WorkflowClock.Today(now);
         var horizon = today.AddDays(daysBefore);
