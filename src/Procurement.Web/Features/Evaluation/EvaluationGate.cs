@@ -59,7 +59,7 @@ public static class EvaluationGate
     public static async Task<EvaluationView> LoadAsync(IQuerySession session, Guid caseId, CancellationToken ct) =>
         await session.LoadAsync<EvaluationView>(EvaluationStreams.Evaluation(caseId), ct) ?? new EvaluationView { CaseId = caseId, Id = EvaluationStreams.Evaluation(caseId) };
 
-    /// <summary>Decides on the case's evaluation stream and appends (<see cref="StreamWriter"/>); returns the new stream version.</summary>
+    /// <summary>Decides on the case's evaluation stream and appends (<see cref="EventStreamWriter"/>); returns the new stream version.</summary>
     public static Task<long> AppendAsync(IDocumentSession session, Guid caseId, Func<EvaluationView, object[]> decide, CancellationToken ct)
     {
         var id = EvaluationStreams.Evaluation(caseId);

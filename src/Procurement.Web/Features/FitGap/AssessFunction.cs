@@ -8,9 +8,15 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.FitGap;
 
-public sealed record ImportFunctionListCommand(Guid CaseId, string PackageName, IReadOnlyList<PackageFunction> Functions) : ICommand;
+/// <summary><paramref name="ExpectedVersion"/>: the sheet version the page was loaded at (null: not checked); the list is one record.</summary>
+public sealed record ImportFunctionListCommand(Guid CaseId, string PackageName, IReadOnlyList<PackageFunction> Functions, long? ExpectedVersion = null) : ICommand;
 
-public sealed record AssessFunctionCommand(Guid CaseId, string FunctionId, Fit? Fit, GapDecision? Decision, string Reason, string Owner, string Regulation) : ICommand;
+/// <summary>
+/// <paramref name="ExpectedVersion"/>: the sheet version the page was loaded at (null: not checked). Each function's
+/// decision is its own record: a decision on another function since then is no conflict.
+/// </summary>
+public sealed record AssessFunctionCommand(Guid CaseId, string FunctionId, Fit? Fit, GapDecision? Decision, string Reason, string Owner, string Regulation,
+    long? ExpectedVersion = null) : ICommand;
 
 public sealed class ImportFunctionListValidator : AbstractValidator<ImportFunctionListCommand>
 {
@@ -49,18 +55,23 @@ public sealed class FitGapHandlers(IDocumentSession session, CaseAccess access, 
     public async ValueTask<Unit> Handle(ImportFunctionListCommand command, CancellationToken cancellationToken)
     {
         await EnsureAllowedAsync(command.CaseId, cancellationToken);
-        session.Events.Append(command.CaseId, new FunctionListImported(command.CaseId, command.PackageName.Trim(), command.Functions, user.Actor, clock.GetUtcNow()));
-        await session.SaveChangesAsync(cancellationToken);
+        await session.WriteAsync<FitGapView>(command.CaseId, view =>
+        {
+            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view?.ListVersion ?? 0);
+            return [new FunctionListImported(command.CaseId, command.PackageName.Trim(), command.Functions, user.Actor, clock.GetUtcNow())];
+        }, cancellationToken);
         return Unit.Value;
     }
 
     public async ValueTask<Unit> Handle(AssessFunctionCommand command, CancellationToken cancellationToken)
     {
         await EnsureAllowedAsync(command.CaseId, cancellationToken);
-        var view = await session.LoadAsync<FitGapView>(command.CaseId, cancellationToken);
-        if (view is null || view.Functions.All(f => f.Id != command.FunctionId)) throw new DomainRuleException(t["指定された機能は一覧にありません。"]);
-        session.Events.Append(command.CaseId, AssessFunctionDecision.Decide(command, user.Actor, clock.GetUtcNow()));
-        await session.SaveChangesAsync(cancellationToken);
+        await session.WriteAsync<FitGapView>(command.CaseId, view =>
+        {
+            if (view is null || view.Functions.All(f => f.Id != command.FunctionId)) throw new DomainRuleException(t["指定された機能は一覧にありません。"]);
+            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view.AssessmentVersions.GetValueOrDefault(command.FunctionId));
+            return [AssessFunctionDecision.Decide(command, user.Actor, clock.GetUtcNow())];
+        }, cancellationToken);
         return Unit.Value;
     }
 

@@ -11,7 +11,7 @@ namespace Procurement.Features.Vendors;
 
 /// <summary>
 /// The common frame of every vendor command: officers only, a case of the officer's group, and the
-/// case stream fetched for exclusive writing (<see cref="StreamWriter"/>): officers take turns on the stream and each
+/// case stream fetched for exclusive writing (<see cref="EventStreamWriter"/>): officers take turns on the stream and each
 /// decides on what the one before left, so two questions or answers logged at once both go in, and two officers
 /// deciding the same thing (one question answered twice) get the rule's refusal, not a lost write.
 /// </summary>

@@ -17,7 +17,7 @@ namespace Procurement.Infrastructure.Events;
 /// bypasses this path, and then the user gets the stale message with what they typed.
 /// </para>
 /// </summary>
-public static class StreamWriter
+public static class EventStreamWriter
 {
     /// <summary>
     /// Fetches <paramref name="streamId"/> for exclusive writing, runs the pure <paramref name="decide"/> on its state
