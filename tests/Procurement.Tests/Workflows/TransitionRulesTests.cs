@@ -86,18 +86,25 @@ public sealed class TransitionRulesTests(SharedWorkflowApp shared) : IClassFixtu
     [Fact]
     public async Task Two_simultaneous_completions_cannot_both_win_so_a_join_is_never_missed()
     {
-        // Parallel tracks end in a join: if both last steps were saved on the same version, each would
-        // see the other track unfinished and the join would never activate. Optimistic concurrency stops that.
+        // Parallel tracks end in a join: if both last steps were decided on the same state, each would see the
+        // other track unfinished and the join would never activate. The case stream is locked while a step is
+        // decided: the second writer waits for the first and decides on what the first saved.
         await using var first = _host.Store.LightweightSession();
         await using var second = _host.Store.LightweightSession();
         var a = await Procurement.Features.Workflows.Runtime.WorkflowStreams.FetchAsync(first, Case, null, default);
-        var b = await Procurement.Features.Workflows.Runtime.WorkflowStreams.FetchAsync(second, Case, null, default);
+        var loaded = a.CurrentVersion ?? 0;
+        var b = Procurement.Features.Workflows.Runtime.WorkflowStreams.FetchAsync(second, Case, null, default);
+        await Task.Delay(300);
+        Assert.False(b.IsCompleted); // waiting for the first writer's lock
         var at = _host.Clock.GetUtcNow();
 
         await Procurement.Features.Workflows.Runtime.WorkflowStreams.SaveAsync(first, a,
             [new StepDeadlineSet(Case, "rfi-issuance", new DateOnly(2026, 5, 1), null, Actor.System, at)], default);
-        await Assert.ThrowsAsync<StaleVersionException>(() => Procurement.Features.Workflows.Runtime.WorkflowStreams.SaveAsync(second, b,
-            [new StepDeadlineSet(Case, "rfi-issuance", new DateOnly(2026, 6, 1), null, Actor.System, at)], default));
+        var afterFirst = await b;
+        Assert.Equal(loaded + 1, afterFirst.CurrentVersion);
+        var saved = await Procurement.Features.Workflows.Runtime.WorkflowStreams.SaveAsync(second, afterFirst,
+            [new StepDeadlineSet(Case, "rfi-issuance", new DateOnly(2026, 6, 1), null, Actor.System, at)], default);
+        Assert.Equal(new DateOnly(2026, 6, 1), saved.DueFor("rfi-issuance"));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using FluentValidation;
-using JasperFx;
 using Marten;
 using Mediator;
 using Procurement.Infrastructure.Auth;
@@ -39,23 +38,17 @@ public sealed class ChangeCaseDetailsHandler(IDocumentSession session, ICurrentU
     public async ValueTask<long> Handle(ChangeCaseDetailsCommand command, CancellationToken cancellationToken)
     {
         // Other features (vendors, workflows, …) append to the case stream too, so the stream version
-        // moves without the header changing. The header's own version decides staleness; fetching the
-        // stream for writing still refuses a second writer that saves in between.
-        var stream = await session.Events.FetchForWriting<CaseSummary>(command.CaseId, cancellationToken);
-        var current = stream.Aggregate ?? throw new DomainRuleException(t["案件が見つかりません。"]);
-        if (current.Version != command.ExpectedVersion) throw new StaleVersionException();
-
-        var change = ChangeCaseDetailsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
-        if (change is null) return current.Version;
-        stream.AppendOne(change);
-        try
+        // moves without the header changing. The header is the record this form replaces: its own
+        // version decides staleness, checked under the stream's lock.
+        var unchanged = false;
+        var version = await session.WriteAsync<CaseSummary>(command.CaseId, current =>
         {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyException)
-        {
-            throw new StaleVersionException();
-        }
-        return (stream.StartingVersion ?? current.Version) + 1;
+            if (current is null) throw new DomainRuleException(t["案件が見つかりません。"]);
+            if (current.Version != command.ExpectedVersion) throw new StaleVersionException();
+            var change = ChangeCaseDetailsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
+            unchanged = change is null;
+            return change is null ? [] : [change];
+        }, cancellationToken);
+        return unchanged ? command.ExpectedVersion : version;
     }
 }

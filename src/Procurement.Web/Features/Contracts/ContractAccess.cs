@@ -1,7 +1,5 @@
 using System.Text.Json;
-using JasperFx;
 using Marten;
-using Marten.Exceptions;
 using Procurement.Features.Cases;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
@@ -92,20 +90,10 @@ public static class DossierRules
     /// <summary>Appends with the version the user saw; a second writer on the same version is refused, not merged.</summary>
     public static async Task<long> AppendAsync(IDocumentSession session, Guid dossierId, long expectedVersion, IReadOnlyList<object> events, CancellationToken ct)
     {
+        // The dossier stream is one record (the working copy and its review): its whole version is the expected one.
         if (expectedVersion == 0) session.Events.StartStream<ContractDossier>(dossierId, events.ToArray());
         else session.Events.Append(dossierId, expectedVersion + events.Count, events.ToArray());
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            throw new StaleVersionException();
-        }
-        catch (ExistingStreamIdCollisionException)
-        {
-            throw new StaleVersionException();
-        }
+        await session.SaveAsync(ct);
         return expectedVersion + events.Count;
     }
 }

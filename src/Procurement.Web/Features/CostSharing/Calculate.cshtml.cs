@@ -48,6 +48,8 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
     }
 
     [BindProperty] public ShareInput Input { get; set; } = new();
+    /// <summary>The plan version the page was loaded at (0: nothing recorded yet).</summary>
+    [BindProperty] public long? Version { get; set; }
     public CaseSummary Case { get; private set; } = null!;
     public GroupView Group { get; private set; } = null!;
     public IReadOnlyList<YearShares>? Preview { get; private set; }
@@ -61,6 +63,7 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
         Case = found;
         Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
         Plan = await session.LoadAsync<CostSharePlan>(id, ct);
+        Version ??= Plan?.Version ?? 0;
         return true;
     }
 
@@ -124,6 +127,10 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
             foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
         }
         catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", t[ex.Message]);
+        }
+        catch (StaleVersionException ex)
         {
             ModelState.AddModelError("", t[ex.Message]);
         }
@@ -200,7 +207,7 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
         }
         var remainder = Enum.TryParse<RemainderRule>(Input.Remainder, out var r) && Enum.IsDefined(r) ? r : RemainderRule.LargestRemainder;
         var leaving = Enum.TryParse<LeavingRule>(Input.Leaving, out var l) && Enum.IsDefined(l) ? l : LeavingRule.FullYear;
-        var command = new RecordCostShareCommand(id, Input.Title ?? "", components, remainder, leaving, members, Input.Representative ?? "", years, preview);
+        var command = new RecordCostShareCommand(id, Input.Title ?? "", components, remainder, leaving, members, Input.Representative ?? "", years, preview, Version);
         return (command, ModelState.IsValid);
     }
 }

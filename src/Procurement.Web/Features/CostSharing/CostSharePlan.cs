@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace Procurement.Features.CostSharing;
@@ -8,6 +9,8 @@ public sealed class CostSharePlan
     public Guid Id { get; set; }
     public CostShareCalculated? Latest { get; set; }
     public int Calculations { get; set; }
+    /// <summary>The case stream version of the latest calculation: the record a recalculation replaces.</summary>
+    public long Version { get; set; }
 }
 
 public sealed class CostSharePlanProjection : SingleStreamProjection<CostSharePlan, Guid>
@@ -18,11 +21,12 @@ public sealed class CostSharePlanProjection : SingleStreamProjection<CostSharePl
         IncludeType<CostShareCalculated>();
     }
 
-    public static CostSharePlan Create(CostShareCalculated e) => new() { Id = e.CaseId, Latest = e, Calculations = 1 };
+    public static CostSharePlan Create(IEvent<CostShareCalculated> e) => new() { Id = e.Data.CaseId, Latest = e.Data, Calculations = 1, Version = e.Version };
 
-    public static void Apply(CostShareCalculated e, CostSharePlan plan)
+    public static void Apply(IEvent<CostShareCalculated> e, CostSharePlan plan)
     {
-        plan.Latest = e;
+        plan.Latest = e.Data;
         plan.Calculations++;
+        plan.Version = e.Version;
     }
 }

@@ -8,11 +8,15 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.CostSharing;
 
+/// <summary>
+/// A calculation replaces the case's cost share as a whole: <paramref name="ExpectedVersion"/> is the plan version the
+/// page was loaded at (0: none yet; null: not checked), and a plan recorded by someone else since is not overwritten.
+/// </summary>
 [Access(Roles.Officer, Roles.Admin)]
 public sealed record RecordCostShareCommand(
     Guid CaseId, string Title, IReadOnlyList<ShareComponent> Components, RemainderRule Remainder, LeavingRule Leaving,
     IReadOnlyList<CostShareMember> Members, string Representative, IReadOnlyList<(int FiscalYear, long Total)> Years,
-    bool Preview = false) : ICommand<IReadOnlyList<YearShares>>, ICaseRequest;
+    bool Preview = false, long? ExpectedVersion = null) : ICommand<IReadOnlyList<YearShares>>, ICaseRequest;
 
 public sealed class RecordCostShareValidator : AbstractValidator<RecordCostShareCommand>
 {
@@ -64,8 +68,11 @@ public sealed class RecordCostShareHandler(IDocumentSession session, ICurrentUse
 
         var years = RecordCostShareDecision.Compute(command, t);
         if (command.Preview) return years;
-        session.Events.Append(command.CaseId, RecordCostShareDecision.Decide(command, years, user.Actor, clock.GetUtcNow()));
-        await session.SaveChangesAsync(cancellationToken);
+        await session.WriteAsync<CostSharePlan>(command.CaseId, plan =>
+        {
+            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, plan?.Version ?? 0);
+            return [RecordCostShareDecision.Decide(command, years, user.Actor, clock.GetUtcNow())];
+        }, cancellationToken);
         return years;
     }
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using JasperFx;
 using Marten;
 using Mediator;
 using Procurement.Features.Cases;
@@ -144,15 +143,9 @@ public sealed class GenerateDocumentHandler(
                     CreatedAt = now,
                 });
                 // Expected version: two officers generating at once cannot both become version N.
+                // The document is rendered from the whole case at caseVersion (and says so): any change since is stale.
                 session.Events.Append(c.CaseId, caseVersion + 1, n.Event);
-                try
-                {
-                    await session.SaveChangesAsync(ct);
-                }
-                catch (ConcurrencyException)
-                {
-                    throw new StaleVersionException();
-                }
+                await session.SaveAsync(ct);
                 return new(template.Kind, n.Event.Version, fileId, rendered.ContentHash, Created: true, validation);
             default:
                 throw new InvalidOperationException(decision.GetType().Name);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
-using JasperFx;
 using Marten;
 using Mediator;
 using Procurement.Features.Documents.Rendering;
@@ -116,24 +115,20 @@ public sealed class SaveClauseSettingsHandler(
     {
         var (c, ct) = (command, cancellationToken);
         var kind = KindClauses.Of(catalog, c.Kind) ?? throw new DomainRuleException(t.Format("文書の種類「{0}」はありません。", c.Kind));
-        // The stream's version guards the append; the settings' own revision decides staleness, because generating
-        // documents and every other feature move the case stream without touching these settings.
-        var streamVersion = (await session.Events.FetchStreamStateAsync(c.CaseId, ct))?.Version ?? 0;
-        var current = (await session.LoadAsync<CaseDocumentsView>(c.CaseId, ct))?.SettingsFor(kind.Kind);
-        var revision = current?.Revision ?? 0;
-        if (revision != c.ExpectedRevision) throw new StaleVersionException();
-
-        var saved = SaveClauseSettingsDecision.Decide(kind, current, c, c.CaseId, user.Actor, clock.GetUtcNow());
-        if (saved is null) return revision;
-        session.Events.Append(c.CaseId, streamVersion + 1, saved);
-        try
+        // The settings of one document kind are the record this form replaces: their own revision decides staleness,
+        // checked under the stream's lock, because generating documents and every other feature move the case stream
+        // without touching these settings.
+        long revision = 0;
+        var saved = false;
+        await session.WriteAsync<CaseDocumentsView>(c.CaseId, view =>
         {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            throw new StaleVersionException();
-        }
-        return revision + 1;
+            var current = view?.SettingsFor(kind.Kind);
+            revision = current?.Revision ?? 0;
+            if (revision != c.ExpectedRevision) throw new StaleVersionException();
+            var change = SaveClauseSettingsDecision.Decide(kind, current, c, c.CaseId, user.Actor, clock.GetUtcNow());
+            saved = change is not null;
+            return change is null ? [] : [change];
+        }, ct);
+        return saved ? revision + 1 : revision;
     }
 }

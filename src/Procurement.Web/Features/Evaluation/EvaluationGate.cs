@@ -1,7 +1,7 @@
-using JasperFx;
 using Marten;
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
 using static Procurement.Features.Evaluation.EvaluationText;
 
@@ -59,49 +59,20 @@ public static class EvaluationGate
     public static async Task<EvaluationView> LoadAsync(IQuerySession session, Guid caseId, CancellationToken ct) =>
         await session.LoadAsync<EvaluationView>(EvaluationStreams.Evaluation(caseId), ct) ?? new EvaluationView { CaseId = caseId, Id = EvaluationStreams.Evaluation(caseId) };
 
-    /// <summary>Fetches the case's evaluation stream, decides, appends; returns the new stream version.</summary>
-    public static async Task<long> AppendAsync(IDocumentSession session, Guid caseId, Func<EvaluationView, object[]> decide, CancellationToken ct)
+    /// <summary>Decides on the case's evaluation stream and appends (<see cref="EventStreamWriter"/>); returns the new stream version.</summary>
+    public static Task<long> AppendAsync(IDocumentSession session, Guid caseId, Func<EvaluationView, object[]> decide, CancellationToken ct)
     {
         var id = EvaluationStreams.Evaluation(caseId);
-        var stream = await session.Events.FetchForWriting<EvaluationView>(id, ct);
-        var state = stream.Aggregate ?? new EvaluationView { CaseId = caseId, Id = id };
-        var events = decide(state);
-        var loaded = stream.CurrentVersion ?? 0; // read before appending: the stream counts appended events in
-        if (events.Length == 0) return loaded;
-        stream.AppendMany(events);
-        await SaveAsync(session, ct);
-        return loaded + events.Length;
+        return session.WriteAsync<EvaluationView>(id, state => decide(state ?? new EvaluationView { CaseId = caseId, Id = id }), ct);
     }
 
     /// <summary>
-    /// Like <see cref="AppendAsync"/> on a member's sheet. With <paramref name="expectedVersion"/> (the version the page
-    /// was loaded at) a change made on top of a newer sheet is refused as stale; a request that changes nothing is not,
-    /// because the page then already shows exactly what is stored.
+    /// Like <see cref="AppendAsync"/> on a member's sheet. Cells are independent parts of the sheet: the same cell's later
+    /// write wins (the earlier value stays in the sheet's history), so a draft save is never refused as stale.
     /// </summary>
-    public static async Task<long> AppendToSheetAsync(IDocumentSession session, Guid caseId, Guid memberId, Func<ScoreSheetView, object[]> decide, CancellationToken ct,
-        long? expectedVersion = null)
+    public static Task<long> AppendToSheetAsync(IDocumentSession session, Guid caseId, Guid memberId, Func<ScoreSheetView, object[]> decide, CancellationToken ct)
     {
         var id = EvaluationStreams.ScoreSheet(caseId, memberId);
-        var stream = await session.Events.FetchForWriting<ScoreSheetView>(id, ct);
-        var state = stream.Aggregate ?? new ScoreSheetView { Id = id, CaseId = caseId, MemberId = memberId };
-        var events = decide(state);
-        var loaded = stream.CurrentVersion ?? 0; // read before appending: the stream counts appended events in
-        if (events.Length == 0) return loaded;
-        if (expectedVersion is { } expected && expected != loaded) throw new StaleVersionException();
-        stream.AppendMany(events);
-        await SaveAsync(session, ct);
-        return loaded + events.Length;
-    }
-
-    private static async Task SaveAsync(IDocumentSession session, CancellationToken ct)
-    {
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            throw new StaleVersionException();
-        }
+        return session.WriteAsync<ScoreSheetView>(id, state => decide(state ?? new ScoreSheetView { Id = id, CaseId = caseId, MemberId = memberId }), ct);
     }
 }

@@ -8,11 +8,17 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.FitGap;
 
+/// <summary><paramref name="ExpectedVersion"/>: the sheet version the page was loaded at (null: not checked); the list is one record.</summary>
 [Access(Roles.Officer, Roles.Admin)]
-public sealed record ImportFunctionListCommand(Guid CaseId, string PackageName, IReadOnlyList<PackageFunction> Functions) : ICommand, ICaseRequest;
+public sealed record ImportFunctionListCommand(Guid CaseId, string PackageName, IReadOnlyList<PackageFunction> Functions, long? ExpectedVersion = null) : ICommand, ICaseRequest;
 
+/// <summary>
+/// <paramref name="ExpectedVersion"/>: the sheet version the page was loaded at (null: not checked). Each function's
+/// decision is its own record: a decision on another function since then is no conflict.
+/// </summary>
 [Access(Roles.Officer, Roles.Admin)]
-public sealed record AssessFunctionCommand(Guid CaseId, string FunctionId, Fit? Fit, GapDecision? Decision, string Reason, string Owner, string Regulation) : ICommand, ICaseRequest;
+public sealed record AssessFunctionCommand(Guid CaseId, string FunctionId, Fit? Fit, GapDecision? Decision, string Reason, string Owner, string Regulation,
+    long? ExpectedVersion = null) : ICommand, ICaseRequest;
 
 public sealed class ImportFunctionListValidator : AbstractValidator<ImportFunctionListCommand>
 {
@@ -50,17 +56,22 @@ public sealed class FitGapHandlers(IDocumentSession session, ICurrentUser user, 
 {
     public async ValueTask<Unit> Handle(ImportFunctionListCommand command, CancellationToken cancellationToken)
     {
-        session.Events.Append(command.CaseId, new FunctionListImported(command.CaseId, command.PackageName.Trim(), command.Functions, user.Actor, clock.GetUtcNow()));
-        await session.SaveChangesAsync(cancellationToken);
+        await session.WriteAsync<FitGapView>(command.CaseId, view =>
+        {
+            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view?.ListVersion ?? 0);
+            return [new FunctionListImported(command.CaseId, command.PackageName.Trim(), command.Functions, user.Actor, clock.GetUtcNow())];
+        }, cancellationToken);
         return Unit.Value;
     }
 
     public async ValueTask<Unit> Handle(AssessFunctionCommand command, CancellationToken cancellationToken)
     {
-        var view = await session.LoadAsync<FitGapView>(command.CaseId, cancellationToken);
-        if (view is null || view.Functions.All(f => f.Id != command.FunctionId)) throw new DomainRuleException(t["指定された機能は一覧にありません。"]);
-        session.Events.Append(command.CaseId, AssessFunctionDecision.Decide(command, user.Actor, clock.GetUtcNow()));
-        await session.SaveChangesAsync(cancellationToken);
+        await session.WriteAsync<FitGapView>(command.CaseId, view =>
+        {
+            if (view is null || view.Functions.All(f => f.Id != command.FunctionId)) throw new DomainRuleException(t["指定された機能は一覧にありません。"]);
+            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view.AssessmentVersions.GetValueOrDefault(command.FunctionId));
+            return [AssessFunctionDecision.Decide(command, user.Actor, clock.GetUtcNow())];
+        }, cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace Procurement.Features.FitGap;
@@ -14,6 +15,12 @@ public sealed class FitGapView
     public List<PackageFunction> Functions { get; set; } = [];
     public Dictionary<string, Assessment> Assessments { get; set; } = [];
     public List<RatePoint> Trend { get; set; } = [];
+    /// <summary>The case stream version of the sheet's last event: what a form loaded now carries.</summary>
+    public long Version { get; set; }
+    /// <summary>The stream version of the last import (the function list is replaced as a whole).</summary>
+    public long ListVersion { get; set; }
+    /// <summary>Per function id: the stream version of its last decision. Each function is its own record.</summary>
+    public Dictionary<string, long> AssessmentVersions { get; set; } = [];
 
     public int Assessed => Assessments.Count;
     public int Customised => Assessments.Values.Count(a => a.Decision == GapDecision.Customise);
@@ -31,10 +38,16 @@ public sealed class FitGapView
 
 public sealed class FitGapViewProjection : SingleStreamProjection<FitGapView, Guid>
 {
-    public static FitGapView Create(FunctionListImported e) => Apply(e, new FitGapView { Id = e.CaseId });
+    public static FitGapView Create(IEvent<FunctionListImported> e) => Apply(e, new FitGapView { Id = e.Data.CaseId });
+
+    public static FitGapView Apply(IEvent<FunctionListImported> e, FitGapView view)
+    {
+        view.ListVersion = e.Version;
+        return Apply(e.Data, view);
+    }
 
     /// <summary>A re-import replaces the list; decisions on functions that are still there are kept.</summary>
-    public static FitGapView Apply(FunctionListImported e, FitGapView view)
+    private static FitGapView Apply(FunctionListImported e, FitGapView view)
     {
         view.PackageName = e.PackageName;
         view.Functions = [.. e.Functions];
@@ -43,7 +56,13 @@ public sealed class FitGapViewProjection : SingleStreamProjection<FitGapView, Gu
         return view;
     }
 
-    public static void Apply(FitGapAssessed e, FitGapView view)
+    public static void Apply(IEvent<FitGapAssessed> e, FitGapView view)
+    {
+        view.AssessmentVersions[e.Data.FunctionId] = e.Version;
+        Apply(e.Data, view);
+    }
+
+    private static void Apply(FitGapAssessed e, FitGapView view)
     {
         view.Assessments[e.FunctionId] = new Assessment(e.Fit, e.Decision, e.Reason, e.Owner, e.Regulation, e.By.Name, e.At);
         view.Trend.Add(new RatePoint(e.At, view.Assessed, view.Customised));

@@ -33,6 +33,8 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     [BindProperty] public AssessInput Input { get; set; } = new();
     [BindProperty] public string PackageName { get; set; } = "";
+    /// <summary>The sheet version the page was loaded at; both forms post it back.</summary>
+    [BindProperty] public long? Version { get; set; }
     public CaseSummary Case { get; private set; } = null!;
     public FitGapView View { get; private set; } = new();
     public PackageFunction? Selected { get; private set; }
@@ -45,6 +47,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         if (found is null) return false;
         Case = found;
         View = await session.LoadAsync<FitGapView>(id, ct) ?? new FitGapView { Id = id };
+        Version ??= View.Version;
         Selected = View.Functions.FirstOrDefault(f => f.Id == functionId);
         return true;
     }
@@ -85,11 +88,16 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         }
         try
         {
-            await mediator.Send(new ImportFunctionListCommand(id, PackageName ?? "", parsed.Functions), ct);
+            await mediator.Send(new ImportFunctionListCommand(id, PackageName ?? "", parsed.Functions, Version), ct);
         }
         catch (ValidationException ex)
         {
             ImportErrors = ex.Errors.Select(e => e.ErrorMessage).ToList();
+            return Page();
+        }
+        catch (StaleVersionException ex)
+        {
+            ImportErrors = [t[ex.Message]];
             return Page();
         }
         TempData["Flash"] = t.Format("{0}件を取り込みました。", parsed.Functions.Count);
@@ -104,7 +112,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         GapDecision? decision = Enum.TryParse<GapDecision>(Input.Decision, out var d) && Enum.IsDefined(d) ? d : null;
         try
         {
-            await mediator.Send(new AssessFunctionCommand(id, Input.FunctionId ?? "", fit, decision, Input.Reason ?? "", Input.Owner ?? "", Input.Regulation ?? ""), ct);
+            await mediator.Send(new AssessFunctionCommand(id, Input.FunctionId ?? "", fit, decision, Input.Reason ?? "", Input.Owner ?? "", Input.Regulation ?? "", Version), ct);
             TempData["Flash"] = t["判定を記録しました。"];
             return Redirect($"/Cases/{id}/FitGap#row-{Uri.EscapeDataString(Input.FunctionId ?? "")}");
         }
@@ -113,6 +121,10 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
             foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
         }
         catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", t[ex.Message]);
+        }
+        catch (StaleVersionException ex)
         {
             ModelState.AddModelError("", t[ex.Message]);
         }

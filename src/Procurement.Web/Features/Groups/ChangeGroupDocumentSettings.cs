@@ -1,5 +1,4 @@
 using FluentValidation;
-using JasperFx;
 using Marten;
 using Mediator;
 using Procurement.Features.Documents;
@@ -39,21 +38,17 @@ public sealed class ChangeGroupDocumentSettingsHandler(IDocumentSession session,
 {
     public async ValueTask<long> Handle(ChangeGroupDocumentSettingsCommand command, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<GroupView>(command.GroupId, cancellationToken);
-        var current = stream.Aggregate ?? throw new DomainRuleException(t["グループが見つかりません。"]);
-        if (current.Version != command.ExpectedVersion) throw new StaleVersionException();
-
-        var change = ChangeGroupDocumentSettingsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
-        if (change is null) return current.Version;
-        stream.AppendOne(change);
-        try
+        // The group's settings are one record: the group view's own version decides staleness (membership changes
+        // move it too), checked under the stream's lock.
+        var unchanged = false;
+        var version = await session.WriteAsync<GroupView>(command.GroupId, current =>
         {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyException)
-        {
-            throw new StaleVersionException();
-        }
-        return current.Version + 1;
+            if (current is null) throw new DomainRuleException(t["グループが見つかりません。"]);
+            if (current.Version != command.ExpectedVersion) throw new StaleVersionException();
+            var change = ChangeGroupDocumentSettingsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
+            unchanged = change is null;
+            return change is null ? [] : [change];
+        }, cancellationToken);
+        return unchanged ? command.ExpectedVersion : version;
     }
 }

@@ -10,11 +10,14 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Renewal;
 
-/// <summary>Records 継続 or 切替え; a switch opens the successor case in the same transaction.</summary>
+/// <summary>
+/// Records 継続 or 切替え; a switch opens the successor case in the same transaction. <paramref name="ExpectedVersion"/> is
+/// the renewal version the page was loaded at (null: not checked): a decision recorded by someone else since is stale.
+/// </summary>
 [Access(Roles.Officer, Roles.Admin)]
 public sealed record DecideContinuationCommand(
     Guid CaseId, RenewalChoice? Choice, string Reasons, string Lessons, string CurrentVendor, DateOnly? ContractEnd,
-    string SuccessorTitle, DateOnly? SuccessorGoLive) : ICommand<Guid?>, ICaseRequest;
+    string SuccessorTitle, DateOnly? SuccessorGoLive, long? ExpectedVersion = null) : ICommand<Guid?>, ICaseRequest;
 
 public sealed class DecideContinuationValidator : AbstractValidator<DecideContinuationCommand>
 {
@@ -54,22 +57,23 @@ public sealed class DecideContinuationHandler(IDocumentSession session, CaseAcce
     public async ValueTask<Guid?> Handle(DecideContinuationCommand command, CancellationToken cancellationToken)
     {
         var current = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
-        var existing = await session.LoadAsync<RenewalView>(command.CaseId, cancellationToken);
-        if (existing?.Decision is not null) throw new DomainRuleException(t["この案件の継続・切替えは既に決定されています。"]);
-
         var at = clock.GetUtcNow();
         Guid? successor = command.Choice == RenewalChoice.Switch ? Guid.NewGuid() : null;
-        session.Events.Append(command.CaseId, DecideContinuationDecision.Decide(command, successor, user.Actor, at).ToArray());
-        if (successor is { } id)
+        await session.WriteAsync<RenewalView>(command.CaseId, existing =>
         {
+            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, existing?.DecisionVersion ?? 0);
+            if (existing?.Decision is not null) throw new DomainRuleException(t["この案件の継続・切替えは既に決定されています。"]);
+            return DecideContinuationDecision.Decide(command, successor, user.Actor, at);
+        }, cancellationToken, alongside: _ =>
+        {
+            if (successor is not { } id) return;
             // The successor starts where the group stands today: same group, same 業務, the vendor's hand-over duty and the lessons.
             session.Events.StartStream<CaseSummary>(id,
                 new CaseOpened(id, current.GroupId, command.SuccessorTitle.Trim(), current.TargetBusinesses, current.CloudForm,
                     command.SuccessorGoLive!.Value, current.BudgetCeiling, user.Actor, at),
                 new CarriedOverFromPreviousCase(id, current.Id, current.Title, command.CurrentVendor.Trim(), command.ContractEnd!.Value,
                     DecideContinuationDecision.Obligations(current), command.Lessons.Trim(), user.Actor, at));
-        }
-        await session.SaveChangesAsync(cancellationToken);
+        });
         return successor;
     }
 }

@@ -27,8 +27,11 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     }
 
     [BindProperty] public DecisionInput Input { get; set; } = new();
+    /// <summary>The renewal version the page was loaded at (0: nothing recorded yet).</summary>
+    [BindProperty] public long? Version { get; set; }
     public CaseSummary Case { get; private set; } = null!;
     public RenewalView? Renewal { get; private set; }
+    public bool Stale { get; private set; }
     public bool CanDecide => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
@@ -37,6 +40,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         if (found is null) return false;
         Case = found;
         Renewal = await session.LoadAsync<RenewalView>(id, ct);
+        Version ??= Renewal?.Version ?? 0;
         return true;
     }
 
@@ -56,7 +60,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         try
         {
             var successor = await mediator.Send(new DecideContinuationCommand(id, choice, Input.Reasons ?? "", Input.Lessons ?? "", Input.CurrentVendor ?? "",
-                Date(Input.ContractEnd), Input.SuccessorTitle ?? "", Date(Input.SuccessorGoLive)), ct);
+                Date(Input.ContractEnd), Input.SuccessorTitle ?? "", Date(Input.SuccessorGoLive), Version), ct);
             TempData["Flash"] = successor is null ? t["サービス継続を記録しました。"] : t["切替えを記録し、次期調達の案件を作成しました。"];
             return Redirect(successor is { } next ? $"/Cases/{next}" : $"/Cases/{id}/Renewal");
         }
@@ -66,6 +70,11 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         }
         catch (DomainRuleException ex)
         {
+            ModelState.AddModelError("", t[ex.Message]);
+        }
+        catch (StaleVersionException ex)
+        {
+            Stale = true;
             ModelState.AddModelError("", t[ex.Message]);
         }
         return Page();

@@ -40,6 +40,8 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     [BindProperty] public MeasureInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    /// <summary>The SLA version the page was loaded at; the measurement and payment forms post it back.</summary>
+    [BindProperty] public long? Version { get; set; }
     public CaseSummary Case { get; private set; } = null!;
     public SlaDefinition? Sla { get; private set; }
     public SlaOperationView View { get; private set; } = new();
@@ -53,6 +55,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         Case = found;
         Sla = SlaOperationRules.AgreedSla(await session.LoadAsync<ContractDossier>(ContractStreams.DossierId(id), ct));
         View = await session.LoadAsync<SlaOperationView>(id, ct) ?? new SlaOperationView { Id = id };
+        Version ??= View.Version;
         Year ??= View.Periods.Count > 0 ? SlaEvaluation.FiscalYearOf(View.Periods.Max(p => p.PeriodStart)) : SlaEvaluation.FiscalYearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         if (Sla is not null) Evaluation = SlaEvaluation.Evaluate(Sla, View.Periods, Year.Value, View.AnnualPayments.TryGetValue(Year.Value, out var pay) ? pay : null);
         if (Input.Rows.Count == 0 && Sla is not null) Input.Rows = Sla.Items.Select(i => new RowInput { ItemKey = SlaEvaluation.KeyOf(i), Met = true }).ToList();
@@ -86,7 +89,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         var results = Input.Rows.Select(r => new ItemMeasurement(r.ItemKey ?? "", indicators.GetValueOrDefault(r.ItemKey ?? "") ?? "", r.Measured ?? "", r.Met, r.Note ?? "")).ToList();
         try
         {
-            await mediator.Send(new RecordSlaMeasurementsCommand(id, start, int.TryParse(Input.Months, out var m) ? m : 0, results, upload), ct);
+            await mediator.Send(new RecordSlaMeasurementsCommand(id, start, int.TryParse(Input.Months, out var m) ? m : 0, results, upload, Version), ct);
             TempData["Flash"] = t["SLAの測定結果を登録しました。"];
             return Redirect($"/Cases/{id}/SlaEvaluation?year={SlaEvaluation.FiscalYearOf(start!.Value)}");
         }
@@ -95,6 +98,10 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
             foreach (var e in ex.Errors) ModelState.AddModelError(e.PropertyName == "Report" ? "report" : $"Input.{e.PropertyName.Replace("Results", "Rows", StringComparison.Ordinal)}", e.ErrorMessage);
         }
         catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", t[ex.Message]);
+        }
+        catch (StaleVersionException ex)
         {
             ModelState.AddModelError("", t[ex.Message]);
         }
@@ -108,7 +115,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         long? payment = long.TryParse((Input.AnnualPayment ?? "").Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
         try
         {
-            await mediator.Send(new SetSlaAnnualPaymentCommand(id, Year!.Value, payment), ct);
+            await mediator.Send(new SetSlaAnnualPaymentCommand(id, Year!.Value, payment, Version), ct);
             TempData["Flash"] = t["年間支払額を設定しました。"];
             return Redirect($"/Cases/{id}/SlaEvaluation?year={Year}");
         }
@@ -117,6 +124,10 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
             foreach (var e in ex.Errors) ModelState.AddModelError("Input.AnnualPayment", e.ErrorMessage);
         }
         catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", t[ex.Message]);
+        }
+        catch (StaleVersionException ex)
         {
             ModelState.AddModelError("", t[ex.Message]);
         }

@@ -5,6 +5,7 @@ using Mediator;
 using Procurement.Features.Contracts;
 using Procurement.Features.Sla;
 using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Uploads;
 using Procurement.Infrastructure.Validation;
@@ -24,11 +25,18 @@ public sealed class SlaReportFile
 
 public sealed record ReportUpload(string FileName, byte[] Content);
 
+/// <summary>
+/// Records (or re-records) the measurements of a month or quarter. <paramref name="ExpectedVersion"/> is the SLA version the
+/// page was loaded at (null: not checked): a month recorded by someone else since is not overwritten; other months are
+/// independent records.
+/// </summary>
 [Access(Roles.Officer, Roles.Admin)]
-public sealed record RecordSlaMeasurementsCommand(Guid CaseId, DateOnly? PeriodStart, int Months, IReadOnlyList<ItemMeasurement> Results, ReportUpload? Report) : ICommand, ICaseRequest;
+public sealed record RecordSlaMeasurementsCommand(Guid CaseId, DateOnly? PeriodStart, int Months, IReadOnlyList<ItemMeasurement> Results, ReportUpload? Report,
+    long? ExpectedVersion = null) : ICommand, ICaseRequest;
 
+/// <summary>The year's payment is one record; <paramref name="ExpectedVersion"/> as for the measurements.</summary>
 [Access(Roles.Officer, Roles.Admin)]
-public sealed record SetSlaAnnualPaymentCommand(Guid CaseId, int FiscalYear, long? AnnualPayment) : ICommand, ICaseRequest;
+public sealed record SetSlaAnnualPaymentCommand(Guid CaseId, int FiscalYear, long? AnnualPayment, long? ExpectedVersion = null) : ICommand, ICaseRequest;
 
 public sealed class RecordSlaMeasurementsValidator : AbstractValidator<RecordSlaMeasurementsCommand>
 {
@@ -93,18 +101,25 @@ public sealed class SlaOperationHandlers(IDocumentSession session, ICurrentUser 
         {
             fileId = Guid.NewGuid();
             hash = Convert.ToHexStringLower(SHA256.HashData(report.Content));
+        }
+        var start = new DateOnly(command.PeriodStart!.Value.Year, command.PeriodStart.Value.Month, 1);
+        await session.WriteAsync<SlaOperationView>(command.CaseId, view =>
+        {
+            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view?.PeriodWrittenAt(start, command.Months) ?? 0);
+            return [new SlaMeasurementsRecorded(command.CaseId, start, command.Months,
+                command.Results.Select(r => r with { Measured = r.Measured.Trim(), Note = r.Note.Trim() }).ToList(),
+                fileId, command.Report is null ? null : Path.GetFileName(command.Report.FileName), hash, user.Actor, clock.GetUtcNow())];
+        }, cancellationToken, alongside: _ =>
+        {
+            // The file is stored with the event that names it, in the same transaction, and only then.
+            if (command.Report is not { } report) return;
             var name = Path.GetFileName(report.FileName);
             session.Store(new SlaReportFile
             {
-                Id = fileId.Value, CaseId = command.CaseId, FileName = name.Length > 200 ? name[..200] : name,
-                ContentType = ReportFormat.Detect(report.Content)!, Content = report.Content, Sha256 = hash,
+                Id = fileId!.Value, CaseId = command.CaseId, FileName = name.Length > 200 ? name[..200] : name,
+                ContentType = ReportFormat.Detect(report.Content)!, Content = report.Content, Sha256 = hash!,
             });
-        }
-        var start = new DateOnly(command.PeriodStart!.Value.Year, command.PeriodStart.Value.Month, 1);
-        session.Events.Append(command.CaseId, new SlaMeasurementsRecorded(command.CaseId, start, command.Months,
-            command.Results.Select(r => r with { Measured = r.Measured.Trim(), Note = r.Note.Trim() }).ToList(),
-            fileId, command.Report is null ? null : Path.GetFileName(command.Report.FileName), hash, user.Actor, clock.GetUtcNow()));
-        await session.SaveChangesAsync(cancellationToken);
+        });
         return Unit.Value;
     }
 
@@ -112,8 +127,11 @@ public sealed class SlaOperationHandlers(IDocumentSession session, ICurrentUser 
     {
         if (command.AnnualPayment is not { } payment || payment < 0 || payment > 1_000_000_000_000)
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("AnnualPayment", t["年間支払額は0円以上1兆円以下の整数で入力してください。"])]);
-        session.Events.Append(command.CaseId, new SlaAnnualPaymentSet(command.CaseId, command.FiscalYear, payment, user.Actor, clock.GetUtcNow()));
-        await session.SaveChangesAsync(cancellationToken);
+        await session.WriteAsync<SlaOperationView>(command.CaseId, view =>
+        {
+            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view?.PaymentVersions.GetValueOrDefault(command.FiscalYear) ?? 0);
+            return [new SlaAnnualPaymentSet(command.CaseId, command.FiscalYear, payment, user.Actor, clock.GetUtcNow())];
+        }, cancellationToken);
         return Unit.Value;
     }
 }

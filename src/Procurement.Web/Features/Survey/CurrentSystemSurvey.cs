@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace Procurement.Features.Survey;
@@ -7,6 +8,14 @@ public sealed class CurrentSystemSurvey
 {
     public Guid Id { get; set; }
     public List<CurrentSystem> Systems { get; set; } = [];
+    /// <summary>The case stream version of the survey's last event: what a form loaded now carries.</summary>
+    public long Version { get; set; }
+    /// <summary>Per row (municipality and 業務, see <see cref="RowKey"/>): the stream version of its last write or removal.</summary>
+    public Dictionary<string, long> RowVersions { get; set; } = [];
+
+    public static string RowKey(string municipality, string business) => $"{municipality}|{business}";
+
+    public long RowWrittenAt(string municipality, string business) => RowVersions.GetValueOrDefault(RowKey(municipality, business));
 
     public long TotalAnnualCost => Systems.Sum(s => s.InitialCostPerYear + s.OperationCostPerYear);
 
@@ -15,20 +24,25 @@ public sealed class CurrentSystemSurvey
 
 public sealed class CurrentSystemSurveyProjection : SingleStreamProjection<CurrentSystemSurvey, Guid>
 {
-    public static CurrentSystemSurvey Create(CurrentSystemsRecorded e) => Apply(e, new CurrentSystemSurvey { Id = e.CaseId });
+    public static CurrentSystemSurvey Create(IEvent<CurrentSystemsRecorded> e) => Apply(e, new CurrentSystemSurvey { Id = e.Data.CaseId });
 
     /// <summary>A row with the same municipality and 業務 replaces the earlier one: a re-import corrects, it does not duplicate.</summary>
-    public static CurrentSystemSurvey Apply(CurrentSystemsRecorded e, CurrentSystemSurvey survey)
+    public static CurrentSystemSurvey Apply(IEvent<CurrentSystemsRecorded> e, CurrentSystemSurvey survey)
     {
-        foreach (var system in e.Systems)
+        foreach (var system in e.Data.Systems)
         {
             survey.Systems.RemoveAll(s => s.Municipality == system.Municipality && s.Business == system.Business);
             survey.Systems.Add(system);
+            survey.RowVersions[CurrentSystemSurvey.RowKey(system.Municipality, system.Business)] = e.Version;
         }
         return survey;
     }
 
-    public static void Apply(CurrentSystemRemoved e, CurrentSystemSurvey survey) => survey.Systems.RemoveAll(s => s.EntryId == e.EntryId);
+    public static void Apply(IEvent<CurrentSystemRemoved> e, CurrentSystemSurvey survey)
+    {
+        survey.Systems.RemoveAll(s => s.EntryId == e.Data.EntryId);
+        survey.RowVersions[CurrentSystemSurvey.RowKey(e.Data.Municipality, e.Data.Business)] = e.Version;
+    }
 }
 
 public enum LeaseTiming

@@ -38,6 +38,8 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     }
 
     [BindProperty] public RowInput Input { get; set; } = new();
+    /// <summary>The survey version the page was loaded at; every form posts it back.</summary>
+    [BindProperty] public long? Version { get; set; }
     public CaseSummary Case { get; private set; } = null!;
     public GroupView Group { get; private set; } = null!;
     public CurrentSystemSurvey Survey { get; private set; } = new();
@@ -51,6 +53,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         Case = found;
         Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
         Survey = await session.LoadAsync<CurrentSystemSurvey>(id, ct) ?? new CurrentSystemSurvey { Id = id };
+        Version ??= Survey.Version;
         return true;
     }
 
@@ -68,7 +71,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         if (!CanEdit) return Forbid();
         var system = Parse();
         if (system is null) return Page();
-        return await SendAsync(new RecordCurrentSystemsCommand(id, [system], t["画面入力"]), id, t["現行システムを登録しました。"], ct);
+        return await SendAsync(new RecordCurrentSystemsCommand(id, [system], t["画面入力"], Version), id, t["現行システムを登録しました。"], ct);
     }
 
     public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken ct)
@@ -95,7 +98,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
             return Page();
         }
         var name = Path.GetFileName(file.FileName);
-        return await SendAsync(new RecordCurrentSystemsCommand(id, result.Systems, t.Format("Excel取込（{0}）", name.Length > 100 ? name[..100] : name)),
+        return await SendAsync(new RecordCurrentSystemsCommand(id, result.Systems, t.Format("Excel取込（{0}）", name.Length > 100 ? name[..100] : name), Version),
             id, t.Format("{0}件を取り込みました。", result.Systems.Count), ct);
     }
 
@@ -103,7 +106,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanEdit) return Forbid();
-        return await SendAsync(new RemoveCurrentSystemCommand(id, entryId), id, t["行を削除しました。"], ct);
+        return await SendAsync(new RemoveCurrentSystemCommand(id, entryId, Version), id, t["行を削除しました。"], ct);
     }
 
     private async Task<IActionResult> SendAsync<TResponse>(Mediator.ICommand<TResponse> command, Guid id, string done, CancellationToken ct)
@@ -115,6 +118,11 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
             return Redirect($"/Cases/{id}/Survey");
         }
         catch (DomainRuleException ex)
+        {
+            ModelState.AddModelError("", t[ex.Message]);
+            return Page();
+        }
+        catch (StaleVersionException ex)
         {
             ModelState.AddModelError("", t[ex.Message]);
             return Page();

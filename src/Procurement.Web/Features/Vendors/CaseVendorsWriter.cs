@@ -1,4 +1,3 @@
-using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
@@ -12,7 +11,9 @@ namespace Procurement.Features.Vendors;
 
 /// <summary>
 /// The common frame of every vendor command: officers only, a case of the officer's group, and the
-/// case stream fetched for writing so two officers deciding on the same state cannot both win.
+/// case stream fetched for exclusive writing (<see cref="EventStreamWriter"/>): officers take turns on the stream and each
+/// decides on what the one before left, so two questions or answers logged at once both go in, and two officers
+/// deciding the same thing (one question answered twice) get the rule's refusal, not a lost write.
 /// </summary>
 public sealed class CaseVendorsWriter(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
 {
@@ -23,22 +24,12 @@ public sealed class CaseVendorsWriter(IDocumentSession session, CaseAccess acces
     public async Task<Open> OpenAsync(Guid caseId, CancellationToken ct)
     {
         var found = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
-        var stream = await session.Events.FetchForWriting<CaseVendors>(caseId, ct);
+        var stream = await session.FetchForExclusiveWritingAsync<CaseVendors>(caseId, ct);
         return new Open(found, stream, stream.Aggregate ?? new CaseVendors { Id = caseId }, user.Actor, clock.GetUtcNow());
     }
 
     public CaseVendor RequireVendor(CaseVendors state, Guid vendorId) =>
         state.Vendor(vendorId) ?? throw new DomainRuleException(t["この案件に登録されていない事業者です。"]);
 
-    public async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            throw new StaleVersionException();
-        }
-    }
+    public Task SaveAsync(CancellationToken ct) => session.SaveAsync(ct);
 }

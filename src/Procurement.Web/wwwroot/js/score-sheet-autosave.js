@@ -1,7 +1,8 @@
 // Autosave of a member's score sheet (Evaluation/Pages/Sheet). The form keeps working without this file: the
 // "下書きを保存" button posts the same fields. Here the form is posted to its Autosave handler 1.5 s after the last
-// change and when the page is left; the reply carries the sheet's new version, which the next save sends back so a
-// second tab on the same sheet gets the stale message instead of silently overwriting.
+// change and when the page is left. Cells are independent: the server writes only the cells that differ from the
+// version the page sent (the same cell's later write wins). The reply carries the new version and the cells another
+// tab saved meanwhile; those are shown here (unless typed into since), so the next save's version matches the page.
 (() => {
     'use strict';
     // A submitted sheet renders the attribute empty (and does not load this file).
@@ -13,6 +14,8 @@
     const version = form.querySelector('input[name="Version"]');
     let timer = null;
     let dirty = false;
+    // Inputs changed since the last request was sent: a newer value from the server must not replace them.
+    let touched = new Set();
     let stopped = false;
     let queue = Promise.resolve();
 
@@ -59,6 +62,7 @@
         timer = null;
         if (!dirty || stopped) return;
         dirty = false;
+        touched = new Set();
         let response;
         try {
             response = await fetch(form.dataset.autosaveUrl, {
@@ -77,6 +81,10 @@
         try { body = await response.json(); } catch { body = {}; }
         if (response.ok && body.saved) {
             if (version) version.value = body.version;
+            for (const [id, text] of Object.entries(body.cells || {})) {
+                const input = document.getElementById(id);
+                if (input && !touched.has(id)) input.value = text;
+            }
             clearErrors();
             setStatus(form.dataset.savedText.replace('{0}', body.at), false);
         } else if (response.status === 409) {
@@ -96,7 +104,8 @@
         return queue;
     }
 
-    function changed() {
+    function changed(event) {
+        if (event && event.target && event.target.id) touched.add(event.target.id);
         dirty = true;
         clearTimeout(timer);
         timer = setTimeout(() => enqueue(false), delayMs);

@@ -95,32 +95,68 @@ public sealed class SheetAutosaveTests(SharedApp shared) : IClassFixture<SharedA
         Assert.Equal(0, await SheetEventCountAsync("member1"));
     }
 
+    /// <summary>Every cell of the sheet as the page posts it: as loaded (empty here), except the ones given.</summary>
+    private static Dictionary<string, string> Page(Dictionary<string, string> changed)
+    {
+        var cells = Cells("", "").ToDictionary(kv => kv.Key, _ => "");
+        foreach (var (key, value) in changed) cells[key] = value;
+        return cells;
+    }
+
+    private async Task<List<decimal?>> HistoryOfAsync(string userName, Guid vendor, string item)
+    {
+        var memberId = await UserIdAsync(_app, userName);
+        await using var session = _app.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(EvaluationStreams.ScoreSheet(DemoData.CaseId, memberId));
+        return [.. events.Select(e => e.Data).OfType<Procurement.Features.Evaluation.ScoreSheets.ScoreDraftSaved>()
+            .SelectMany(e => e.Changes).Where(c => c.VendorId == vendor && c.ItemId == item).Select(c => c.Mark)];
+    }
+
     [Fact]
-    public async Task A_second_tab_with_an_older_version_gets_the_stale_message_instead_of_overwriting()
+    public async Task A_second_tab_with_an_older_version_keeps_the_other_tabs_cells_and_its_later_write_of_the_same_cell_wins()
     {
         var member = await MemberAsync();
         var loadedAt = await SheetVersionAsync(member); // both tabs opened the sheet here
 
-        var (first, saved) = await AutosaveAsync(member, loadedAt, new() { [$"Cells[{A}-1-1]"] = "5" });
+        var (first, _) = await AutosaveAsync(member, loadedAt, Page(new() { [$"Cells[{A}-1-1]"] = "5", [$"Cells[{A}-1-2]"] = "4" }));
         Assert.Equal(HttpStatusCode.OK, first);
 
-        var (second, stale) = await AutosaveAsync(member, loadedAt, new() { [$"Cells[{A}-1-1]"] = "2" });
-        Assert.Equal(HttpStatusCode.Conflict, second);
-        Assert.Equal("他の利用者がこの内容を変更しました。最新の内容を確認してから、もう一度保存してください。", stale.GetProperty("message").GetString());
-        Assert.Contains("<option value=\"5\" selected=\"selected\">", await member.GetStringAsync(Sheet), StringComparison.Ordinal);
-
-        // The button (no JS) is held to the same version, and keeps what was typed.
-        var button = await member.PostFormAsync($"{Sheet}?handler=Save", new() { [$"Cells[{A}-1-1]"] = "2", [$"Cells[{A}-3-1]"] = "7", ["Version"] = loadedAt.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Sheet);
-        Assert.Equal(HttpStatusCode.OK, button.StatusCode);
-        var html = await button.Content.ReadAsStringAsync();
-        Assert.Contains("他の利用者がこの内容を変更しました。", html, StringComparison.Ordinal);
-        Assert.Contains("最新の内容を読み込む", html, StringComparison.Ordinal);
+        // The second tab still shows 1-2 empty: that is not an edit, so the first tab's 4 stays; its 1-1 is later and wins.
+        var (second, body) = await AutosaveAsync(member, loadedAt, Page(new() { [$"Cells[{A}-1-1]"] = "2", [$"Cells[{A}-3-1]"] = "7" }));
+        Assert.Equal(HttpStatusCode.OK, second);
+        Assert.True(body.GetProperty("saved").GetBoolean());
+        var html = await member.GetStringAsync(Sheet);
+        Assert.Contains("<option value=\"2\" selected=\"selected\">", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"4\" selected=\"selected\">", html, StringComparison.Ordinal);
         Assert.Contains("value=\"7\"", html, StringComparison.Ordinal);
+        Assert.Equal([5m, 2m], await HistoryOfAsync("member1", EvaluationDemo.VendorA, "1-1")); // the earlier value stays in the history
 
-        // A tab that holds exactly what is stored may catch up: nothing would be overwritten.
-        var (caughtUp, current) = await AutosaveAsync(member, loadedAt, new() { [$"Cells[{A}-1-1]"] = "5" });
-        Assert.Equal(HttpStatusCode.OK, caughtUp);
-        Assert.Equal(saved.GetProperty("version").GetInt64(), current.GetProperty("version").GetInt64());
+        // The button (no JS) follows the same rule.
+        var button = await member.PostFormAsync($"{Sheet}?handler=Save", Page(new() { [$"Cells[{A}-1-1]"] = "3" }).Append(new("Version", loadedAt.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToDictionary(), Sheet);
+        Assert.Equal(HttpStatusCode.Redirect, button.StatusCode);
+        html = await member.GetStringAsync(Sheet);
+        Assert.Contains("<option value=\"3\" selected=\"selected\">", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"4\" selected=\"selected\">", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"7\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parallel_autosaves_of_one_member_are_never_refused_as_stale()
+    {
+        var member = await MemberAsync();
+        var loadedAt = await SheetVersionAsync(member);
+        var vendors = new[] { EvaluationDemo.VendorA, EvaluationDemo.VendorB, EvaluationDemo.VendorC }.Select(v => v.ToString("N")).ToList();
+        var changes = vendors.SelectMany(v => new[] { ("1-1", "4"), ("1-2", "3"), ("3-1", "9") }.Select(c => (Key: $"Cells[{v}-{c.Item1}]", Value: c.Item2))).ToList();
+
+        var replies = await Task.WhenAll(changes.Concat(changes).Select(c => AutosaveAsync(member, loadedAt, Page(new() { [c.Key] = c.Value }))));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        await using var session = _app.Store.QuerySession();
+        var sheet = (await session.LoadAsync<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetView>(EvaluationStreams.ScoreSheet(DemoData.CaseId, await UserIdAsync(_app, "member1"))))!;
+        // The stream holds every change too, not only the read model.
+        var live = (await session.Events.AggregateStreamAsync<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetView>(sheet.Id))!;
+        Assert.Equal(changes.Count, live.Cells.Count);
+        Assert.Equal(changes.Count, sheet.Cells.Count);
     }
 
     [Fact]

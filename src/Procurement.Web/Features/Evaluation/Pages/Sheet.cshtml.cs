@@ -75,8 +75,10 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
     }
 
     /// <summary>
-    /// The autosave: same rules as the button, answered in JSON — {saved, at, version}; 422 with {errors: {fieldId: message}}
-    /// (a bad cell, or "Sheet" for a refusal such as a submitted sheet); 409 with {message} when another tab saved first.
+    /// The autosave: same rules as the button, answered in JSON — {saved, at, version, cells}; 422 with {errors: {fieldId: message}}
+    /// (a bad cell, or "Sheet" for a refusal such as a submitted sheet). Cells are independent: a cell another tab saved
+    /// meanwhile comes back in cells ({fieldId: text}, every cell whose stored value differs from what was sent), so the
+    /// page shows it and its next save, sent with the new version, does not take the old value for an edit.
     /// </summary>
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct)
     {
@@ -88,7 +90,12 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
             if (ok)
             {
                 var at = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Documents.JapaneseDates.Tokyo).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-                return new JsonResult(new { saved = true, at, version });
+                Sheet = await queries.GetMySheetAsync(id, ct);
+                var cells = Sheet.Vendors.SelectMany(v => Sheet.Criteria.SelectMany(c => c.Items).Select(i =>
+                        (Key: Key(v.VendorId, i.Id), Id: CellId(v.VendorId, i.Id), Text: Text(i, Sheet.Cells.FirstOrDefault(x => x.VendorId == v.VendorId && x.ItemId == i.Id)?.Mark))))
+                    .Where(c => (Cells.GetValueOrDefault(c.Key) ?? "").Trim() != c.Text)
+                    .ToDictionary(c => c.Id, c => c.Text);
+                return new JsonResult(new { saved = true, at, version, cells });
             }
             if (stale) return new JsonResult(new { saved = false, stale = true, message = t[new StaleVersionException().Message] }) { StatusCode = StatusCodes.Status409Conflict };
         }

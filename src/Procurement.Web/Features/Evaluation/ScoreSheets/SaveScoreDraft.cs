@@ -15,8 +15,10 @@ public sealed record ScoreEntry(Guid VendorId, string ItemId, decimal? Mark, str
 /// <summary>
 /// Autosave of the member's own sheet. Send the cells the page holds (all or only the changed ones); only
 /// cells that differ from the stored sheet become an event, so the history shows real changes, not keystrokes.
-/// <paramref name="ExpectedVersion"/> is the sheet version the page was loaded at (two tabs cannot overwrite each
-/// other); null skips the check (callers that hold no page, e.g. tests of the rules).
+/// <paramref name="ExpectedVersion"/> is the sheet version the page's values come from: a cell still showing its value
+/// at that version is not the member's edit and leaves a newer stored value alone (another tab's autosave); an edited
+/// cell is written even if it changed since (the later write wins, the earlier value stays in the history). Null
+/// takes every cell as sent (callers that hold no page, e.g. tests of the rules).
 /// </summary>
 [Access(Roles.Committee)]
 public sealed record SaveScoreDraft(Guid CaseId, IReadOnlyList<ScoreEntry> Entries, long? ExpectedVersion = null) : ICommand<long>, ICaseRequest;
@@ -70,7 +72,22 @@ public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser
     {
         var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
         EvaluationGate.RequireScorer(user, evaluation);
+        var entries = c.Entries;
+        if (c.ExpectedVersion is { } seenAt)
+        {
+            var id = EvaluationStreams.ScoreSheet(c.CaseId, user.Id);
+            var seen = seenAt <= 0 ? null : await session.Events.AggregateStreamAsync<ScoreSheetView>(id, version: seenAt, token: ct);
+            entries = EditedSince(seen, entries);
+        }
         return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id,
-            sheet => Decide(evaluation, sheet, c.Entries, "画面", user.Id, user.Actor, clock.GetUtcNow()), ct, c.ExpectedVersion);
+            sheet => Decide(evaluation, sheet, entries, "画面", user.Id, user.Actor, clock.GetUtcNow()), ct);
     }
+
+    /// <summary>The entries whose mark or comment differ from the sheet the page was showing (null: an empty sheet).</summary>
+    public static IReadOnlyList<ScoreEntry> EditedSince(ScoreSheetView? seen, IReadOnlyList<ScoreEntry> entries) => [.. entries.Where(e =>
+    {
+        var comment = string.IsNullOrWhiteSpace(e.Comment) ? null : e.Comment.Trim();
+        var before = seen?.Cells.GetValueOrDefault(ScoreSheetView.Key(e.VendorId, e.ItemId));
+        return before is null ? e.Mark is not null || comment is not null : before.Mark != e.Mark || before.Comment != comment;
+    })];
 }

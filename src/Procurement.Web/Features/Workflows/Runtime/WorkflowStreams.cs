@@ -1,9 +1,9 @@
-using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
 using Procurement.Features.Cases;
 using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Workflows.Runtime;
@@ -18,19 +18,16 @@ public static class WorkflowStreams
     public static async Task<CaseSummary> RequireCaseAsync(CaseAccess access, Guid caseId, CancellationToken ct) =>
         await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException(CaseNotFound);
 
+    /// <summary>
+    /// The case stream locked for this use case (<see cref="EventStreamWriter"/>). A step decision reads facts from the whole
+    /// case, so the page's expected version is the case stream's, and a stream moved since is stale.
+    /// </summary>
     public static async Task<IEventStream<CaseWorkflowView>> FetchAsync(IDocumentSession session, Guid caseId, long? expectedVersion, CancellationToken ct)
     {
+        var stream = await session.FetchForExclusiveWritingAsync<CaseWorkflowView>(caseId, ct);
         expectedVersion = await IgnoringRemindersAsync(session, caseId, expectedVersion, ct);
-        try
-        {
-            return expectedVersion is { } version
-                ? await session.Events.FetchForWriting<CaseWorkflowView>(caseId, version, ct)
-                : await session.Events.FetchForWriting<CaseWorkflowView>(caseId, ct);
-        }
-        catch (Exception ex) when (ex is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
-        {
-            throw new StaleVersionException();
-        }
+        if (expectedVersion is { } expected && expected != (stream.CurrentVersion ?? 0)) throw new StaleVersionException();
+        return stream;
     }
 
     // The reminder job appends to the case stream in the background; a reminder is not an edit, so a page
@@ -47,14 +44,7 @@ public static class WorkflowStreams
     public static async Task<CaseWorkflowView> SaveAsync(IDocumentSession session, IEventStream<CaseWorkflowView> stream, IEnumerable<object> events, CancellationToken ct)
     {
         stream.AppendMany(events.ToArray());
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception ex) when (ex is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
-        {
-            throw new StaleVersionException();
-        }
+        await session.SaveAsync(ct);
         return await session.LoadAsync<CaseWorkflowView>(stream.Id, ct)
             ?? throw new InvalidOperationException("workflow view missing after save");
     }
