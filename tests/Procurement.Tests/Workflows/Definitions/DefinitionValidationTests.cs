@@ -301,9 +301,11 @@ public sealed class DefinitionValidationTests
 
         Assert.Equal(0, code);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
-        Assert.Contains(lines, l => l.Contains("joint-cloud-procurement v1", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("join-existing-cloud v1", StringComparison.Ordinal));
+        Assert.Equal(4, lines.Length);
+        foreach (var key in new[] { "joint-cloud-procurement v1", "joint-cloud-procurement v2", "join-existing-cloud v1", "join-existing-cloud v2" })
+        {
+            Assert.Contains(lines, l => l.Contains(key, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
