@@ -27,7 +27,8 @@ public sealed class JointProcurementFlowTests(SharedWorkflowApp shared) : IClass
     [Fact]
     public async Task A_case_goes_from_study_to_the_switch_decision_with_a_parallel_track_and_a_send_back()
     {
-        var view = await _host.As("officer1").SendAsync(new StartWorkflowCommand(Case, "joint-cloud-procurement"));
+        // Version 1: every step by hand, as cases started before steps followed their records still run.
+        var view = await _host.As("officer1").SendAsync(new StartWorkflowCommand(Case, "joint-cloud-procurement", Version: 1));
         Assert.Equal(("joint-cloud-procurement", 1), (view.DefinitionId, view.DefinitionVersion));
         Assert.Equal(["study-sessions"], Active(view));
 

@@ -62,10 +62,20 @@ public sealed class TransitionRulesTests(SharedWorkflowApp shared) : IClassFixtu
     }
 
     [Fact]
-    public async Task Only_optional_steps_can_be_skipped_and_a_workflow_starts_only_once()
+    public async Task A_step_that_does_not_apply_is_skipped_only_by_an_officer_with_a_reason_and_a_workflow_starts_only_once()
     {
-        var skip = await Assert.ThrowsAsync<DomainRuleException>(() => _host.As("officer1").SendAsync(new CompleteStepCommand(Case, "study-sessions", Skip: true)));
-        Assert.Contains("「勉強会・情報収集」は省略できないステップです", skip.Message);
+        var noReason = await Assert.ThrowsAsync<DomainRuleException>(() => _host.As("officer1").SendAsync(new CompleteStepCommand(Case, "study-sessions", Skip: true)));
+        Assert.Contains("「勉強会・情報収集」を省略する理由をメモに入力してください", noReason.Message);
+        await using (var session = _host.Store.QuerySession())
+        {
+            Assert.True((await session.LoadAsync<CaseWorkflowView>(Case))!.IsActive("study-sessions"));
+        }
+
+        var view = await _host.As("officer1").SendAsync(new CompleteStepCommand(Case, "study-sessions", "県の勉強会に参加済みのため不要", Skip: true));
+        var skipped = view.Completed.Single(c => c.StepId == "study-sessions");
+        Assert.True(skipped.Skipped);
+        Assert.Equal("県の勉強会に参加済みのため不要", skipped.Note);
+        Assert.Equal(["joint-framework"], view.Active.Select(a => a.StepId));
 
         var again = await Assert.ThrowsAsync<DomainRuleException>(() => _host.As("officer1").SendAsync(new StartWorkflowCommand(Case, "join-existing-cloud")));
         Assert.Contains("既に手続", again.Message);

@@ -30,9 +30,10 @@ public sealed class CaseWorkflowView
 
 public sealed record ActiveStep(string StepId, DateTimeOffset ActivatedAt);
 
+/// <param name="Record">Set when the step completed itself from a feature's record.</param>
 public sealed record CompletedStep(
     string StepId, DateTimeOffset ActivatedAt, DateTimeOffset CompletedAt, Guid ById, string ByName,
-    string? Note, string? Choice, bool Skipped);
+    string? Note, string? Choice, bool Skipped, RecordRef? Record = null);
 
 public enum WorkflowHistoryKind
 {
@@ -43,6 +44,8 @@ public enum WorkflowHistoryKind
     Migrated,
     DeadlineSet,
     FactRecorded,
+    CompletedByRecord,
+    ReopenedByRecord,
 }
 
 /// <summary>One line of the workflow history; send-backs and the completions they undid both stay here.</summary>
@@ -70,9 +73,10 @@ public sealed class CaseWorkflowViewProjection : SingleStreamProjection<CaseWork
         var activatedAt = view.Active.FirstOrDefault(a => a.StepId == e.StepId)?.ActivatedAt ?? e.At;
         view.Active.RemoveAll(a => a.StepId == e.StepId);
         view.Completed.RemoveAll(c => c.StepId == e.StepId);
-        view.Completed.Add(new CompletedStep(e.StepId, activatedAt, e.At, e.By.UserId, e.By.Name, e.Note, e.Choice, e.Skipped));
-        foreach (var step in e.Activated.Where(s => !view.IsActive(s))) view.Active.Add(new ActiveStep(step, e.At));
-        view.History.Add(new(e.Skipped ? WorkflowHistoryKind.Skipped : WorkflowHistoryKind.Completed, e.StepId, e.Note, e.By.Name, e.At));
+        view.Completed.Add(new CompletedStep(e.StepId, activatedAt, e.At, e.By.UserId, e.By.Name, e.Note, e.Choice, e.Skipped, e.Record));
+        foreach (var step in e.Activated.Where(s => !view.IsActive(s) && !view.IsCompleted(s))) view.Active.Add(new ActiveStep(step, e.At));
+        view.History.Add(new(e.Skipped ? WorkflowHistoryKind.Skipped : e.Record is null ? WorkflowHistoryKind.Completed : WorkflowHistoryKind.CompletedByRecord,
+            e.StepId, e.Record is null ? e.Note : e.Record.Event, e.By.Name, e.At));
         if (e.WorkflowFinished)
         {
             view.Finished = true;
@@ -88,6 +92,17 @@ public sealed class CaseWorkflowViewProjection : SingleStreamProjection<CaseWork
         view.Completed.RemoveAll(c => e.Reopened.Contains(c.StepId));
         if (!view.IsActive(e.ToStep)) view.Active.Add(new ActiveStep(e.ToStep, e.At));
         view.History.Add(new(WorkflowHistoryKind.SentBack, e.ToStep, $"{e.FromStep} → {e.ToStep}: {e.Reason}", e.By.Name, e.At));
+        view.Finished = false;
+        view.FinishedAt = null;
+        view.LastChangedAt = e.At;
+    }
+
+    public static void Apply(StepReopenedByRecord e, CaseWorkflowView view)
+    {
+        view.Completed.RemoveAll(c => c.StepId == e.StepId);
+        view.Active.RemoveAll(a => e.Deactivated.Contains(a.StepId));
+        if (!view.IsActive(e.StepId)) view.Active.Add(new ActiveStep(e.StepId, e.At));
+        view.History.Add(new(WorkflowHistoryKind.ReopenedByRecord, e.StepId, e.Record.Event, e.By.Name, e.At));
         view.Finished = false;
         view.FinishedAt = null;
         view.LastChangedAt = e.At;
@@ -143,6 +158,7 @@ public static class CaseWorkflowFold
                 case WorkflowStarted x: view = CaseWorkflowViewProjection.Create(x); break;
                 case StepCompleted x: CaseWorkflowViewProjection.Apply(x, view!); break;
                 case CaseSentBack x: CaseWorkflowViewProjection.Apply(x, view!); break;
+                case StepReopenedByRecord x: CaseWorkflowViewProjection.Apply(x, view!); break;
                 case CaseMigrated x: CaseWorkflowViewProjection.Apply(x, view!); break;
                 case StepDeadlineSet x: CaseWorkflowViewProjection.Apply(x, view!); break;
                 case ReminderRecorded x: CaseWorkflowViewProjection.Apply(x, view!); break;

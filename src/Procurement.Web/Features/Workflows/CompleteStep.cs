@@ -13,7 +13,8 @@ using static Procurement.Features.Workflows.WorkflowText;
 namespace Procurement.Features.Workflows;
 
 /// <summary>
-/// The acting user finishes an active step (or skips it when the definition marks it optional).
+/// The acting user finishes an active step, or skips it: an optional step by whoever may do it, any other step by an
+/// officer with the reason in <paramref name="Note"/> (the step does not apply to this case).
 /// <paramref name="Choice"/> names the branch at a choice step.
 /// </summary>
 [Access(Access.Internal)]
@@ -54,9 +55,18 @@ public static class CompleteStep
         {
             complete.Add(new Guard(() => false, T.Format("「{0}」には選択肢がありません。", title)));
         }
-        var skip = new List<Guard> { mayAct, new(() => step.Optional, T.Format("「{0}」は省略できないステップです。", title)) };
+        // An optional step may be skipped by whoever may do it; any other step that does not apply to this case only by
+        // an officer who writes down why (the reason stays in the history).
+        var skip = step.Optional
+            ? new List<Guard> { mayAct }
+            : [
+                new(() => actor.IsOfficer, T.Format("「{0}」を省略できるのは調達担当です。", title)),
+                new(() => !string.IsNullOrWhiteSpace(c.Note), T.Format("「{0}」を省略する理由をメモに入力してください。", title)),
+            ];
 
-        var state = view.IsActive(step.Id) ? State.Active : view.IsCompleted(step.Id) ? State.Completed : State.Waiting;
+        // A step still open although later work was recorded (out of order) can be completed or skipped where it stands.
+        var open = view.IsActive(step.Id) || RecordedWork.LaterWorkExists(definition, view).Contains(step.Id);
+        var state = view.IsCompleted(step.Id) ? State.Completed : open ? State.Active : State.Waiting;
         var machine = Build(state, complete, skip, []);
         FireOrRefuse(machine, c.Skip ? Trigger.Skip : Trigger.Complete, state == State.Completed
             ? T.Format("「{0}」は既に完了しています。", title)
@@ -89,7 +99,7 @@ public sealed class CompleteStepHandler(
         var now = clock.GetUtcNow();
 
         // Guards may query the database, so they run here; the decision itself only sees their results.
-        var results = !command.Skip && definition.FindStep(command.StepId) is { } step && view.IsActive(step.Id)
+        var results = !command.Skip && definition.FindStep(command.StepId) is { } step && !view.IsCompleted(step.Id)
             ? await WorkflowGuards.EvaluateAsync(session, services, definition, view, step, now, cancellationToken)
             : new Dictionary<string, GuardResult>();
 

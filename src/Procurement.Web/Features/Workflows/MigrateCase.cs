@@ -89,7 +89,10 @@ public sealed class MigrateCaseHandler(
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
         var to = catalog.Find(view.DefinitionId, command.ToVersion)
             ?? throw new DomainRuleException(T.Format("手続定義「{0}」第{1}版が見つかりません。", view.DefinitionId, command.ToVersion));
-        var events = MigrateCase.Decide(view, catalog.For(view), to, command, actor, clock.GetUtcNow());
+        var events = MigrateCase.Decide(view, catalog.For(view), to, command, actor, clock.GetUtcNow()).ToList();
+        // The new version may name records the old one did not: those already recorded complete their steps now.
+        view.With(events);
+        events.AddRange(RecordedWork.CatchUp(view, to, await CaseRecords.LoadAsync(session, command.CaseId, cancellationToken)));
         return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
     }
 }

@@ -50,7 +50,10 @@ public sealed class StartWorkflowHandler(
                 ? T.Format("手続定義「{0}」第{1}版が見つかりません。", command.DefinitionId, missing)
                 : T.Format("手続定義「{0}」が見つかりません。", command.DefinitionId));
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
-        var events = StartWorkflow.Decide(stream.Aggregate, @case, definition, WorkflowActor.From(user), clock.GetUtcNow());
+        var events = StartWorkflow.Decide(stream.Aggregate, @case, definition, WorkflowActor.From(user), clock.GetUtcNow()).ToList();
+        // Work recorded before the start (a survey, a cost share) completes its steps at once: the current step never lags.
+        var view = ((CaseWorkflowView?)null).With(events)!;
+        events.AddRange(RecordedWork.CatchUp(view, definition, await CaseRecords.LoadAsync(session, command.CaseId, cancellationToken)));
         return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
     }
 }

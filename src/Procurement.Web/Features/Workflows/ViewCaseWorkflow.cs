@@ -66,7 +66,8 @@ public sealed record StepDetails(
     IReadOnlyList<StepChoice> Choices,
     IReadOnlyList<WorkflowStep> SendBackTargets,
     string? PageRoute,
-    IReadOnlyList<(string TemplateId, LocalizedText Title)> Documents);
+    IReadOnlyList<(string TemplateId, LocalizedText Title)> Documents,
+    bool LaterWorkExists = false);
 
 public sealed class StepDetailsHandler(IQuerySession session, ICurrentUser user, WorkflowCatalog catalog, TimeProvider clock, IServiceProvider services)
     : IQueryHandler<StepDetailsQuery, StepDetails?>
@@ -80,8 +81,10 @@ public sealed class StepDetailsHandler(IQuerySession session, ICurrentUser user,
         var now = clock.GetUtcNow();
         var actor = WorkflowActor.From(user);
         var completion = view.Completed.FirstOrDefault(c => c.StepId == step.Id);
+        // A step left open while later work was recorded can be completed or skipped where it stands.
+        var laterWork = RecordedWork.LaterWorkExists(definition, view).Contains(step.Id);
         var state = completion is not null ? (completion.Skipped ? StepState.Skipped : StepState.Completed)
-            : view.IsActive(step.Id) ? StepState.Active : StepState.Waiting;
+            : view.IsActive(step.Id) || laterWork ? StepState.Active : StepState.Waiting;
         var results = state == StepState.Active
             ? await WorkflowGuards.EvaluateAsync(session, services, definition, view, step, now, cancellationToken)
             : new Dictionary<string, GuardResult>();
@@ -89,7 +92,7 @@ public sealed class StepDetailsHandler(IQuerySession session, ICurrentUser user,
             ? new GuardStatus(g, WorkflowGuards.Get(g).Description, r.Passed, r.Reason)
             : new GuardStatus(g, WorkflowGuards.Get(g).Description, state is StepState.Completed or StepState.Skipped, null)).ToList();
         var mayAct = actor.MayAct(step);
-        var sendBackTargets = state == StepState.Active && actor.IsOfficer
+        var sendBackTargets = state == StepState.Active && view.IsActive(step.Id) && actor.IsOfficer
             ? definition.Steps.Where(s => view.IsCompleted(s.Id) && WorkflowRuntime.CanSendBack(definition, step.Id, s.Id)).ToList()
             : [];
         var due = view.DueFor(step.Id);
@@ -101,9 +104,10 @@ public sealed class StepDetailsHandler(IQuerySession session, ICurrentUser user,
             state == StepState.Active && due < WorkflowClock.Today(now),
             mayAct,
             state == StepState.Active && mayAct && guards.All(g => g.Passed),
-            state == StepState.Active && mayAct && step.Optional,
+            state == StepState.Active && (step.Optional ? mayAct : actor.IsOfficer),
             sendBackTargets.Count > 0,
             guards, step.Choice, sendBackTargets, WorkflowPages.Find(step.Page)?.UrlFor(view.Id, step.Id),
-            step.Documents.Select(d => (d, WorkflowTemplates.Known[d])).ToList());
+            step.Documents.Select(d => (d, WorkflowTemplates.Known[d])).ToList(),
+            laterWork);
     }
 }

@@ -46,6 +46,9 @@ public static class WorkflowDemoData
             view = view.With(decided)!;
             events.AddRange(decided);
         }
+        // What the demo already recorded (the evaluation's committee, opened proposals) completes its steps, as on any start.
+        var caughtUp = RecordedWork.CatchUp(view, definition, await CaseRecords.LoadAsync(session, summary.Id, ct));
+        events.AddRange(caughtUp);
         var due = WorkflowClock.Today(now).AddDays(5);
         events.AddRange(SetDeadline.Decide(view, definition, new SetDeadlineCommand(summary.Id, "organisation-setup", due, "協議会設立総会の資料締切"), actor, now));
 

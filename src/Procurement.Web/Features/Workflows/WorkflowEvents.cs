@@ -11,10 +11,24 @@ public sealed record WorkflowStarted(
     Guid CaseId, Guid GroupId, string DefinitionId, int Version, IReadOnlyList<string> Activated,
     Actor By, DateTimeOffset At) : IAuditedEvent;
 
-/// <summary>A step was completed (or, when optional, skipped); <paramref name="Choice"/> is the branch taken at a choice.</summary>
+/// <summary>
+/// A step was completed (or skipped); <paramref name="Choice"/> is the branch taken at a choice. With
+/// <paramref name="Record"/> the step completed itself because a feature appended the record its definition names
+/// (<c>completedBy</c>); <paramref name="By"/> and <paramref name="At"/> are then the record's.
+/// </summary>
 public sealed record StepCompleted(
     Guid CaseId, string StepId, string? Note, string? Choice, bool Skipped, IReadOnlyList<string> Activated,
-    bool WorkflowFinished, Actor By, DateTimeOffset At) : IAuditedEvent;
+    bool WorkflowFinished, Actor By, DateTimeOffset At, RecordRef? Record = null) : IAuditedEvent;
+
+/// <summary>The record behind an automatic completion or reopening: its event type, stream and event id (the audit log's link).</summary>
+public sealed record RecordRef(string Event, Guid StreamId, Guid EventId);
+
+/// <summary>
+/// A record named in the step's <c>reopenedBy</c> undid its outcome (a new contract draft after approval, a reopened
+/// score sheet): the step is open again and the steps it had started, and nothing else had, stop.
+/// </summary>
+public sealed record StepReopenedByRecord(
+    Guid CaseId, string StepId, RecordRef Record, IReadOnlyList<string> Deactivated, Actor By, DateTimeOffset At) : IAuditedEvent;
 
 /// <summary>An officer returned the case from an active step to an earlier completed one, with a written reason.</summary>
 public sealed record CaseSentBack(

@@ -1,3 +1,4 @@
+using Marten;
 using Procurement.Features.Documents;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Diagrams;
@@ -24,6 +25,8 @@ public static class WorkflowServices
             return WorkflowCatalog.Load(folder);
         });
         services.AddHostedService<WorkflowDefinitionsCheck>();
+        // Steps complete themselves from the records features append (completedBy), in the same save.
+        services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new Runtime.WorkflowRecordListener(sp.GetRequiredService<WorkflowCatalog>)));
 
         services.AddSingleton<IReminderMailer, SmtpReminderMailer>();
         services.AddSingleton<WorkflowReminders>();

@@ -42,7 +42,14 @@ public sealed class DefinitionValidationTests
     [Fact]
     public void The_joint_procurement_covers_every_phase_and_runs_the_ordinance_beside_the_specification()
     {
-        var d = WorkflowDefinitionLoader.LoadFolder(WorkflowFolders.Shipped).Definitions.Single(x => x.Id == "joint-cloud-procurement");
+        foreach (var d in WorkflowDefinitionLoader.LoadFolder(WorkflowFolders.Shipped).Definitions.Where(x => x.Id == "joint-cloud-procurement"))
+        {
+            CoversEveryPhase(d);
+        }
+    }
+
+    private static void CoversEveryPhase(WorkflowDefinition d)
+    {
 
         Assert.Equal(["Phase0", "Phase1", "Phase2", "Phase3", "Phase4"], d.Steps.Select(s => s.Phase).Distinct());
         Assert.Equal(["procurement-spec", "ordinance-revision"], d.Step("fit-gap").Fork);
@@ -51,6 +58,55 @@ public sealed class DefinitionValidationTests
         {
             Assert.Contains(d.Steps, s => s.Documents.Contains(template));
         }
+    }
+
+    [Fact]
+    public void The_second_versions_name_the_records_that_complete_their_steps_and_keep_every_step_id()
+    {
+        var all = WorkflowDefinitionLoader.LoadFolder(WorkflowFolders.Shipped).Definitions;
+        foreach (var id in new[] { "joint-cloud-procurement", "join-existing-cloud" })
+        {
+            var v1 = all.Single(d => d.Id == id && d.Version == 1);
+            var v2 = all.Single(d => d.Id == id && d.Version == 2);
+            Assert.Equal(v1.Steps.Select(s => (s.Id, s.Phase)), v2.Steps.Select(s => (s.Id, s.Phase))); // migration maps by identity
+            Assert.All(v1.Steps, s => Assert.Empty(s.CompletedBy)); // running v1 cases behave as before
+            Assert.Contains(v2.Steps, s => s.CompletedBy.Any(r => r.Event == "DraftApproved"));
+        }
+        var joint = all.Single(d => d.Id == "joint-cloud-procurement" && d.Version == 2);
+        Assert.Equal("CostShareCalculated", Assert.Single(joint.Step("organisation-setup").CompletedBy).Event);
+        Assert.Equal(["service-continuation", "switch-preparation"], joint.Step("continuation-decision").CompletedBy.Select(r => r.Choice));
+    }
+
+    [Fact]
+    public void A_record_that_names_no_known_event_or_a_property_it_lacks_is_rejected()
+    {
+        var d = Shipped("joint-cloud-procurement");
+        StepOf(d, "current-system-survey")["completedBy"] = new JsonArray(new JsonObject { ["event"] = "SurveyDone" });
+        StepOf(d, "procurement-spec")["completedBy"] = new JsonArray(new JsonObject { ["event"] = "DocumentGenerated", ["where"] = new JsonObject { ["template"] = "procurement-spec" } });
+        StepOf(d, "continuation-decision")["completedBy"] = new JsonArray(new JsonObject { ["event"] = "ContinuationDecided" });
+
+        var problems = Load(d).Problems.Select(p => p.ToString()).ToList();
+
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains($"$.steps[{IndexOf(d, "current-system-survey")}].completedBy[0].event: 不明な記録（イベント）「SurveyDone」", StringComparison.Ordinal)
+            && p.Contains("CostShareCalculated", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains($"$.steps[{IndexOf(d, "procurement-spec")}].completedBy[0].where.template: 記録「DocumentGenerated」に項目「template」はありません", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains($"$.steps[{IndexOf(d, "continuation-decision")}].completedBy[0].choice", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_where_condition_matches_the_events_value_by_its_json_name()
+    {
+        var record = new StepRecord("DocumentGenerated", new Dictionary<string, JsonElement> { ["templateId"] = JsonSerializer.SerializeToElement("rfi") });
+        var by = Procurement.Infrastructure.Events.Actor.System;
+        Procurement.Features.Documents.DocumentGenerated Generated(string template) =>
+            new(Guid.NewGuid(), template, 1, template, "h", "t", "c", 1, Guid.NewGuid(), 1, by, DateTimeOffset.UnixEpoch);
+
+        Assert.True(WorkflowRecordTypes.Matches(record, Generated("rfi")));
+        Assert.False(WorkflowRecordTypes.Matches(record, Generated("rfq")));
+        var renewal = new StepRecord("ContinuationDecided", new Dictionary<string, JsonElement> { ["choice"] = JsonSerializer.SerializeToElement("Switch") });
+        Assert.True(WorkflowRecordTypes.Matches(renewal, new Procurement.Features.Renewal.ContinuationDecided(Guid.NewGuid(),
+            Procurement.Features.Renewal.RenewalChoice.Switch, "", "", "", new DateOnly(2030, 3, 31), null, by, DateTimeOffset.UnixEpoch)));
     }
 
     [Fact]
@@ -246,9 +302,11 @@ public sealed class DefinitionValidationTests
 
         Assert.Equal(0, code);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
-        Assert.Contains(lines, l => l.Contains("joint-cloud-procurement v1", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("join-existing-cloud v1", StringComparison.Ordinal));
+        Assert.Equal(4, lines.Length);
+        foreach (var key in new[] { "joint-cloud-procurement v1", "joint-cloud-procurement v2", "join-existing-cloud v1", "join-existing-cloud v2" })
+        {
+            Assert.Contains(lines, l => l.Contains(key, StringComparison.Ordinal));
+        }
     }
 
     [Fact]

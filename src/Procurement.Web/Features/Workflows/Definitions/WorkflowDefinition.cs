@@ -79,8 +79,20 @@ public sealed class WorkflowStep
     public List<string> Join { get; init; } = [];
     public bool Final { get; init; }
 
+    /// <summary>The records (events other features append) that show the step's work is done: the step completes itself.</summary>
+    public List<StepRecord> CompletedBy { get; init; } = [];
+
+    /// <summary>The records that undo that work (a contract draft reopened, a score sheet reopened): the step reopens.</summary>
+    public List<StepRecord> ReopenedBy { get; init; } = [];
+
     public bool IsJoin => Join.Count > 0;
 }
+
+/// <summary>
+/// A record that completes or reopens a step: the event type's name, optionally with property values the event must
+/// have (<c>"where": { "templateId": "procurement-spec" }</c>) and, at a choice step, the branch the record stands for.
+/// </summary>
+public sealed record StepRecord(string Event, Dictionary<string, System.Text.Json.JsonElement>? Where = null, string? Choice = null);
 
 /// <summary>Either "duration after another step's completion" or "the officer sets a date".</summary>
 public sealed record StepDeadline(string? After = null, string? Duration = null, string? SetBy = null)

@@ -55,6 +55,8 @@ public static class WorkflowDefinitionChecks
                     Add($"{at}.guards[{g}]", $"不明なガード「{s.Guards[g]}」です（実装されているもの: {string.Join(", ", WorkflowGuards.All.Keys.Order(StringComparer.Ordinal))}）。");
                 }
             }
+            CheckRecords(s, s.CompletedBy, $"{at}.completedBy", completes: true);
+            CheckRecords(s, s.ReopenedBy, $"{at}.reopenedBy", completes: false);
             if (s.Deadline is { After: { } after } && !Exists(after))
             {
                 Add($"{at}.deadline.after", $"期限の起点ステップ「{after}」は定義されていません。");
@@ -91,6 +93,37 @@ public static class WorkflowDefinitionChecks
                 else if (!d.Successors(d.Steps[index[from]]).Contains(s.Id))
                 {
                     Add($"{at}.join[{j}]", $"合流元ステップ「{from}」から「{s.Id}」への遷移がありません。");
+                }
+            }
+        }
+
+        // A record names an event type the store knows, properties that type has, and at a choice step the branch it takes.
+        void CheckRecords(WorkflowStep s, List<StepRecord> records, string path, bool completes)
+        {
+            for (var r = 0; r < records.Count; r++)
+            {
+                var record = records[r];
+                var at = $"{path}[{r}]";
+                if (!WorkflowRecordTypes.All.TryGetValue(record.Event, out var type))
+                {
+                    Add($"{at}.event", $"不明な記録（イベント）「{record.Event}」です（使えるもの: {string.Join(", ", WorkflowRecordTypes.All.Keys.Order(StringComparer.Ordinal))}）。");
+                    continue;
+                }
+                foreach (var name in (record.Where ?? []).Keys.Where(n => WorkflowRecordTypes.Property(type, n) is null))
+                {
+                    Add($"{at}.where.{name}", $"記録「{record.Event}」に項目「{name}」はありません。");
+                }
+                if (!completes && record.Choice is not null)
+                {
+                    Add($"{at}.choice", "choice は completedBy にだけ指定できます。");
+                }
+                else if (completes && s.Choice.Count > 0 && !s.Choice.Any(c => c.To == record.Choice))
+                {
+                    Add($"{at}.choice", $"選択のあるステップでは、記録がどの選択肢にあたるかを choice で指定してください（{string.Join(", ", s.Choice.Select(c => c.To))}）。");
+                }
+                else if (completes && s.Choice.Count == 0 && record.Choice is not null)
+                {
+                    Add($"{at}.choice", $"ステップ「{s.Id}」には選択肢がありません。");
                 }
             }
         }

@@ -24,19 +24,23 @@ public static class WorkflowDiagrams
         sb.AppendLine("  edge [color=\"#555555\", fontname=\"Noto Sans CJK JP\", fontsize=9];");
         if (view is not null)
         {
-            var (done, current, skipped, notYet) = en ? ("done", "current", "skipped", "not yet") : ("完了", "進行中", "省略", "未着手");
+            var (done, current, skipped, notYet, open) = en
+                ? ("done", "current", "skipped", "not yet", "open, later work recorded")
+                : ("完了", "進行中", "省略", "未着手", "未完了（後続の作業が記録済み）");
             sb.AppendLine($"  legend [shape=plaintext, style=\"\", label=<<table border=\"0\" cellspacing=\"4\" cellpadding=\"4\"><tr>" +
                 $"<td bgcolor=\"#c6f6d5\">✔ {done}</td><td bgcolor=\"#fefcbf\" border=\"2\" color=\"#c05621\">{current}</td>" +
-                $"<td bgcolor=\"#e4e7eb\">{skipped}</td><td border=\"1\">{notYet}</td></tr></table>>];");
+                $"<td bgcolor=\"#e4e7eb\">{skipped}</td><td border=\"1\">{notYet}</td><td bgcolor=\"#fed7d7\">! {open}</td></tr></table>>];");
         }
 
+        // Steps still open although later work was recorded are drawn apart from the current ones.
+        HashSet<string> flagged = view is null ? [] : Runtime.RecordedWork.LaterWorkExists(d, view).ToHashSet(StringComparer.Ordinal);
         foreach (var phase in d.Steps.GroupBy(s => s.Phase).OrderBy(g => WorkflowPhases.Order(g.Key)))
         {
             sb.AppendLine($"  subgraph \"cluster_{Escape(phase.Key)}\" {{");
             sb.AppendLine($"    label=\"{Escape(phase.Key)} {Escape(WorkflowPhases.Title(phase.Key).For(language))}\"; style=\"rounded,dashed\"; color=\"#9aa5b1\"; fontsize=12;");
             foreach (var step in phase)
             {
-                sb.AppendLine($"    \"{Escape(step.Id)}\" [{NodeAttributes(step, view, language)}];");
+                sb.AppendLine($"    \"{Escape(step.Id)}\" [{NodeAttributes(step, view, language, flagged.Contains(step.Id))}];");
             }
             sb.AppendLine("  }");
         }
@@ -54,7 +58,7 @@ public static class WorkflowDiagrams
         return sb.ToString();
     }
 
-    private static string NodeAttributes(WorkflowStep step, CaseWorkflowView? view, string language)
+    private static string NodeAttributes(WorkflowStep step, CaseWorkflowView? view, string language, bool flagged)
     {
         var label = new StringBuilder(Escape(step.Title.For(language)));
         if (step.Optional) label.Append(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "\\n(optional)" : "\\n（任意）");
@@ -71,6 +75,11 @@ public static class WorkflowDiagrams
         {
             attributes[0] = $"label=\"✔ {label}\"";
             attributes.Add(done.Skipped ? "fillcolor=\"#e4e7eb\", fontcolor=\"#616e7c\"" : "fillcolor=\"#c6f6d5\", color=\"#2f855a\"");
+        }
+        else if (flagged)
+        {
+            attributes[0] = $"label=\"! {label}\"";
+            attributes.Add("fillcolor=\"#fed7d7\", color=\"#c53030\", style=\"rounded,filled,dashed\"");
         }
         else if (view.IsActive(step.Id))
         {

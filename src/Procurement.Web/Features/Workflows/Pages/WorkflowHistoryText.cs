@@ -12,6 +12,8 @@ public static class WorkflowHistoryText
         WorkflowHistoryKind.Migrated => "版の移行",
         WorkflowHistoryKind.DeadlineSet => "期限の設定",
         WorkflowHistoryKind.FactRecorded => "確認の記録",
+        WorkflowHistoryKind.CompletedByRecord => "記録により完了",
+        WorkflowHistoryKind.ReopenedByRecord => "記録により再開",
         _ => kind.ToString(),
     };
 }
