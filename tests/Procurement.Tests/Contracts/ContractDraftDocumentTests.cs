@@ -89,7 +89,7 @@ public sealed class ContractDraftDocumentTests
         Assert.Contains("（右）乙　長野県飯田市本町一丁目1番地", contract, StringComparison.Ordinal);
         Assert.Contains("（右）代表取締役　伊那谷 太郎", contract, StringComparison.Ordinal);
         Assert.Contains("甲の書面による承認を得たときは、この限りでない。", contract, StringComparison.Ordinal);
-        Assert.Contains("契約金額は、金396,000,000円", contract, StringComparison.Ordinal);
+        Assert.Contains("契約金額は、金435,600,000円", contract, StringComparison.Ordinal);
         Assert.Contains("令和9年4月1日から令和14年3月31日まで", contract, StringComparison.Ordinal);
         Assert.Contains("高森町（以下「甲」という。）と株式会社信州クラウドサービス（以下「乙」という。）", contract, StringComparison.Ordinal);
         // The officer's terms: deliverables, 検収 days, 契約不適合 months and each line of the 特約 as an item.
@@ -136,7 +136,7 @@ public sealed class ContractDraftDocumentTests
         var contract = Render(Sample(Variant("core-A"))).Single(d => d.Kind == DraftDocumentKind.Contract);
 
         var subcontracting = contract.Clauses.Single(c => c.ClauseId == "subcontracting_approval");
-        Assert.Equal("第10条（再委託の制限）", subcontracting.Heading);
+        Assert.Equal("第16条（再委託の制限）", subcontracting.Heading);
         Assert.StartsWith("乙は、本業務の全部又は一部を第三者に委託", subcontracting.Text, StringComparison.Ordinal);
         Assert.Contains("\n2　前項ただし書により再委託をするときは", subcontracting.Text, StringComparison.Ordinal);
         Assert.Equal("契約当事者", contract.Clauses[0].Heading);

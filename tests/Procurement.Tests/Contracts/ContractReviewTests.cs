@@ -42,17 +42,19 @@ public sealed class ContractReviewTests(SharedApp shared) : IClassFixture<Shared
         Assert.Equal(DraftStatus.Approved, after.Submitted(1)!.Status);
         Assert.Equal(frozenHash, after.Submitted(1)!.Files.Single(f => f.Kind == DraftDocumentKind.Contract).Sha256);
         var v1 = await legal.GetByteArrayAsync($"{Dossier}/Download?version=1&kind=contract");
-        Assert.Contains("金396,000,000円", WordText(v1), StringComparison.Ordinal);
+        Assert.Contains("金435,600,000円", WordText(v1), StringComparison.Ordinal);
 
         // Version 2 goes through review too, and the diff shows exactly the price change.
         Assert.Equal(HttpStatusCode.Redirect, (await _app.SubmitAsync(officer)).StatusCode);
         var diff = await legal.GetStringAsync($"{Dossier}/Diff?from=1&to=2");
         var lines = diff.Split('\n');
-        Assert.Single(lines, l => l.Contains("diff-line diff-del", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">第3条&#x3000;契約金額は、金396,000,000円", StringComparison.Ordinal));
-        Assert.Single(lines, l => l.Contains("diff-line diff-add", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">第3条&#x3000;契約金額は、金385,000,000円", StringComparison.Ordinal));
-        // The price line, and the SLA's revision-history row (第1版 → 第2版): nothing else differs.
-        Assert.Contains("追加 2行", diff, StringComparison.Ordinal);
-        Assert.Contains("削除 2行", diff, StringComparison.Ordinal);
+        Assert.Single(lines, l => l.Contains("diff-line diff-del", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">第3条&#x3000;契約金額は、金435,600,000円", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("diff-line diff-add", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">第3条&#x3000;契約金額は、金423,500,000円", StringComparison.Ordinal));
+        // The amounts (price article, fiscal-year rows, monthly payment) and the SLA's revision-history row (第1版 → 第2版):
+        // nothing else differs.
+        var deleted = lines.Where(l => l.Contains("diff-line diff-del", StringComparison.Ordinal)).ToList();
+        Assert.Equal(deleted.Count, lines.Count(l => l.Contains("diff-line diff-add", StringComparison.Ordinal)));
+        Assert.All(deleted, l => Assert.True(l.Contains('円') || l.Contains("第1版", StringComparison.Ordinal), l));
     }
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class ContractReviewTests(SharedApp shared) : IClassFixture<Shared
         Assert.Equal(DraftStatus.SentBack, sentBack.Status);
         var c = Assert.Single(sentBack.Comments);
         Assert.Equal(("subcontracting_approval", 1), (c.ClauseId, c.Version));
-        Assert.Equal("第10条（再委託の制限）", c.ClauseHeading);
+        Assert.Equal("第16条（再委託の制限）", c.ClauseHeading);
 
         // The officer sees the comment (encoded, not as HTML) under the clause it is about.
         var page = await officer.GetStringAsync($"{Dossier}/Versions/1");

@@ -18,7 +18,7 @@ public sealed class WordNumberingTests
     /// <summary>(text a line contains, the label it must start with) in the sample contract.</summary>
     private static readonly (string Text, string Label)[] ContractLabels =
     [
-        ("引き渡された成果物又は提供されたサービスが種類", "第6条　"),
+        ("引き渡された成果物又は提供されたサービスが種類", "第12条　"),
         ("成果物の修補その他の履行の追完", "(1)　"),
         ("代金の減額", "(2)　"),
         ("前項の請求等は", "2　"),
@@ -27,7 +27,7 @@ public sealed class WordNumberingTests
         ("データ項目の定義、コード表", "(1)　"),
         ("前項の協力を理由として", "2　"),
         ("正当な理由なく本業務に着手せず", "(1)　"),
-        ("前項の規定によりこの契約を解除した場合", "2　"),
+        ("前2項の規定によりこの契約を解除した場合", "3　"),
     ];
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class WordNumberingTests
         {
             Assert.StartsWith(label, LibreOfficeText.LineWith(lines, text), StringComparison.Ordinal);
         }
-        // 号 restart under each article: 第12条's list starts at (1) again after 第6条's (1)–(3).
+        // 号 restart under each article: 第18条's list starts at (1) again after 第12条's (1)–(3).
         Assert.StartsWith("(1)　住民基本台帳", LibreOfficeText.LineWith(lines, "住民基本台帳　地方公共団体"), StringComparison.Ordinal);
     }
 

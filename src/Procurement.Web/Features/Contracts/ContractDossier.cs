@@ -34,6 +34,8 @@ public sealed class SubmittedVersion
     public string? DecidedBy { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? SendBackReason { get; set; }
+    /// <summary>The officer's note on submission (why a sent-back version comes back unchanged, what changed).</summary>
+    public string? Note { get; set; }
 }
 
 public sealed class ClauseComment
@@ -116,6 +118,7 @@ public sealed class ContractDossierProjection : SingleStreamProjection<ContractD
             Clauses = [.. e.Clauses],
             SubmittedBy = e.By.Name,
             SubmittedAt = e.At,
+            Note = e.Note,
         });
         d.Status = DraftStatus.InReview;
         d.LastChangedAt = e.At;
@@ -167,6 +170,8 @@ public sealed class StoredDraftDocument
     public DraftDocumentKind Kind { get; set; }
     public string Title { get; set; } = "";
     public string FileName { get; set; } = "";
+    /// <summary>The member whose contract this is (各団体契約); null for the one contract, the SLA and the 特記事項.</summary>
+    public string? Member { get; set; }
     public string Sha256 { get; set; } = "";
     public byte[] Docx { get; set; } = [];
     public byte[]? Pdf { get; set; }

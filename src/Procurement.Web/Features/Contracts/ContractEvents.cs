@@ -44,7 +44,8 @@ public sealed record ContractTerms(
 /// <summary>
 /// Everything a set of drafts is composed from, frozen into the submission event. <paramref name="DateStyle"/> is the
 /// group's date style when the version was composed; versions submitted before groups had one read as 和暦のみ, which
-/// is how their stored files were written.
+/// is how their stored files were written. <paramref name="Price"/> is the awarded bid, tax-exclusive; the drafts add the
+/// tax. <paramref name="Members"/> is set when each member signs its own contract (the group's legal form).
 /// </summary>
 public sealed record DraftInputs(
     int Version,
@@ -61,9 +62,14 @@ public sealed record DraftInputs(
     bool FromAward,
     ContractTerms Terms,
     SlaDefinition Sla,
-    DateStyle DateStyle = DateStyle.WarekiOnly);
+    DateStyle DateStyle = DateStyle.WarekiOnly,
+    string? KouSigner = null,
+    IReadOnlyList<MemberWeight>? Members = null);
 
-public sealed record DraftFileRef(DraftDocumentKind Kind, string FileName, string Sha256);
+/// <summary>A member that signs its own contract (各団体契約) and the weight of its share (its 住民基本台帳人口).</summary>
+public sealed record MemberWeight(string Name, long Weight, string Signer);
+
+public sealed record DraftFileRef(DraftDocumentKind Kind, string FileName, string Sha256, string? Member = null);
 
 public sealed record ClauseRef(DraftDocumentKind Kind, string ClauseId, string Heading);
 
@@ -88,14 +94,25 @@ public sealed record SlaSaved(Guid DossierId, int Version, SlaDefinition Sla, Ac
 public sealed record ContractTermsSaved(Guid DossierId, int Version, ContractTerms Terms, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
 {
     public string TimelineTitle(UiText t) => t["契約条件を保存しました"];
-    public string? TimelineDetail(UiText t) => Terms.Price is { } p ? $"{t["契約金額"]}: {JapaneseDates.Yen(p)}" : null;
+    public string? TimelineDetail(UiText t) => Terms.Price is { } p ? $"{t["暫定の契約金額（税抜）"]}: {JapaneseDates.Yen(p)}" : null;
 }
 
+/// <summary><paramref name="Note"/>: what the officer tells legal staff, e.g. why a sent-back version is resubmitted unchanged.</summary>
 public sealed record DraftSubmittedForReview(
     Guid DossierId, int Version, DraftInputs Inputs, IReadOnlyList<DraftFileRef> Files, IReadOnlyList<ClauseRef> Clauses,
-    Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+    Actor By, DateTimeOffset At, string? Note = null) : IAuditedEvent, ITimelineDescribed
 {
     public string TimelineTitle(UiText t) => t.Format("第{0}版を審査に提出しました", Version);
+
+    /// <summary>The amount the drafts state (bid plus tax), so the history and the documents never disagree.</summary>
+    public string? TimelineDetail(UiText t)
+    {
+        var amount = Inputs.Price is { } p ? JapaneseDates.Yen(Drafting.ContractAmounts.Compute(p, null, null).Total) : null;
+        var parts = new List<string>();
+        if (amount is not null) parts.Add($"{t["契約金額（税込）"]}: {amount}");
+        if (!string.IsNullOrWhiteSpace(Note)) parts.Add(Note!);
+        return parts.Count == 0 ? null : string.Join($" {t.Slash} ", parts);
+    }
 }
 
 public sealed record ClauseCommented(

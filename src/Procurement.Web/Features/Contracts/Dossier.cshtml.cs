@@ -32,6 +32,7 @@ public sealed class DossierModel(ContractAccess access, IQuerySession session, I
     public bool CanReview => access.CanReview;
 
     [BindProperty] public long Version { get; set; }
+    [BindProperty] public string? Note { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -41,7 +42,7 @@ public sealed class DossierModel(ContractAccess access, IQuerySession session, I
         if (refused is not null) return refused;
         try
         {
-            var number = await mediator.Send(new SubmitDraftForReviewCommand(id, Version), ct);
+            var number = await mediator.Send(new SubmitDraftForReviewCommand(id, Version, Note), ct);
             TempData["Flash"] = t.Format("第{0}版を審査に提出しました。", number);
             return Redirect($"/Cases/{id}/Contract");
         }

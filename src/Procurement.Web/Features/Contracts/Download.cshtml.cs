@@ -18,7 +18,7 @@ public sealed class DownloadModel(ContractAccess access, IDocumentSession sessio
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int version, string? kind, string? format, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, int version, string? kind, string? format, string? member, CancellationToken ct)
     {
         if (await access.FindCaseAsync(id, ct) is null) return NotFound();
         if (!await access.CanReadDraftsAsync(id, ct)) return Forbid();
@@ -27,7 +27,7 @@ public sealed class DownloadModel(ContractAccess access, IDocumentSession sessio
 
         if (kind == "bundle") return File(Bundle(files), "application/zip", $"契約書類一式_第{version}版.zip");
 
-        var doc = DraftKinds.FromSlug(kind) is { } k ? files.Documents.FirstOrDefault(d => d.Kind == k) : null;
+        var doc = DraftKinds.FromSlug(kind) is { } k ? files.Documents.FirstOrDefault(d => d.Kind == k && (string.IsNullOrEmpty(member) || d.Member == member)) : null;
         if (doc is null) return NotFound();
         if (format != "pdf") return File(doc.Docx, DocxType, doc.FileName);
 

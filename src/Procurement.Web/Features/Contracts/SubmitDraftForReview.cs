@@ -1,3 +1,4 @@
+using FluentValidation;
 using Marten;
 using Mediator;
 using Procurement.Features.Cases;
@@ -12,8 +13,20 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Contracts;
 
 /// <summary>The officer hands the working copy to legal staff: it becomes a numbered, frozen version with stored files.</summary>
+/// <summary>
+/// <paramref name="Note"/> goes to legal staff with the version; it is required to resubmit a sent-back version unchanged
+/// (the officer found nothing to change and says why).
+/// </summary>
 [Access(Roles.Officer, Roles.Admin)]
-public sealed record SubmitDraftForReviewCommand(Guid CaseId, long ExpectedVersion) : ICommand<int>, ICaseRequest;
+public sealed record SubmitDraftForReviewCommand(Guid CaseId, long ExpectedVersion, string? Note = null) : ICommand<int>, ICaseRequest;
+
+public sealed class SubmitDraftForReviewValidator : AbstractValidator<SubmitDraftForReviewCommand>
+{
+    public SubmitDraftForReviewValidator(UiText t)
+    {
+        RuleFor(c => c.Note).Optional(t, t["審査担当への連絡"], 2000);
+    }
+}
 
 /// <summary>Generation refused: these mandatory clauses are absent or still say 未確定.</summary>
 public sealed class MissingClausesException(IReadOnlyList<string> missing) : Exception(string.Join("、", missing))
@@ -27,9 +40,14 @@ public static class DraftInputsFactory
     public static DraftInputs Build(CaseSummary @case, GroupView group, ContractDossier? dossier, Award? award, int version, DateOnly today)
     {
         var terms = DossierDefaults.Terms(dossier);
+        // The group's legal form decides 甲, never a checkbox: a 協議会 without legal personality cannot sign.
+        var kou = ContractParties.Kou(group) ?? "";
+        var members = ContractParties.For(group.Form) == ContractSigning.EachMember
+            ? group.Members.Select(m => new MemberWeight(m.Name, m.Population, ContractParties.Signer(group.Form, m.Name))).ToList()
+            : null;
         return new DraftInputs(
             version, today, @case.Title, group.Name, group.Representative, [.. @case.TargetBusinesses],
-            terms.KouIsRepresentative && !string.IsNullOrWhiteSpace(group.Representative) ? group.Representative : group.Name,
+            kou,
             award?.VendorName ?? terms.OtsuName,
             award?.VendorAddress ?? terms.OtsuAddress,
             award?.VendorRepresentative ?? terms.OtsuRepresentative,
@@ -37,7 +55,9 @@ public static class DraftInputsFactory
             award is not null,
             terms,
             DossierDefaults.Sla(dossier),
-            group.DateStyle);
+            group.DateStyle,
+            kou.Length == 0 ? null : ContractParties.Signer(group.Form, kou),
+            members);
     }
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), JapaneseDates.Tokyo).DateTime);
@@ -45,19 +65,22 @@ public static class DraftInputsFactory
 
 public static class SubmitDraftDecision
 {
-    public static void EnsureSubmittable(ContractDossier? dossier, UiText t)
+    /// <summary>
+    /// The version number the submission gets: the working copy's, or the next one when a sent-back version is resubmitted
+    /// unchanged (with a note saying why nothing needed changing).
+    /// </summary>
+    public static int EnsureSubmittable(ContractDossier? dossier, string? note, UiText t)
     {
         if (dossier is null || dossier.Sla is null) throw new DomainRuleException(t["先にSLAを作成してください。"]);
         if (dossier.Terms is null) throw new DomainRuleException(t["先に契約条件を入力してください。"]);
-        if (dossier.WorkingCopyIsSubmitted)
+        if (!dossier.WorkingCopyIsSubmitted) return dossier.WorkingVersion;
+        return dossier.Status switch
         {
-            throw new DomainRuleException(dossier.Status switch
-            {
-                DraftStatus.InReview => t["この版は既に審査中です。"],
-                DraftStatus.Approved => t["この版は承認済みです。変更すると次の版になります。"],
-                _ => t["差し戻された版は変更してから提出してください。"],
-            });
-        }
+            DraftStatus.InReview => throw new DomainRuleException(t["この版は既に審査中です。"]),
+            DraftStatus.Approved => throw new DomainRuleException(t["この版は承認済みです。変更すると次の版になります。"]),
+            _ when string.IsNullOrWhiteSpace(note) => throw new DomainRuleException(t["差し戻された版を変更せずに再提出するときは、審査担当への連絡に理由を記入してください。"]),
+            _ => dossier.WorkingVersion + 1,
+        };
     }
 
     /// <summary>
@@ -91,40 +114,45 @@ public sealed class SubmitDraftForReviewHandler(
         var @case = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         var dossier = await access.FindDossierAsync(command.CaseId, cancellationToken);
         if ((dossier?.Version ?? 0) != command.ExpectedVersion) throw new StaleVersionException();
-        SubmitDraftDecision.EnsureSubmittable(dossier, t);
+        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
+        var version = SubmitDraftDecision.EnsureSubmittable(dossier, note, t);
 
         var group = (await session.LoadAsync<GroupView>(@case.GroupId, cancellationToken))!;
         var award = await awards.GetAward(@case.Id, cancellationToken);
-        var version = dossier!.WorkingVersion;
         var inputs = DraftInputsFactory.Build(@case, group, dossier, award, version, DraftInputsFactory.Today(clock));
         var documents = await session.LoadAsync<CaseDocumentsView>(@case.Id, cancellationToken);
         var rendered = SubmitDraftDecision.Render(drafts, DraftModel.Build(inputs, @case, group), kind => documents?.SettingsFor(kind)?.Settings, t);
 
+        // Legal staff review the clauses once per kind: the members' contracts share every article but 甲 and the amount.
+        var reviewed = rendered.GroupBy(r => r.Kind).Select(g => g.First()).ToList();
         var stored = rendered.Select(r => new StoredDraftDocument
         {
             Kind = r.Kind,
             Title = r.Title,
-            FileName = DraftKinds.FileName(r.Kind, version),
+            FileName = DraftKinds.FileName(r.Kind, version, r.Member),
+            Member = r.Member,
             Docx = r.Document.Bytes,
             Sha256 = r.Document.ContentHash,
             Text = r.Text,
         }).ToList();
         session.Store(new ContractVersionFiles
         {
-            Id = ContractVersionFiles.IdFor(dossier.Id, version),
+            Id = ContractVersionFiles.IdFor(dossier!.Id, version),
             DossierId = dossier.Id,
             Version = version,
             Documents = stored,
-            Clauses = rendered.SelectMany(r => r.Clauses.Select(c => new StoredClause
+            Clauses = reviewed.SelectMany(r => r.Clauses.Select(c => new StoredClause
             {
                 Kind = r.Kind, ClauseId = c.ClauseId, Heading = c.Heading, Text = c.Text,
             })).ToList(),
         });
-        var clauses = rendered.SelectMany(r => r.Clauses.Select(c => new ClauseRef(r.Kind, c.ClauseId, c.Heading))).ToList();
+        var clauses = reviewed.SelectMany(r => r.Clauses.Select(c => new ClauseRef(r.Kind, c.ClauseId, c.Heading))).ToList();
+        var now = clock.GetUtcNow();
         var submitted = new DraftSubmittedForReview(dossier.Id, version, inputs,
-            stored.Select(s => new DraftFileRef(s.Kind, s.FileName, s.Sha256)).ToList(), clauses, user.Actor, clock.GetUtcNow());
+            stored.Select(s => new DraftFileRef(s.Kind, s.FileName, s.Sha256, s.Member)).ToList(), clauses, user.Actor, now, note);
+        List<object> events = version == dossier.WorkingVersion ? [submitted] : [new DraftVersionStarted(dossier.Id, version, user.Actor, now), submitted];
         // The files and the event commit together: a version is never announced without its files, nor stored without its event.
-        await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, [submitted], cancellationToken);
+        await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, events, cancellationToken);
         return version;
     }
 }

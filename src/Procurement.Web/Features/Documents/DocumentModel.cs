@@ -193,7 +193,36 @@ public sealed record ContractInfo(long? Amount, string? Start, string? End, long
     public int? NonconformityMonths { get; init; }
     /// <summary>特約事項, one per line the officer typed; the article is left out when there are none.</summary>
     public IReadOnlyList<string>? SpecialProvisions { get; init; }
+    /// <summary>甲's signing title (高森町長, 管理者 …) under the 記名押印.</summary>
+    public string? KouSigner { get; init; }
+    /// <summary>The awarded bid (bids are tax-exclusive); <see cref="Amount"/> is this plus <see cref="Tax"/>.</summary>
+    public long? AmountExcludingTax { get; init; }
+    /// <summary>消費税及び地方消費税の額, stated in the price article.</summary>
+    public long? Tax { get; init; }
+    /// <summary>The consumption tax rate in percent (消費税及び地方消費税を合わせた率).</summary>
+    public int? TaxRatePercent { get; init; }
+    /// <summary>The amount per fiscal year (tax included); they add up to <see cref="Amount"/>.</summary>
+    public IReadOnlyList<ContractYearInfo>? FiscalYears { get; init; }
+    /// <summary>The amount per month of service (tax included) before the remainder; null for a single-month contract.</summary>
+    public long? MonthlyAmount { get; init; }
+    /// <summary>More than one fiscal year: the contract needs a multi-year basis and a budget clause.</summary>
+    public bool MultiYear { get; init; }
+    /// <summary>
+    /// When each member municipality signs its own contract: this contract's member and its share of the whole
+    /// (<see cref="Amount"/> is then that member's amount); null when one party signs for the group.
+    /// </summary>
+    public MemberShareInfo? Member { get; init; }
+    /// <summary>The whole contract across all members (tax included) when <see cref="Member"/> is set.</summary>
+    public long? GroupAmount { get; init; }
+    /// <summary>各団体契約: one contract per member, each generated from these same terms with its own 甲 and share.</summary>
+    public IReadOnlyList<ContractInfo>? MemberContracts { get; init; }
 }
+
+/// <summary><paramref name="Start"/>: the first day of the contract within the fiscal year (ISO).</summary>
+public sealed record ContractYearInfo(int FiscalYear, string Start, string End, int Months, long Amount);
+
+/// <summary>A member's contract: its name, its share basis (as the group decided it) and percent for the text.</summary>
+public sealed record MemberShareInfo(string Name, string Basis, string Percent);
 
 public sealed record CommitteeInfo(string? Chair, IReadOnlyList<CommitteeMember> Members, int? Quorum = null);
 

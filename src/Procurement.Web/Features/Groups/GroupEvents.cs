@@ -10,6 +10,7 @@ public enum OrganisationForm
     PartialAffairsUnion,  // 一部事務組合
     Council,              // 協議会
     DelegatedAffairs,     // 事務委託
+    EachMemberContracts,  // 各団体契約: the members procure together but each signs its own contract
 }
 
 public static class OrganisationForms
@@ -20,6 +21,7 @@ public static class OrganisationForms
         OrganisationForm.PartialAffairsUnion => "一部事務組合",
         OrganisationForm.Council => "協議会",
         OrganisationForm.DelegatedAffairs => "事務委託",
+        OrganisationForm.EachMemberContracts => "各団体契約",
         _ => form.ToString(),
     };
 }

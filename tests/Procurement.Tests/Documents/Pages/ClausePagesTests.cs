@@ -37,6 +37,13 @@ public sealed class ClausePagesTests(SharedApp shared) : IClassFixture<SharedApp
             ["Values[three_layer_security.policy_revision]"] = "令和6年10月",
             ["Values[personal_information.incident_report_hours]"] = "24",
             ["Values[subcontracting_approval.application_form]"] = "書面",
+            ["Values[payment.payment_cycle]"] = "毎月",
+            ["Values[payment.payment_days]"] = "30",
+            ["Values[contract_guarantee.guarantee]"] = "免除する",
+            ["Values[contract_guarantee.guarantee_percent]"] = "10",
+            ["Values[budget.basis]"] = "債務負担行為",
+            ["Values[collusion_damages.share_tenths]"] = "2",
+            ["Values[jurisdiction.court]"] = "甲の事務所の所在地を管轄する地方裁判所",
             ["Revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var list = values.ToList();
@@ -63,7 +70,8 @@ public sealed class ClausePagesTests(SharedApp shared) : IClassFixture<SharedApp
         Assert.Contains("1〜12の整数", html, StringComparison.Ordinal);
         // Mandatory clauses offer no exclusion; the contract's optional articles (解除, 協議) do.
         Assert.DoesNotContain("name=\"Excluded\" value=\"data_provision\"", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"Excluded\" value=\"termination\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Excluded\" value=\"special_provisions\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Excluded\" value=\"termination\"", html, StringComparison.Ordinal);
         Assert.Contains("name=\"Excluded\" value=\"confidentiality\"", await officer.GetStringAsync($"{Documents}/procurement-spec/Clauses"), StringComparison.Ordinal);
         Assert.Contains("__RequestVerificationToken", html, StringComparison.Ordinal);
     }
@@ -89,7 +97,7 @@ public sealed class ClausePagesTests(SharedApp shared) : IClassFixture<SharedApp
     public async Task The_contract_draft_submitted_for_legal_review_follows_the_saved_clause_settings()
     {
         var officer = await _app.SignInAsync("officer1");
-        var saved = await officer.PostFormAsync(Page, Form(0, ("Values[data_provision.handover_months]", "6"), ("Excluded", "termination")), Page);
+        var saved = await officer.PostFormAsync(Page, Form(0, ("Values[data_provision.handover_months]", "6"), ("Values[collusion_damages.share_tenths]", "3"), ("Values[budget.basis]", "長期継続契約")), Page);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         await _app.SubmitFirstVersionAsync(officer);
@@ -99,7 +107,8 @@ public sealed class ClausePagesTests(SharedApp shared) : IClassFixture<SharedApp
         var files = await session.LoadAsync<Procurement.Features.Contracts.ContractVersionFiles>(Procurement.Features.Contracts.ContractVersionFiles.IdFor(dossierId, 1));
         var contract = files!.Documents.Single(d => d.Kind == Procurement.Features.Contracts.DraftDocumentKind.Contract).Text;
         Assert.Contains("契約終了日の6か月前までに", contract, StringComparison.Ordinal);
-        Assert.DoesNotContain("契約の解除", contract, StringComparison.Ordinal);
+        Assert.Contains("契約金額の10分の3に相当する額", contract, StringComparison.Ordinal);
+        Assert.Contains("地方自治法第234条の3の規定に基づく長期継続契約", contract, StringComparison.Ordinal);
     }
 
     [Fact]

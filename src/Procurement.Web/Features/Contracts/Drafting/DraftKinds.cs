@@ -40,7 +40,8 @@ public static class DraftKinds
         _ => kind.ToString(),
     };
 
-    public static string FileName(DraftDocumentKind kind, int version) => $"{FileStem(kind)}_第{version}版.docx";
+    public static string FileName(DraftDocumentKind kind, int version, string? member = null) =>
+        member is null ? $"{FileStem(kind)}_第{version}版.docx" : $"{FileStem(kind)}_{member}_第{version}版.docx";
 
     public static DraftDocumentKind? FromSlug(string? slug) => All.Cast<DraftDocumentKind?>().FirstOrDefault(k => Slug(k!.Value) == slug);
 }

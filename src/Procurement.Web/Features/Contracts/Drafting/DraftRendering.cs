@@ -13,8 +13,8 @@ namespace Procurement.Features.Contracts.Drafting;
 /// <summary>One clause as legal staff review it: the heading they see (第N条（…）, or the clause title) and its text.</summary>
 public sealed record DraftClause(string ClauseId, string Heading, string Text);
 
-/// <summary>A draft rendered by the Documents engine, with what the dossier stores of it.</summary>
-public sealed record RenderedDraft(DraftDocumentKind Kind, RenderedDocument Document, IReadOnlyList<DraftClause> Clauses, string Text)
+/// <summary>A draft rendered by the Documents engine, with what the dossier stores of it; <paramref name="Member"/> names the member of a 各団体契約 contract.</summary>
+public sealed record RenderedDraft(DraftDocumentKind Kind, RenderedDocument Document, IReadOnlyList<DraftClause> Clauses, string Text, string? Member = null)
 {
     public string Title => DraftKinds.Title(Kind);
 }
@@ -35,14 +35,7 @@ public static class DraftModel
             AwardedVendor = string.IsNullOrWhiteSpace(inputs.OtsuName)
                 ? null
                 : new Vendor(inputs.OtsuName.Trim(), Blank(inputs.OtsuAddress), Blank(inputs.OtsuRepresentative)),
-            Contract = new ContractInfo(inputs.Price, DocumentModel.Iso(terms.PeriodStart), DocumentModel.Iso(terms.PeriodEnd))
-            {
-                Kou = inputs.KouName,
-                Deliverables = Lines(terms.Deliverables),
-                InspectionDays = terms.InspectionDays,
-                NonconformityMonths = terms.NonConformityMonths,
-                SpecialProvisions = Lines((terms.SpecialProvisions ?? "").Split('\n')),
-            },
+            Contract = Contract(inputs),
             Sla = Sla(inputs.Sla),
         });
         // The frozen inputs win over the live case where both say the same thing: a version shows what was submitted.
@@ -58,6 +51,45 @@ public static class DraftModel
             },
         };
     }
+
+    /// <summary>
+    /// The contract's amounts from the tax-exclusive bid: tax, total and the amount per fiscal year. When each member signs
+    /// its own contract, the bid is split by the members' weights and each member's contract carries its own tax and years.
+    /// </summary>
+    private static ContractInfo Contract(DraftInputs inputs)
+    {
+        var terms = inputs.Terms;
+        var info = new ContractInfo(inputs.Price, DocumentModel.Iso(terms.PeriodStart), DocumentModel.Iso(terms.PeriodEnd))
+        {
+            Kou = string.IsNullOrWhiteSpace(inputs.KouName) ? null : inputs.KouName,
+            KouSigner = inputs.KouSigner,
+            Deliverables = Lines(terms.Deliverables),
+            InspectionDays = terms.InspectionDays,
+            NonconformityMonths = terms.NonConformityMonths,
+            SpecialProvisions = Lines((terms.SpecialProvisions ?? "").Split('\n')),
+        };
+        if (inputs.Price is not { } bid) return info;
+        if (inputs.Members is not { Count: > 0 } members) return ContractAmounts.Describe(info, ContractAmounts.Compute(bid, terms.PeriodStart, terms.PeriodEnd));
+
+        var parts = ContractAmounts.Split(bid, members.Select(m => m.Weight).ToList());
+        var amounts = parts.Select(p => ContractAmounts.Compute(p, terms.PeriodStart, terms.PeriodEnd)).ToList();
+        var groupTotal = amounts.Sum(a => a.Total);
+        var weightTotal = members.Sum(m => m.Weight);
+        var memberContracts = members.Select((m, i) => ContractAmounts.Describe(info with
+        {
+            Kou = m.Name,
+            KouSigner = m.Signer,
+            GroupAmount = groupTotal,
+            Member = new MemberShareInfo(m.Name, "住民基本台帳人口の比", Percent(m.Weight, weightTotal)),
+        }, amounts[i])).ToList();
+        // The group-level record keeps the whole (for the SLA and the 特記事項, which every member's contract shares).
+        var names = members.Select(m => m.Name).ToList();
+        var all = names.Count == 1 ? names[0] : string.Join("、", names.Take(names.Count - 1)) + "及び" + names[^1];
+        return ContractAmounts.Describe(info, ContractAmounts.Compute(bid, terms.PeriodStart, terms.PeriodEnd)) with { MemberContracts = memberContracts, Kou = all, KouSigner = null };
+    }
+
+    private static string Percent(long part, long whole) =>
+        whole <= 0 ? "" : (Math.Floor(part * 10000m / whole) / 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
     private static SlaInfo Sla(SlaDefinition sla)
     {
@@ -98,11 +130,19 @@ public sealed class DraftRenderer(DocumentRenderer renderer)
     /// page, so the drafts legal staff review are the same documents the case's documents page generates.
     /// </summary>
     public IReadOnlyList<RenderedDraft> RenderAll(DocumentModel model, Func<string, IReadOnlyDictionary<string, ClauseSetting>?> settingsFor) =>
-        DraftKinds.All.Select(kind =>
+        DraftKinds.All.SelectMany(kind =>
         {
             var templateId = DraftKinds.TemplateId(kind);
-            var doc = renderer.Render(templateId, model, settingsFor(renderer.Catalog.Get(templateId).Kind));
-            return new RenderedDraft(kind, doc, DraftClauses.From(doc.Blocks, Clauses), DiffText(doc.Bytes));
+            var settings = settingsFor(renderer.Catalog.Get(templateId).Kind);
+            // 各団体契約: one contract per member from the same terms; the SLA and the 特記事項 are shared by all of them.
+            var models = kind == DraftDocumentKind.Contract && model.Contract?.MemberContracts is { Count: > 0 } members
+                ? members.Select(m => (m.Member?.Name, model with { Contract = m })).ToList()
+                : [(null, model)];
+            return models.Select(m =>
+            {
+                var doc = renderer.Render(templateId, m.Item2, settings);
+                return new RenderedDraft(kind, doc, DraftClauses.From(doc.Blocks, Clauses), DiffText(doc.Bytes), m.Item1);
+            });
         }).ToList();
 
     /// <summary>
