@@ -3,7 +3,7 @@ using Procurement.BrowserTests.Infrastructure;
 
 namespace Procurement.BrowserTests.Account;
 
-/// <summary>The admin adds a user on the edit page; the user signs in and changes their own password.</summary>
+/// <summary>The admin adds a user on the edit page; the user signs in and changes their own password; the admin adds a role and deactivates the user, whose open session then ends.</summary>
 public sealed class UserAccountJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -41,5 +41,19 @@ public sealed class UserAccountJourneyTests(BrowserFixture browser) : IClassFixt
         await user.SignOutAsync();
         await user.SignInAsync("clerk9", "clerk9-second-2026");
         await Assertions.Expect(user.Locator(".user-name")).ToHaveTextAsync("試験 九郎");
+
+        // The admin gives the user the legal role as well, then deactivates them: the open session ends at its next request.
+        await admin.ClickAsync("table.data >> text=clerk9");
+        await admin.CheckAsync("input[name='Input.Roles'][value=LegalStaff]");
+        await admin.ClickAsync("button[type=submit].primary");
+        await Assertions.Expect(admin.Locator(".flash")).ToContainTextAsync("利用者「clerk9」を保存しました。");
+        await admin.ClickAsync("table.data >> text=clerk9");
+        await Assertions.Expect(admin.Locator("input[name='Input.Roles'][value=LegalStaff]")).ToBeCheckedAsync();
+        await admin.UncheckAsync("input[name='Input.IsActive'][type=checkbox]");
+        await admin.ClickAsync("button[type=submit].primary");
+        await Assertions.Expect(admin.Locator(".flash")).ToContainTextAsync("利用者「clerk9」を保存しました。");
+
+        await user.ReloadAsync();
+        await Assertions.Expect(user.Locator("#UserName")).ToBeVisibleAsync();
     }
 }

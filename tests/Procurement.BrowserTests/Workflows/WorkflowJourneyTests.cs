@@ -14,7 +14,7 @@ public sealed class WorkflowJourneyTests(BrowserFixture browser) : IClassFixture
         await page.SignInAsync("officer1");
         await page.GotoAsync($"/Cases/{DemoData.CaseId}");
         await page.SelectOptionAsync("#Start_Definition", "joint-cloud-procurement:1");
-        await page.ClickAsync("text=手続を開始 >> nth=-1");
+        await page.ClickAsync("button:has-text(\"手続を開始\")");
         await Assertions.Expect(page.Locator(".workflow-panel")).ToContainTextAsync("勉強会・情報収集");
         await BrowserFixture.ScreenshotAsync(page, "wf-01-case-workflow-panel");
 

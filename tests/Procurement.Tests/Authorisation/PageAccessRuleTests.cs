@@ -36,6 +36,8 @@ public sealed class PageAccessRuleTests
         ["/Features/Setup/FirstRun.cshtml"] = "only checks whether any account exists before creating the first one",
         ["/Features/Admin/Users/Index.cshtml"] = "administrators manage accounts of every group (Admin rule)",
         ["/Features/Admin/Users/Edit.cshtml"] = "administrators manage accounts of every group (Admin rule)",
+        ["/Features/Account/SignOut.cshtml"] = "renews the signed-in user's own security stamp, which ends their sessions",
+        ["/Features/Account/ChangePassword.cshtml"] = "counts wrong current passwords like sign-in failures for the signed-in user's own account",
     };
 
     public sealed record PageInfo(string Path, string? Route, Type Model);

@@ -24,7 +24,7 @@ public sealed class WorkflowTimelineTests
         Assert.Equal("「公告（入札・プロポーザルの実施公告）」から「調達仕様書の作成」へ差し戻しました。理由: 外字要件の不足",
             WorkflowTimeline.Describe(new CaseSentBack(Case, "public-notice", "procurement-spec", "外字要件の不足", [], [], By, at), Definition));
         Assert.Contains("選択: 切替え。", WorkflowTimeline.Describe(new StepCompleted(Case, "continuation-decision", null, "switch-preparation", false, ["switch-preparation"], false, By, at), Definition));
-        Assert.Equal("「提案書の受付」の期限を2026年5月16日に設定しました。",
+        Assert.Equal("「提案書の受付」の期限を令和8年5月16日に設定しました。",
             WorkflowTimeline.Describe(new StepDeadlineSet(Case, "proposal-reception", new DateOnly(2026, 5, 16), null, By, at), Definition));
         Assert.Equal("確認: 費用負担割合が協議会で合意された。メモ: 第2回協議会",
             WorkflowTimeline.Describe(new CaseFactRecorded(Case, CaseFacts.CostShareAgreed, true, "第2回協議会", By, at), Definition));

@@ -9,7 +9,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Account;
 
 /// <summary>A signed-in user changes their own password; the new stamp ends their other sessions.</summary>
-[Access(Access.Internal, Roles.Vendor, Reason = "every signed-in user may change their own password")]
+[Access(Access.Internal, Reason = "every signed-in user may change their own password")]
 public sealed record ChangeOwnPasswordCommand(string CurrentPassword, string NewPassword, string ConfirmPassword) : ICommand;
 
 public sealed class ChangeOwnPasswordValidator : AbstractValidator<ChangeOwnPasswordCommand>

@@ -11,7 +11,7 @@ using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Account;
 
-[Access(Access.Internal, Roles.Vendor, Reason = "every signed-in user may change their own password")]
+[Access(Access.Internal, Reason = "every signed-in user may change their own password")]
 public sealed class ChangePasswordModel(IMediator mediator, IValidator<ChangeOwnPasswordCommand> validator, SignInAttempts attempts,
     IQuerySession session, ICurrentUser user, UiText t) : PageModel
 {
