@@ -12,7 +12,13 @@ namespace Procurement.Features.Documents;
 /// </summary>
 public sealed record DocumentGenerated(
     Guid CaseId, string Kind, int Version, string TemplateId, string TemplateHash, string Title, string ContentHash,
-    long DataVersion, Guid FileId, long Length, Actor By, DateTimeOffset At) : IAuditedEvent;
+    long DataVersion, Guid FileId, long Length, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+{
+    public string TimelineTitle(UiText t) => t.Format("{0}（第{1}版）を作成しました", Title, Version);
+
+    /// <summary>The fingerprint lets a reader match a downloaded file to this record.</summary>
+    public string? TimelineDetail(UiText t) => $"SHA-256: {ContentHash}";
+}
 
 /// <summary>
 /// An officer's clause settings for one document kind of a case (parameters the clause allows, optional clauses left
