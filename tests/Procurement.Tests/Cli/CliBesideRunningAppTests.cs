@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Procurement.Cli;
 using Procurement.Features.Groups;
-using Procurement.Infrastructure.Events;
 using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Cli;
@@ -24,14 +23,6 @@ public sealed class CliBesideRunningAppTests : IDisposable
         catch (IOException) { }
     }
 
-    private static async Task SaveGroupAsync(IDocumentStore store, Guid id, string name)
-    {
-        await using var session = store.LightweightSession();
-        session.Events.StartStream<GroupView>(id, new GroupCreated(id, name, OrganisationForm.Council,
-            [new MemberMunicipality("甲町", 1000, new DateOnly(2025, 9, 30))], "甲町", Actor.System, DateTimeOffset.UtcNow));
-        await session.SaveChangesAsync();
-    }
-
     private static async Task<(int Code, string Error)> CliAsync(IConfiguration config, params string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
@@ -46,7 +37,7 @@ public sealed class CliBesideRunningAppTests : IDisposable
         var client = app.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
         var before = Guid.NewGuid();
-        await SaveGroupAsync(app.Store, before, "バックアップ前の協議会");
+        await app.Store.StartGroupAsync(before, "バックアップ前の協議会");
 
         var beside = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -58,7 +49,7 @@ public sealed class CliBesideRunningAppTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
         var after = Guid.NewGuid();
-        await SaveGroupAsync(app.Store, after, "バックアップ後の協議会"); // the app still writes, on the same server
+        await app.Store.StartGroupAsync(after, "バックアップ後の協議会"); // the app still writes, on the same server
 
         var target = await TestDatabase.CreateAsync(nameof(CliBesideRunningAppTests));
         var elsewhere = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Procurement"] = target }).Build();

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using Marten;
 using Procurement.Features.Groups;
-using Procurement.Infrastructure.Events;
 using Procurement.Tests.Infrastructure;
 
 namespace Procurement.Tests.Database;
@@ -17,14 +16,6 @@ public sealed class SelfHealingTests : IDisposable
     {
         try { Directory.Delete(_dir, recursive: true); }
         catch (IOException) { }
-    }
-
-    private static async Task SaveGroupAsync(IDocumentStore store, Guid id, string name)
-    {
-        await using var session = store.LightweightSession();
-        session.Events.StartStream<GroupView>(id, new GroupCreated(id, name, OrganisationForm.Council,
-            [new MemberMunicipality("甲町", 1000, new DateOnly(2025, 9, 30))], "甲町", Actor.System, DateTimeOffset.UtcNow));
-        await session.SaveChangesAsync();
     }
 
     /// <summary>SIGKILL to the postmaster, as an OOM killer or a careless admin would: no shutdown, pid file left behind.</summary>
@@ -42,7 +33,7 @@ public sealed class SelfHealingTests : IDisposable
         var client = app.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
         var before = Guid.NewGuid();
-        await SaveGroupAsync(app.Store, before, "障害前の協議会");
+        await app.Store.StartGroupAsync(before, "障害前の協議会");
 
         KillPostmaster(_dir);
         var down = Stopwatch.StartNew();
@@ -59,7 +50,7 @@ public sealed class SelfHealingTests : IDisposable
         Assert.True(sawDown, "the kill was seen");
         Assert.Equal(HttpStatusCode.OK, status);
         var after = Guid.NewGuid();
-        await SaveGroupAsync(app.Store, after, "復旧後の協議会"); // the first write after the restart already succeeds
+        await app.Store.StartGroupAsync(after, "復旧後の協議会"); // the first write after the restart already succeeds
         await using var query = app.Store.QuerySession();
         Assert.Equal("障害前の協議会", (await query.LoadAsync<GroupView>(before))!.Name);
         Assert.Equal("復旧後の協議会", (await query.LoadAsync<GroupView>(after))!.Name);
