@@ -23,7 +23,7 @@ public sealed class EvaluationHarness : IAsyncDisposable
     private readonly AppFactory _app;
     private readonly bool _ownsApp;
     public FakeTimeProvider Clock => _app.Clock;
-    public Guid CaseId => DemoData.CaseId;
+    public Guid CaseId { get; } = DemoData.CaseId;
     public static readonly Guid VendorA = new("aaaaaaaa-0000-0000-0000-000000000001");
     public static readonly Guid VendorB = new("bbbbbbbb-0000-0000-0000-000000000002");
 

@@ -22,7 +22,7 @@ public sealed partial class FitGapTests(SharedApp shared) : IClassFixture<Shared
 
     private const string Csv = "\uFEFF機能ID,区分,機能名,種別\r\nF-001,住民記録,転入届の受付,機能\r\nF-002,住民記録,\"住民票の写し（世帯全員, 続柄付）\",帳票\r\nF-003,証明,印鑑登録証明書,帳票\r\nF-004,住民記録,独自の異動通知,機能\r\n";
 
-    private async Task<HttpResponseMessage> ImportAsync(HttpClient client, string csv, string name = "functions.csv")
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string csv, string name = "functions.csv")
     {
         var page = await client.GetStringAsync(Url);
         using var content = new MultipartFormDataContent

@@ -29,7 +29,7 @@ public sealed partial class SlaMeasurementPageTests(SharedApp shared) : IClassFi
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<HttpResponseMessage> MeasureAsync(HttpClient client, byte[]? report, bool firstMet)
+    private static async Task<HttpResponseMessage> MeasureAsync(HttpClient client, byte[]? report, bool firstMet)
     {
         var page = await client.GetStringAsync(Url);
         var keys = RowKeyPattern().Matches(page).Select(m => WebUtility.HtmlDecode(m.Groups[2].Value)).ToList();

@@ -227,7 +227,7 @@ public sealed class ProposalTests(SharedApp shared) : IClassFixture<SharedApp>, 
         return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new GetAdmittedProposals(CaseId));
     }
 
-    private async Task<bool> IsDeniedAsync(HttpClient client, Guid fileId)
+    private static async Task<bool> IsDeniedAsync(HttpClient client, Guid fileId)
     {
         var response = await client.GetAsync(Url($"/Files/{fileId}"));
         return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/Account/Denied", StringComparison.Ordinal);

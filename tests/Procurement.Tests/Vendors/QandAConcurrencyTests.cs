@@ -32,7 +32,7 @@ public sealed class QandAConcurrencyTests : IAsyncLifetime
             ["Question.VendorId"] = _vendor.ToString(), ["Question.ReceivedOn"] = "2026-11-10", ["Question.Text"] = text,
         }, Url("/QandA"));
 
-    private Task<HttpResponseMessage> AnswerAsync(HttpClient officer, Guid questionId, string answer) =>
+    private static Task<HttpResponseMessage> AnswerAsync(HttpClient officer, Guid questionId, string answer) =>
         officer.PostFormAsync(Url("/QandA?handler=Answer"), new Dictionary<string, string>
         {
             ["Answer.QuestionId"] = questionId.ToString(), ["Answer.Answer"] = answer,

@@ -33,6 +33,8 @@ public static class DatabaseBootstrap
 
     private static bool TraversableByOthers(string path)
     {
+        // Windows has no Unix modes and no 'postgres' user to worry about.
+        if (OperatingSystem.IsWindows()) return true;
         for (var d = Path.GetFullPath(path); !string.IsNullOrEmpty(d) && d != "/"; d = Path.GetDirectoryName(d))
         {
             if ((File.GetUnixFileMode(d) & UnixFileMode.OtherExecute) == 0) return false;

@@ -367,6 +367,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private static void EnsureTraversableByPostgres(string path)
     {
+        // Only a Unix server runs as a separate 'postgres' user that needs to enter the folders.
+        if (OperatingSystem.IsWindows()) return;
         for (var dir = Path.GetDirectoryName(path); !string.IsNullOrEmpty(dir) && dir != "/"; dir = Path.GetDirectoryName(dir))
         {
             var mode = File.GetUnixFileMode(dir);

@@ -216,7 +216,7 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
             echo run >> "{{counter}}"
             printf '%%PDF-1.4 fake\n%%%%EOF\n' > "$out/document.pdf"
             """);
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         int Runs() => File.Exists(counter) ? File.ReadAllLines(counter).Length : 0;
 
         await using var withFake = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>

@@ -8,6 +8,8 @@ namespace Procurement.Tests.Workflows.Definitions;
 [Trait("Lane", "Fast")]
 public sealed class DefinitionValidationTests
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     private static readonly string Schema = File.ReadAllText(Path.Combine(WorkflowFolders.Shipped, WorkflowDefinitionLoader.SchemaFileName));
 
     private static JsonObject Shipped(string id) =>
@@ -358,5 +360,5 @@ public sealed class DefinitionValidationTests
 
     [Fact]
     public void Shipped_definitions_parse_with_the_documented_options() =>
-        Assert.NotNull(JsonSerializer.Deserialize<WorkflowDefinition>(Shipped("join-existing-cloud").ToJsonString(), new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        Assert.NotNull(JsonSerializer.Deserialize<WorkflowDefinition>(Shipped("join-existing-cloud").ToJsonString(), WebJson));
 }

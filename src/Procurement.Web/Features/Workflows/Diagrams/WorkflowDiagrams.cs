@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Procurement.Features.Workflows.Definitions;
 
@@ -17,8 +18,8 @@ public static class WorkflowDiagrams
     {
         var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         var sb = new StringBuilder();
-        sb.AppendLine($"digraph \"{Escape(d.Id)}\" {{");
-        sb.AppendLine($"  label=\"{Escape(d.Title.For(language))}{(en ? $" (v{d.Version})" : $"（v{d.Version}）")}\"; labelloc=t; fontsize=18;");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"digraph \"{Escape(d.Id)}\" {{");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  label=\"{Escape(d.Title.For(language))}{(en ? $" (v{d.Version})" : $"（v{d.Version}）")}\"; labelloc=t; fontsize=18;");
         sb.AppendLine("  graph [rankdir=TB, fontname=\"Noto Sans CJK JP\", nodesep=0.4, ranksep=0.45];");
         sb.AppendLine("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#555555\", fontname=\"Noto Sans CJK JP\", fontsize=11];");
         sb.AppendLine("  edge [color=\"#555555\", fontname=\"Noto Sans CJK JP\", fontsize=9];");
@@ -27,7 +28,7 @@ public static class WorkflowDiagrams
             var (done, current, skipped, notYet, open) = en
                 ? ("done", "current", "skipped", "not yet", "open, later work recorded")
                 : ("完了", "進行中", "省略", "未着手", "未完了（後続の作業が記録済み）");
-            sb.AppendLine($"  legend [shape=plaintext, style=\"\", label=<<table border=\"0\" cellspacing=\"4\" cellpadding=\"4\"><tr>" +
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  legend [shape=plaintext, style=\"\", label=<<table border=\"0\" cellspacing=\"4\" cellpadding=\"4\"><tr>" +
                 $"<td bgcolor=\"#c6f6d5\">✔ {done}</td><td bgcolor=\"#fefcbf\" border=\"2\" color=\"#c05621\">{current}</td>" +
                 $"<td bgcolor=\"#e4e7eb\">{skipped}</td><td border=\"1\">{notYet}</td><td bgcolor=\"#fed7d7\">! {open}</td></tr></table>>];");
         }
@@ -36,22 +37,22 @@ public static class WorkflowDiagrams
         HashSet<string> flagged = view is null ? [] : Runtime.RecordedWork.LaterWorkExists(d, view).ToHashSet(StringComparer.Ordinal);
         foreach (var phase in d.Steps.GroupBy(s => s.Phase).OrderBy(g => WorkflowPhases.Order(g.Key)))
         {
-            sb.AppendLine($"  subgraph \"cluster_{Escape(phase.Key)}\" {{");
-            sb.AppendLine($"    label=\"{Escape(phase.Key)} {Escape(WorkflowPhases.Title(phase.Key).For(language))}\"; style=\"rounded,dashed\"; color=\"#9aa5b1\"; fontsize=12;");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  subgraph \"cluster_{Escape(phase.Key)}\" {{");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    label=\"{Escape(phase.Key)} {Escape(WorkflowPhases.Title(phase.Key).For(language))}\"; style=\"rounded,dashed\"; color=\"#9aa5b1\"; fontsize=12;");
             foreach (var step in phase)
             {
-                sb.AppendLine($"    \"{Escape(step.Id)}\" [{NodeAttributes(step, view, language, flagged.Contains(step.Id))}];");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"    \"{Escape(step.Id)}\" [{NodeAttributes(step, view, language, flagged.Contains(step.Id))}];");
             }
             sb.AppendLine("  }");
         }
 
         foreach (var step in d.Steps)
         {
-            foreach (var next in step.Next) sb.AppendLine($"  \"{Escape(step.Id)}\" -> \"{Escape(next)}\"{EdgeStyle(step.Id, next, view, null)};");
-            foreach (var next in step.Fork) sb.AppendLine($"  \"{Escape(step.Id)}\" -> \"{Escape(next)}\"{EdgeStyle(step.Id, next, view, en ? "parallel" : "並行")};");
+            foreach (var next in step.Next) sb.AppendLine(CultureInfo.InvariantCulture, $"  \"{Escape(step.Id)}\" -> \"{Escape(next)}\"{EdgeStyle(step.Id, next, view, null)};");
+            foreach (var next in step.Fork) sb.AppendLine(CultureInfo.InvariantCulture, $"  \"{Escape(step.Id)}\" -> \"{Escape(next)}\"{EdgeStyle(step.Id, next, view, en ? "parallel" : "並行")};");
             foreach (var choice in step.Choice)
             {
-                sb.AppendLine($"  \"{Escape(step.Id)}\" -> \"{Escape(choice.To)}\"{EdgeStyle(step.Id, choice.To, view, choice.Label.For(language))};");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  \"{Escape(step.Id)}\" -> \"{Escape(choice.To)}\"{EdgeStyle(step.Id, choice.To, view, choice.Label.For(language))};");
             }
         }
         sb.AppendLine("}");
@@ -64,7 +65,7 @@ public static class WorkflowDiagrams
         if (step.Optional) label.Append(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "\\n(optional)" : "\\n（任意）");
         if (step.IsJoin) label.Append(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "\\n[join]" : "\\n［合流］");
         var due = view?.DueFor(step.Id);
-        if (due is { } d && view is not null && !view.IsCompleted(step.Id)) label.Append($"\\n{d:yyyy-MM-dd}");
+        if (due is { } d && view is not null && !view.IsCompleted(step.Id)) label.Append(CultureInfo.InvariantCulture, $"\\n{d:yyyy-MM-dd}");
 
         var attributes = new List<string> { $"label=\"{label}\"", $"tooltip=\"{Escape(step.Id)}\"" };
         if (step.Optional) attributes.Add("style=\"rounded,filled,dashed\"");
