@@ -9,7 +9,7 @@ using Procurement.Features.Documents.Rendering;
 namespace Procurement.Benchmarks;
 
 /// <summary>
-/// Renders a 調達仕様書 with 2,000 requirement rows (≈ 80 pages) and prints, next to the targets of issue 4:
+/// Renders a 調達仕様書 with 2,000 requirement rows (≈ 80 pages) and prints, next to its targets:
 /// the first render in this fresh process, the warm median, allocations per render, and the floor (writing the same
 /// final parts into a zip package). `--bdn` runs the same render under BenchmarkDotNet instead.
 /// </summary>

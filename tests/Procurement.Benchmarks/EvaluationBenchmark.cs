@@ -8,7 +8,7 @@ using Procurement.Features.Evaluation.Scoring;
 namespace Procurement.Benchmarks;
 
 /// <summary>
-/// Issue 5's target: results for 15 members × 12 vendors × 100 items in ≤ 5 ms warm — the chair reopens the
+/// The target: results for 15 members × 12 vendors × 100 items in ≤ 5 ms warm — the chair reopens the
 /// results page after every consensus decision, so the computation runs on each request.
 /// </summary>
 [MemoryDiagnoser]

@@ -62,13 +62,4 @@ public sealed class ProposalAccessTests
         Assert.Equal(ProposalVisibility.None, await legal.VisibilityAsync(CaseId));
         Assert.False(await legal.CanOpenFileAsync(CaseId, VendorA, Technical));
     }
-
-    [Fact]
-    public async Task The_stand_in_gate_fails_closed_until_the_evaluation_feature_replaces_it()
-    {
-        var access = new ProposalAccess(new NoEvaluationRecordsGate(), Member);
-
-        Assert.Equal(ProposalVisibility.NotDeclared, await access.VisibilityAsync(CaseId));
-        Assert.False(await access.CanSeePriceEnvelopeAsync(CaseId));
-    }
 }

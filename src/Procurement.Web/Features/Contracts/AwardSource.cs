@@ -12,28 +12,21 @@ public sealed record Award(
     DateOnly DecidedOn);
 
 /// <summary>
-/// Where the contract reads 乙 and the price from. The evaluation feature (issue 5) owns the award and registers
-/// its own implementation with <c>services.AddScoped&lt;IAwardSource, …&gt;()</c>; until then
-/// <see cref="NoAwardYet"/> answers null and the officer enters 乙 and the price by hand, marked as such.
-/// Return null until the award is final (a committee member may download drafts only after it).
+/// Where the contract reads 乙 and the price from. The evaluation owns the award and implements this
+/// (<c>Evaluation/EvaluationOutcome.cs</c>), so the contracts feature never reads the evaluation's streams.
+/// Null until the award is final: the officer then enters 乙 and the price by hand, marked as such, and a
+/// committee member may download drafts only after it.
 /// </summary>
 public interface IAwardSource
 {
     Task<Award?> GetAward(Guid caseId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The stand-in while no evaluation feature is registered: no case has an award.</summary>
-public sealed class NoAwardYet : IAwardSource
-{
-    public Task<Award?> GetAward(Guid caseId, CancellationToken cancellationToken = default) => Task.FromResult<Award?>(null);
-}
-
 public static class ContractServices
 {
-    /// <summary>TryAdd: whichever feature registers a real award source first wins over the stand-in.</summary>
+    /// <summary>The award source comes from the evaluation (<c>AddEvaluation</c>).</summary>
     public static IServiceCollection AddContracts(this IServiceCollection services)
     {
-        services.TryAddScoped<IAwardSource, NoAwardYet>();
         services.TryAddSingleton<Drafting.DraftRenderer>();
         services.AddScoped<ContractAccess>();
         services.AddScoped<ReviewGate>();

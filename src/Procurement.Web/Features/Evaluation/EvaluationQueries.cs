@@ -136,7 +136,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
     }
 
     /// <summary>
-    /// For issue 8's proposal pages: a member may open a vendor's proposal only after declaring and only when not
+    /// For the vendors' proposal pages: a member may open a vendor's proposal only after declaring and only when not
     /// conflicted with that vendor; officers always may.
     /// </summary>
     public async Task<bool> CanOpenProposalAsync(Guid caseId, Guid vendorId, CancellationToken ct = default)

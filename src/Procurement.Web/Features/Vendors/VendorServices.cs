@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Procurement.Features.Documents;
 using Procurement.Features.Vendors.Files;
@@ -15,8 +14,6 @@ public static class VendorServices
         services.AddScoped<CaseVendorsWriter>();
         services.AddScoped<ProposalAccess>();
         services.AddScoped<IDocumentSectionSource, VendorDocumentSource>();
-        // Stand-in until the evaluation feature registers the real declarations and technical close.
-        services.TryAddScoped<IEvaluationGate, NoEvaluationRecordsGate>();
         services.AddScoped<IVendorFileStore>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<VendorFileOptions>>().Value.FileStore)
             ? ActivatorUtilities.CreateInstance<PostgresVendorFileStore>(sp)
             : ActivatorUtilities.CreateInstance<FolderVendorFileStore>(sp));

@@ -8,7 +8,7 @@ using Procurement.Infrastructure.Validation;
 namespace Procurement.Features.Evaluation.Committee;
 
 /// <summary>
-/// Puts a vendor (registered under issue 8's vendor feature, or typed by the officer) on the evaluation.
+/// Puts a vendor (one registered on the case in the vendors feature, or typed by the officer) on the evaluation.
 /// The vendor id is the one the proposals use, so conflicts and scores line up with them.
 /// </summary>
 [Access(Roles.Officer)]
