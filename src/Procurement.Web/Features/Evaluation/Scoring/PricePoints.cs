@@ -18,8 +18,8 @@ internal sealed class PricedVendors(int vendorCount, decimal[] technical)
 
 /// <summary>
 /// Stage 4: the price envelope, read only after the technical part, so the lowest price is taken among vendors still
-/// in the running. A bid that is not positive or above the 予定価格 disqualifies; then 価格点 (加算方式, 最低価格比) or
-/// the 除算方式 評価値, with price rounding.
+/// in the running. A bid that is not positive or above the 予定価格 (when one is given) disqualifies; then 価格点
+/// (加算方式, 最低価格比) or the 除算方式 評価値, with price rounding.
 /// </summary>
 internal static class PricePoints
 {
@@ -36,8 +36,10 @@ internal static class PricePoints
             return priced;
         }
 
+        // Only 加算方式 computes with the 予定価格; the other methods rank without one, and a 予定価格 given only invalidates the bids above it.
         var reserve = input.Prices?.ReservePrice;
-        if (reserve is null) findings.Block(EngineText.Of(EngineTexts.ReservePriceMissing));
+        var needsReserve = settings.PriceMethod == PriceMethod.Additive;
+        if (reserve is null && needsReserve) findings.Block(EngineText.Of(EngineTexts.ReservePriceMissing));
         if (settings.PriceMethod != PriceMethod.Division)
         {
             priced.Allocation = settings.PriceAllocation ?? grid.FullMarks * settings.PriceWeight / settings.TechnicalWeight;
@@ -59,7 +61,7 @@ internal static class PricePoints
             {
                 findings.Disqualify(v, DisqualificationKind.BidAboveReservePrice, EngineText.Of(EngineTexts.BidAboveReservePrice, Yen(bid), Yen(r)));
             }
-            else if (reserve is not null)
+            else if (reserve is not null || !needsReserve)
             {
                 priced.Priced[v] = true;
             }

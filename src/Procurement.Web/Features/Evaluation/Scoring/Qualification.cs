@@ -27,8 +27,10 @@ internal static class Qualification
                 if (item.Required && mark == 0 && requiredFailedBy[i] < 0) requiredFailedBy[i] = m;
                 if (floor is not null && !item.Required && BelowFloor(floor, item, mark, points))
                 {
-                    findings.Disqualify(v, DisqualificationKind.BelowFloor, EngineText.Of(floor.Unit == FloorUnit.Grade ? EngineTexts.BelowFloorGrade : EngineTexts.BelowFloorPoints,
-                        input.Members[m].Name, item.Name, Show(points), Show(floor.Threshold)));
+                    // Said in the unit the threshold is in: a grade against a grade, points against points.
+                    findings.Disqualify(v, DisqualificationKind.BelowFloor, floor.Unit == FloorUnit.Grade
+                        ? EngineText.Of(EngineTexts.BelowFloorGrade, input.Members[m].Name, item.Name, Show(mark), Show(floor.Threshold))
+                        : EngineText.Of(EngineTexts.BelowFloorPoints, input.Members[m].Name, item.Name, Show(points), Show(floor.Threshold)));
                 }
             }
         }

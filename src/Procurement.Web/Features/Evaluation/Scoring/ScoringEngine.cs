@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Procurement.Features.Evaluation.Scoring;
 
 /// <summary>
@@ -51,7 +53,15 @@ public static class ScoringEngine
         }
 
         var blockers = findings.Blockers.DistinctBy(b => b.ToString()).ToList();
+        var notices = grid.ExclusionReports.Where(x => x.IgnoredMarks > 0)
+            .Select(x => EngineText.Of(EngineTexts.IgnoredConflictMarks, x.MemberName, x.VendorName, x.IgnoredMarks.ToString(CultureInfo.InvariantCulture))).ToList();
         return new EvaluationResult(blockers.Count == 0, blockers.ConvertAll(b => b.ToString()), input.Settings.Aggregation, input.Settings.PriceMethod,
-            grid.FullMarks, prices.Allocation, prices.Lowest, ranking, vendors, findings.Disqualifications, ties, grid.ExclusionReports) { BlockerTexts = blockers };
+            grid.FullMarks, prices.Allocation, prices.Lowest, ranking, vendors, findings.Disqualifications, ties, grid.ExclusionReports)
+        {
+            BlockerTexts = blockers,
+            NoticeTexts = notices,
+            Notices = notices.ConvertAll(n => n.ToString()),
+            Rounding = grid.Rounding,
+        };
     }
 }

@@ -74,7 +74,12 @@ internal sealed class ScoringGrid
             int m = Find(memberIndex, x.MemberId, "委員"), v = Find(vendorIndex, x.VendorId, "事業者");
             if (excluded[m * vendorCount + v]) continue;
             excluded[m * vendorCount + v] = true;
-            exclusionReports.Add(new ExclusionReport(x.MemberId, input.Members[m].Name, x.VendorId, input.Vendors[v].Name));
+            var ignored = 0;
+            for (var i = 0; i < itemCount; i++)
+            {
+                if (markAt[((m * vendorCount) + v) * itemCount + i] != 0) ignored++;
+            }
+            exclusionReports.Add(new ExclusionReport(x.MemberId, input.Members[m].Name, x.VendorId, input.Vendors[v].Name) { IgnoredMarks = ignored });
         }
 
         var consensus = new ConsensusScore?[vendorCount * itemCount];
