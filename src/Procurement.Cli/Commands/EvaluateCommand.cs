@@ -47,6 +47,8 @@ public sealed class EvaluateCommand : ICliCommand
             await context.Error.WriteLineAsync($"{positional[0]}: {ex.Message}");
             return 1;
         }
+        // Marks left out of the count are said on stderr as well as in the result, so nobody reads them as counted.
+        foreach (var notice in result.Notices) await context.Error.WriteLineAsync($"{positional[0]}: 注意: {notice}");
         await context.Out.WriteLineAsync(EvaluationSheet.ToJson(result));
         return 0;
     }

@@ -111,6 +111,15 @@ public sealed class ImplementationPlanTests(SharedApp shared) : IClassFixture<Sh
             Assert.Equal(years[i - 1].Total, Cell(rows[^1], i));
         }
 
+        // The breakdown by basis, one table per year. 令和10年度 (4 members; 阿智村 joins in 令和11年度): 均等割 96,000,001 × 20% ÷ 4
+        // = 4,800,000.05 → 4,800,000 each; 人口割 76,800,000.8 × 12,716 ÷ 37,466 = 26,066,001.45… → 26,066,001 for 高森町; the parts
+        // floor to 95,999,999 in all, and the 2 yen left go to the largest fractions of the exact shares (豊丘村 .60, 高森町 .50).
+        Assert.Contains("各年度の負担額の内訳は、次のとおりである。", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split('\n').Count(l => l.StartsWith("|! 団体名 | 均等割 | 人口割 | 端数調整 | 負担額", StringComparison.Ordinal)));
+        Assert.Contains("| 高森町 | 4,800,000 | 26,066,001 | 1 | 30,866,002\n", text, StringComparison.Ordinal);
+        Assert.Contains("| 松川町 | 4,800,000 | 25,574,035 | 0 | 30,374,035\n", text, StringComparison.Ordinal);
+        Assert.Contains("| 合計 | 19,200,000 | 76,799,999 | 2 | 96,000,001\n", text, StringComparison.Ordinal);
+
         Assert.Contains("配分の方法は、均等割20%・人口割80%とする。", text, StringComparison.Ordinal);
         Assert.Contains("令和7年9月30日現在の住民基本台帳人口による。", text, StringComparison.Ordinal);
         Assert.Contains("切り捨てた端数の大きい団体から順に1円ずつ加算する。", text, StringComparison.Ordinal);

@@ -111,6 +111,12 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanRecord) return Forbid();
+        if (EditRows(action))
+        {
+            // Adding or removing a row is not a calculation: the page comes back with everything typed kept, and no messages.
+            ModelState.Clear();
+            return Page();
+        }
         var (command, parsed) = ToCommand(id, preview: action != "record");
         if (!parsed) return Page();
         try
@@ -157,6 +163,42 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cost-share.xlsx");
     }
 
+    /// <summary>The row buttons ("add-member", "remove-member:2", "add-year", "remove-year:0"), done on the server so the form works without script.</summary>
+    private bool EditRows(string? action)
+    {
+        switch (action)
+        {
+            case "add-member":
+                Input.Members.Add(new MemberRow());
+                return true;
+            case "add-year":
+                var last = Input.Years.Select(y => int.TryParse(y.FiscalYear, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fy) ? fy : 0).DefaultIfEmpty(0).Max();
+                Input.Years.Add(new YearRow { FiscalYear = last > 0 ? (last + 1).ToString(CultureInfo.InvariantCulture) : "" });
+                return true;
+        }
+        var (kind, index) = RowAction(action);
+        switch (kind)
+        {
+            case "remove-member" when index < Input.Members.Count:
+                Input.Members.RemoveAt(index);
+                return true;
+            case "remove-year" when index < Input.Years.Count:
+                Input.Years.RemoveAt(index);
+                return true;
+            case "remove-member" or "remove-year":
+                return true; // a row already gone (the page was posted twice): nothing to remove
+            default:
+                return false;
+        }
+    }
+
+    private static (string? Kind, int Index) RowAction(string? action)
+    {
+        var colon = action?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon < 0) return (null, 0);
+        return int.TryParse(action![(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? (action[..colon], i) : (null, 0);
+    }
+
     private (RecordCostShareCommand Command, bool Parsed) ToCommand(Guid id, bool preview)
     {
         decimal Ratio(string? value, string field)
@@ -166,11 +208,11 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
             ModelState.AddModelError($"Input.{field}", t["配分比率は数で入力してください。"]);
             return 0;
         }
-        DateOnly? Date(string? value, string field)
+        DateOnly? Date(string? value, string field, Func<string, string> row)
         {
             if (string.IsNullOrWhiteSpace(value)) return null;
             if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            ModelState.AddModelError(field, t["日付（例: 2028-10-01）で入力してください。"]);
+            ModelState.AddModelError(field, row(t["日付（例: 2028-10-01）で入力してください。"]));
             return null;
         }
 
@@ -186,13 +228,14 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
         for (var i = 0; i < Input.Members.Count; i++)
         {
             var m = Input.Members[i];
+            string Row(string message) => CostShareRows.Member(t, i, m.Name, message);
             if (!long.TryParse((m.Population ?? "").Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var population))
-                ModelState.AddModelError($"Input.Members[{i}].Population", t["人口は1以上の整数で入力してください。"]);
+                ModelState.AddModelError($"Input.Members[{i}].Population", Row(t["人口は1以上の整数で入力してください。"]));
             var usage = 0m;
             if (!string.IsNullOrWhiteSpace(m.Usage) && !decimal.TryParse(m.Usage, NumberStyles.Number, CultureInfo.InvariantCulture, out usage))
-                ModelState.AddModelError($"Input.Members[{i}].Usage", t["利用量は0以上の数で入力してください。"]);
+                ModelState.AddModelError($"Input.Members[{i}].Usage", Row(t["利用量は0以上の数で入力してください。"]));
             members.Add(new CostShareMember(m.Name ?? "", population, usage,
-                Date(m.JoinedOn, $"Input.Members[{i}].JoinedOn"), Date(m.LeftOn, $"Input.Members[{i}].LeftOn")));
+                Date(m.JoinedOn, $"Input.Members[{i}].JoinedOn", Row), Date(m.LeftOn, $"Input.Members[{i}].LeftOn", Row)));
         }
         var years = new List<(int, long)>();
         Input.Years = Input.Years.Where(y => !string.IsNullOrWhiteSpace(y.FiscalYear) || !string.IsNullOrWhiteSpace(y.Total)).ToList();
@@ -201,8 +244,8 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
             var y = Input.Years[i];
             var okYear = int.TryParse(y.FiscalYear, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fy);
             var okTotal = long.TryParse((y.Total ?? "").Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var total);
-            if (!okYear) ModelState.AddModelError($"Input.Years[{i}].FiscalYear", t["年度は西暦4桁で入力してください。"]);
-            if (!okTotal) ModelState.AddModelError($"Input.Years[{i}].Total", t["総額は円単位の整数で入力してください。"]);
+            if (!okYear) ModelState.AddModelError($"Input.Years[{i}].FiscalYear", CostShareRows.Year(t, i, 0, t["年度は西暦4桁で入力してください。"]));
+            if (!okTotal) ModelState.AddModelError($"Input.Years[{i}].Total", CostShareRows.Year(t, i, okYear ? fy : 0, t["総額は円単位の整数で入力してください。"]));
             years.Add((fy, total));
         }
         var remainder = Enum.TryParse<RemainderRule>(Input.Remainder, out var r) && Enum.IsDefined(r) ? r : RemainderRule.LargestRemainder;

@@ -46,7 +46,20 @@ public sealed record CostShareFormula(IReadOnlyList<ShareComponent> Components, 
 
 public sealed record Participant(string Name, long Population, decimal Usage = 0, DateOnly? JoinedOn = null, DateOnly? LeftOn = null);
 
-public sealed record MemberShare(string Name, long Amount, decimal Exact);
+/// <summary>
+/// A member's share of one year. <see cref="Components"/> say where it comes from: each basis's part in whole yen
+/// (rounded down) and the exact figure; <see cref="Adjustment"/> is the yen the remainder rule added, so the parts
+/// and the adjustment add up to <see cref="Amount"/>. Calculations recorded before the parts were kept have none.
+/// </summary>
+public sealed record MemberShare(string Name, long Amount, decimal Exact)
+{
+    public IReadOnlyList<ComponentShare> Components { get; init; } = [];
+
+    public long Adjustment => Components.Count == 0 ? 0 : Amount - Components.Sum(c => c.Amount);
+}
+
+/// <summary>One basis's part of a member's share: <paramref name="Amount"/> is <paramref name="Exact"/> rounded down to the yen.</summary>
+public sealed record ComponentShare(ShareBasis Basis, long Amount, decimal Exact);
 
 public sealed record YearShares(int FiscalYear, long Total, IReadOnlyList<MemberShare> Shares);
 
@@ -67,6 +80,7 @@ public static class CostShareCalculator
         var fraction = activeFraction ?? participants.Select(_ => 1m).ToList();
 
         var exact = new decimal[participants.Count];
+        var parts = participants.Select(_ => new List<ComponentShare>()).ToArray();
         foreach (var component in formula.Components.Where(c => c.Ratio > 0))
         {
             var weights = participants.Select((p, i) => fraction[i] * component.Basis switch
@@ -80,7 +94,12 @@ public static class CostShareCalculator
             var weightSum = weights.Sum();
             if (weightSum == 0) throw new ArgumentException($"{component.Basis} の算定基礎がすべて0です。", nameof(participants));
             var part = total * component.Ratio / ratioSum;
-            for (var i = 0; i < weights.Length; i++) exact[i] += part * weights[i] / weightSum;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var share = part * weights[i] / weightSum;
+                exact[i] += share;
+                parts[i].Add(new ComponentShare(component.Basis, (long)decimal.Floor(share), share));
+            }
         }
 
         var amounts = exact.Select(e => (long)decimal.Floor(e)).ToArray();
@@ -94,7 +113,7 @@ public static class CostShareCalculator
         {
             amounts[order[0]] += remainder;
         }
-        return participants.Select((p, i) => new MemberShare(p.Name, amounts[i], exact[i])).ToList();
+        return participants.Select((p, i) => new MemberShare(p.Name, amounts[i], exact[i]) { Components = parts[i] }).ToList();
     }
 
     private static IEnumerable<int> RemainderOrder(RemainderRule rule, decimal[] exact, IReadOnlyList<Participant> participants, string representative, IReadOnlyList<decimal> fraction)

@@ -60,7 +60,19 @@ public sealed class CostShareDocumentSection(IQuerySession session) : IDocumentS
             calculations,
             years.Select(y => new CostShareYearInfo(y.FiscalYear, DocumentModel.Iso(new DateOnly(y.FiscalYear, 4, 1)), y.Total)).ToList(),
             members,
-            years.Sum(y => y.Total));
+            years.Sum(y => y.Total))
+        {
+            Breakdown = years.Where(y => y.Shares.Any(s => s.Components.Count > 0)).Select(Breakdown).ToList(),
+        };
+    }
+
+    private static CostShareBreakdownInfo Breakdown(YearShares year)
+    {
+        var bases = year.Shares.SelectMany(s => s.Components.Select(c => c.Basis)).Distinct().OrderBy(b => b).ToList();
+        var rows = year.Shares.Select(s => new CostShareBreakdownRow(s.Name,
+            bases.Select(b => s.Components.Where(c => c.Basis == b).Sum(c => c.Amount)).ToList(), s.Adjustment, s.Amount)).ToList();
+        return new CostShareBreakdownInfo(year.FiscalYear, DocumentModel.Iso(new DateOnly(year.FiscalYear, 4, 1)), bases.Select(BasisName).ToList(), rows,
+            bases.Select((_, i) => rows.Sum(r => r.Parts[i])).ToList(), rows.Sum(r => r.Adjustment), year.Total);
     }
 
     private static string Percent(decimal ratio, decimal sum) =>

@@ -48,7 +48,20 @@ public sealed record RegulationToAmend(string Name, string Functions);
 public sealed record CostShareInfo(
     string Title, string Formula, IReadOnlyList<CostShareComponentInfo> Components, string Remainder, string? RemainderMember,
     string Leaving, string Representative, string? PopulationDate, string CalculatedOn, string CalculatedBy, int Calculations,
-    IReadOnlyList<CostShareYearInfo> Years, IReadOnlyList<CostShareMemberInfo> Members, long Total);
+    IReadOnlyList<CostShareYearInfo> Years, IReadOnlyList<CostShareMemberInfo> Members, long Total)
+{
+    /// <summary>Per year, each member's share split by basis (均等割, 人口割 …) and the remainder adjustment; empty for calculations recorded before the parts were kept.</summary>
+    public IReadOnlyList<CostShareBreakdownInfo> Breakdown { get; init; } = [];
+}
+
+/// <summary>
+/// One year's shares by basis: <paramref name="Bases"/> names the columns (均等割, 人口割 …); each row's parts are in that
+/// order, rounded down to the yen, and its adjustment is what the remainder rule added, so parts + adjustment = amount.
+/// </summary>
+public sealed record CostShareBreakdownInfo(int FiscalYear, string Start, IReadOnlyList<string> Bases, IReadOnlyList<CostShareBreakdownRow> Rows,
+    IReadOnlyList<long> BasisTotals, long AdjustmentTotal, long Total);
+
+public sealed record CostShareBreakdownRow(string Name, IReadOnlyList<long> Parts, long Adjustment, long Amount);
 
 /// <summary><paramref name="Basis"/>: equal, population, diminishing_population or usage; <paramref name="Name"/> 均等割 …; <paramref name="Percent"/> "20%".</summary>
 public sealed record CostShareComponentInfo(string Basis, string Name, string Percent);

@@ -18,6 +18,7 @@ public static class ResultCharts
 
     private static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
     private static string D(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     public sealed record TotalsLabels(string Title, string Technical, string Price, string Disqualified);
 
@@ -25,7 +26,10 @@ public static class ResultCharts
     {
         var vendors = result.Ranking.Select(r => result.Vendors.First(v => v.VendorId == r.VendorId))
             .Concat(result.Vendors.Where(v => result.Ranking.All(r => r.VendorId != v.VendorId))).ToList();
-        var max = (double)Math.Max(1m, vendors.Count == 0 ? 1m : vendors.Max(v => v.Total));
+        var format = new ResultFormat(result);
+        // Scaled to the highest total, so a 除算方式 評価値 far below 1 still draws a bar.
+        var top = vendors.Count == 0 ? 0m : vendors.Max(v => v.Total);
+        var max = top > 0 ? (double)top : 1;
         const int row = 30;
         var height = 40 + vendors.Count * row + 30;
         var items = new List<XElement>
@@ -47,9 +51,9 @@ public static class ResultCharts
                 var technicalPart = result.PriceMethod is PriceMethod.Additive or PriceMethod.LowestPriceRatio ? (double)v.Total - price : (double)v.Total;
                 var wTech = Math.Max(0, technicalPart / max * ChartWidth);
                 var wPrice = result.PriceMethod is PriceMethod.Additive or PriceMethod.LowestPriceRatio ? Math.Max(0, price / max * ChartWidth) : 0;
-                items.Add(Rect(LabelWidth, y + 5, wTech, row - 10, "#0b5cad", $"{v.VendorName} {labels.Technical} {D((decimal)technicalPart)}"));
-                if (wPrice > 0) items.Add(Rect(LabelWidth + wTech, y + 5, wPrice, row - 10, "#f6ad55", $"{v.VendorName} {labels.Price} {D(v.PricePoints ?? 0)}"));
-                items.Add(Text(LabelWidth + wTech + wPrice + 6, y + 19, D(v.Total)));
+                items.Add(Rect(LabelWidth, y + 5, wTech, row - 10, "#0b5cad", $"{v.VendorName} {labels.Technical} {format.Technical.Format(v.Technical)}"));
+                if (wPrice > 0) items.Add(Rect(LabelWidth + wTech, y + 5, wPrice, row - 10, "#f6ad55", $"{v.VendorName} {labels.Price} {format.Price.Format(v.PricePoints ?? 0)}"));
+                items.Add(Text(LabelWidth + wTech + wPrice + 6, y + 19, format.Total.Format(v.Total)));
             }
             y += row;
         }
@@ -81,8 +85,9 @@ public static class ResultCharts
                 if (cat is null) continue;
                 var share = cat.MaxPoints == 0 ? 0 : (double)(cat.Average / cat.MaxPoints);
                 var w = Math.Max(0, Math.Min(1, share)) * ChartWidth;
-                items.Add(Rect(LabelWidth, y + i * bar + 2, w, bar - 3, Palette[i % Palette.Length], $"{vendors[i].VendorName} {c.CategoryName} {D(cat.Average)} / {D(cat.MaxPoints)}"));
-                items.Add(Text(LabelWidth + w + 4, y + i * bar + 12, D(cat.Average), size: "11"));
+                // The chart compares rates, so it is labelled with the rate; the points stay in the tooltip.
+                items.Add(Rect(LabelWidth, y + i * bar + 2, w, bar - 3, Palette[i % Palette.Length], $"{vendors[i].VendorName} {c.CategoryName} {Percent(share)}（{D(cat.Average)} / {D(cat.MaxPoints)}）"));
+                items.Add(Text(LabelWidth + w + 4, y + i * bar + 12, Percent(share), size: "11"));
             }
             y += groupHeight;
         }

@@ -28,7 +28,9 @@ public static class EngineTexts
     public const string FirstPlaceTie = "第1位が同点です。{0}のくじの結果を記録してください";
 
     public const string BelowFloorPoints = "{0}の「{1}」の評価（{2}点）が最低基準（{3}点）を下回っています";
-    public const string BelowFloorGrade = "{0}の「{1}」の評価（{2}点）が最低基準（{3}）を下回っています";
+    public const string BelowFloorGrade = "{0}の「{1}」の評価（5段階の{2}）が最低基準（5段階の{3}）を下回っています";
+    public const string IgnoredConflictMarks = "{0}は{1}との利害関係を申告しているため、{1}に対する評価（{2}項目）は集計していません";
+
     public const string RequiredFailedByMember = "必須項目「{0}」を満たしていません（{1}の評価）";
     public const string RequiredFailedByConsensus = "必須項目「{0}」を満たしていません（合議による評価）";
     public const string BelowPassLine = "技術点（{0}点）が基準点（{1}点：満点の{2}%）に達していません";

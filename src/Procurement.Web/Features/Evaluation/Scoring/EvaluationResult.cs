@@ -21,6 +21,15 @@ public sealed record EvaluationResult(
 {
     /// <summary><see cref="Blockers"/> as template and arguments, for pages that show them in the reader's language.</summary>
     public IReadOnlyList<EngineText> BlockerTexts { get; init; } = [];
+
+    /// <summary>What the computation left out and why (marks of a member for a vendor they declared a conflict with); nothing to act on.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
+    /// <summary><see cref="Notices"/> as template and arguments.</summary>
+    public IReadOnlyList<EngineText> NoticeTexts { get; init; } = [];
+
+    /// <summary>The rounding the figures were computed with, so pages show each stage with its own decimals.</summary>
+    public RoundingSettings Rounding { get; init; } = RoundingSettings.Exact;
 }
 
 /// <summary>One line of the ranking; vendors whose tie could not be broken share a rank.</summary>
@@ -79,4 +88,8 @@ public sealed record TieReport(IReadOnlyList<string> VendorIds, decimal Score, T
     public EngineText? DescriptionText { get; init; }
 }
 
-public sealed record ExclusionReport(string MemberId, string MemberName, string VendorId, string VendorName);
+public sealed record ExclusionReport(string MemberId, string MemberName, string VendorId, string VendorName)
+{
+    /// <summary>How many marks the member had given the vendor anyway: they are kept on the sheet but not counted.</summary>
+    public int IgnoredMarks { get; init; }
+}

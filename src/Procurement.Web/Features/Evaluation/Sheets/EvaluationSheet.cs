@@ -60,28 +60,152 @@ public static partial class EvaluationSheet
         return errors.Count > 0 ? (null, errors) : (input, []);
     }
 
+    private static readonly Lazy<JsonNode> SchemaNode = new(() =>
+    {
+        using var stream = typeof(EvaluationSheet).Assembly.GetManifestResourceStream("evaluation-sheet.schema.json")!;
+        return JsonNode.Parse(stream)!;
+    });
+
+    /// <summary>
+    /// One message per problem, at the path where it is. Only the branches that failed are read: the failing
+    /// alternative of a "oneOf" that passed (a number mark is not one of "○", "△", …) is no problem at all. A property
+    /// the schema does not define is named as such, with the defined name it most resembles; when that name is a
+    /// missing required one, the typo is the one problem reported.
+    /// </summary>
     private static List<SheetError> SchemaErrors(JsonNode root)
     {
         using var document = JsonDocument.Parse(root.ToJsonString());
-        var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         if (results.IsValid) return [];
+
+        var unknown = new List<(string Parent, string Name, string? Suggestion)>();
+        var missing = new List<(string Parent, string Name)>();
+        var other = new List<SheetError>();
+        Walk(results);
+
         var errors = new List<SheetError>();
-        foreach (var detail in results.Details ?? [])
+        var explained = new HashSet<(string, string)>();
+        foreach (var (parent, name, suggestion) in unknown)
         {
-            if (detail.Errors is null) continue;
-            foreach (var (keyword, message) in detail.Errors)
+            var path = PointerToPath(parent) + Key(name);
+            if (suggestion is not null && missing.Contains((parent, suggestion)))
             {
-                errors.Add(new SheetError(PointerToPath(detail.InstanceLocation.ToString()), $"{KeywordMessage(keyword)}（{message}）"));
+                explained.Add((parent, suggestion));
+                errors.Add(new(path, $"定義されていない項目「{name}」があります。必須の項目「{suggestion}」の綴りの誤りではありませんか"));
+            }
+            else
+            {
+                errors.Add(new(path, suggestion is null
+                    ? $"定義されていない項目「{name}」があります"
+                    : $"定義されていない項目「{name}」があります。「{suggestion}」の綴りの誤りではありませんか"));
             }
         }
-        // "oneOf" reports every branch; the first message per path is the one a person needs.
-        return errors.Count == 0 ? [new SheetError("$", "スキーマに適合しません")] : errors.GroupBy(e => e.Path).Select(g => g.First()).ToList();
+        foreach (var (parent, name) in missing)
+        {
+            if (!explained.Contains((parent, name))) errors.Add(new(PointerToPath(parent), $"必須の項目「{name}」がありません"));
+        }
+        // A failed "oneOf" reports each alternative; the first message per path is the one a person needs.
+        errors.AddRange(other.GroupBy(e => e.Path).Select(g => g.First()));
+        return errors.Count == 0 ? [new SheetError("$", "スキーマに適合しません")] : errors.DistinctBy(e => e.ToString()).ToList();
+
+        void Walk(EvaluationResults node)
+        {
+            if (node.IsValid) return;
+            var instance = node.InstanceLocation.ToString();
+            if (IsUnknownProperty(node))
+            {
+                var segments = instance.Split('/');
+                unknown.Add((string.Join('/', segments[..^1]), Unescape(segments[^1]), Suggest(Unescape(segments[^1]), DefinedProperties(node))));
+                return;
+            }
+            foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+            {
+                if (keyword == "required")
+                {
+                    foreach (Match m in QuotedName().Matches(message)) missing.Add((instance, m.Groups[1].Value));
+                }
+                else if (keyword != "additionalProperties")
+                {
+                    other.Add(new SheetError(PointerToPath(instance), $"{KeywordMessage(keyword)}（{message}）"));
+                }
+            }
+            foreach (var child in node.Details ?? []) Walk(child);
+        }
     }
+
+    /// <summary>
+    /// A property caught by "additionalProperties": false is evaluated against the false schema, which reports its
+    /// failure under the empty keyword.
+    /// </summary>
+    private static bool IsUnknownProperty(EvaluationResults node) =>
+        node.EvaluationPath.ToString().EndsWith("/additionalProperties", StringComparison.Ordinal)
+        && node.Errors is { } errors && errors.ContainsKey("");
+
+    /// <summary>The names the object schema around an unknown property defines (its "properties").</summary>
+    private static IReadOnlyList<string> DefinedProperties(EvaluationResults node)
+    {
+        // The location reads "#/$defs/rounding/additionalProperties/…": the object schema is what comes before the keyword.
+        var fragment = node.SchemaLocation.Fragment;
+        var at = fragment.LastIndexOf("/additionalProperties", StringComparison.Ordinal);
+        return at >= 0 && SchemaAt(fragment[..at])?["properties"] is JsonObject properties ? [.. properties.Select(p => p.Key)] : [];
+    }
+
+    /// <summary>The schema node a fragment ("#/$defs/rounding/additionalProperties") points at.</summary>
+    private static JsonNode? SchemaAt(string fragment)
+    {
+        JsonNode? node = SchemaNode.Value;
+        foreach (var raw in fragment.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = Unescape(Uri.UnescapeDataString(raw));
+            node = node switch
+            {
+                JsonObject o => o[segment],
+                JsonArray a when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
+                _ => null,
+            };
+            if (node is null) return null;
+        }
+        return node;
+    }
+
+    /// <summary>The defined name a typo most resembles (at most a third of its letters off, case ignored), or none.</summary>
+    internal static string? Suggest(string name, IReadOnlyList<string> defined)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in defined)
+        {
+            var d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (d < bestDistance) (best, bestDistance) = (candidate, d);
+        }
+        return best is not null && bestDistance <= Math.Max(1, best.Length / 3) ? best : null;
+    }
+
+    /// <summary>Levenshtein distance: letters inserted, removed or changed.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    private static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+
+    [GeneratedRegex("\"([^\"]+)\"")]
+    private static partial Regex QuotedName();
 
     private static string KeywordMessage(string keyword) => keyword switch
     {
-        "required" => "必須の項目がありません",
-        "additionalProperties" => "定義されていない項目があります",
         "type" => "値の型が正しくありません",
         "enum" => "許可されていない値です",
         "minimum" or "exclusiveMinimum" or "maximum" or "exclusiveMaximum" => "値が範囲外です",
@@ -363,7 +487,7 @@ public static partial class EvaluationSheet
         var path = "$";
         foreach (var raw in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            var segment = Unescape(raw);
             path += int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"[{segment}]" : Key(segment);
         }
         return path;
