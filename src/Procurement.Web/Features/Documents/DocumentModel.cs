@@ -307,12 +307,27 @@ public sealed record SlaInfo(IReadOnlyList<SlaItem> Items, string? PenaltyModel 
     public IReadOnlyList<string>? Exclusions { get; init; }
     /// <summary>The agreed penalty model with its numbers, so the template can state the exact formula.</summary>
     public SlaPenaltyInfo? Penalty { get; init; }
+    /// <summary>計画サービス時間 in words (「毎日 0:00〜24:00」).</summary>
+    public string? ServiceHours { get; init; }
+    /// <summary>The reporting cycle as the sla_annex clause words it: 「1か月」 or 「3か月」.</summary>
+    public string? ReportCycle { get; init; }
 }
 
 /// <summary><c>kind</c> is <c>annual_achievement</c> (model A) or <c>penalty_points</c> (model B, which uses the other numbers).</summary>
-public sealed record SlaPenaltyInfo(string Kind, int PointsPerMiss, int PointsPerRepeatedMiss, int ThresholdPoints, decimal FeeReductionPercent, int PointExpiryMonths);
+public sealed record SlaPenaltyInfo(string Kind, int PointsPerMiss, int PointsPerRepeatedMiss, int ThresholdPoints, decimal FeeReductionPercent, int PointExpiryMonths)
+{
+    /// <summary>The year's cap as a share of the year's payment (%).</summary>
+    public decimal CapPercent { get; init; } = 10m;
+    /// <summary>True: 損害賠償額の予定 (民法第420条); false: damages beyond it may still be claimed.</summary>
+    public bool LiquidatedDamages { get; init; } = true;
+}
 
-public sealed record SlaItem(string Category, string Indicator, string Target, string Measurement, string? Formula = null);
+public sealed record SlaItem(string Category, string Indicator, string Target, string Measurement, string? Formula = null)
+{
+    /// <summary>「99.9%以上」: the number the operation phase compares with; null for an item confirmed without a number.</summary>
+    public string? Agreed { get; init; }
+    public int Weight { get; init; } = 1;
+}
 
 /// <summary>One period of サービスレベル評価 (Phase4), as the report document shows it; figures are already formatted, months in 和暦.</summary>
 public sealed record SlaEvaluationInfo(

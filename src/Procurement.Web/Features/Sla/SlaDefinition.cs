@@ -130,7 +130,7 @@ public sealed record SlaDefinition(
 
     /// <summary>Measured every month; reported every month (1) or every quarter (3). The contract, the specification
     /// and the SLA report say the same cycle.</summary>
-    public int ReportCycleMonths { get; init; } = 1;
+    public int ReportCycleMonths { get; init; } = 3;
 }
 
 public static class SlaCategories
