@@ -29,7 +29,7 @@ public sealed partial class SlaMeasurementPageTests(SharedApp shared) : IClassFi
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static async Task<HttpResponseMessage> MeasureAsync(HttpClient client, byte[]? report, bool firstMet)
+    private static async Task<HttpResponseMessage> MeasureAsync(HttpClient client, byte[]? report, bool firstMet, int? blankRow = null)
     {
         var page = await client.GetStringAsync(Url);
         var keys = RowKeyPattern().Matches(page).Select(m => WebUtility.HtmlDecode(m.Groups[2].Value)).ToList();
@@ -42,8 +42,12 @@ public sealed partial class SlaMeasurementPageTests(SharedApp shared) : IClassFi
         for (var i = 0; i < keys.Count; i++)
         {
             content.Add(new StringContent(keys[i]), $"Input.Rows[{i}].ItemKey");
-            content.Add(new StringContent("測定値"), $"Input.Rows[{i}].Measured");
-            content.Add(new StringContent(i == 0 && !firstMet ? "false" : "true"), $"Input.Rows[{i}].Met");
+            if (i == blankRow) continue;
+            // Every kind of input for every row: each item reads the one its metric needs (rate, value or confirmation).
+            content.Add(new StringContent(firstMet ? "100" : "90"), $"Input.Rows[{i}].Within");
+            content.Add(new StringContent("100"), $"Input.Rows[{i}].Total");
+            content.Add(new StringContent("0.5"), $"Input.Rows[{i}].Value");
+            content.Add(new StringContent("yes"), $"Input.Rows[{i}].Confirmed");
         }
         if (report is not null)
         {
@@ -61,7 +65,7 @@ public sealed partial class SlaMeasurementPageTests(SharedApp shared) : IClassFi
 
         var refused = await MeasureAsync(officer, "MZ this is an executable"u8.ToArray(), firstMet: false);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("報告書はPDF・Word（.docx）・Excel（.xlsx）のいずれかにしてください", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("報告書はPDF・Word（.docx）・Excel（.xlsx）・CSVのいずれかにしてください", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using (var s = _app.Store.QuerySession()) Assert.Null(await s.LoadAsync<SlaOperationView>(DemoData.CaseId));
 
         var ok = await MeasureAsync(officer, "%PDF-1.7 quarterly report"u8.ToArray(), firstMet: false);
@@ -86,6 +90,33 @@ public sealed partial class SlaMeasurementPageTests(SharedApp shared) : IClassFi
         var text = Procurement.Features.Documents.Rendering.DocxText.Extract(bytes);
         Assert.Contains("サービスレベル評価報告書", text, StringComparison.Ordinal);
         Assert.Contains("令和10年度", text, StringComparison.Ordinal);
+        // Per item and month: the measured value, the 協定値 and 達成, months in 和暦.
+        Assert.Contains("令和10年4月", text, StringComparison.Ordinal);
+        Assert.Contains("オンライン応答時間遵守率", text, StringComparison.Ordinal);
+        Assert.Contains("90%", text, StringComparison.Ordinal);
+        Assert.Contains("99%以上", text, StringComparison.Ordinal);
+        Assert.Contains("未達成", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2028-04", text, StringComparison.Ordinal);
+
+        // The page shows the computed values and the timeline says them.
+        Assert.Contains("90%", html, StringComparison.Ordinal);
+        var timeline = await officer.GetStringAsync($"/Cases/{DemoData.CaseId}");
+        Assert.Contains("オンライン応答時間遵守率 90%（協定値 99%以上）未達成", WebUtility.HtmlDecode(timeline), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_blank_item_is_named_by_its_row_and_indicator_and_nothing_is_stored()
+    {
+        var officer = await _app.SignInAsync("officer1");
+
+        var response = await MeasureAsync(officer, null, firstMet: true, blankRow: 4);
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("5行目（オンライン応答時間遵守率）の「期限内の件数」: 件数を入力してください。", html, StringComparison.Ordinal);
+        Assert.Contains("5行目（オンライン応答時間遵守率）の「全件数」: 件数を入力してください。", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("測定値を入力してください。", html, StringComparison.Ordinal);
+        await using var s = _app.Store.QuerySession();
+        Assert.Null(await s.LoadAsync<SlaOperationView>(DemoData.CaseId));
     }
 
     [Fact]

@@ -307,21 +307,59 @@ public sealed record SlaInfo(IReadOnlyList<SlaItem> Items, string? PenaltyModel 
     public IReadOnlyList<string>? Exclusions { get; init; }
     /// <summary>The agreed penalty model with its numbers, so the template can state the exact formula.</summary>
     public SlaPenaltyInfo? Penalty { get; init; }
+    /// <summary>計画サービス時間 in words (「毎日 0:00〜24:00」).</summary>
+    public string? ServiceHours { get; init; }
+    /// <summary>The reporting cycle as the sla_annex clause words it: 「1か月」 or 「3か月」.</summary>
+    public string? ReportCycle { get; init; }
 }
 
 /// <summary><c>kind</c> is <c>annual_achievement</c> (model A) or <c>penalty_points</c> (model B, which uses the other numbers).</summary>
-public sealed record SlaPenaltyInfo(string Kind, int PointsPerMiss, int PointsPerRepeatedMiss, int ThresholdPoints, decimal FeeReductionPercent, int PointExpiryMonths);
+public sealed record SlaPenaltyInfo(string Kind, int PointsPerMiss, int PointsPerRepeatedMiss, int ThresholdPoints, decimal FeeReductionPercent, int PointExpiryMonths)
+{
+    /// <summary>The year's cap as a share of the year's payment (%).</summary>
+    public decimal CapPercent { get; init; } = 10m;
+    /// <summary>True: 損害賠償額の予定 (民法第420条); false: damages beyond it may still be claimed.</summary>
+    public bool LiquidatedDamages { get; init; } = true;
+}
 
-public sealed record SlaItem(string Category, string Indicator, string Target, string Measurement, string? Formula = null);
+public sealed record SlaItem(string Category, string Indicator, string Target, string Measurement, string? Formula = null)
+{
+    /// <summary>「99.9%以上」: the number the operation phase compares with; null for an item confirmed without a number.</summary>
+    public string? Agreed { get; init; }
+    public int Weight { get; init; } = 1;
+}
 
-/// <summary>One period of サービスレベル評価 (Phase4), as the report document shows it; figures are already formatted.</summary>
+/// <summary>One period of サービスレベル評価 (Phase4), as the report document shows it; figures are already formatted, months in 和暦.</summary>
 public sealed record SlaEvaluationInfo(
     string Period, string PenaltyModel, string Achievement, string AnnualPayment, string Penalty,
-    IReadOnlyList<SlaEvaluationItem> Items, IReadOnlyList<SlaEvaluationMonth> Months);
+    IReadOnlyList<SlaEvaluationItem> Items, IReadOnlyList<SlaEvaluationMonth> Months)
+{
+    /// <summary>Each month's measured value, 協定値 and 達成 per item, with how it was computed or why it was overridden.</summary>
+    public IReadOnlyList<SlaEvaluationResult> Results { get; init; } = [];
+    /// <summary>Model B: points and reductions per month.</summary>
+    public IReadOnlyList<SlaEvaluationPenaltyMonth> PenaltyMonths { get; init; } = [];
+    /// <summary>「年間支払額の10%（1,200,000円）」.</summary>
+    public string? Cap { get; init; }
+    /// <summary>How the SLA states the 違約金: 損害賠償額の予定 or not.</summary>
+    public string? PenaltyNature { get; init; }
+    /// <summary>「毎月測定し、四半期ごとに報告」: the SLA's cycles.</summary>
+    public string? Cycle { get; init; }
+    /// <summary>Months with items that have no result, one line each.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+}
 
-public sealed record SlaEvaluationItem(string Indicator, string Target, int MeasuredMonths, int MetMonths, string Achievement);
+public sealed record SlaEvaluationItem(string Indicator, string Target, int MeasuredMonths, int MetMonths, string Achievement)
+{
+    public string? Agreed { get; init; }
+    public int Weight { get; init; } = 1;
+    public int AttributableMisses { get; init; }
+}
 
 public sealed record SlaEvaluationMonth(string Month, int Measured, int Met, string Achievement);
+
+public sealed record SlaEvaluationResult(string Month, string Indicator, string Measured, string Agreed, string Achieved, string Note);
+
+public sealed record SlaEvaluationPenaltyMonth(string Month, int EarnedPoints, int ActivePoints, string Reduction);
 
 /// <summary>A published answer; <paramref name="ChangesConditions"/> marks an answer that changes the announced conditions.</summary>
 public sealed record QaItem(string No, string? AnsweredOn, string Category, string Question, string Answer, bool ChangesConditions = false);

@@ -39,6 +39,11 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         public string Target { get; set; } = "";
         public string Measurement { get; set; } = "";
         public string Formula { get; set; } = "";
+        public string Metric { get; set; } = nameof(SlaMetric.Confirmation);
+        public string Agreed { get; set; } = "";
+        public string Comparison { get; set; } = nameof(SlaComparison.AtLeast);
+        public string Unit { get; set; } = "";
+        public string Weight { get; set; } = "1";
         public bool Remove { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Indicator) && string.IsNullOrWhiteSpace(Target)
@@ -56,6 +61,9 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         public string ThresholdPoints { get; set; } = "";
         public string FeeReductionPercent { get; set; } = "";
         public string PointExpiryMonths { get; set; } = "";
+        public string CapPercent { get; set; } = "";
+        public string LiquidatedDamages { get; set; } = "true";
+        public string ReportCycleMonths { get; set; } = "3";
         public string Exclusions { get; set; } = "";
     }
 
@@ -135,22 +143,38 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
                 if (row.Remove || row.IsBlank) continue;
                 rowIndex.Add(i);
                 items.Add(new SlaItemInput(Enum.TryParse<SlaCategory>(row.Category, out var c) && Enum.IsDefined(c) ? c : null,
-                    row.Indicator ?? "", row.Target ?? "", row.Measurement ?? "", row.Formula ?? ""));
+                    row.Indicator ?? "", row.Target ?? "", row.Measurement ?? "", row.Formula ?? "")
+                {
+                    Metric = Enum.TryParse<SlaMetric>(row.Metric, out var m) && Enum.IsDefined(m) ? m : SlaMetric.Confirmation,
+                    Agreed = Dec(row.Agreed),
+                    Comparison = Enum.TryParse<SlaComparison>(row.Comparison, out var cmp) && Enum.IsDefined(cmp) ? cmp : SlaComparison.AtLeast,
+                    Unit = row.Unit ?? "",
+                    Weight = Int(row.Weight),
+                });
             }
         }
         else
         {
-            items = current.Items.Select(i => new SlaItemInput(i.Category, i.Indicator, i.Target, i.Measurement, i.Formula)).ToList();
+            items = current.Items.Select(i => new SlaItemInput(i.Category, i.Indicator, i.Target, i.Measurement, i.Formula)
+            {
+                Metric = i.Metric, Agreed = i.Agreed, Comparison = i.Comparison, Unit = i.Unit, Weight = i.Weight,
+            }).ToList();
         }
         var pen = current.Penalty;
         var penalty = Step == 2
             ? new PenaltyInput(Enum.TryParse<PenaltyKind>(Input.PenaltyKind, out var k) && Enum.IsDefined(k) ? k : null,
                 Int(Input.PointsPerMiss), Int(Input.PointsPerRepeatedMiss), Int(Input.ThresholdPoints), Dec(Input.FeeReductionPercent), Int(Input.PointExpiryMonths))
-            : new PenaltyInput(pen.Kind, pen.PointsPerMiss, pen.PointsPerRepeatedMiss, pen.ThresholdPoints, pen.FeeReductionPercent, pen.PointExpiryMonths);
+            {
+                CapPercent = Dec(Input.CapPercent), LiquidatedDamages = Input.LiquidatedDamages != "false", ReportCycleMonths = Int(Input.ReportCycleMonths),
+            }
+            : new PenaltyInput(pen.Kind, pen.PointsPerMiss, pen.PointsPerRepeatedMiss, pen.ThresholdPoints, pen.FeeReductionPercent, pen.PointExpiryMonths)
+            {
+                CapPercent = pen.CapPercent, LiquidatedDamages = pen.LiquidatedDamages, ReportCycleMonths = current.ReportCycleMonths,
+            };
         var exclusions = Step == 3
             ? (Input.Exclusions ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n').ToList()
             : current.Exclusions.ToList();
-        return (new SaveSlaCommand(id, Input.Version, preset, items, penalty, exclusions), rowIndex);
+        return (new SaveSlaCommand(id, Input.Version, preset, items, penalty, exclusions) { Calendar = current.Calendar }, rowIndex);
     }
 
     /// <summary>Error keys match the input ids: Items[2].Target → Input.Items[5].Target when blank rows were skipped.</summary>
@@ -166,6 +190,7 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
             return "Input.Items";
         }
         if (property.StartsWith("Penalty.Kind", StringComparison.Ordinal)) return "Input.PenaltyKind";
+        if (property.StartsWith("Penalty.ReportCycleMonths", StringComparison.Ordinal)) return "Input.ReportCycleMonths";
         if (property.StartsWith("Penalty.", StringComparison.Ordinal)) return "Input." + property["Penalty.".Length..];
         if (property.StartsWith("Exclusions", StringComparison.Ordinal)) return "Input.Exclusions";
         return "Input." + property;
@@ -182,6 +207,8 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         Items = [.. sla.Items.Select(i => new ItemRow
         {
             Category = i.Category.ToString(), Indicator = i.Indicator, Target = i.Target, Measurement = i.Measurement, Formula = i.Formula,
+            Metric = i.Metric.ToString(), Agreed = i.Agreed is { } a ? SlaFormat.Number(a) : "", Comparison = i.Comparison.ToString(), Unit = i.Unit,
+            Weight = i.Weight.ToString(CultureInfo.InvariantCulture),
         }), .. Enumerable.Range(0, BlankRows).Select(_ => new ItemRow())],
         PenaltyKind = sla.Penalty.Kind.ToString(),
         PointsPerMiss = sla.Penalty.PointsPerMiss.ToString(CultureInfo.InvariantCulture),
@@ -189,6 +216,9 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         ThresholdPoints = sla.Penalty.ThresholdPoints.ToString(CultureInfo.InvariantCulture),
         FeeReductionPercent = sla.Penalty.FeeReductionPercent.ToString("0.##", CultureInfo.InvariantCulture),
         PointExpiryMonths = sla.Penalty.PointExpiryMonths.ToString(CultureInfo.InvariantCulture),
+        CapPercent = SlaFormat.Number(sla.Penalty.CapPercent),
+        LiquidatedDamages = sla.Penalty.LiquidatedDamages ? "true" : "false",
+        ReportCycleMonths = sla.ReportCycleMonths.ToString(CultureInfo.InvariantCulture),
         Exclusions = string.Join("\n", sla.Exclusions),
     };
 

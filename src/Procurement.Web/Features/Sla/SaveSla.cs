@@ -9,16 +9,32 @@ using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Sla;
 
-public sealed record SlaItemInput(SlaCategory? Category, string Indicator, string Target, string Measurement, string Formula);
+public sealed record SlaItemInput(SlaCategory? Category, string Indicator, string Target, string Measurement, string Formula)
+{
+    public SlaMetric Metric { get; init; } = SlaMetric.Confirmation;
+    public decimal? Agreed { get; init; }
+    public SlaComparison Comparison { get; init; } = SlaComparison.AtLeast;
+    public string Unit { get; init; } = "";
+    public int? Weight { get; init; } = 1;
+}
 
 public sealed record PenaltyInput(
-    PenaltyKind? Kind, int? PointsPerMiss, int? PointsPerRepeatedMiss, int? ThresholdPoints, decimal? FeeReductionPercent, int? PointExpiryMonths);
+    PenaltyKind? Kind, int? PointsPerMiss, int? PointsPerRepeatedMiss, int? ThresholdPoints, decimal? FeeReductionPercent, int? PointExpiryMonths)
+{
+    public decimal? CapPercent { get; init; } = PenaltySettings.Default.CapPercent;
+    public bool LiquidatedDamages { get; init; } = true;
+    public int? ReportCycleMonths { get; init; } = 3;
+}
 
 /// <summary>Saves the whole SLA of a case (every builder step sends all of it, so steps can be revisited in any order).</summary>
 [Access(Roles.Officer, Roles.Admin)]
 public sealed record SaveSlaCommand(
     Guid CaseId, long ExpectedVersion, SlaPreset? Preset, IReadOnlyList<SlaItemInput> Items, PenaltyInput Penalty,
-    IReadOnlyList<string> Exclusions) : ICommand<long>, ICaseRequest;
+    IReadOnlyList<string> Exclusions) : ICommand<long>, ICaseRequest
+{
+    /// <summary>計画サービス時間; the builder keeps the saved one (24時間365日 by default).</summary>
+    public ServiceCalendar Calendar { get; init; } = ServiceCalendar.AllDay;
+}
 
 public sealed class SaveSlaValidator : AbstractValidator<SaveSlaCommand>
 {
@@ -36,8 +52,13 @@ public sealed class SaveSlaValidator : AbstractValidator<SaveSlaCommand>
             item.RuleFor(i => i.Target).Text(t, t["目標値"], 200);
             item.RuleFor(i => i.Measurement).Text(t, t["測定方法"], 300);
             item.RuleFor(i => i.Formula).Text(t, t["計算式"], 300);
+            item.RuleFor(i => i.Weight).Must(w => w is >= 1 and <= 10).WithMessage(t["重みは1から10の整数で入力してください。"]);
+            item.RuleFor(i => i.Agreed).Must((i, a) => i.Metric == SlaMetric.Confirmation || a is >= 0 and <= 1_000_000)
+                .WithMessage(t["協定値を0以上の数値で入力してください。"]);
         });
         RuleFor(c => c.Penalty.Kind).NotNull().WithMessage(t["違約金のモデルを選択してください。"]);
+        RuleFor(c => c.Penalty.CapPercent).Must(v => v is > 0 and <= 100).WithMessage(t["違約金の上限（年間支払額に対する％）は0より大きく100以下の数値で入力してください。"]);
+        RuleFor(c => c.Penalty.ReportCycleMonths).Must(v => v is 1 or 3).WithMessage(t["報告の周期は毎月か四半期ごとを選択してください。"]);
         When(c => c.Penalty.Kind == PenaltyKind.PenaltyPoints, () =>
         {
             RuleFor(c => c.Penalty.PointsPerMiss).Must(v => v is >= 1 and <= 100).WithMessage(t["未達成1項目あたりのポイントは1から100の整数で入力してください。"]);
@@ -72,10 +93,19 @@ public static class SaveSlaDecision
         var p = c.Penalty;
         return new SlaDefinition(
             c.Preset!.Value,
-            c.Items.Select(i => new SlaItem(i.Category!.Value, i.Indicator.Trim(), i.Target.Trim(), i.Measurement.Trim(), i.Formula.Trim())).ToList(),
+            c.Items.Select(i => new SlaItem(i.Category!.Value, i.Indicator.Trim(), i.Target.Trim(), i.Measurement.Trim(), i.Formula.Trim())
+            {
+                Metric = i.Metric, Agreed = i.Metric == SlaMetric.Confirmation ? null : i.Agreed, Comparison = i.Comparison, Unit = i.Unit.Trim(), Weight = i.Weight ?? 1,
+            }).ToList(),
             new PenaltySettings(p.Kind!.Value, p.PointsPerMiss ?? defaults.PointsPerMiss, p.PointsPerRepeatedMiss ?? defaults.PointsPerRepeatedMiss,
-                p.ThresholdPoints ?? defaults.ThresholdPoints, p.FeeReductionPercent ?? defaults.FeeReductionPercent, p.PointExpiryMonths ?? defaults.PointExpiryMonths),
-            c.Exclusions.Select(x => x.Trim()).Where(x => x.Length > 0).ToList());
+                p.ThresholdPoints ?? defaults.ThresholdPoints, p.FeeReductionPercent ?? defaults.FeeReductionPercent, p.PointExpiryMonths ?? defaults.PointExpiryMonths)
+            {
+                CapPercent = p.CapPercent ?? defaults.CapPercent, LiquidatedDamages = p.LiquidatedDamages,
+            },
+            c.Exclusions.Select(x => x.Trim()).Where(x => x.Length > 0).ToList())
+        {
+            Calendar = c.Calendar, ReportCycleMonths = p.ReportCycleMonths ?? 3,
+        };
     }
 
     /// <summary>No change → no events, so re-saving an approved SLA does not start a new version.</summary>

@@ -20,26 +20,55 @@ namespace Procurement.Features.SlaOperation;
 [RequestSizeLimit(RecordSlaMeasurementsValidator.MaxReportBytes + 256 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = RecordSlaMeasurementsValidator.MaxReportBytes + 256 * 1024)]
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, TimeProvider clock, UiText t) : PageModel
+public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, TimeProvider clock, PageDates dates, UiText t) : PageModel
 {
     public sealed class RowInput
     {
         public string ItemKey { get; set; } = "";
-        public string Measured { get; set; } = "";
-        public bool Met { get; set; }
+        public string Within { get; set; } = "";
+        public string Total { get; set; } = "";
+        public string Value { get; set; } = "";
+        public string Confirmed { get; set; } = "";
+        public bool NotApplicable { get; set; }
+        public string Override { get; set; } = "";
+        public string OverrideReason { get; set; } = "";
         public string Note { get; set; } = "";
+    }
+
+    public sealed class MaintenanceInput
+    {
+        public string Start { get; set; } = "";
+        public string End { get; set; } = "";
+        public string AnnouncedOn { get; set; } = "";
+        public string Description { get; set; } = "";
+    }
+
+    public sealed class OutageInput
+    {
+        public string Start { get; set; } = "";
+        public string End { get; set; } = "";
+        public string Service { get; set; } = "";
+        public string Cause { get; set; } = "";
+        public string Attributable { get; set; } = "";
     }
 
     public sealed class MeasureInput
     {
         public string PeriodStart { get; set; } = "";
         public string Months { get; set; } = "1";
+        public List<MaintenanceInput> Maintenance { get; set; } = [];
+        public List<OutageInput> Outages { get; set; } = [];
         public List<RowInput> Rows { get; set; } = [];
         public string AnnualPayment { get; set; } = "";
     }
 
+    public const int BlankMaintenanceRows = 2;
+    public const int BlankOutageRows = 3;
+
     [BindProperty] public MeasureInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    /// <summary>「yyyy-MM」: the month whose recorded inputs the form starts from (to correct or override them).</summary>
+    [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     /// <summary>The SLA version the page was loaded at; the measurement and payment forms post it back.</summary>
     [BindProperty] public long? Version { get; set; }
     public CaseSummary Case { get; private set; } = null!;
@@ -58,7 +87,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         Version ??= View.Version;
         Year ??= View.Periods.Count > 0 ? SlaEvaluation.FiscalYearOf(View.Periods.Max(p => p.PeriodStart)) : SlaEvaluation.FiscalYearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         if (Sla is not null) Evaluation = SlaEvaluation.Evaluate(Sla, View.Periods, Year.Value, View.AnnualPayments.TryGetValue(Year.Value, out var pay) ? pay : null);
-        if (Input.Rows.Count == 0 && Sla is not null) Input.Rows = Sla.Items.Select(i => new RowInput { ItemKey = SlaEvaluation.KeyOf(i), Met = true }).ToList();
+        if (Sla is not null && Input.Rows.Count == 0) Prefill(Sla);
         return true;
     }
 
@@ -69,33 +98,123 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         return Page();
     }
 
+    /// <summary>
+    /// The form starts from the month asked for (its latest record's inputs), so a correction or an override edits what
+    /// was recorded; otherwise blank, one row per SLA item. Spare blank rows for maintenance and outages.
+    /// </summary>
+    private void Prefill(SlaDefinition sla)
+    {
+        var month = DateOnly.TryParseExact((Month ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : (DateOnly?)null;
+        var recorded = month is { } mm ? View.Periods.Where(p => p.PeriodStart == mm).OrderBy(p => p.At).LastOrDefault() : null;
+        var inputs = recorded?.Inputs.ToDictionary(i => i.ItemKey) ?? [];
+        if (month is { } start) Input.PeriodStart = start.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (recorded is not null) Input.Months = recorded.Months.ToString(CultureInfo.InvariantCulture);
+        Input.Rows = sla.Items.Select(i =>
+        {
+            var key = SlaEvaluation.KeyOf(i);
+            var x = inputs.GetValueOrDefault(key);
+            return new RowInput
+            {
+                ItemKey = key, Within = x?.Within?.ToString(CultureInfo.InvariantCulture) ?? "", Total = x?.Total?.ToString(CultureInfo.InvariantCulture) ?? "",
+                Value = x?.Value is { } v ? SlaFormat.Number(v) : "", Confirmed = x?.Confirmed switch { true => "yes", false => "no", _ => "" },
+                NotApplicable = x?.NotApplicable ?? false, Override = x?.Override ?? "", OverrideReason = x?.OverrideReason ?? "", Note = x?.Note ?? "",
+            };
+        }).ToList();
+        Input.Maintenance = [.. (recorded?.Maintenance ?? []).Select(w => new MaintenanceInput
+        {
+            Start = Stamp(w.Start), End = Stamp(w.End), AnnouncedOn = w.AnnouncedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Description = w.Description,
+        }), .. Enumerable.Range(0, BlankMaintenanceRows).Select(_ => new MaintenanceInput())];
+        Input.Outages = [.. (recorded?.Outages ?? []).Select(o => new OutageInput
+        {
+            Start = Stamp(o.Start), End = Stamp(o.End), Service = o.Service, Cause = o.Cause, Attributable = o.Attributable ? "yes" : "no",
+        }), .. Enumerable.Range(0, BlankOutageRows).Select(_ => new OutageInput())];
+    }
+
+    private static string Stamp(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    private static DateOnly? PeriodOf(string? text) =>
+        DateOnly.TryParseExact((text ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static readonly IReadOnlyDictionary<string, string> FormFields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["開始"] = "Start", ["終了"] = "End", ["終了（復旧）"] = "End", ["通知日"] = "AnnouncedOn", ["原因"] = "Cause", ["乙の責め"] = "Attributable",
+        ["期限内の件数"] = "Within", ["全件数"] = "Total", ["値"] = "Value", ["確認"] = "Confirmed", ["判定変更の理由"] = "OverrideReason", ["備考"] = "Note",
+    };
+
+    /// <summary>The form's rows with their places: 「障害 2行目の「開始」」 and the input's key, so each message sits by its field.</summary>
+    private SlaReportImport.Rows FormRows(SlaDefinition sla)
+    {
+        Func<string, FieldPlace> Place(string list, int i, string rowLabel) => column =>
+            new FieldPlace(t.Format("{0}の「{1}」", rowLabel, t[column]), $"Input.{list}[{i.ToString(CultureInfo.InvariantCulture)}].{FormFields.GetValueOrDefault(column, "Start")}");
+        var indicators = sla.Items.ToDictionary(SlaEvaluation.KeyOf, i => i.Indicator);
+        return new SlaReportImport.Rows(
+            Input.Maintenance.Select((m, i) => (new MaintenanceRow(m.Start ?? "", m.End ?? "", m.AnnouncedOn ?? "", m.Description ?? ""),
+                Place("Maintenance", i, t.Format("計画停止 {0}行目", i + 1)))).ToList(),
+            Input.Outages.Select((o, i) => (new OutageRow(o.Start ?? "", o.End ?? "", o.Service ?? "", o.Cause ?? "", o.Attributable ?? ""),
+                Place("Outages", i, t.Format("障害 {0}行目", i + 1)))).ToList(),
+            Input.Rows.Select((r, i) => (new ItemRow(r.ItemKey ?? "", r.Within ?? "", r.Total ?? "", r.Value ?? "", r.Confirmed ?? "", r.NotApplicable,
+                r.Override ?? "", r.OverrideReason ?? "", r.Note ?? ""),
+                Place("Rows", i, t.Format("{0}行目（{1}）", i + 1, indicators.GetValueOrDefault(r.ItemKey ?? "") ?? "")))).ToList());
+    }
+
     public async Task<IActionResult> OnPostMeasureAsync(Guid id, IFormFile? report, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanRecord) return Forbid();
-        DateOnly? start = DateOnly.TryParseExact(Input.PeriodStart + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        ReportUpload? upload = null;
-        if (report is { Length: > 0 })
+        if (Sla is null) return NotFound();
+        var upload = await UploadAsync(report, ct);
+        return await RecordAsync(id, FormRows(Sla), upload, t["画面入力"], ct);
+    }
+
+    /// <summary>The vendor's report table: read, checked row by row, and recorded with the file attached, all or nothing.</summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? vendorReport, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanRecord) return Forbid();
+        if (Sla is null) return NotFound();
+        var upload = await UploadAsync(vendorReport, ct);
+        if (upload is null || upload.Content.Length == 0)
         {
-            await using var buffer = new MemoryStream();
-            await report.CopyToAsync(buffer, ct);
-            upload = new ReportUpload(report.FileName, buffer.ToArray());
+            ModelState.AddModelError("vendorReport", t["取り込む報告書ファイル（Excel・CSV）を選択してください。"]);
+            return Page();
         }
-        else if (report is { Length: 0 })
+        if (upload.Content.Length > RecordSlaMeasurementsValidator.MaxReportBytes)
         {
-            upload = new ReportUpload(report.FileName, []);
+            ModelState.AddModelError("vendorReport", t.Format("報告書ファイルは{0}MBまでです。", RecordSlaMeasurementsValidator.MaxReportBytes / 1024 / 1024));
+            return Page();
         }
-        var indicators = Sla?.Items.ToDictionary(SlaEvaluation.KeyOf, i => i.Indicator) ?? [];
-        var results = Input.Rows.Select(r => new ItemMeasurement(r.ItemKey ?? "", indicators.GetValueOrDefault(r.ItemKey ?? "") ?? "", r.Measured ?? "", r.Met, r.Note ?? "")).ToList();
+        var (rows, errors) = SlaReportImport.Read(upload.Content, upload.FileName, Sla, t);
+        if (rows is null)
+        {
+            foreach (var e in errors) ModelState.AddModelError("vendorReport", e);
+            return Page();
+        }
+        return await RecordAsync(id, rows, upload, t["報告書の取込み"], ct, importing: true);
+    }
+
+    private async Task<IActionResult> RecordAsync(Guid id, SlaReportImport.Rows rows, ReportUpload? upload, string source, CancellationToken ct, bool importing = false)
+    {
+        var start = PeriodOf(Input.PeriodStart);
+        var months = int.TryParse(Input.Months, out var m) ? m : 0;
+        if (start is null) ModelState.AddModelError("Input.PeriodStart", t["対象月を入力してください。"]);
+        if (months is not (1 or 3)) ModelState.AddModelError("Input.Months", t["期間は月次か四半期を選択してください。"]);
+        if (start is null || months is not (1 or 3)) return Page();
+
+        var (records, problems) = SlaPeriodInput.Read(Sla!, start.Value, months, rows.Maintenance, rows.Outages, rows.Items, t);
+        if (records is null)
+        {
+            foreach (var p in problems) ModelState.AddModelError(importing ? "vendorReport" : p.Field, p.Message);
+            return Page();
+        }
         try
         {
-            await mediator.Send(new RecordSlaMeasurementsCommand(id, start, int.TryParse(Input.Months, out var m) ? m : 0, results, upload, Version), ct);
+            await mediator.Send(new MeasureSlaPeriodCommand(id, start, months, records, upload, source, Version), ct);
             TempData["Flash"] = t["SLAの測定結果を登録しました。"];
-            return Redirect($"/Cases/{id}/SlaEvaluation?year={SlaEvaluation.FiscalYearOf(start!.Value)}");
+            return Redirect($"/Cases/{id}/SlaEvaluation?year={SlaEvaluation.FiscalYearOf(start.Value)}#period-{start.Value:yyyy-MM}");
         }
         catch (ValidationException ex)
         {
-            foreach (var e in ex.Errors) ModelState.AddModelError(e.PropertyName == "Report" ? "report" : $"Input.{e.PropertyName.Replace("Results", "Rows", StringComparison.Ordinal)}", e.ErrorMessage);
+            foreach (var e in ex.Errors) ModelState.AddModelError(e.PropertyName == "Report" ? (importing ? "vendorReport" : "report") : importing ? "vendorReport" : "Input." + e.PropertyName, e.ErrorMessage);
         }
         catch (DomainRuleException ex)
         {
@@ -106,6 +225,23 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
             ModelState.AddModelError("", t[ex.Message]);
         }
         return Page();
+    }
+
+    private static async Task<ReportUpload?> UploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null) return null;
+        if (file.Length == 0) return new ReportUpload(file.FileName, []);
+        await using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return new ReportUpload(file.FileName, buffer.ToArray());
+    }
+
+    /// <summary>The table the vendor fills in: the headings and one row per item that is not computed from records.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Sla is null) return NotFound();
+        return File(SlaReportImport.TemplateCsv(Sla), "text/csv; charset=utf-8", "SLA月次報告_様式.csv");
     }
 
     public async Task<IActionResult> OnPostPaymentAsync(Guid id, CancellationToken ct)
@@ -143,18 +279,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanRecord) return Forbid();
         if (Sla is null || Evaluation is null) return NotFound();
-        var e = Evaluation;
-        static string Percent(decimal? p) => p is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "未測定";
-        var info = new Documents.SlaEvaluationInfo(
-            $"{Documents.JapaneseDates.EraYear(new DateOnly(e.FiscalYear, 4, 1))[..^1]}年度（{e.FiscalYear}年4月〜{e.FiscalYear + 1}年3月）",
-            SlaCategories.PenaltyName(Sla.Penalty.Kind),
-            Percent(e.AchievementPercent),
-            e.AnnualPayment is { } pay ? Documents.JapaneseDates.Yen(pay) : "未設定",
-            Sla.Penalty.Kind == PenaltyKind.AnnualAchievement
-                ? (e.ModelAPenalty is { } pa ? Documents.JapaneseDates.Yen(pa) : "年間支払額または測定結果が未登録のため算定していない")
-                : $"委託料の減額 {Documents.JapaneseDates.Yen(e.ModelBReduction)}",
-            e.Items.Select(i => new Documents.SlaEvaluationItem(i.Indicator, i.Target, i.MeasuredMonths, i.MetMonths, Percent(i.Percent))).ToList(),
-            e.Months.Select(m => new Documents.SlaEvaluationMonth(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Measured, m.Met, Percent(m.Percent))).ToList());
+        var info = SlaReportContent.Build(Sla, Evaluation, dates.Style);
         try
         {
             var result = await mediator.Send(new Documents.GenerateDocument(id, "sla-report", new Documents.DocumentSections { SlaEvaluation = info }), ct);

@@ -77,6 +77,22 @@ public static class ReportFormat
         catch (InvalidDataException) { }
         return null;
     }
+
+    /// <summary>As <see cref="Detect(byte[])"/>, and a .csv that is UTF-8 text without NUL bytes (a vendor's report table).</summary>
+    public static string? Detect(byte[] content, string fileName)
+    {
+        if (Detect(content) is { } known) return known;
+        if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || content.AsSpan().Contains((byte)0)) return null;
+        try
+        {
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(content);
+            return "text/csv";
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+    }
 }
 
 public static class SlaOperationRules

@@ -5,7 +5,16 @@ using Marten.Events.Aggregation;
 namespace Procurement.Features.SlaOperation;
 
 public sealed record RecordedPeriod(DateOnly PeriodStart, int Months, IReadOnlyList<ItemMeasurement> Results,
-    Guid? ReportFileId, string? ReportFileName, string? ReportSha256, string By, DateTimeOffset At);
+    Guid? ReportFileId, string? ReportFileName, string? ReportSha256, string By, DateTimeOffset At)
+{
+    /// <summary>The raw records of a period measured from them (empty for measurements typed by hand before).</summary>
+    public IReadOnlyList<MaintenanceWindow> Maintenance { get; init; } = [];
+    public IReadOnlyList<OutageRecord> Outages { get; init; } = [];
+    public IReadOnlyList<ItemInput> Inputs { get; init; } = [];
+    public PeriodFigures? Figures { get; init; }
+    /// <summary>「画面入力」 or the name of the imported report.</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>All SLA measurements and payments of a case in operation.</summary>
 public sealed class SlaOperationView
@@ -36,7 +45,10 @@ public sealed class SlaOperationViewProjection : SingleStreamProjection<SlaOpera
     public static SlaOperationView Apply(IEvent<SlaMeasurementsRecorded> @event, SlaOperationView view)
     {
         var e = @event.Data;
-        view.Periods.Add(new RecordedPeriod(e.PeriodStart, e.Months, e.Results, e.ReportFileId, e.ReportFileName, e.ReportSha256, e.By.Name, e.At));
+        view.Periods.Add(new RecordedPeriod(e.PeriodStart, e.Months, e.Results, e.ReportFileId, e.ReportFileName, e.ReportSha256, e.By.Name, e.At)
+        {
+            Maintenance = e.Maintenance, Outages = e.Outages, Inputs = e.Inputs, Figures = e.Figures, Source = e.Source,
+        });
         for (var i = 0; i < Math.Max(e.Months, 1); i++) view.MonthVersions[SlaOperationView.MonthKey(e.PeriodStart.AddMonths(i))] = @event.Version;
         return view;
     }

@@ -96,14 +96,22 @@ public static class DraftModel
         var p = sla.Penalty;
         var exclusions = Lines(sla.Exclusions);
         return new SlaInfo(
-            sla.Items.OrderBy(x => x.Category).Select(x => new DocSlaItem(SlaCategories.Name(x.Category), x.Indicator, x.Target, x.Measurement, Blank(x.Formula))).ToList(),
+            sla.Items.OrderBy(x => x.Category).Select(x => new DocSlaItem(SlaCategories.Name(x.Category), x.Indicator, x.Target, x.Measurement, Blank(x.Formula))
+            {
+                Agreed = x.AgreedText, Weight = Math.Max(1, x.Weight),
+            }).ToList(),
             SlaCategories.PenaltyName(p.Kind),
             exclusions.Count == 0 ? null : string.Join("、", exclusions))
         {
             Preset = SlaCategories.PresetName(sla.Preset),
             Exclusions = exclusions,
             Penalty = new SlaPenaltyInfo(p.Kind == PenaltyKind.AnnualAchievement ? "annual_achievement" : "penalty_points",
-                p.PointsPerMiss, p.PointsPerRepeatedMiss, p.ThresholdPoints, p.FeeReductionPercent, p.PointExpiryMonths),
+                p.PointsPerMiss, p.PointsPerRepeatedMiss, p.ThresholdPoints, p.FeeReductionPercent, p.PointExpiryMonths)
+            {
+                CapPercent = p.CapPercent, LiquidatedDamages = p.LiquidatedDamages,
+            },
+            ServiceHours = SlaOperation.SlaCalendarText.Describe(sla.Calendar),
+            ReportCycle = sla.ReportCycleMonths == 1 ? "1か月" : "3か月",
         };
     }
 
