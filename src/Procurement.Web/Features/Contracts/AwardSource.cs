@@ -30,6 +30,8 @@ public static class ContractServices
         services.TryAddSingleton<Drafting.DraftRenderer>();
         services.AddScoped<ContractAccess>();
         services.AddScoped<ReviewGate>();
+        services.AddScoped<Consistency.ConsistencyChecker>();
+        services.AddScoped<Documents.IDossierDocuments, ContractDossierDocuments>(); // the documents page lists the drafts, never generates them
         return services;
     }
 }

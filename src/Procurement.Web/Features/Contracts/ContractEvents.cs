@@ -128,7 +128,15 @@ public sealed record DraftSentBack(Guid DossierId, int Version, string Reason, A
     public string? TimelineDetail(UiText t) => Reason;
 }
 
-public sealed record DraftApproved(Guid DossierId, int Version, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+/// <summary>
+/// <paramref name="ContradictionReason"/>: legal staff's reason for approving although the consistency check found
+/// <paramref name="Contradictions"/> contradictions across the version's documents (both absent on a clean approval).
+/// </summary>
+public sealed record DraftApproved(Guid DossierId, int Version, Actor By, DateTimeOffset At, string? ContradictionReason = null, int Contradictions = 0)
+    : IAuditedEvent, ITimelineDescribed
 {
     public string TimelineTitle(UiText t) => t.Format("第{0}版を承認しました", Version);
+
+    public string? TimelineDetail(UiText t) =>
+        Contradictions > 0 ? t.Format("文書間の矛盾{0}件を承知で承認。理由: {1}", Contradictions, ContradictionReason ?? "") : null;
 }

@@ -18,8 +18,16 @@ public sealed record CommentOnClauseCommand(Guid CaseId, long ExpectedVersion, i
 [Access(Roles.Legal)]
 public sealed record SendDraftBackCommand(Guid CaseId, long ExpectedVersion, int Version, string Reason) : ICommand<long>, ICaseRequest;
 
+/// <summary><paramref name="ContradictionReason"/>: why legal staff approve although the documents contradict each other (required then).</summary>
 [Access(Roles.Legal)]
-public sealed record ApproveDraftCommand(Guid CaseId, long ExpectedVersion, int Version) : ICommand<long>, ICaseRequest;
+public sealed record ApproveDraftCommand(Guid CaseId, long ExpectedVersion, int Version, string? ContradictionReason = null) : ICommand<long>, ICaseRequest;
+
+public sealed class ApproveDraftValidator : AbstractValidator<ApproveDraftCommand>
+{
+    public ApproveDraftValidator(UiText t) =>
+        RuleFor(c => c.ContradictionReason).Must(s => s is null || s.Length <= 2000).WithMessage(t["承認の理由は2000文字以内で入力してください。"])
+            .Must(s => !XmlText.HasInvalidCharacters(s)).WithMessage(t["承認の理由に使用できない制御文字が含まれています。"]);
+}
 
 public sealed class CommentOnClauseValidator : AbstractValidator<CommentOnClauseCommand>
 {
@@ -62,10 +70,19 @@ public static class ReviewDecision
         return new DraftSentBack(dossier.Id, c.Version, c.Reason.Trim(), by, at);
     }
 
-    public static DraftApproved Approve(ContractDossier dossier, ApproveDraftCommand c, Actor by, DateTimeOffset at, UiText t)
+    /// <summary>
+    /// <paramref name="contradictions"/>: how many contradictions the consistency check finds across the version's documents;
+    /// approving over them needs a reason, which the approval records.
+    /// </summary>
+    public static DraftApproved Approve(ContractDossier dossier, ApproveDraftCommand c, int contradictions, Actor by, DateTimeOffset at, UiText t)
     {
         UnderReview(dossier, c.Version, t);
-        return new DraftApproved(dossier.Id, c.Version, by, at);
+        var reason = string.IsNullOrWhiteSpace(c.ContradictionReason) ? null : c.ContradictionReason.Trim();
+        if (contradictions > 0 && reason is null)
+        {
+            throw new DomainRuleException(t.Format("文書間の矛盾が{0}件あります。矛盾を承知で承認する場合は、その理由を入力してください。", contradictions));
+        }
+        return new DraftApproved(dossier.Id, c.Version, by, at, contradictions > 0 ? reason : null, contradictions);
     }
 
     public static string Key(ClauseRef c) => $"{DraftKinds.Slug(c.Kind)}:{c.ClauseId}";
@@ -104,13 +121,14 @@ public sealed class SendDraftBackHandler(IDocumentSession session, ReviewGate ga
     }
 }
 
-public sealed class ApproveDraftHandler(IDocumentSession session, ReviewGate gate, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class ApproveDraftHandler(IDocumentSession session, ReviewGate gate, Consistency.ConsistencyChecker consistency, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<ApproveDraftCommand, long>
 {
     public async ValueTask<long> Handle(ApproveDraftCommand command, CancellationToken cancellationToken)
     {
         var dossier = await gate.OpenAsync(command.CaseId, command.ExpectedVersion, cancellationToken);
-        var e = ReviewDecision.Approve(dossier, command, user.Actor, clock.GetUtcNow(), t);
+        var report = await consistency.CheckAsync(command.CaseId, command.Version, cancellationToken);
+        var e = ReviewDecision.Approve(dossier, command, report?.Contradictions.Count ?? 0, user.Actor, clock.GetUtcNow(), t);
         return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, [e], cancellationToken);
     }
 }

@@ -23,7 +23,12 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
         public string ClauseKey { get; set; } = "";
         public string Comment { get; set; } = "";
         public string Reason { get; set; } = "";
+        /// <summary>Why legal staff approve although the documents contradict each other.</summary>
+        public string ContradictionReason { get; set; } = "";
     }
+
+    /// <summary>The consistency check of this version's documents, for officers and legal staff (null for others).</summary>
+    public Consistency.ConsistencyReport? Consistency { get; private set; }
 
     [BindProperty] public ReviewInput Input { get; set; } = new();
     public CaseSummary Case { get; private set; } = null!;
@@ -51,7 +56,7 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
             t.Format("第{0}版を差し戻しました。", version), stay: false, ct);
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, int version, CancellationToken ct) =>
-        SendAsync(id, version, () => new ApproveDraftCommand(id, Input.Version, version),
+        SendAsync(id, version, () => new ApproveDraftCommand(id, Input.Version, version, Input.ContradictionReason),
             t.Format("第{0}版を承認しました。この版は以後変更されません。", version), stay: false, ct);
 
     private async Task<IActionResult> SendAsync(Guid id, int version, Func<ICommand<long>> command, string done, bool stay, CancellationToken ct)
@@ -99,6 +104,7 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
         if (submitted is null || files is null) return NotFound();
         (Case, Dossier, Submitted, Files) = (found, dossier!, submitted, files);
         if (!keepInput) Input = new ReviewInput { Version = dossier!.Version };
+        if (access.CanReview || access.CanEdit) Consistency = await mediator.Send(new Consistency.CheckCaseConsistency(id, version), ct);
         return null;
     }
 }

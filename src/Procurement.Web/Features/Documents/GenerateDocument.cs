@@ -84,7 +84,7 @@ public static class GenerateDocumentDecision
 
 public sealed class GenerateDocumentHandler(
     IDocumentSession session, DocumentRenderer renderer, IDocumentFileStore files, ICurrentUser user, TimeProvider clock,
-    IEnumerable<IDocumentSectionSource> sources) : ICommandHandler<GenerateDocument, GenerateDocumentResult>
+    IEnumerable<IDocumentSectionSource> sources, IEnumerable<IDossierDocuments> dossiers) : ICommandHandler<GenerateDocument, GenerateDocumentResult>
 {
     private static readonly UiText T = new();
 
@@ -97,6 +97,11 @@ public sealed class GenerateDocumentHandler(
         var group = await session.LoadAsync<GroupView>(summary.GroupId, ct) ?? throw new DomainRuleException("案件のグループが見つかりません。");
         var documents = await session.LoadAsync<CaseDocumentsView>(c.CaseId, ct);
         var template = renderer.Catalog.Get(c.TemplateId);
+        // One series per kind: the dossier's drafts are numbered, reviewed and approved there, so a second copy here would contradict them.
+        if (dossiers.Any(d => d.Kinds.Contains(template.Kind)))
+        {
+            throw new DomainRuleException(T.Format("{0}は「契約書・SLAの草案」のページで作成します。文書のページでは生成できません。", template.Title));
+        }
         var existing = documents?.Find(template.Kind);
 
         var sections = c.Sections ?? new DocumentSections();

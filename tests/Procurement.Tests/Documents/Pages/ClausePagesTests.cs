@@ -87,9 +87,9 @@ public sealed class ClausePagesTests(SharedApp shared) : IClassFixture<SharedApp
         var settings = (await SavedAsync())!;
         Assert.Equal(6, settings.Settings["data_provision"].Parameters["handover_months"].GetInt32());
         Assert.Contains("value=\"6\"", await officer.GetStringAsync(Page), StringComparison.Ordinal);
-        var generated = await officer.PostFormAsync($"{Documents}?handler=Generate", new Dictionary<string, string> { ["templateId"] = "contract" }, Documents);
-        Assert.Equal(HttpStatusCode.Redirect, generated.StatusCode);
-        var docx = await officer.GetByteArrayAsync($"{Documents}/contract/1/Download");
+        // The contract is the dossier's draft: its next submission renders with the saved settings.
+        await _app.SubmitFirstVersionAsync(officer);
+        var docx = await officer.GetByteArrayAsync($"{ContractSteps.Dossier}/Download?version=1&kind=contract");
         Assert.Contains("契約終了日の6か月前までに", Procurement.Features.Documents.Rendering.DocxText.Extract(docx), StringComparison.Ordinal);
     }
 

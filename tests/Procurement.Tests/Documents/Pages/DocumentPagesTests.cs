@@ -118,10 +118,10 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
         Assert.Equal(HttpStatusCode.NotFound, (await legal.GetAsync($"{Page}/procurement-spec/7/Download")).StatusCode);
 
         // The page's form: antiforgery passes, the role does not.
-        var refused = await GenerateAsync(legal, "contract");
+        var refused = await GenerateAsync(legal, "rfi");
         Assert.True(refused.StatusCode == HttpStatusCode.Forbidden
             || (refused.StatusCode == HttpStatusCode.Redirect && refused.Headers.Location!.OriginalString.Contains("/Account/Denied", StringComparison.Ordinal)));
-        Assert.Null((await LoadAsync())!.Find("contract"));
+        Assert.Null((await LoadAsync())!.Find("rfi"));
     }
 
     [Fact]
@@ -171,8 +171,8 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
     public async Task PDF_is_offered_and_served_when_LibreOffice_is_installed_and_refused_with_a_message_when_it_is_not()
     {
         var officer = await _app.SignInAsync("officer1");
-        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "privacy-clauses")).StatusCode);
-        var pdfUrl = $"{Page}/privacy-clauses/1/Download?format=pdf";
+        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "rfi")).StatusCode);
+        var pdfUrl = $"{Page}/rfi/1/Download?format=pdf";
 
         if (new PdfConverter().IsAvailable)
         {
@@ -180,7 +180,7 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
             var pdf = await officer.GetAsync(pdfUrl);
             Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
             Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
-            Assert.Equal("個人情報取扱特記事項_第1版.pdf", pdf.Content.Headers.ContentDisposition!.FileNameStar);
+            Assert.Equal("情報提供依頼書_第1版.pdf", pdf.Content.Headers.ContentDisposition!.FileNameStar);
             Assert.Equal("%PDF"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..4]);
         }
 

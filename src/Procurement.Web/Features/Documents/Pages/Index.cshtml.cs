@@ -15,8 +15,14 @@ namespace Procurement.Features.Documents.Pages;
 /// downloads and a diff form. Group members only (404 otherwise); only officers generate, everyone else reads.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog, PdfConverter pdf, UiText t) : PageModel
+public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog, PdfConverter pdf, UiText t, IEnumerable<IDossierDocuments> dossiers) : PageModel
 {
+    /// <summary>The features that keep some kinds as their own drafts (the contract dossier), with what the reader may see of them.</summary>
+    public IReadOnlyList<(IDossierDocuments Owner, DossierDocumentList List)> Dossiers { get; private set; } = [];
+
+    /// <summary>The dossier that makes this kind, or null when the documents page generates it.</summary>
+    public IDossierDocuments? DossierOf(string kind) => dossiers.FirstOrDefault(d => d.Kinds.Contains(kind));
+
     public CaseSummary Case { get; private set; } = null!;
     public CaseDocumentsView Documents { get; private set; } = new();
     public IReadOnlyList<DocumentTemplate> Templates => catalog.All;
@@ -83,5 +89,15 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
     {
         Case = found;
         Documents = await mediator.Send(new ListDocumentVersions(found.Id), ct);
+        var lists = new List<(IDossierDocuments, DossierDocumentList)>();
+        foreach (var owner in dossiers) lists.Add((owner, await owner.ListAsync(found.Id, ct)));
+        Dossiers = lists;
     }
+
+    /// <summary>Series this page generated; kinds a dossier now makes are listed from the dossier instead.</summary>
+    public IEnumerable<DocumentSeries> OwnSeries => Documents.Documents.Where(d => DossierOf(d.Kind) is null);
+
+    /// <summary>The dossier's latest submitted version of a kind, for the templates table.</summary>
+    public DossierDocumentRow? LatestDraft(string kind) =>
+        Dossiers.SelectMany(d => d.List.Rows).Where(r => r.Kind == kind).MaxBy(r => r.Version);
 }

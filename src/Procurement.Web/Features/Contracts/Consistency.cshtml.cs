@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Procurement.Features.Cases;
+using Procurement.Features.Contracts.Consistency;
+using Procurement.Infrastructure.Auth;
+
+namespace Procurement.Features.Contracts;
+
+/// <summary>
+/// 文書間の整合性: the facts a case's current documents state, compared with each other and with the case's records,
+/// each contradiction with the documents and clauses involved. Officers and legal staff of the case's group.
+/// </summary>
+[Access(Roles.Officer, Roles.Legal, Roles.Admin, CaseRoute = "id")]
+[Authorize(Policy = Policies.Legal)]
+public sealed class ConsistencyModel(CaseAccess access, IMediator mediator) : PageModel
+{
+    public CaseSummary Case { get; private set; } = null!;
+    public ConsistencyReport Report { get; private set; } = new([], []);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var found = await access.FindCaseAsync(id, ct);
+        if (found is null) return NotFound();
+        Case = found;
+        Report = await mediator.Send(new CheckCaseConsistency(id), ct);
+        return Page();
+    }
+}
