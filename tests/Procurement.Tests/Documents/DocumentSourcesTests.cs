@@ -135,6 +135,7 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
 
         await As("chair", m => m.Send(new CloseTechnicalScoring(DemoData.CaseId)));
         await As("chair", m => m.Send(new SetConsensusScore(DemoData.CaseId, EvaluationDemo.VendorC, "1-2", 3, "委員会で協議し、画面遷移の多さを考慮して3とした。")));
+        await As("chair", m => m.Send(new FinaliseResults(DemoData.CaseId)));
         var result = await As("officer1", async _ =>
         {
             using var scope = Scope();
@@ -271,6 +272,7 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
             await As(member, m => m.Send(new SubmitScoreSheet(DemoData.CaseId)));
         }
         await As("chair", m => m.Send(new CloseTechnicalScoring(DemoData.CaseId)));
+        await As("chair", m => m.Send(new FinaliseResults(DemoData.CaseId)));
 
         var after = (await GenerateAsync("contract")).Text;
         Assert.Contains("南信州町村自治体クラウド協議会（以下「甲」という。）と丙テクノロジー株式会社（以下「乙」という。）", after, StringComparison.Ordinal);

@@ -37,6 +37,7 @@ public static class ContractServices
         services.TryAddSingleton<Drafting.DraftRenderer>();
         services.AddScoped<ContractAccess>();
         services.AddScoped<ReviewGate>();
+        services.AddSingleton<Workflows.Tasks.ITaskSource, ContractTaskSource>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ public static class VendorServices
         services.AddScoped<CaseVendorsWriter>();
         services.AddScoped<ProposalAccess>();
         services.AddScoped<IDocumentSectionSource, VendorDocumentSource>();
+        services.AddSingleton<Workflows.Tasks.ITaskSource, VendorTaskSource>();
         // Stand-in until the evaluation feature registers the real declarations and technical close.
         services.TryAddScoped<IEvaluationGate, NoEvaluationRecordsGate>();
         services.AddScoped<IVendorFileStore>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<VendorFileOptions>>().Value.FileStore)
