@@ -98,6 +98,7 @@ public sealed class ContractReviewJourneyTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(page.Locator(".diff-add", new() { HasText = "再委託先の名称" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "contract-06-diff");
         await page.GotoAsync($"{Dossier}/Versions/2");
+        await page.CheckAsync("#ApproveConfirmed");
         await page.ClickAsync("#approve");
         await Assertions.Expect(page.Locator("#version-2")).ToContainTextAsync("承認済");
         await BrowserFixture.ScreenshotAsync(page, "contract-07-approved");

@@ -41,7 +41,8 @@ public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<
         await DeclareNoConflictAsync(page);
         await page.GotoAsync($"{Hub}/Sheet");
         await FillRestAsync(page, grade, "11");
-        await page.ClickAsync("text=提出する");
+        await page.CheckAsync("#SubmitConfirmed"); // submitting locks the sheet: the page asks first
+        await page.GetByRole(AriaRole.Button, new() { Name = "提出する", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("採点表を提出しました。");
         await page.Context.CloseAsync();
     }
@@ -113,7 +114,8 @@ public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await FillRestAsync(page, "4", "12");
         await BrowserFixture.ScreenshotAsync(page, "ev-04-sheet-filled");
-        await page.ClickAsync("text=提出する");
+        await page.CheckAsync("#SubmitConfirmed"); // submitting locks the sheet: the page asks first
+        await page.GetByRole(AriaRole.Button, new() { Name = "提出する", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("採点表を提出しました。");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("提出済み");
         await Assertions.Expect(page.Locator($"#cell-{a}-1-1")).ToBeDisabledAsync();
@@ -130,8 +132,14 @@ public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<
         await chair.SignInAsync("chair");
         await chair.GotoAsync(Hub);
         await BrowserFixture.ScreenshotAsync(chair, "ev-05-chair-hub");
-        await chair.ClickAsync("text=技術審査を締め切る");
+        await chair.CheckAsync("#CloseConfirmed");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "技術審査を締め切る", Exact = true }).ClickAsync();
         await Assertions.Expect(chair.Locator(".flash")).ToContainTextAsync("技術審査を締め切りました。");
+        // Nothing is left to decide, but the result becomes final only by the chair's own 「結果を確定する」.
+        await chair.GotoAsync($"{Hub}/Chair");
+        await chair.CheckAsync("#FinaliseConfirmed");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "結果を確定する", Exact = true }).ClickAsync();
+        await Assertions.Expect(chair.Locator(".flash")).ToContainTextAsync("審査結果を確定しました。");
         await chair.Context.CloseAsync();
 
         var officer = await browser.NewPageAsync();
@@ -159,6 +167,7 @@ public sealed class ScoringJourneyTests(BrowserFixture browser) : IClassFixture<
         await officer.GotoAsync($"{Hub}/Results");
         var first = await officer.Locator("#candidate-name strong").InnerTextAsync();
         await officer.FillAsync("#Decline_Reason", "契約締結前に辞退届が提出された。");
+        await officer.CheckAsync("#DeclineConfirmed");
         await officer.ClickAsync("#Decline button[type=submit]");
         await Assertions.Expect(officer.Locator(".flash")).ToContainTextAsync("受注候補者の辞退を記録しました。");
         await Assertions.Expect(officer.Locator("#declines")).ToContainTextAsync($"{first}が辞退");

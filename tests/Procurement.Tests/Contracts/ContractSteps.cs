@@ -58,6 +58,8 @@ public static class ContractSteps
     public static async Task<HttpResponseMessage> ReviewAsync(this AppFactory app, HttpClient client, int version, string handler, Dictionary<string, string>? fields = null)
     {
         var all = new Dictionary<string, string>(fields ?? []) { ["Input.Version"] = await app.VersionAsync() };
+        // Approval asks for its confirmation checkbox; the tests of the refusal post without it themselves.
+        if (handler == "Approve") all.TryAdd("ApproveConfirmed", "true");
         return await client.PostFormAsync($"{Dossier}/Versions/{version.ToString(CultureInfo.InvariantCulture)}?handler={handler}", all, formPageUrl: "/");
     }
 

@@ -137,6 +137,7 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
 
         await As("chair", m => m.Send(new CloseTechnicalScoring(DemoData.CaseId)));
         await As("chair", m => m.Send(new SetConsensusScore(DemoData.CaseId, EvaluationDemo.VendorC, "1-2", 3, "委員会で協議し、画面遷移の多さを考慮して3とした。")));
+        await As("chair", m => m.Send(new FinaliseResults(DemoData.CaseId)));
         var result = await As("officer1", async _ =>
         {
             using var scope = Scope();
@@ -281,6 +282,7 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
             await As(member, m => m.Send(new SubmitScoreSheet(DemoData.CaseId)));
         }
         await As("chair", m => m.Send(new CloseTechnicalScoring(DemoData.CaseId)));
+        await As("chair", m => m.Send(new FinaliseResults(DemoData.CaseId)));
 
         var legal = await _app.SignInAsync("legal");
         Assert.Equal(HttpStatusCode.Redirect, (await _app.ReviewAsync(legal, 1, "SendBack", new() { ["Input.Reason"] = "落札者で作り直してください。" })).StatusCode);

@@ -71,6 +71,7 @@ public sealed class CandidateDeclineTests(SharedApp shared) : IClassFixture<Shar
         await EvaluationDemo.SeedAsync(_h.Store, _h.Clock);
         await _h.ScoreDemoAsync();
         await _h.Send("chair", new CloseTechnicalScoring(_h.CaseId));
+        await _h.Send("chair", new FinaliseResults(_h.CaseId));
         await using (var session = _h.Store.QuerySession())
         {
             Assert.Equal("丙テクノロジー株式会社", (await new EvaluationAward(session).GetAward(_h.CaseId))!.VendorName);

@@ -38,6 +38,7 @@ public sealed class EvaluationDemoTests(SharedApp shared) : IClassFixture<Shared
             Assert.False(await gate.IsTechnicalScoringClosed(_h.CaseId));
         }
         await _h.Send("chair", new CloseTechnicalScoring(_h.CaseId));
+        await _h.Send("chair", new FinaliseResults(_h.CaseId)); // the chair's explicit 「結果を確定する」
 
         var result = await _h.Query("officer1", q => q.GetResultAsync(_h.CaseId));
 

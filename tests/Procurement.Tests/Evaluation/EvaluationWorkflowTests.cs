@@ -49,6 +49,7 @@ public sealed class EvaluationWorkflowTests(SharedApp shared) : IClassFixture<Sh
         await _h.SetUpCommitteeAsync();
         await ScoreEverythingAsync();
         await _h.Send("chair", new CloseTechnicalScoring(_h.CaseId));
+        await _h.Send("chair", new FinaliseResults(_h.CaseId));
 
         var result = await _h.Query("officer1", q => q.GetResultAsync(_h.CaseId));
 

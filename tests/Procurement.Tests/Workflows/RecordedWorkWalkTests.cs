@@ -135,6 +135,7 @@ public sealed class RecordedWorkWalkTests : IAsyncLifetime
             await As(member, m => m.Send(new SubmitScoreSheet(Case)));
         }
         await As("chair", m => m.Send(new CloseTechnicalScoring(Case)));
+        await As("chair", m => m.Send(new FinaliseResults(Case)));
         await Generate("evaluation-report");
         var officer = await _app.SignInAsync("officer1");
         var legal = await _app.SignInAsync("legal");

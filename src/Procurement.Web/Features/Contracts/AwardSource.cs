@@ -32,6 +32,7 @@ public static class ContractServices
         services.AddScoped<ReviewGate>();
         services.AddScoped<Consistency.ConsistencyChecker>();
         services.AddScoped<Documents.IDossierDocuments, ContractDossierDocuments>(); // the documents page lists the drafts, never generates them
+        services.AddSingleton<Workflows.Tasks.ITaskSource, ContractTaskSource>();
         return services;
     }
 }

@@ -55,9 +55,21 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
         SendAsync(id, version, () => new SendDraftBackCommand(id, Input.Version, version, Input.Reason ?? ""),
             t.Format("第{0}版を差し戻しました。", version), stay: false, ct);
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, int version, CancellationToken ct) =>
-        SendAsync(id, version, () => new ApproveDraftCommand(id, Input.Version, version, Input.ContradictionReason),
+    /// <summary>Approval fixes the version for good: the form carries a confirmation the server checks.</summary>
+    [BindProperty] public bool ApproveConfirmed { get; set; }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, int version, CancellationToken ct)
+    {
+        if (!ApproveConfirmed)
+        {
+            var refused = await LoadAsync(id, version, ct, keepInput: true);
+            if (refused is not null) return refused;
+            Confirmation.Require(ModelState, "Approve", false, t["承認する前に、承認の結果を確認してチェックを入れてください。"]);
+            return Page();
+        }
+        return await SendAsync(id, version, () => new ApproveDraftCommand(id, Input.Version, version, Input.ContradictionReason),
             t.Format("第{0}版を承認しました。この版は以後変更されません。", version), stay: false, ct);
+    }
 
     private async Task<IActionResult> SendAsync(Guid id, int version, Func<ICommand<long>> command, string done, bool stay, CancellationToken ct)
     {

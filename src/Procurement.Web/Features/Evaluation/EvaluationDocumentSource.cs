@@ -22,7 +22,7 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
         if (view.TechnicalClosed)
         {
             var sheets = await session.Query<ScoreSheetView>().Where(s => s.CaseId == caseId).ToListAsync(ct);
-            result = ScoringEngine.Compute(EvaluationInputs.Build(view, sheets, includePrices: true));
+            result = EvaluationResults.Compute(view, sheets);
         }
         return current with
         {

@@ -42,6 +42,12 @@ public sealed record ConsensusScoreSet(Guid CaseId, Guid VendorId, string ItemId
 
 public sealed record PartialFitDecided(Guid CaseId, Guid VendorId, string ItemId, bool TreatAsFit, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent;
 
+/// <summary>
+/// The chair declares the result final (「結果を確定する」). Only this makes a result final: the last consensus decision
+/// removes the last blocker but leaves the result provisional until the chair has looked at it and confirmed.
+/// </summary>
+public sealed record ResultsFinalised(Guid CaseId, Actor By, DateTimeOffset At) : IAuditedEvent;
+
 /// <summary>By is the officer who recorded the lot; DrawnBy is the person who drew it.</summary>
 public sealed record LotDrawn(Guid CaseId, IReadOnlyList<Guid> VendorOrder, string DrawnBy, string? Note, Actor By, DateTimeOffset At) : IAuditedEvent;
 

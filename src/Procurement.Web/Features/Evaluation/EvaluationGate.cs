@@ -50,6 +50,12 @@ public static class EvaluationGate
         if (view.TechnicalClosed) throw new DomainRuleException("技術審査は締め切られています。");
     }
 
+    /// <summary>After the chair finalised the result, the decisions it rests on stay as they are.</summary>
+    public static void RequireNotFinalised(EvaluationView view)
+    {
+        if (view.ResultsFinalisedAt is not null) throw new DomainRuleException("審査結果は確定済みのため、変更できません。");
+    }
+
     /// <param name="what">The action, already in the reader's language (T["…"] at the caller, so the text checks see it).</param>
     public static void RequireClosed(EvaluationView view, string what)
     {

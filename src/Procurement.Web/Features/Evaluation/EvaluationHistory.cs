@@ -37,6 +37,7 @@ public static class EvaluationHistoryTexts
     public const string LotWithNote = "くじ（{0}が実施）: {1}（{2}）";
     public const string DemonstrationScheduled = "{0}のデモンストレーションを{1}〜{2}（{3}）に設定";
     public const string DemonstrationCancelled = "デモンストレーションを取消: {0}";
+    public const string ResultsFinalised = "委員長が審査結果を確定";
     public const string CandidateDeclined = "受注候補者{0}の辞退（交渉不成立を含む）を記録: {1}";
 
     public static IEnumerable<string> All() => EngineTexts.ConstantsOf(typeof(EvaluationHistoryTexts));
@@ -86,6 +87,7 @@ public static class EvaluationHistory
             DemonstrationScheduled x => Say(EvaluationHistoryTexts.DemonstrationScheduled, Vendor(x.VendorId), Tokyo(x.Start, "yyyy-MM-dd HH:mm"), Tokyo(x.End, "HH:mm"), x.Place),
             DemonstrationCancelled x => Say(EvaluationHistoryTexts.DemonstrationCancelled, x.Reason),
             CandidateDeclined x => Say(EvaluationHistoryTexts.CandidateDeclined, x.VendorName, x.Reason),
+            ResultsFinalised => Say(EvaluationHistoryTexts.ResultsFinalised),
             _ => Say(e.GetType().Name),
         })).ToList();
     }

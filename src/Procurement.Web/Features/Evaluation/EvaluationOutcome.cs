@@ -36,7 +36,7 @@ public sealed class EvaluationAward(IQuerySession session) : IAwardSource
         var view = await EvaluationGate.LoadAsync(session, caseId, cancellationToken);
         if (!view.TechnicalClosed) return null;
         var sheets = await session.Query<ScoreSheetView>().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken);
-        var result = ScoringEngine.Compute(EvaluationInputs.Build(view, sheets, includePrices: true));
+        var result = EvaluationResults.Compute(view, sheets);
         if (view.Candidate(result) is not { } winner) return null;
 
         var vendorId = Guid.ParseExact(winner.VendorId, "N");

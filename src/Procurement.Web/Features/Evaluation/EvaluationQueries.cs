@@ -21,11 +21,19 @@ public sealed record EvaluationOverview(
     IReadOnlyList<CriteriaChange> CriteriaChanges, IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<MemberStatus> Members,
     bool TechnicalClosed, DateTimeOffset? TechnicalClosedAt, IReadOnlyList<DemonstrationSlot> Demonstrations,
     bool IAmOfficer, bool IAmMember, bool IAmChair, bool IHaveDeclared, bool INeedToReconfirm,
-    PriceEnvelopeView? Prices, long Version);
+    PriceEnvelopeView? Prices, long Version)
+{
+    /// <summary>When the chair finalised the result; null while it is provisional.</summary>
+    public DateTimeOffset? ResultsFinalisedAt { get; init; }
+}
 
 /// <summary>The member's own sheet: only vendors they may score.</summary>
 public sealed record MyScoreSheet(Guid CaseId, Guid MemberId, ScoreSheetStatus Status, IReadOnlyList<CriteriaCategory> Criteria,
-    IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<ScoreCell> Cells, string? LastReopenReason, long Version);
+    IReadOnlyList<EvaluatedVendor> Vendors, IReadOnlyList<ScoreCell> Cells, string? LastReopenReason, long Version)
+{
+    /// <summary>The member's private notes, key "{vendorId:N}|{itemId}" (<see cref="ScoreSheetView.Key"/>).</summary>
+    public IReadOnlyDictionary<string, string> Notes { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>The 受注候補者 of a final result (null while provisional, or when every ranked vendor declined) and the declines so far.</summary>
 public sealed record CandidateSelection(RankingEntry? Candidate, IReadOnlyList<DeclineEntry> Declines);
@@ -90,7 +98,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         return new EvaluationOverview(caseId, view.ScoredCriteria, view.Settings, view.CriteriaRevision, view.CriteriaFrozen, view.CriteriaChanges,
             view.Vendors, members, view.TechnicalClosed, view.TechnicalClosedAt, view.Demonstrations,
             user.IsInRole(Roles.Officer), view.IsMember(user.Id), view.ChairId == user.Id, view.DeclarationOf(user.Id) is not null,
-            view.PendingReconfirmation.Contains(user.Id), CanSeePrices(view) ? Prices(view) : null, view.Version);
+            view.PendingReconfirmation.Contains(user.Id), CanSeePrices(view) ? Prices(view) : null, view.Version) { ResultsFinalisedAt = view.ResultsFinalisedAt };
     }
 
     /// <summary>Officers only: the candidates follow the same rules as AppointCommitteeMember, so the page offers nobody it would refuse.</summary>
@@ -132,7 +140,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         var sheet = await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, user.Id), ct) ?? new ScoreSheetView { CaseId = caseId, MemberId = user.Id };
         var vendors = view.Vendors.Where(v => !view.IsConflicted(user.Id, v.VendorId)).ToList();
         return new MyScoreSheet(caseId, user.Id, sheet.Status, view.ScoredCriteria, vendors,
-            sheet.Cells.Values.Where(c => vendors.Any(v => v.VendorId == c.VendorId)).ToList(), sheet.LastReopenReason, sheet.Version);
+            sheet.Cells.Values.Where(c => vendors.Any(v => v.VendorId == c.VendorId)).ToList(), sheet.LastReopenReason, sheet.Version) { Notes = sheet.Notes };
     }
 
     /// <summary>
@@ -151,8 +159,11 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
     public async Task<ScoreSheetView> GetSheetAsync(Guid caseId, Guid memberId, CancellationToken ct = default)
     {
         var view = await RequireSheetVisibleAsync(caseId, memberId, ct);
-        return await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, memberId), ct)
+        var sheet = await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, memberId), ct)
             ?? new ScoreSheetView { CaseId = view.CaseId, MemberId = memberId };
+        // Private notes are for their author only, also after the close.
+        if (memberId != user.Id) sheet.Notes = [];
+        return sheet;
     }
 
     /// <summary>Every change of a member's scores, who made it and when (the results page links here).</summary>
@@ -267,7 +278,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         await EvaluationGate.RequireCaseAsync(access, caseId, ct);
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
         EvaluationGate.RequireClosed(view, T["審査結果の表示"]);
-        var result = ScoringEngine.Compute(EvaluationInputs.Build(view, await SheetsAsync(caseId, ct), includePrices: true));
+        var result = EvaluationResults.Compute(view, await SheetsAsync(caseId, ct));
         return (result, new CandidateSelection(view.Candidate(result), view.Declines));
     }
 

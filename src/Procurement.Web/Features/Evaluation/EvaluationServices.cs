@@ -13,6 +13,7 @@ public static class EvaluationServices
         services.AddScoped<IEvaluationGate, EvaluationRecordsGate>();
         services.AddScoped<IAwardSource, EvaluationAward>();
         services.AddScoped<IDocumentSectionSource, EvaluationDocumentSource>();
+        services.AddSingleton<Workflows.Tasks.ITaskSource, EvaluationTaskSource>();
         return services;
     }
 }

@@ -55,6 +55,9 @@ public sealed class EvaluationView
     public List<DemonstrationSlot> Demonstrations { get; set; } = [];
     /// <summary>Candidates who declined, in order: each moved the selection to the next of the ranking.</summary>
     public List<DeclineEntry> Declines { get; set; } = [];
+    /// <summary>When the chair finalised the result (null: provisional, whatever the engine says).</summary>
+    public DateTimeOffset? ResultsFinalisedAt { get; set; }
+    public string? ResultsFinalisedBy { get; set; }
     public long Version { get; set; }
 
     /// <summary>The criteria members score: the officer's categories plus the demonstration scenario as one more category.</summary>
@@ -203,6 +206,12 @@ public sealed class EvaluationViewProjection : SingleStreamProjection<Evaluation
 
     public static void Apply(CandidateDeclined e, EvaluationView view) =>
         view.Declines.Add(new DeclineEntry(e.VendorId, e.VendorName, e.Reason, e.By.Name, e.At));
+
+    public static void Apply(ResultsFinalised e, EvaluationView view)
+    {
+        view.ResultsFinalisedAt = e.At;
+        view.ResultsFinalisedBy = e.By.Name;
+    }
 
     public static void Apply(DemonstrationCancelled e, EvaluationView view) => view.Demonstrations.RemoveAll(s => s.SlotId == e.SlotId);
 }

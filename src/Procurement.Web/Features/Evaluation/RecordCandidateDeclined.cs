@@ -47,6 +47,6 @@ public sealed class RecordCandidateDeclinedHandler(IDocumentSession session, ICu
     {
         var sheets = await session.Query<ScoreSheetView>().Where(s => s.CaseId == c.CaseId).ToListAsync(ct);
         return await EvaluationGate.AppendAsync(session, c.CaseId,
-            state => Decide(state, ScoringEngine.Compute(EvaluationInputs.Build(state, sheets, includePrices: true)), c, user.Actor, clock.GetUtcNow()), ct);
+            state => Decide(state, EvaluationResults.Compute(state, sheets), c, user.Actor, clock.GetUtcNow()), ct);
     }
 }

@@ -25,6 +25,7 @@ public sealed class RecordLotHandler(IDocumentSession session, ICurrentUser user
 {
     public static object[] Decide(EvaluationView state, RecordLot c, Actor by, DateTimeOffset at)
     {
+        EvaluationGate.RequireNotFinalised(state);
         EvaluationGate.RequireClosed(state, T["くじの結果の記録"]);
         if (c.VendorOrder.Any(v => state.Vendors.All(x => x.VendorId != v))) throw new DomainRuleException("評価対象ではない事業者が含まれています。");
         return [new LotDrawn(c.CaseId, [.. c.VendorOrder], c.DrawnBy.Trim(), string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(), by, at)];

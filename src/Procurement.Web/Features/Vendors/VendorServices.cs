@@ -14,6 +14,7 @@ public static class VendorServices
         services.AddScoped<CaseVendorsWriter>();
         services.AddScoped<ProposalAccess>();
         services.AddScoped<IDocumentSectionSource, VendorDocumentSource>();
+        services.AddSingleton<Workflows.Tasks.ITaskSource, VendorTaskSource>();
         services.AddScoped<IVendorFileStore>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<VendorFileOptions>>().Value.FileStore)
             ? ActivatorUtilities.CreateInstance<PostgresVendorFileStore>(sp)
             : ActivatorUtilities.CreateInstance<FolderVendorFileStore>(sp));

@@ -28,8 +28,19 @@ public static class WorkflowServices
         // Steps complete themselves from the records features append (completedBy), in the same save.
         services.ConfigureMarten((sp, opts) => opts.Listeners.Add(new Runtime.WorkflowRecordListener(sp.GetRequiredService<WorkflowCatalog>)));
 
+        // 「自分のタスク」: the features' sources, the count the navigation reads, recounted after each save with events.
+        services.AddSingleton<CaseTasks>();
+        services.AddSingleton<TaskCountRefresher>();
+        services.AddScoped<TaskCountReader>();
+        services.ConfigureMarten((sp, opts) =>
+        {
+            opts.Schema.For<TaskCount>().Index(c => c.UserId).Index(c => c.CaseId);
+            opts.Listeners.Add(new TaskCountListener(sp.GetRequiredService<TaskCountRefresher>, sp.GetRequiredService<ILogger<TaskCountListener>>));
+        });
+
         services.AddSingleton<IReminderMailer, SmtpReminderMailer>();
         services.AddSingleton<WorkflowReminders>();
+        services.AddSingleton<TaskReminders>();
         services.AddHostedService<ReminderSchedule>();
 
         services.AddSingleton<GraphvizRenderer>();

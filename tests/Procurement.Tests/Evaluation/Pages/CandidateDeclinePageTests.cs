@@ -16,11 +16,13 @@ public sealed class CandidateDeclinePageTests(SharedApp shared) : IClassFixture<
         _app = await shared.FreshAsync();
         await EvaluationDemo.SeedAsync(_app.Store, _app.Clock);
         await SubmitAllAndCloseAsync(_app);
+        await FinaliseAsync(_app);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static Dictionary<string, string> Decline(Guid vendor, string reason) => new() { ["Decline.VendorId"] = vendor.ToString(), ["Decline.Reason"] = reason };
+    private static Dictionary<string, string> Decline(Guid vendor, string reason) =>
+        new() { ["Decline.VendorId"] = vendor.ToString(), ["Decline.Reason"] = reason, ["DeclineConfirmed"] = "true" };
 
     [Fact]
     public async Task An_officer_records_the_decline_and_the_next_vendor_becomes_the_candidate_for_everyone()
@@ -33,7 +35,7 @@ public sealed class CandidateDeclinePageTests(SharedApp shared) : IClassFixture<
 
         // A tampered vendor field is named, not a server error.
         var tampered = await officer.PostFormAsync($"{Results}?handler=Decline",
-            new Dictionary<string, string> { ["Decline.VendorId"] = "<script>", ["Decline.Reason"] = "辞退" }, Results);
+            new Dictionary<string, string> { ["Decline.VendorId"] = "<script>", ["Decline.Reason"] = "辞退", ["DeclineConfirmed"] = "true" }, Results);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tampered.StatusCode);
         Assert.Contains("辞退した受注候補者を指定してください。", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

@@ -38,7 +38,7 @@ public sealed class ChairPageTests(SharedApp shared) : IClassFixture<SharedApp>,
         var memberId = await UserIdAsync(_app, "member1");
         var chair = await _app.SignInAsync("chair");
 
-        var tooEarly = await chair.PostFormAsync($"{Hub}?handler=Close", new(), Hub);
+        var tooEarly = await chair.PostFormAsync($"{Hub}?handler=Close", new() { ["CloseConfirmed"] = "true" }, Hub);
         Assert.Equal(HttpStatusCode.OK, tooEarly.StatusCode);
         Assert.Contains("利害関係の申告が済んでいない委員がいます: 喬木 由美、南 信夫（委員長）", await tooEarly.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -147,6 +147,6 @@ public sealed class ChairPageTests(SharedApp shared) : IClassFixture<SharedApp>,
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(Chair)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostFormAsync($"{Chair}?handler=Lot",
             new() { ["Lot.VendorOrder"] = A, ["Lot.DrawnBy"] = "x" }, "/")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostFormAsync($"{Hub}?handler=Close", new(), "/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostFormAsync($"{Hub}?handler=Close", new() { ["CloseConfirmed"] = "true" }, "/")).StatusCode);
     }
 }

@@ -50,7 +50,7 @@ public sealed partial class EvaluationEnglishTests(SharedApp shared) : IClassFix
     {
         var chair = await _app.SignInAsync("chair");
         await chair.UseEnglishAsync();
-        var refused = await chair.PostFormAsync($"{Hub}?handler=Close", new(), Hub);
+        var refused = await chair.PostFormAsync($"{Hub}?handler=Close", new() { ["CloseConfirmed"] = "true" }, Hub);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Members who have not declared conflicts of interest: 豊丘 一郎, 喬木 由美, 南 信夫（委員長）", html, StringComparison.Ordinal);
         Assert.DoesNotContain("利害関係の申告が済んでいない委員がいます", html, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed partial class EvaluationEnglishTests(SharedApp shared) : IClassFix
             Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync($"{Hub}/Sheet?handler=Submit", cells, $"{Hub}/Sheet")).StatusCode);
         }
         var chair = await _app.SignInAsync("chair");
-        Assert.Equal(HttpStatusCode.Redirect, (await chair.PostFormAsync($"{Hub}?handler=Close", new(), Hub)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await chair.PostFormAsync($"{Hub}?handler=Close", new() { ["CloseConfirmed"] = "true" }, Hub)).StatusCode);
         await chair.UseEnglishAsync();
 
         var results = await chair.GetStringAsync($"{Hub}/Results");

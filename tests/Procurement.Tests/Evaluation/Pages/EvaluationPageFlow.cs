@@ -43,6 +43,7 @@ internal static partial class EvaluationPageFlow
                 };
             }
         }
+        cells["SubmitConfirmed"] = "true"; // the submit's confirmation checkbox (ignored by the other handlers)
         return cells;
     }
 
@@ -65,7 +66,15 @@ internal static partial class EvaluationPageFlow
             Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
         }
         var chair = await app.SignInAsync("chair");
-        Assert.Equal(HttpStatusCode.Redirect, (await chair.PostFormAsync($"{Hub}?handler=Close", new(), Hub)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await chair.PostFormAsync($"{Hub}?handler=Close", new() { ["CloseConfirmed"] = "true" }, Hub)).StatusCode);
+    }
+
+    /// <summary>The chair's 「結果を確定する」 on the chair page, confirmed.</summary>
+    public static async Task FinaliseAsync(AppFactory app)
+    {
+        var chair = await app.SignInAsync("chair");
+        var response = await chair.PostFormAsync($"{Hub}/Chair?handler=Finalise", new() { ["FinaliseConfirmed"] = "true" }, $"{Hub}/Chair");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     public static async Task<Guid> UserIdAsync(AppFactory app, string userName)

@@ -51,6 +51,7 @@ public sealed class EvaluationPagesTests(SharedApp shared) : IClassFixture<Share
                 };
             }
         }
+        cells["SubmitConfirmed"] = "true"; // the submit's confirmation checkbox (ignored by the other handlers)
         return cells;
     }
 
@@ -227,13 +228,13 @@ public sealed class EvaluationPagesTests(SharedApp shared) : IClassFixture<Share
         }
 
         var member1 = await _app.SignInAsync("member1");
-        var notChair = await member1.PostFormAsync($"{Hub}?handler=Close", new(), Hub);
+        var notChair = await member1.PostFormAsync($"{Hub}?handler=Close", new() { ["CloseConfirmed"] = "true" }, Hub);
         Assert.Equal(HttpStatusCode.OK, notChair.StatusCode);
         Assert.Contains("この操作は委員長のみが行えます。", await notChair.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("評価結果は技術審査の締切後に表示されます。", await member1.GetStringAsync($"{Hub}/Results"), StringComparison.Ordinal);
 
         var chair = await _app.SignInAsync("chair");
-        var closed = await chair.PostFormAsync($"{Hub}?handler=Close", new(), Hub);
+        var closed = await chair.PostFormAsync($"{Hub}?handler=Close", new() { ["CloseConfirmed"] = "true" }, Hub);
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
 
         var officer = await _app.SignInAsync("officer1");

@@ -29,6 +29,7 @@ public sealed class DecidePartialFitHandler(IDocumentSession session, ICurrentUs
 {
     public static object[] Decide(EvaluationView state, DecidePartialFit c, Actor by, DateTimeOffset at)
     {
+        EvaluationGate.RequireNotFinalised(state);
         if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
         var item = state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId)
             ?? throw new DomainRuleException(T.Format("評価項目「{0}」は評価基準にありません。", c.ItemId));

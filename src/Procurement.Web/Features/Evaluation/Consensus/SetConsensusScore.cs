@@ -30,6 +30,7 @@ public sealed class SetConsensusScoreHandler(IDocumentSession session, ICurrentU
 {
     public static object[] Decide(EvaluationView state, SetConsensusScore c, Actor by, DateTimeOffset at)
     {
+        EvaluationGate.RequireNotFinalised(state);
         EvaluationGate.RequireClosed(state, T["合議による評価の決定"]);
         if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
         var item = state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId)

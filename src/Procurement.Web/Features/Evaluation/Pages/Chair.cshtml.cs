@@ -67,6 +67,19 @@ public sealed class ChairModel(CaseAccess access, EvaluationQueries queries, IMe
             mark is null ? t["合議の評価を取り消しました。"] : t["合議の評価を記録しました。"], ct);
     }
 
+    /// <summary>「結果を確定する」: the chair's explicit decision, confirmed on the form; the last consensus never finalises by itself.</summary>
+    [BindProperty] public bool FinaliseConfirmed { get; set; }
+
+    /// <summary>Nothing is left to decide but the chair's finalisation.</summary>
+    public bool ReadyToFinalise => Result is { IsFinal: false } r && r.BlockerTexts.All(b => b.Template == EvaluationResults.NotFinalised);
+
+    public async Task<IActionResult> OnPostFinaliseAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (!Confirmation.Require(ModelState, "Finalise", FinaliseConfirmed, t["確定する前に、確定の結果を確認してチェックを入れてください。"])) return Page();
+        return await SendAsync(id, "Finalise", () => mediator.Send(new FinaliseResults(id), ct).AsTask(), t["審査結果を確定しました。"], ct);
+    }
+
     public async Task<IActionResult> OnPostPartialFitAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;

@@ -17,7 +17,8 @@ public sealed class DeclareModel(CaseAccess access, EvaluationQueries queries, I
 {
     public sealed class DeclareInput
     {
-        public bool HasConflict { get; set; }
+        /// <summary>Null until the member picks one: a declaration is an explicit statement, never a preset answer.</summary>
+        public bool? HasConflict { get; set; }
         public List<Guid> ConflictedVendorIds { get; set; } = [];
         public string? Statement { get; set; }
     }
@@ -31,15 +32,21 @@ public sealed class DeclareModel(CaseAccess access, EvaluationQueries queries, I
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         var mine = Overview.Members.First(m => m.MemberId == user.Id);
-        Declaration = new DeclareInput { HasConflict = mine.ConflictedVendorIds.Count > 0, ConflictedVendorIds = [.. mine.ConflictedVendorIds] };
+        // A member who has declared sees their answer; one who has not sees no choice made.
+        Declaration = new DeclareInput { HasConflict = mine.Declared ? mine.ConflictedVendorIds.Count > 0 : null, ConflictedVendorIds = [.. mine.ConflictedVendorIds] };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
-        var vendors = Declaration.HasConflict ? Declaration.ConflictedVendorIds ?? [] : [];
-        if (Declaration.HasConflict && vendors.Count == 0)
+        if (Declaration.HasConflict is not { } hasConflict)
+        {
+            ModelState.AddModelError("Declaration.HasConflict", t["利害関係の有無を選んでください。"]);
+            return Page();
+        }
+        var vendors = hasConflict ? Declaration.ConflictedVendorIds ?? [] : [];
+        if (hasConflict && vendors.Count == 0)
         {
             ModelState.AddModelError("Declaration.ConflictedVendorIds", t["利害関係のある事業者を選んでください。"]);
             return Page();

@@ -30,8 +30,17 @@ public sealed class IndexModel(CaseAccess access, EvaluationQueries queries, IMe
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
-        SendAsync(id, "Close", () => mediator.Send(new CloseTechnicalScoring(id), ct).AsTask(), t["技術審査を締め切りました。"], ct);
+    /// <summary>The close's confirmation checkbox (irreversible: prices open and every sheet becomes visible).</summary>
+    [BindProperty] public bool CloseConfirmed { get; set; }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
+    {
+        if (!Confirmation.Require(ModelState, "Close", CloseConfirmed, t["締め切る前に、締切の結果を確認してチェックを入れてください。"]))
+        {
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        return await SendAsync(id, "Close", () => mediator.Send(new CloseTechnicalScoring(id), ct).AsTask(), t["技術審査を締め切りました。"], ct);
+    }
 
     public Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, nameof(Reopen), () => mediator.Send(new ReopenScoreSheet(id, Reopen.MemberId, Reopen.Reason ?? ""), ct).AsTask(), t["採点表を差し戻しました。"], ct);

@@ -24,6 +24,8 @@ public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, U
     }
 
     [BindProperty] public DeclineInput Decline { get; set; } = new();
+    /// <summary>The decline cannot be undone: the form carries a confirmation the server checks.</summary>
+    [BindProperty] public bool DeclineConfirmed { get; set; }
     public CandidateSelection? Selection { get; private set; }
     public CaseSummary Case { get; private set; } = null!;
     public EvaluationOverview Overview { get; private set; } = null!;
@@ -55,8 +57,12 @@ public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, U
         if (!user.IsInRole(Roles.Officer)) return Forbid();
         Case = found;
         var vendorId = Guid.TryParse(Decline.VendorId, out var v) ? v : Guid.Empty;
-        var (ok, _) = await FormCommand.TryAsync(ModelState, t, nameof(Decline),
-            () => mediator.Send(new RecordCandidateDeclined(id, vendorId, Decline.Reason ?? ""), ct).AsTask());
+        var ok = Confirmation.Require(ModelState, nameof(Decline), DeclineConfirmed, t["記録する前に、辞退の記録の結果を確認してチェックを入れてください。"]);
+        if (ok)
+        {
+            (ok, _) = await FormCommand.TryAsync(ModelState, t, nameof(Decline),
+                () => mediator.Send(new RecordCandidateDeclined(id, vendorId, Decline.Reason ?? ""), ct).AsTask());
+        }
         if (ok)
         {
             TempData["Flash"] = t["受注候補者の辞退を記録しました。次順位の事業者が受注候補者になります。"];

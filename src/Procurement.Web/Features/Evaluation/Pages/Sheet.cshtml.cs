@@ -21,13 +21,22 @@ namespace Procurement.Features.Evaluation.Pages;
 [Authorize(Policy = Policies.Committee)]
 [RequestSizeLimit(ImportScoreSheetValidator.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportScoreSheetValidator.MaxBytes + 64 * 1024)]
-public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t, TimeProvider clock) : PageModel
+public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t, TimeProvider clock,
+    Marten.IQuerySession session, Vendors.Proposals.ProposalAccess proposals) : PageModel
 {
     /// <summary>Key: "{vendorId:N}-{itemId}"; value as typed or selected ("4", "○", "合", "12.5").</summary>
     [BindProperty] public Dictionary<string, string?> Cells { get; set; } = [];
     [BindProperty] public IFormFile? Upload { get; set; }
     /// <summary>The sheet stream's version the form was loaded at; the autosave replies with the new one.</summary>
     [BindProperty] public long? Version { get; set; }
+    /// <summary>Private notes, key as <see cref="Cells"/>: only the member sees them.</summary>
+    [BindProperty] public Dictionary<string, string?> Notes { get; set; } = [];
+    /// <summary>The submit's confirmation checkbox: a submitted sheet locks until the chair reopens it.</summary>
+    [BindProperty] public bool SubmitConfirmed { get; set; }
+    /// <summary>Cells left empty when a submit was refused for them (keys as <see cref="Cells"/>): highlighted on the page.</summary>
+    public IReadOnlySet<string> Unanswered { get; private set; } = new HashSet<string>();
+    /// <summary>Per vendor, the current proposal's files the member may open (the proposal pages' own access rule).</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<Vendors.VendorFile>> ProposalFiles { get; private set; } = new Dictionary<Guid, IReadOnlyList<Vendors.VendorFile>>();
 
     public CaseSummary Case { get; private set; } = null!;
     public MyScoreSheet Sheet { get; private set; } = null!;
@@ -55,9 +64,16 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
         Cells = Sheet.Vendors.SelectMany(v => Sheet.Criteria.SelectMany(c => c.Items).Select(i =>
                 (Key(v.VendorId, i.Id), (string?)Text(i, Sheet.Cells.FirstOrDefault(x => x.VendorId == v.VendorId && x.ItemId == i.Id)?.Mark))))
             .ToDictionary(x => x.Item1, x => x.Item2);
+        Notes = Sheet.Notes.ToDictionary(n => n.Key.Replace('|', '-'), n => (string?)n.Value);
         Version = Sheet.Version;
         return Page();
     }
+
+    /// <summary>Items without a mark: per vendor, from what the page holds (typed or saved).</summary>
+    public int RemainingFor(Guid vendorId) =>
+        Sheet.Criteria.SelectMany(c => c.Items).Count(i => string.IsNullOrWhiteSpace(Cells.GetValueOrDefault(Key(vendorId, i.Id))));
+
+    public int ItemCount => Sheet.Criteria.Sum(c => c.Items.Count);
 
     public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct)
     {
@@ -70,7 +86,7 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (Entries() is not { } entries) return Page();
-        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", () => mediator.Send(new SaveScoreDraft(id, entries, Version), ct).AsTask());
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", () => mediator.Send(new SaveScoreDraft(id, entries, Version, NoteEntries()), ct).AsTask());
         return Done(id, ok, stale, t["下書きを保存しました。"]);
     }
 
@@ -86,7 +102,7 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
         if (Entries() is { } entries)
         {
             long version = 0;
-            var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", async () => version = await mediator.Send(new SaveScoreDraft(id, entries, Version), ct));
+            var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", async () => version = await mediator.Send(new SaveScoreDraft(id, entries, Version, NoteEntries()), ct));
             if (ok)
             {
                 var at = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Documents.JapaneseDates.Tokyo).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
@@ -108,9 +124,33 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         if (Entries() is not { } entries) return Page();
+        // A refused submit keeps what was typed and saves it as the draft, so nothing typed is lost; the empty cells are
+        // highlighted and counted before anything is submitted.
+        var unanswered = entries.Where(e => e.Mark is null).Select(e => Key(e.VendorId, e.ItemId)).ToHashSet(StringComparer.Ordinal);
+        if (unanswered.Count > 0 || !SubmitConfirmed)
+        {
+            var (saved, staleDraft) = await FormCommand.TryAsync(ModelState, t, "Sheet", async () => Version = await mediator.Send(new SaveScoreDraft(id, entries, Version, NoteEntries()), ct));
+            if (!saved)
+            {
+                Stale = staleDraft;
+                return Page();
+            }
+            Sheet = await queries.GetMySheetAsync(id, ct);
+            Version = Sheet.Version;
+            if (unanswered.Count > 0)
+            {
+                Unanswered = unanswered;
+                ModelState.AddModelError("Sheet", t.Format("未入力の評価が{0}件あります。すべて入力してから提出してください。", unanswered.Count));
+            }
+            else
+            {
+                Confirmation.Require(ModelState, "Submit", false, t["提出する前に、提出の結果を確認してチェックを入れてください。"]);
+            }
+            return Page();
+        }
         var (ok, stale) = await FormCommand.TryAsync(ModelState, t, "Sheet", async () =>
         {
-            await mediator.Send(new SaveScoreDraft(id, entries, Version), ct);
+            await mediator.Send(new SaveScoreDraft(id, entries, Version, NoteEntries()), ct);
             await mediator.Send(new SubmitScoreSheet(id), ct);
         });
         return Done(id, ok, stale, t["採点表を提出しました。"]);
@@ -194,6 +234,15 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
         return ModelState.ErrorCount == 0 ? entries : null;
     }
 
+    /// <summary>The notes the form sent, for the vendors and items on the sheet (null when the form sent none).</summary>
+    private List<ScoreNote>? NoteEntries()
+    {
+        if (Notes.Count == 0) return null;
+        return [.. Sheet.Vendors.SelectMany(v => Sheet.Criteria.SelectMany(c => c.Items)
+            .Where(i => Notes.ContainsKey(Key(v.VendorId, i.Id)))
+            .Select(i => new ScoreNote(v.VendorId, i.Id, Notes[Key(v.VendorId, i.Id)])))];
+    }
+
     private void KeepSavedCells()
     {
         foreach (var v in Sheet.Vendors)
@@ -217,6 +266,27 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
             return Redirect($"/Cases/{id}/Evaluation/Declare");
         }
         Sheet = await queries.GetMySheetAsync(id, ct);
+        ProposalFiles = await VisibleProposalFilesAsync(id, ct);
         return null;
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Vendors.VendorFile>>> VisibleProposalFilesAsync(Guid id, CancellationToken ct)
+    {
+        var caseVendors = await session.LoadAsync<Vendors.CaseVendors>(id, ct);
+        var result = new Dictionary<Guid, IReadOnlyList<Vendors.VendorFile>>();
+        if (caseVendors is null) return result;
+        foreach (var v in Sheet.Vendors)
+        {
+            var files = new List<Vendors.VendorFile>();
+            foreach (var proposal in caseVendors.CurrentProposals.Where(p => p.VendorId == v.VendorId && !p.Excluded))
+            {
+                foreach (var file in proposal.Files)
+                {
+                    if (await proposals.CanOpenFileAsync(id, v.VendorId, file, ct)) files.Add(file);
+                }
+            }
+            if (files.Count > 0) result[v.VendorId] = files;
+        }
+        return result;
     }
 }

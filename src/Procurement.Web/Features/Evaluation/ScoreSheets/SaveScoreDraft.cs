@@ -21,7 +21,8 @@ public sealed record ScoreEntry(Guid VendorId, string ItemId, decimal? Mark, str
 /// takes every cell as sent (callers that hold no page, e.g. tests of the rules).
 /// </summary>
 [Access(Roles.Committee)]
-public sealed record SaveScoreDraft(Guid CaseId, IReadOnlyList<ScoreEntry> Entries, long? ExpectedVersion = null) : ICommand<long>, ICaseRequest;
+/// <param name="Notes">The member's private notes to change with the cells (null: leave them as they are).</param>
+public sealed record SaveScoreDraft(Guid CaseId, IReadOnlyList<ScoreEntry> Entries, long? ExpectedVersion = null, IReadOnlyList<ScoreNote>? Notes = null) : ICommand<long>, ICaseRequest;
 
 public sealed class SaveScoreDraftValidator : AbstractValidator<SaveScoreDraft>
 {
@@ -31,6 +32,11 @@ public sealed class SaveScoreDraftValidator : AbstractValidator<SaveScoreDraft>
         {
             e.RuleFor(x => x.ItemId).NotEmpty();
             e.RuleFor(x => x.Comment).MaximumLength(2000).WithMessage("コメントは2000文字以内で入力してください。");
+        });
+        RuleForEach(c => c.Notes).ChildRules(n =>
+        {
+            n.RuleFor(x => x.ItemId).NotEmpty();
+            n.RuleFor(x => x.Text).MaximumLength(2000).WithMessage("メモは2000文字以内で入力してください。");
         });
     }
 }
@@ -46,7 +52,8 @@ public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser
         if (sheet.Status == ScoreSheetStatus.Submitted) throw new DomainRuleException("提出済みの採点表は変更できません。変更が必要な場合は委員長に差し戻しを依頼してください。");
     }
 
-    public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, IReadOnlyList<ScoreEntry> entries, string source, Guid memberId, Actor by, DateTimeOffset at)
+    public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, IReadOnlyList<ScoreEntry> entries, string source, Guid memberId, Actor by, DateTimeOffset at,
+        IReadOnlyList<ScoreNote>? notes = null)
     {
         RequireChangeable(evaluation, sheet, memberId);
 
@@ -65,7 +72,21 @@ public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser
             if (current is null && e.Mark is null && comment is null) continue;
             changes.Add(new ScoreChange(e.VendorId, e.ItemId, e.Mark, comment));
         }
-        return changes.Count == 0 ? [] : [new ScoreDraftSaved(evaluation.CaseId, memberId, changes, source, by, at)];
+        var noteChanges = new List<ScoreNote>();
+        foreach (var n in notes ?? [])
+        {
+            if (evaluation.Vendors.All(v => v.VendorId != n.VendorId) || evaluation.IsConflicted(memberId, n.VendorId) || !items.ContainsKey(n.ItemId))
+            {
+                throw new DomainRuleException("評価対象ではない事業者又は項目へのメモが含まれています。");
+            }
+            var text = string.IsNullOrWhiteSpace(n.Text) ? null : n.Text.Trim();
+            if (sheet.Notes.GetValueOrDefault(ScoreSheetView.Key(n.VendorId, n.ItemId)) == text) continue;
+            noteChanges.Add(n with { Text = text });
+        }
+        var events = new List<object>();
+        if (changes.Count > 0) events.Add(new ScoreDraftSaved(evaluation.CaseId, memberId, changes, source, by, at));
+        if (noteChanges.Count > 0) events.Add(new ScoreNotesSaved(evaluation.CaseId, memberId, noteChanges, by, at));
+        return [.. events];
     }
 
     public async ValueTask<long> Handle(SaveScoreDraft c, CancellationToken ct)
@@ -80,7 +101,7 @@ public sealed class SaveScoreDraftHandler(IDocumentSession session, ICurrentUser
             entries = EditedSince(seen, entries);
         }
         return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id,
-            sheet => Decide(evaluation, sheet, entries, "画面", user.Id, user.Actor, clock.GetUtcNow()), ct);
+            sheet => Decide(evaluation, sheet, entries, "画面", user.Id, user.Actor, clock.GetUtcNow(), c.Notes), ct);
     }
 
     /// <summary>The entries whose mark or comment differ from the sheet the page was showing (null: an empty sheet).</summary>

@@ -15,3 +15,12 @@ public sealed record ScoreSheetSubmitted(Guid CaseId, Guid MemberId, int Criteri
 
 /// <summary>By is the chair; the member's sheet becomes a draft again.</summary>
 public sealed record ScoreSheetReopened(Guid CaseId, Guid MemberId, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent;
+
+/// <summary>A member's private note on one item for one vendor; Text null removes it.</summary>
+public sealed record ScoreNote(Guid VendorId, string ItemId, string? Text);
+
+/// <summary>
+/// The member's private notes (only their author reads them: not in the results, the score history or other members'
+/// views). Kept in the sheet's stream so they travel with the sheet and its history.
+/// </summary>
+public sealed record ScoreNotesSaved(Guid CaseId, Guid MemberId, IReadOnlyList<ScoreNote> Notes, Actor By, DateTimeOffset At) : IAuditedEvent;

@@ -23,6 +23,8 @@ public sealed class ScoreSheetView
     public DateTimeOffset? SubmittedAt { get; set; }
     public int? SubmittedCriteriaRevision { get; set; }
     public string? LastReopenReason { get; set; }
+    /// <summary>The member's private notes, key as <see cref="Cells"/>. Only the member's own reads return them.</summary>
+    public Dictionary<string, string> Notes { get; set; } = [];
     public long Version { get; set; }
 
     public static string Key(Guid vendorId, string itemId) => $"{vendorId:N}|{itemId}";
@@ -57,6 +59,17 @@ public sealed class ScoreSheetViewProjection : SingleStreamProjection<ScoreSheet
         view.Status = ScoreSheetStatus.Submitted;
         view.SubmittedAt = e.At;
         view.SubmittedCriteriaRevision = e.CriteriaRevision;
+    }
+
+    public static void Apply(ScoreNotesSaved e, ScoreSheetView view)
+    {
+        Touch(view, e.CaseId, e.MemberId);
+        foreach (var note in e.Notes)
+        {
+            var key = ScoreSheetView.Key(note.VendorId, note.ItemId);
+            if (string.IsNullOrEmpty(note.Text)) view.Notes.Remove(key);
+            else view.Notes[key] = note.Text;
+        }
     }
 
     public static void Apply(ScoreSheetReopened e, ScoreSheetView view)

@@ -88,3 +88,26 @@ public sealed class MyTasksHandler(IQuerySession session, CaseAccess access, ICu
         return MyTasks.Build(pairs, catalog, WorkflowActor.From(user), WorkflowClock.Today(clock), query.Sort, query.DueSoonDays);
     }
 }
+
+/// <summary>One row of 「自分のタスク」: a workflow step or a feature's pending action, in one list.</summary>
+public sealed record TaskRow(TaskItem? Step, MyWorkItem? Work)
+{
+    public DateOnly? Due => Step?.Due ?? Work?.Task.Due;
+    public Guid CaseId => Step?.CaseId ?? Work!.Task.CaseId;
+    public string CaseTitle => Step?.CaseTitle ?? Work!.CaseTitle;
+    public bool Overdue => Step?.Overdue ?? Work!.Overdue;
+    public bool DueSoon => Step?.DueSoon ?? Work!.DueSoon;
+    public int? DaysLeft => Step is not null ? Step.DaysLeft : Work!.DaysLeft;
+
+    public static IReadOnlyList<TaskRow> Merge(IReadOnlyList<TaskItem> steps, IReadOnlyList<MyWorkItem> work, TaskSort sort)
+    {
+        var rows = steps.Select(s => new TaskRow(s, null)).Concat(work.Select(w => new TaskRow(null, w)));
+        return sort switch
+        {
+            TaskSort.Case => rows.OrderBy(r => r.CaseTitle, StringComparer.Ordinal).ThenBy(r => r.Due ?? DateOnly.MaxValue).ToList(),
+            // Feature work has no phase of its own: it follows the steps, by date.
+            TaskSort.Phase => rows.OrderBy(r => r.Step is null ? int.MaxValue : WorkflowPhases.Order(r.Step.Phase)).ThenBy(r => r.Due ?? DateOnly.MaxValue).ToList(),
+            _ => rows.OrderBy(r => r.Due ?? DateOnly.MaxValue).ThenBy(r => r.Step is null ? 0 : 1).ToList(),
+        };
+    }
+}

@@ -131,8 +131,85 @@ public sealed class WorkflowReminders(IDocumentStore store, WorkflowCatalog cata
     }
 }
 
+/// <summary>
+/// Reminders for the features' tasks (<see cref="ITaskSource"/>), the same list 「自分のタスク」 shows: each task with a
+/// due date within N days (overdue included) is reminded once per user, task and due date, recorded as a
+/// <see cref="TaskReminderSent"/>; e-mail goes out only when SMTP is configured, otherwise one log line without
+/// addresses or contents. Workflow steps keep their own reminders (<see cref="WorkflowReminders"/>).
+/// </summary>
+[Access(Access.System, Reason = "background work across every group; no person runs it")]
+public sealed class TaskReminders(IDocumentStore store, CaseTasks tasks, TimeProvider clock, IReminderMailer mailer, ILogger<TaskReminders> logger)
+{
+    public async Task<IReadOnlyList<TaskReminderSent>> RunAsync(int daysBefore, CancellationToken ct = default)
+    {
+        await Access.DemandAsync(Access.RuleOf(typeof(TaskReminders)), new SystemUser(), null, null, null, ct);
+        var now = clock.GetUtcNow();
+        var today = WorkflowClock.Today(now);
+        var horizon = today.AddDays(daysBefore);
+        var sent = new List<TaskReminderSent>();
+        await using var query = store.QuerySession();
+        var accounts = (await query.Query<UserAccount>().Where(u => u.IsActive).ToListAsync(ct)).ToDictionary(u => u.Id);
+        foreach (var summary in await query.Query<CaseSummary>().ToListAsync(ct))
+        {
+            var users = await CaseTasks.UsersOfGroupAsync(query, summary.GroupId, ct);
+            foreach (var task in await tasks.FeatureTasksAsync(query, summary, users, today, ct))
+            {
+                if (task.Due is not { } due || due > horizon) continue;
+                var id = TaskReminderSent.IdFor(task, due);
+                if (await query.LoadAsync<TaskReminderSent>(id, ct) is not null || !accounts.TryGetValue(task.UserId, out var user)) continue;
+                var mailed = await TryMailAsync(user, summary.Title, task, due, today, ct);
+                if (!mailed) logger.LogInformation("Task reminder recorded for user {UserId} on case {CaseId} ({Kind}, due {Due}); not mailed", user.Id, summary.Id, task.Kind, due);
+                sent.Add(new TaskReminderSent { Id = id, UserId = user.Id, CaseId = summary.Id, Kind = task.Kind, Due = due, Mailed = mailed, At = now });
+            }
+        }
+        if (sent.Count == 0) return sent;
+        await using var session = store.LightweightSession();
+        session.Store(sent.ToArray());
+        await session.SaveChangesAsync(ct);
+        return sent;
+    }
+
+    private async Task<bool> TryMailAsync(UserAccount user, string caseTitle, PendingTask task, DateOnly due, DateOnly today, CancellationToken ct)
+    {
+        if (!mailer.IsConfigured || string.IsNullOrWhiteSpace(user.Email)) return false;
+        var days = due.DayNumber - today.DayNumber;
+        var when = days < 0 ? $"期限（{due:yyyy年M月d日}）を{-days}日過ぎています" : days == 0 ? "本日が期限です" : $"期限（{due:yyyy年M月d日}）まであと{days}日です";
+        var args = task.Month is { } month ? [$"{month:yyyy年M月}", .. task.Title.Args.Skip(1)] : task.Title.Args.ToArray();
+        var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, task.Title.Template, args);
+        var left = task.Left is null ? "" : $"（{task.Left}）";
+        var mail = new ReminderMail(user.Email, user.DisplayName, $"【手続のお知らせ】{title}（{caseTitle}）",
+            $"{user.DisplayName} 様\n\n案件「{caseTitle}」の「{title}」{left}は{when}。\n" +
+            "「自分のタスク」画面から内容を確認してください。\n\n（このメールは自治体クラウド共同調達支援システムから自動送信しています）");
+        try
+        {
+            await mailer.SendAsync(mail, ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Task reminder mail to user {UserId} failed", user.Id);
+            return false;
+        }
+    }
+}
+
+/// <summary>One reminder of a feature task: once per user, case, task and due date.</summary>
+public sealed class TaskReminderSent
+{
+    public string Id { get; set; } = "";
+    public Guid UserId { get; set; }
+    public Guid CaseId { get; set; }
+    public string Kind { get; set; } = "";
+    public DateOnly Due { get; set; }
+    public bool Mailed { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    public static string IdFor(PendingTask task, DateOnly due) => $"{task.UserId:N}|{task.CaseId:N}|{task.Key}|{due:yyyy-MM-dd}";
+}
+
 /// <summary>Runs the reminders periodically (Procurement:Reminders:DaysBefore, default 3; IntervalMinutes, default 60).</summary>
-public sealed class ReminderSchedule(WorkflowReminders reminders, TimeProvider clock, IConfiguration configuration, ILogger<ReminderSchedule> logger) : BackgroundService
+public sealed class ReminderSchedule(WorkflowReminders reminders, TaskReminders taskReminders, TaskCountRefresher counts, TimeProvider clock,
+    IConfiguration configuration, ILogger<ReminderSchedule> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -149,6 +226,10 @@ public sealed class ReminderSchedule(WorkflowReminders reminders, TimeProvider c
                 {
                     var recorded = await reminders.RunAsync(days, stoppingToken);
                     if (recorded.Count > 0) logger.LogInformation("Recorded {Count} workflow reminders", recorded.Count);
+                    var sentTasks = await taskReminders.RunAsync(days, stoppingToken);
+                    if (sentTasks.Count > 0) logger.LogInformation("Recorded {Count} task reminders", sentTasks.Count);
+                    // What changes with the date alone (a new month's SLA measurements, a proposal window) is recounted here.
+                    await counts.RefreshAllAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
