@@ -22,6 +22,26 @@ public sealed class CaseTimelineSentenceTests
     }
 
     [Fact]
+    public void Amounts_read_in_the_readers_language_not_a_mix_of_yen_and_円()
+    {
+        var opened = new CaseOpened(Guid.NewGuid(), Guid.NewGuid(), "共同調達", ["juki"], CloudForm.SaaS,
+            new DateOnly(2029, 4, 1), 480_000_000, new Actor(Guid.NewGuid(), "高森 花子"), DateTimeOffset.UnixEpoch);
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+            var (_, english) = CaseTimeline.Describe(opened, new UiText());
+            Assert.Contains("480,000,000 yen", english, StringComparison.Ordinal);
+            Assert.DoesNotContain("円", english, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+        Assert.Contains("480,000,000円", CaseTimeline.Describe(opened, new UiText()).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_record_of_a_case_stream_feature_describes_itself()
     {
         // Evaluation and group streams have their own histories (EvaluationHistory, the group page), as has the group's

@@ -60,6 +60,31 @@ public sealed class CaseWizardTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task A_saved_draft_is_listed_by_its_title_resumes_with_a_notice_and_can_be_discarded()
+    {
+        var client = await _app.SignInAsync("officer2");
+        await Post(client, ("Step", "0"), ("action", "next"), ("Input.GroupId", DemoData.GroupId.ToString()), ("Input.Title", "住民記録システム共同調達"));
+
+        // The next step of the same sitting is not a resumed draft.
+        Assert.DoesNotContain("途中保存した入力から再開しています", await client.GetStringAsync("/Cases/Wizard"), StringComparison.Ordinal);
+
+        await Post(client, ("Step", "1"), ("action", "save"), ("Input.TargetBusinesses", "juki"));
+        Assert.Contains("案件の作成「住民記録システム共同調達」", await client.GetStringAsync("/"), StringComparison.Ordinal);
+
+        var resumed = await client.GetStringAsync("/Cases/Wizard");
+        Assert.Contains("に途中保存した入力から再開しています。", resumed, StringComparison.Ordinal);
+        Assert.Contains("value=\"discard\"", resumed, StringComparison.Ordinal);
+
+        var discarded = await Post(client, ("Step", "1"), ("action", "discard"));
+        Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        var fresh = await client.GetStringAsync("/Cases/Wizard");
+        Assert.Contains("手順 1 / 4", fresh, StringComparison.Ordinal);
+        Assert.DoesNotContain("住民記録システム共同調達", fresh, StringComparison.Ordinal);
+        Assert.DoesNotContain("再開しています", fresh, StringComparison.Ordinal);
+        Assert.DoesNotContain("作成途中の入力", await client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_input_stays_on_the_step_with_the_message_next_to_the_field_and_keeps_what_was_typed()
     {
         var client = await _app.SignInAsync("officer2");

@@ -55,6 +55,12 @@ public sealed class ContractReviewTests(SharedApp shared) : IClassFixture<Shared
         var deleted = lines.Where(l => l.Contains("diff-line diff-del", StringComparison.Ordinal)).ToList();
         Assert.Equal(deleted.Count, lines.Count(l => l.Contains("diff-line diff-add", StringComparison.Ordinal)));
         Assert.All(deleted, l => Assert.True(l.Contains('円') || l.Contains("第1版", StringComparison.Ordinal), l));
+
+        // The changes-only view keeps the same changed lines and folds the unchanged ones into counted gaps.
+        var changes = (await legal.GetStringAsync($"{Dossier}/Diff?from=1&to=2&changesOnly=true")).Split('\n');
+        Assert.Equal(deleted.Count, changes.Count(l => l.Contains("diff-line diff-del", StringComparison.Ordinal)));
+        Assert.Contains(changes, l => l.Contains("diff-gap", StringComparison.Ordinal) && l.Contains("行（変更なし）", StringComparison.Ordinal));
+        Assert.True(changes.Count(l => l.Contains("diff-same", StringComparison.Ordinal)) < lines.Count(l => l.Contains("diff-same", StringComparison.Ordinal)) / 4);
     }
 
     [Fact]
@@ -66,6 +72,9 @@ public sealed class ContractReviewTests(SharedApp shared) : IClassFixture<Shared
 
         var comment = await _app.ReviewAsync(legal, 1, "Comment", new() { ["Input.ClauseKey"] = "contract:subcontracting_approval", ["Input.Comment"] = "再委託先の一覧を別紙で求めること。<b>太字</b>" });
         Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
+        // Back at the commented clause, where the comment now shows, not at the top of a long page.
+        Assert.EndsWith("/Versions/1#clause-contract-subcontracting_approval", comment.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("id=\"clause-contract-subcontracting_approval\"", await legal.GetStringAsync($"{Dossier}/Versions/1"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await _app.ReviewAsync(legal, 1, "SendBack", new() { ["Input.Reason"] = "再委託条項を見直してください。" })).StatusCode);
 
         var sentBack = (await _app.LoadDossierAsync())!;

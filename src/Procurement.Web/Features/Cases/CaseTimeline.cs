@@ -34,9 +34,9 @@ public static class CaseTimeline
     public static (string What, string? Detail) Describe(object data, UiText t) => data switch
     {
         CaseOpened e => (t["案件を作成しました"],
-            $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {JapaneseDates.Yen(e.BudgetCeiling)}"),
+            $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {t.Yen(e.BudgetCeiling)}"),
         CaseDetailsChanged e => (t["案件情報を変更しました"],
-            $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {JapaneseDates.Yen(e.BudgetCeiling)}"),
+            $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {t.Yen(e.BudgetCeiling)}"),
         ITimelineDescribed d => (d.TimelineTitle(t), d.TimelineDetail(t)),
         _ => (data.GetType().Name, null),
     };

@@ -94,7 +94,7 @@ public sealed record SlaSaved(Guid DossierId, int Version, SlaDefinition Sla, Ac
 public sealed record ContractTermsSaved(Guid DossierId, int Version, ContractTerms Terms, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
 {
     public string TimelineTitle(UiText t) => t["契約条件を保存しました"];
-    public string? TimelineDetail(UiText t) => Terms.Price is { } p ? $"{t["暫定の契約金額（税抜）"]}: {JapaneseDates.Yen(p)}" : null;
+    public string? TimelineDetail(UiText t) => Terms.Price is { } p ? $"{t["暫定の契約金額（税抜）"]}: {t.Yen(p)}" : null;
 }
 
 /// <summary><paramref name="Note"/>: what the officer tells legal staff, e.g. why a sent-back version is resubmitted unchanged.</summary>
@@ -107,7 +107,7 @@ public sealed record DraftSubmittedForReview(
     /// <summary>The amount the drafts state (bid plus tax), so the history and the documents never disagree.</summary>
     public string? TimelineDetail(UiText t)
     {
-        var amount = Inputs.Price is { } p ? JapaneseDates.Yen(Drafting.ContractAmounts.Compute(p, null, null).Total) : null;
+        var amount = Inputs.Price is { } p ? t.Yen(Drafting.ContractAmounts.Compute(p, null, null).Total) : null;
         var parts = new List<string>();
         if (amount is not null) parts.Add($"{t["契約金額（税込）"]}: {amount}");
         if (!string.IsNullOrWhiteSpace(Note)) parts.Add(Note!);

@@ -25,8 +25,16 @@ public sealed class DiffModel(ContractAccess access, IQuerySession session) : Pa
     public int Added => Lines.Count(l => l.Type == ChangeType.Inserted);
     public int Removed => Lines.Count(l => l.Type == ChangeType.Deleted);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int from, int to, CancellationToken ct)
+    /// <summary>Only the changed lines with two lines of context, the rest folded into 「… n行（変更なし）」.</summary>
+    public bool ChangesOnlyView { get; private set; }
+
+    public IReadOnlyList<Documents.ChangesOnly.Row> Rows => ChangesOnlyView
+        ? Documents.ChangesOnly.Rows(Lines.Count, i => Lines[i].Type != ChangeType.Unchanged)
+        : Documents.ChangesOnly.All(Lines.Count);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int from, int to, bool changesOnly, CancellationToken ct)
     {
+        ChangesOnlyView = changesOnly;
         var found = await access.FindCaseAsync(id, ct);
         if (found is null) return NotFound();
         if (!await access.CanReadDraftsAsync(id, ct)) return Forbid();

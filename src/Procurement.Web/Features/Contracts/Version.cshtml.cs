@@ -47,9 +47,14 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
         return Page();
     }
 
+    /// <summary>After a comment the page opens at the commented clause, where the comment now shows, not at the top.</summary>
     public Task<IActionResult> OnPostCommentAsync(Guid id, int version, CancellationToken ct) =>
         SendAsync(id, version, () => new CommentOnClauseCommand(id, Input.Version, version, Input.ClauseKey ?? "", Input.Comment ?? ""),
-            t["コメントを登録しました。"], stay: true, ct);
+            t["コメントを登録しました。"], stay: true, ct,
+            fragment: () => Submitted.Clauses.FirstOrDefault(c => ReviewDecision.Key(c) == Input.ClauseKey) is { } c ? ClauseAnchor(c.Kind, c.ClauseId) : null);
+
+    /// <summary>The element id of a clause on this page (the view uses the same).</summary>
+    public static string ClauseAnchor(DraftDocumentKind kind, string clauseId) => $"clause-{DraftKinds.Slug(kind)}-{clauseId}";
 
     public Task<IActionResult> OnPostSendBackAsync(Guid id, int version, CancellationToken ct) =>
         SendAsync(id, version, () => new SendDraftBackCommand(id, Input.Version, version, Input.Reason ?? ""),
@@ -71,7 +76,8 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
             t.Format("第{0}版を承認しました。この版は以後変更されません。", version), stay: false, ct);
     }
 
-    private async Task<IActionResult> SendAsync(Guid id, int version, Func<ICommand<long>> command, string done, bool stay, CancellationToken ct)
+    private async Task<IActionResult> SendAsync(Guid id, int version, Func<ICommand<long>> command, string done, bool stay, CancellationToken ct,
+        Func<string?>? fragment = null)
     {
         var refused = await LoadAsync(id, version, ct, keepInput: true);
         if (refused is not null) return refused;
@@ -79,7 +85,7 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
         {
             await mediator.Send(command(), ct);
             TempData["Flash"] = done;
-            return Redirect(stay ? $"/Cases/{id}/Contract/Versions/{version}" : $"/Cases/{id}/Contract");
+            return Redirect(stay ? $"/Cases/{id}/Contract/Versions/{version}" + (fragment?.Invoke() is { } anchor ? "#" + anchor : "") : $"/Cases/{id}/Contract");
         }
         catch (ValidationException ex)
         {

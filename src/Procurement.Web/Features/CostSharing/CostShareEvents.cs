@@ -15,5 +15,5 @@ public sealed record CostShareCalculated(
     public string TimelineTitle(UiText t) => t["費用分担を算定しました"];
 
     public string? TimelineDetail(UiText t) =>
-        $"{Title} {t.Slash} {string.Join(t.Comma, Years.Select(y => $"{y.FiscalYear}{t["年度"]} {Documents.JapaneseDates.Yen(y.Total)}"))}";
+        $"{Title} {t.Slash} {string.Join(t.Comma, Years.Select(y => $"{y.FiscalYear}{t["年度"]} {t.Yen(y.Total)}"))}";
 }

@@ -70,5 +70,5 @@ public sealed record SlaAnnualPaymentSet(Guid CaseId, int FiscalYear, long Annua
 {
     public string TimelineTitle(UiText t) => t["SLA評価の年間支払額を設定しました"];
 
-    public string? TimelineDetail(UiText t) => $"{FiscalYear}{t["年度"]}: {Documents.JapaneseDates.Yen(AnnualPayment)}";
+    public string? TimelineDetail(UiText t) => $"{FiscalYear}{t["年度"]}: {t.Yen(AnnualPayment)}";
 }

@@ -17,6 +17,14 @@ public abstract class WizardPageModel<TInput>(WizardDraftStore drafts, ICurrentU
     [BindProperty] public int Step { get; set; }
     public DateTimeOffset? SavedAt { get; private set; }
 
+    /// <summary>
+    /// The page opened on a draft saved earlier (from the home page, or by coming back to the wizard), not on the next
+    /// step of the same sitting: the page says so and offers to start again, so an old draft is never resumed silently.
+    /// </summary>
+    public bool Resumed => SavedAt is not null && TempData.Peek(MovedKey) is null;
+
+    private const string MovedKey = "WizardMoved";
+
     protected UiText T => t;
 
     protected int NextStep => Math.Min(Step + 1, steps.Count - 1);
@@ -56,8 +64,14 @@ public abstract class WizardPageModel<TInput>(WizardDraftStore drafts, ICurrentU
                 return RedirectToPage();
             case WizardAction.Save:
                 await SaveAsync(draft, Step, ct);
+                TempData.Remove(MovedKey);
                 TempData["Flash"] = t["入力内容を途中保存しました。ホーム画面から再開できます。"];
                 return Redirect("/");
+            case WizardAction.Discard:
+                await DiscardDraftAsync(ct);
+                TempData.Remove(MovedKey);
+                TempData["Flash"] = t["途中保存した入力を破棄しました。最初から入力できます。"];
+                return RedirectToPage();
             default:
                 return null;
         }
@@ -70,6 +84,8 @@ public abstract class WizardPageModel<TInput>(WizardDraftStore drafts, ICurrentU
         WizardState.Write(draft, Input);
         await drafts.SaveAsync(draft, ct);
         SavedAt = draft.SavedAt;
+        // The next GET is the same sitting continuing, not a resumed draft.
+        TempData[MovedKey] = true;
     }
 
     /// <summary>A refused submit opens the first step with an error, and the draft resumes there.</summary>
@@ -80,5 +96,9 @@ public abstract class WizardPageModel<TInput>(WizardDraftStore drafts, ICurrentU
     }
 
     /// <summary>Once submitted, the draft goes, so the home page no longer offers to resume it.</summary>
-    protected async Task DiscardDraftAsync(CancellationToken ct) => await drafts.DiscardAsync(user.Id, wizardName, ct);
+    protected async Task DiscardDraftAsync(CancellationToken ct)
+    {
+        await drafts.DiscardAsync(user.Id, wizardName, ct);
+        SavedAt = null;
+    }
 }

@@ -9,6 +9,10 @@ public static class WizardResume
 
     public static string CriteriaWizardName(Guid caseId) => CriteriaPrefix + caseId.ToString("N", CultureInfo.InvariantCulture);
 
+    /// <summary>What the draft is about, as the user typed it (the case's or group's name), so two drafts can be told apart.</summary>
+    public static string? Subject(WizardDraft draft) =>
+        (draft.Wizard switch { "case" => WizardState.TextField(draft, "Title"), "group" => WizardState.TextField(draft, "Name"), _ => "" }).Trim() is { Length: > 0 } s ? s : null;
+
     public static (string Url, string Title) For(WizardDraft draft) => draft.Wizard switch
     {
         "group" => ("/Groups/Wizard", "グループの設定"),

@@ -12,6 +12,7 @@ public static class WizardAction
     public const string Save = "save";
     public const string Submit = "submit";
     public const string Goto = "goto";
+    public const string Discard = "discard";
 }
 
 public sealed record WizardStep(string Title, params string[] FieldPrefixes)
@@ -28,6 +29,15 @@ public static class WizardState
         draft.Values.TryGetValue(InputKey, out var json) ? JsonSerializer.Deserialize<T>(json) ?? new T() : new T();
 
     public static void Write<T>(WizardDraft draft, T input) => draft.Values[InputKey] = JsonSerializer.Serialize(input);
+
+    /// <summary>One text field of the saved input, without knowing the wizard's input type (the home page's list).</summary>
+    public static string TextField(WizardDraft draft, string name)
+    {
+        if (!draft.Values.TryGetValue(InputKey, out var json)) return "";
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString() ?? "" : "";
+    }
 
     /// <summary>Puts each error next to its field (ids match asp-for names) and returns the first step with an error.</summary>
     public static int? AddErrors(ModelStateDictionary modelState, IReadOnlyList<WizardStep> steps, IEnumerable<ValidationFailure> failures, string prefix = "Input", int? onlyStep = null)

@@ -91,6 +91,10 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
         Assert.Contains("文書比較用の新題名", html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>太字</b>", html, StringComparison.Ordinal);
+        var changesOnly = await officer.GetStringAsync($"{Page}/procurement-spec/Diff?from=1&to=2&changesOnly=true");
+        Assert.Contains("文書比較用の新題名", changesOnly, StringComparison.Ordinal);
+        Assert.Contains("行（変更なし）", changesOnly, StringComparison.Ordinal);
+        Assert.True(changesOnly.Length < html.Length / 2, "the changes-only view should leave most of the document out");
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{Page}/procurement-spec/Diff?from=1&to=9")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{Page}/rfi/Diff?from=1&to=2")).StatusCode);
     }

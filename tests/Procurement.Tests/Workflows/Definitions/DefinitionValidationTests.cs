@@ -359,6 +359,17 @@ public sealed class DefinitionValidationTests
         Assert.Equal(new DateOnly(y, m, d), CalendarDuration.Parse(text).AddTo(new DateOnly(2026, 4, 1)));
 
     [Fact]
+    public void A_new_case_is_offered_the_joint_procurement_first_not_the_part_way_joining()
+    {
+        var catalog = WorkflowCatalog.Load(WorkflowFolders.Shipped);
+
+        var first = catalog.StartChoices[0];
+        Assert.Equal(("joint-cloud-procurement", 2), (first.Id, first.Version));
+        Assert.Single(catalog.Latest, d => d.DefaultForNewCases);
+        Assert.Equal(catalog.All.Count, catalog.StartChoices.Count);
+    }
+
+    [Fact]
     public void Shipped_definitions_parse_with_the_documented_options() =>
         Assert.NotNull(JsonSerializer.Deserialize<WorkflowDefinition>(Shipped("join-existing-cloud").ToJsonString(), WebJson));
 }

@@ -22,8 +22,22 @@ public sealed class DiffModel(CaseAccess access, IMediator mediator, TemplateCat
     public int Added => Diff.New.Count(l => l.Kind is DiffLineKind.Inserted or DiffLineKind.Modified);
     public int Removed => Diff.Old.Count(l => l.Kind is DiffLineKind.Deleted or DiffLineKind.Modified);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string kind, int? from, int? to, CancellationToken ct)
+    /// <summary>Only the changed rows with two rows of context, the rest folded into 「… n行（変更なし）」.</summary>
+    public bool ChangesOnlyView { get; private set; }
+
+    public IReadOnlyList<ChangesOnly.Row> Rows
     {
+        get
+        {
+            var count = Math.Max(Diff.Old.Count, Diff.New.Count);
+            bool Changed(int i) => (i < Diff.Old.Count && Diff.Old[i].Kind != DiffLineKind.Unchanged) || (i < Diff.New.Count && Diff.New[i].Kind != DiffLineKind.Unchanged);
+            return ChangesOnlyView ? ChangesOnly.Rows(count, Changed) : ChangesOnly.All(count);
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string kind, int? from, int? to, bool changesOnly, CancellationToken ct)
+    {
+        ChangesOnlyView = changesOnly;
         var found = await access.FindCaseAsync(id, ct);
         if (found is null) return NotFound();
         var documents = await mediator.Send(new ListDocumentVersions(id), ct);

@@ -62,16 +62,16 @@ public static class EstimateChart
             var initialEnd = X(c.Estimate.InitialCost);
             var totalEnd = X(c.Estimate.Total);
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 10}\" y=\"{y + BarHeight / 2 + 5}\" font-size=\"14\" text-anchor=\"end\" fill=\"#1d2733\">{E(Shorten(c.CompanyName))}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{F(initialEnd - LabelWidth)}\" height=\"{BarHeight}\" fill=\"{InitialColour}\"><title>{E(c.CompanyName)} {E(t["導入費用"])} {E(Documents.JapaneseDates.Yen(c.Estimate.InitialCost))}</title></rect>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(initialEnd)}\" y=\"{y}\" width=\"{F(totalEnd - initialEnd)}\" height=\"{BarHeight}\" fill=\"{TermColour}\"><title>{E(c.CompanyName)} {E(t["運用費用（契約期間総額）"])} {E(Documents.JapaneseDates.Yen(c.Estimate.OperatingCostForTerm))}</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{F(initialEnd - LabelWidth)}\" height=\"{BarHeight}\" fill=\"{InitialColour}\"><title>{E(c.CompanyName)} {E(t["導入費用"])} {E(t.Yen(c.Estimate.InitialCost))}</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(initialEnd)}\" y=\"{y}\" width=\"{F(totalEnd - initialEnd)}\" height=\"{BarHeight}\" fill=\"{TermColour}\"><title>{E(c.CompanyName)} {E(t["運用費用（契約期間総額）"])} {E(t.Yen(c.Estimate.OperatingCostForTerm))}</title></rect>");
             // The right margin is reserved for these labels, so they never sit on a bar or a line.
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(scaleMax) + 8)}\" y=\"{y + BarHeight / 2 + 5}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1d2733\">{E(Man(c.Estimate.Total))}</text>");
         }
 
-        VLine(svg, X(total.Min), Top - 8, axisY, RangeColour, "4 3", $"{t["最小"]} {Documents.JapaneseDates.Yen(total.Min)}");
-        VLine(svg, X(total.Max), Top - 8, axisY, RangeColour, "4 3", $"{t["最大"]} {Documents.JapaneseDates.Yen(total.Max)}");
+        VLine(svg, X(total.Min), Top - 8, axisY, RangeColour, "4 3", $"{t["最小"]} {t.Yen(total.Min)}");
+        VLine(svg, X(total.Max), Top - 8, axisY, RangeColour, "4 3", $"{t["最大"]} {t.Yen(total.Max)}");
         VLine(svg, X((double)total.Median), Top - 8, axisY, MedianColour, "", $"{t["中央値"]} {total.Median.ToString("#,0.#", CultureInfo.InvariantCulture)}円");
-        if (plannedPrice is { } p) VLine(svg, X(p), Top - 8, axisY, PlannedColour, "", $"{t["予定価格"]} {Documents.JapaneseDates.Yen(p)}");
+        if (plannedPrice is { } p) VLine(svg, X(p), Top - 8, axisY, PlannedColour, "", $"{t["予定価格"]} {t.Yen(p)}");
         svg.Append("</svg>");
         return svg.ToString();
     }

@@ -56,7 +56,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         long recorded = 0;
         if (await VendorPage.TryAsync(this, "Input", async () => recorded = await mediator.Send(new RecordPlannedPriceCommand(id, amount, basis, Input.Reason ?? ""), ct)))
         {
-            TempData["Flash"] = t.Format("予定価格 {0} を記録しました。", Documents.JapaneseDates.Yen(recorded));
+            TempData["Flash"] = t.Format("予定価格 {0} を記録しました。", t.Yen(recorded));
             return Redirect($"/Cases/{id}/Estimates");
         }
         return Page();

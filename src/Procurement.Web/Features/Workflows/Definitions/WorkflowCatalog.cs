@@ -16,6 +16,19 @@ public sealed class WorkflowCatalog
     /// <summary>The newest version of each definition (what a new case starts with and what pickers list).</summary>
     public IReadOnlyList<WorkflowDefinition> Latest => All.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).ToList();
 
+    /// <summary>
+    /// What the start form offers, in order: the newest version of the default definition first (so a new case never
+    /// starts on a special path such as joining part-way by accident), the other newest versions, then older versions.
+    /// </summary>
+    public IReadOnlyList<WorkflowDefinition> StartChoices
+    {
+        get
+        {
+            var latest = Latest.OrderBy(d => d.DefaultForNewCases ? 0 : 1).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+            return [.. latest, .. All.Except(latest).OrderBy(d => d.Id, StringComparer.Ordinal).ThenByDescending(d => d.Version)];
+        }
+    }
+
     public WorkflowDefinition? Find(string id, int version) => _byKey.GetValueOrDefault((id, version));
 
     public WorkflowDefinition? FindLatest(string id) => All.Where(d => d.Id == id).MaxBy(d => d.Version);

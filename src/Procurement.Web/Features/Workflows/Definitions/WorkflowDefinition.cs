@@ -22,6 +22,9 @@ public sealed class WorkflowDefinition
     public LocalizedText Title { get; init; } = new("", "");
     public LocalizedText? Description { get; init; }
     public string Start { get; init; } = "";
+
+    /// <summary>Preselected for a new case: the ordinary procurement, not a special path chosen on purpose.</summary>
+    public bool DefaultForNewCases { get; init; }
     public List<WorkflowStep> Steps { get; init; } = [];
 
     /// <summary>The file it came from (for messages); not part of the JSON.</summary>

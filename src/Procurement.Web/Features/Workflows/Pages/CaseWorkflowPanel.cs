@@ -30,6 +30,6 @@ public sealed record CaseWorkflowPanel(
                 if (await mediator.Send(new StepDetailsQuery(caseId, stepId), ct) is { } details) flagged.Add(details);
             }
         }
-        return new CaseWorkflowPanel(caseId, workflow, current, catalog.All, isOfficer, flagged);
+        return new CaseWorkflowPanel(caseId, workflow, current, catalog.StartChoices, isOfficer, flagged);
     }
 }

@@ -19,7 +19,7 @@ public sealed class StartModel(CaseAccess access, IMediator mediator, WorkflowCa
     /// <summary>"definition-id:version", as the select sends it.</summary>
     [BindProperty] public string? Definition { get; set; }
     public CaseSummary Case { get; private set; } = null!;
-    public IReadOnlyList<WorkflowDefinition> Definitions => catalog.All;
+    public IReadOnlyList<WorkflowDefinition> Definitions => catalog.StartChoices;
     public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
