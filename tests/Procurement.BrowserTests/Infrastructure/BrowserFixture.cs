@@ -50,8 +50,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name) =>
+    /// <summary>
+    /// Every page a journey looks at is also scanned with axe-core: a screenshot is where a journey says
+    /// "a user sees this", so that is where WCAG 2.1 AA (the level JIS X 8341-3 asks of public sites) must hold.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        await page.AssertAccessibleAsync(name);
+    }
 
     private static string FindScreenshotDirectory()
     {

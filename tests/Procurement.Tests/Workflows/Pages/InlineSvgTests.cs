@@ -58,4 +58,20 @@ public sealed class InlineSvgTests
         Assert.Contains("今日 2026-11-26", svg, StringComparison.Ordinal);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(svg, "stroke-dasharray")); // both steps planned
     }
+
+    [Fact]
+    public void The_schedule_svg_has_a_text_alternative_naming_its_span_and_counts()
+    {
+        var today = new DateOnly(2026, 11, 26);
+        var schedule = CaseSchedule.ForDefinition(Definition(), today, today);
+
+        var svg = System.Xml.Linq.XElement.Parse(ScheduleSvg.Render(schedule, "ja", new ScheduleSvg.Labels("今日", "完了", "進行中", "予定", "省略", "期限超過")));
+
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        var title = svg.Element(ns + "title");
+        Assert.NotNull(title);
+        Assert.Equal("img", (string?)svg.Attribute("role"));
+        Assert.Equal((string?)title.Attribute("id"), (string?)svg.Attribute("aria-labelledby"));
+        Assert.Contains("2 steps (0 done, 0 in progress, 0 overdue)", title.Value, StringComparison.Ordinal);
+    }
 }

@@ -24,7 +24,8 @@ public sealed class CaseScheduleModel(IMediator mediator, UiText t) : PageModel
         Schedule = schedule;
         var language = UiText.IsEnglish ? "en" : "ja";
         Chart = new HtmlString(ScheduleSvg.Render(schedule, language,
-            new ScheduleSvg.Labels(t["今日"], t["完了"], t["進行中"], t["予定"], t["省略"], t["期限超過"])));
+            new ScheduleSvg.Labels(t["今日"], t["完了"], t["進行中"], t["予定"], t["省略"], t["期限超過"],
+                t["スケジュール（{0}〜{1}）: 全{2}ステップのうち完了{3}、進行中{4}、期限超過{5}。各ステップの日程は下の表「日程の一覧」にあります。"])));
         return Page();
     }
 }

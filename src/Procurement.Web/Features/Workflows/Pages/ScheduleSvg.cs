@@ -16,7 +16,10 @@ public static class ScheduleSvg
     private const int RowHeight = 22;
     private const int AxisHeight = 34;
 
-    public sealed record Labels(string Today, string Completed, string Active, string Planned, string Skipped, string Overdue);
+    /// <param name="Summary">The chart's text alternative: a format with {0} start, {1} end, {2} steps, {3} completed,
+    /// {4} in progress, {5} overdue (screen readers read it; the table below the chart has every date).</param>
+    public sealed record Labels(string Today, string Completed, string Active, string Planned, string Skipped, string Overdue,
+        string Summary = "{0} – {1}: {2} steps ({3} done, {4} in progress, {5} overdue)");
 
     public static string Render(ScheduleModel model, string language, Labels labels)
     {
@@ -97,6 +100,11 @@ public static class ScheduleSvg
             new XAttribute("height", height),
             new XAttribute("viewBox", $"0 0 {LabelWidth + ChartWidth} {height}"),
             new XAttribute("role", "img"),
+            new XAttribute("aria-labelledby", "schedule-chart-title"),
+            new XElement(svg + "title", new XAttribute("id", "schedule-chart-title"), string.Format(CultureInfo.InvariantCulture, labels.Summary,
+                model.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), model.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                model.Steps.Count, model.Steps.Count(s => s.Status == ScheduleStatus.Completed),
+                model.Steps.Count(s => s.Status == ScheduleStatus.Active && !s.Overdue), model.Steps.Count(s => s.Status == ScheduleStatus.Active && s.Overdue))),
             new XAttribute("font-family", "Noto Sans CJK JP, sans-serif"),
             new XAttribute("font-size", "12"),
             axis, rows, today);
