@@ -48,8 +48,8 @@ public sealed class ContractReviewTests(SharedApp shared) : IClassFixture<Shared
         Assert.Equal(HttpStatusCode.Redirect, (await _app.SubmitAsync(officer)).StatusCode);
         var diff = await legal.GetStringAsync($"{Dossier}/Diff?from=1&to=2");
         var lines = diff.Split('\n');
-        Assert.Single(lines, l => l.Contains("diff-line diff-del", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">第3条&#x3000;契約金額は、金435,600,000円", StringComparison.Ordinal));
-        Assert.Single(lines, l => l.Contains("diff-line diff-add", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\">第3条&#x3000;契約金額は、金423,500,000円", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("diff-line diff-del", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\" role=\"cell\">第3条&#x3000;契約金額は、金435,600,000円", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("diff-line diff-add", StringComparison.Ordinal) && l.Contains("<span class=\"diff-text\" role=\"cell\">第3条&#x3000;契約金額は、金423,500,000円", StringComparison.Ordinal));
         // The amounts (price article, fiscal-year rows, monthly payment) and the SLA's revision-history row (第1版 → 第2版):
         // nothing else differs.
         var deleted = lines.Where(l => l.Contains("diff-line diff-del", StringComparison.Ordinal)).ToList();

@@ -1,3 +1,4 @@
+using Procurement.Features.Contracts.Drafting;
 using FluentValidation;
 using Marten;
 using Mediator;

@@ -10,6 +10,9 @@ using Procurement.Features.Evaluation.Scoring;
 
 namespace Procurement.Features.Evaluation.Sheets;
 
+// JsonSchema.Net's validation tree, not the evaluation feature's results finalisation of the same name.
+using EvaluationResults = Json.Schema.EvaluationResults;
+
 /// <summary>A problem in a sheet, with the JSON path a person can find in their file.</summary>
 public sealed record SheetError(string Path, string Message)
 {
