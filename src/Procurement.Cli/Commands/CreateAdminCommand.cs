@@ -21,32 +21,13 @@ public sealed class CreateAdminCommand : ICliCommand
         var password = Environment.GetEnvironmentVariable("PROCUREMENT_ADMIN_PASSWORD") ?? await Console.In.ReadLineAsync() ?? "";
 
         var passwords = context.Services.GetRequiredService<PasswordService>();
-        var problem = NewUserRules.Check(userName, displayName, password);
-        if (problem is not null)
-        {
-            await context.Error.WriteLineAsync(problem);
-            return 1;
-        }
-
         await using var session = context.Store.LightweightSession();
-        var normalized = UserAccount.Normalize(userName);
-        if (await session.Query<UserAccount>().AnyAsync(u => u.NormalizedUserName == normalized))
+        var outcome = await CreateAdministrator.RunAsync(session, passwords, DateTimeOffset.UtcNow, userName, displayName, password, onlyAsFirst: false);
+        if (outcome.Refusal is { } refusal)
         {
-            await context.Error.WriteLineAsync($"ユーザー名「{userName}」は既に使われています。");
+            await context.Error.WriteLineAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, refusal, userName));
             return 1;
         }
-        var account = new UserAccount
-        {
-            Id = Guid.NewGuid(),
-            UserName = userName,
-            NormalizedUserName = normalized,
-            DisplayName = displayName,
-            Roles = [Roles.Admin],
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-        account.PasswordHash = passwords.Hash(account, password);
-        session.Store(account);
-        await session.SaveChangesAsync();
         await context.Out.WriteLineAsync($"created admin {userName}");
         return 0;
     }

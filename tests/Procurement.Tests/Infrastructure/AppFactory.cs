@@ -79,6 +79,8 @@ public sealed partial class AppFactory(string? connectionString, IReadOnlyDictio
         builder.UseEnvironment("Testing");
         if (connectionString is not null) builder.UseSetting("ConnectionStrings:Procurement", connectionString);
         builder.UseSetting("Procurement:Demo", "false");
+        // Tests convert PDFs only when they ask for one: a LibreOffice run per generated version would eat the 2 cores.
+        builder.UseSetting("Procurement:Pdf:ConvertInBackground", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

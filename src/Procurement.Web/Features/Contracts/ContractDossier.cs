@@ -153,7 +153,7 @@ public sealed class ContractDossierProjection : SingleStreamProjection<ContractD
     }
 }
 
-/// <summary>The stored files of a submitted version (DOCX, PDF once converted, and the text the diff compares).</summary>
+/// <summary>The stored files of a submitted version (DOCX and the text the diff compares; their PDFs are <see cref="Documents.StoredPdf"/>).</summary>
 public sealed class ContractVersionFiles
 {
     public string Id { get; set; } = "";
@@ -174,7 +174,6 @@ public sealed class StoredDraftDocument
     public string? Member { get; set; }
     public string Sha256 { get; set; } = "";
     public byte[] Docx { get; set; } = [];
-    public byte[]? Pdf { get; set; }
     public string Text { get; set; } = "";
 }
 

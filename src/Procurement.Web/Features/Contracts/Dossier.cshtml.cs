@@ -28,6 +28,9 @@ public sealed class DossierModel(ContractAccess access, IQuerySession session, I
     public IReadOnlyList<string> PreCheck { get; private set; } = [];
     public IReadOnlyList<TimelineEntry> History { get; private set; } = [];
     public bool PdfAvailable => pdf.IsAvailable;
+
+    /// <summary>The .docx hashes whose PDF is already made (the rest say 作成中).</summary>
+    public IReadOnlySet<string> PdfReady { get; private set; } = new HashSet<string>();
     public bool CanEdit => access.CanEdit;
     public bool CanReview => access.CanReview;
 
@@ -79,6 +82,7 @@ public sealed class DossierModel(ContractAccess access, IQuerySession session, I
         if (Dossier is not null)
         {
             History = (await CaseTimeline.LoadAsync(session, Dossier.Id, t, ct: ct)).Reverse().ToList();
+            PdfReady = await Documents.PdfCopies.ReadyAsync(session, Dossier.Versions.SelectMany(v => v.Files).Select(f => f.Sha256), ct);
         }
         return null;
     }

@@ -3,18 +3,19 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Contracts.Drafting;
+using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Contracts;
 
 /// <summary>
-/// The stored files of a submitted version: one DOCX, its PDF (converted once on first request when LibreOffice is
-/// installed, then kept), or the bundle of all three drafts as a ZIP. Stored bytes are served as they were
-/// validated and frozen, never regenerated.
+/// The stored files of a submitted version: one DOCX, its PDF (made in the background when the version was submitted,
+/// or converted now and kept: <see cref="PdfCopies"/>, the same path as every generated document), or the bundle of
+/// all three drafts as a ZIP. Stored bytes are served as they were validated and frozen, never regenerated.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DownloadModel(ContractAccess access, IDocumentSession session, PdfConverter pdf) : PageModel
+public sealed class DownloadModel(ContractAccess access, IDocumentSession session, PdfCopies pdfs) : PageModel
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -25,40 +26,47 @@ public sealed class DownloadModel(ContractAccess access, IDocumentSession sessio
         var files = await session.LoadAsync<ContractVersionFiles>(ContractVersionFiles.IdFor(ContractStreams.DossierId(id), version), ct);
         if (files is null) return NotFound();
 
-        if (kind == "bundle") return File(Bundle(files), "application/zip", $"契約書類一式_第{version}版.zip");
+        if (kind == "bundle") return File(await BundleAsync(files, ct), "application/zip", $"契約書類一式_第{version}版.zip");
 
         var doc = DraftKinds.FromSlug(kind) is { } k ? files.Documents.FirstOrDefault(d => d.Kind == k && (string.IsNullOrEmpty(member) || d.Member == member)) : null;
         if (doc is null) return NotFound();
+        if (PdfCopies.Sha256(doc.Docx) != doc.Sha256)
+        {
+            throw new InvalidDataException($"保存された契約書類 {doc.FileName} のハッシュ値が一致しません（改ざん又は破損の可能性）。");
+        }
         if (format != "pdf") return File(doc.Docx, DocxType, doc.FileName);
 
-        if (doc.Pdf is null)
+        try
         {
-            if (!pdf.IsAvailable) return NotFound();
-            try
-            {
-                doc.Pdf = await pdf.ConvertAsync(doc.Docx, ct);
-            }
-            catch (PdfConversionException)
-            {
-                return StatusCode(StatusCodes.Status503ServiceUnavailable);
-            }
-            session.Store(files);
-            await session.SaveChangesAsync(ct);
+            return File(await pdfs.GetOrConvertAsync(session, id, doc.Docx, ct), "application/pdf", Path.ChangeExtension(doc.FileName, ".pdf"));
         }
-        return File(doc.Pdf, "application/pdf", Path.ChangeExtension(doc.FileName, ".pdf"));
+        catch (PdfUnavailableException)
+        {
+            return NotFound();
+        }
+        catch (PdfConversionException)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
-    private static byte[] Bundle(ContractVersionFiles files)
+    /// <summary>Every .docx, and beside each the PDF when it has been made (the bundle never waits for LibreOffice).</summary>
+    private async Task<byte[]> BundleAsync(ContractVersionFiles files, CancellationToken ct)
     {
+        var pdfOf = new Dictionary<StoredDraftDocument, byte[]>();
+        foreach (var doc in files.Documents)
+        {
+            if (await PdfCopies.FindAsync(session, PdfCopies.Sha256(doc.Docx), ct) is { } kept) pdfOf[doc] = kept;
+        }
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var doc in files.Documents)
             {
                 using (var target = zip.CreateEntry(doc.FileName, CompressionLevel.Optimal).Open()) target.Write(doc.Docx);
-                if (doc.Pdf is null) continue;
+                if (!pdfOf.TryGetValue(doc, out var pdf)) continue;
                 using var pdfTarget = zip.CreateEntry(Path.ChangeExtension(doc.FileName, ".pdf"), CompressionLevel.Optimal).Open();
-                pdfTarget.Write(doc.Pdf);
+                pdfTarget.Write(pdf);
             }
         }
         return stream.ToArray();

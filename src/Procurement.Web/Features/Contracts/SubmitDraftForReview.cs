@@ -106,7 +106,8 @@ public static class SubmitDraftDecision
 }
 
 public sealed class SubmitDraftForReviewHandler(
-    IDocumentSession session, ContractAccess access, IAwardSource awards, DraftRenderer drafts, ICurrentUser user, TimeProvider clock, UiText t)
+    IDocumentSession session, ContractAccess access, IAwardSource awards, DraftRenderer drafts, ICurrentUser user, TimeProvider clock, UiText t,
+    Documents.PdfBackgroundConversion pdfs)
     : ICommandHandler<SubmitDraftForReviewCommand, int>
 {
     public async ValueTask<int> Handle(SubmitDraftForReviewCommand command, CancellationToken cancellationToken)
@@ -153,6 +154,7 @@ public sealed class SubmitDraftForReviewHandler(
         List<object> events = version == dossier.WorkingVersion ? [submitted] : [new DraftVersionStarted(dossier.Id, version, user.Actor, now), submitted];
         // The files and the event commit together: a version is never announced without its files, nor stored without its event.
         await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, events, cancellationToken);
+        foreach (var file in stored) pdfs.Enqueue(@case.Id, file.Docx);
         return version;
     }
 }

@@ -39,6 +39,9 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
     public bool CanReview => access.CanReview && Submitted.Status == DraftStatus.InReview;
     public bool PdfAvailable => pdf.IsAvailable;
 
+    /// <summary>The .docx hashes whose PDF is already made (the rest say 作成中).</summary>
+    public IReadOnlySet<string> PdfReady { get; private set; } = new HashSet<string>();
+
     /// <summary><paramref name="clause"/> preselects the clause when legal staff click "comment" under it.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id, int version, string? clause, CancellationToken ct)
     {
@@ -122,6 +125,7 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
         var files = submitted is null ? null : await session.LoadAsync<ContractVersionFiles>(ContractVersionFiles.IdFor(dossier!.Id, version), ct);
         if (submitted is null || files is null) return NotFound();
         (Case, Dossier, Submitted, Files) = (found, dossier!, submitted, files);
+        PdfReady = await Documents.PdfCopies.ReadyAsync(session, files.Documents.Select(d => d.Sha256), ct);
         if (!keepInput) Input = new ReviewInput { Version = dossier!.Version };
         if (access.CanReview || access.CanEdit) Consistency = await mediator.Send(new Consistency.CheckCaseConsistency(id, version), ct);
         return null;

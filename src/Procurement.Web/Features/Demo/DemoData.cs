@@ -45,20 +45,7 @@ public static class DemoData
         if (await session.Query<UserAccount>().AnyAsync(ct)) return; // seeded before: never overwrite what users changed
 
         var now = clock.GetUtcNow();
-        var accounts = Users.Select(u =>
-        {
-            var account = new UserAccount
-            {
-                Id = Guid.NewGuid(),
-                UserName = u.UserName,
-                NormalizedUserName = UserAccount.Normalize(u.UserName),
-                DisplayName = u.DisplayName,
-                Roles = [u.Role],
-                CreatedAt = now,
-            };
-            account.PasswordHash = passwords.Hash(account, Password);
-            return account;
-        }).ToList();
+        var accounts = Users.Select(u => UserAccount.Create(u.UserName, u.DisplayName, [u.Role], Password, passwords, now)).ToList();
         session.Store(accounts.ToArray());
 
         var by = Actor.System;

@@ -11,6 +11,10 @@ public static class DocumentServices
         services.AddSingleton<DocumentRenderer>();
         services.AddSingleton<IDocumentFileStore, MartenDocumentFileStore>();
         services.AddSingleton(_ => new PdfConverter());
+        services.AddSingleton<PdfCopies>();
+        services.AddOptions<PdfOptions>().BindConfiguration("Procurement:Pdf");
+        services.AddSingleton<PdfBackgroundConversion>();
+        services.AddHostedService(sp => sp.GetRequiredService<PdfBackgroundConversion>());
         return services;
     }
 }

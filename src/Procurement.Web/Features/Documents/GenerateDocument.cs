@@ -84,7 +84,8 @@ public static class GenerateDocumentDecision
 
 public sealed class GenerateDocumentHandler(
     IDocumentSession session, DocumentRenderer renderer, IDocumentFileStore files, ICurrentUser user, TimeProvider clock,
-    IEnumerable<IDocumentSectionSource> sources, IEnumerable<IDossierDocuments> dossiers) : ICommandHandler<GenerateDocument, GenerateDocumentResult>
+    IEnumerable<IDocumentSectionSource> sources, IEnumerable<IDossierDocuments> dossiers, PdfBackgroundConversion pdfs)
+    : ICommandHandler<GenerateDocument, GenerateDocumentResult>
 {
     private static readonly UiText T = new();
 
@@ -151,6 +152,7 @@ public sealed class GenerateDocumentHandler(
                 // The document is rendered from the whole case at caseVersion (and says so): any change since is stale.
                 session.Events.Append(c.CaseId, caseVersion + 1, n.Event);
                 await session.SaveAsync(ct);
+                pdfs.Enqueue(c.CaseId, rendered.Bytes);
                 return new(template.Kind, n.Event.Version, fileId, rendered.ContentHash, Created: true, validation);
             default:
                 throw new InvalidOperationException(decision.GetType().Name);

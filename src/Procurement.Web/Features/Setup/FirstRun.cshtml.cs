@@ -23,34 +23,15 @@ public sealed class FirstRunModel(IDocumentSession session, PasswordService pass
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await session.Query<UserAccount>().AnyAsync(ct)) return NotFound();
-        if (NewUserRules.Check(UserName ?? "", DisplayName ?? "", Password ?? "") is { } problem)
+        var outcome = await CreateAdministrator.RunAsync(session, passwords, clock.GetUtcNow(), UserName ?? "", DisplayName ?? "", Password ?? "", onlyAsFirst: true, ct);
+        // Any account already there (or another first run was quicker): the page is closed.
+        if (outcome.Refusal == CreateAdministrator.AccountsExist) return NotFound();
+        if (outcome.Refusal is { } problem)
         {
             ModelState.AddModelError(problem.Contains("パスワード", StringComparison.Ordinal) ? nameof(Password)
-                : problem.Contains("氏名", StringComparison.Ordinal) ? nameof(DisplayName) : nameof(UserName), t[problem]);
+                : problem.Contains("氏名", StringComparison.Ordinal) ? nameof(DisplayName) : nameof(UserName), t.Format(problem, UserName ?? ""));
             Password = "";
             return Page();
-        }
-        var account = new UserAccount
-        {
-            Id = Guid.NewGuid(),
-            UserName = UserName!.Trim(),
-            NormalizedUserName = UserAccount.Normalize(UserName),
-            DisplayName = DisplayName!.Trim(),
-            Roles = [Roles.Admin],
-            CreatedAt = clock.GetUtcNow(),
-        };
-        account.PasswordHash = passwords.Hash(account, Password!);
-        session.Insert(account);
-        // Two first-run posts at once: the fixed id of the marker lets only one of them commit.
-        session.Insert(new FirstAdminMarker { Id = FirstAdminMarker.Key, UserId = account.Id });
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (JasperFx.DocumentAlreadyExistsException)
-        {
-            return NotFound();
         }
         TempData["Flash"] = t["管理者アカウントを作成しました。ログインしてください。"];
         return Redirect("/Account/SignIn");

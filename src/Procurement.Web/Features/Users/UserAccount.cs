@@ -25,4 +25,21 @@ public sealed class UserAccount
     public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
     public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A new active account with its password hashed: the one constructor the seed, the first run and the CLI share.</summary>
+    public static UserAccount Create(string userName, string displayName, IEnumerable<string> roles, string password,
+        Infrastructure.Auth.PasswordService passwords, DateTimeOffset now)
+    {
+        var account = new UserAccount
+        {
+            Id = Guid.NewGuid(),
+            UserName = userName.Trim(),
+            NormalizedUserName = Normalize(userName),
+            DisplayName = displayName.Trim(),
+            Roles = [.. roles],
+            CreatedAt = now,
+        };
+        account.PasswordHash = passwords.Hash(account, password);
+        return account;
+    }
 }

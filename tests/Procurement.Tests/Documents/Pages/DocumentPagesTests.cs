@@ -243,8 +243,53 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
         Assert.Equal("%PDF"u8.ToArray(), second[..4]);
         await using var session = _app.Store.QuerySession();
         var version = (await session.LoadAsync<CaseDocumentsView>(CaseId))!.Find("qa-list", 1)!;
-        var stored = await session.LoadAsync<StoredPdf>(version.FileId);
+        var stored = await session.LoadAsync<StoredPdf>(PdfCopies.KeyFor(version.ContentHash));
         Assert.NotNull(stored);
-        Assert.Equal((CaseId, DocumentRenderer.Sha256(first)), (stored.CaseId, stored.Sha256));
+        Assert.Equal((CaseId, DocumentRenderer.Sha256(first), version.ContentHash), (stored.CaseId, stored.Sha256, stored.SourceSha256));
+    }
+
+    /// <summary>
+    /// With background conversion on (the app's default), a new version's PDF is made without anyone asking, the page
+    /// shows it as ready, and the first download runs no conversion.
+    /// </summary>
+    [Fact]
+    public async Task A_new_version_is_converted_in_the_background_and_the_first_download_does_not_wait()
+    {
+        var dir = Directory.CreateTempSubdirectory("fake-soffice-").FullName;
+        var counter = Path.Combine(dir, "runs.txt");
+        var script = Path.Combine(dir, "soffice");
+        await File.WriteAllTextAsync(script, $$"""
+            #!/bin/sh
+            out=""; prev=""
+            for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+            echo run >> "{{counter}}"
+            printf '%%PDF-1.4 fake\n%%%%EOF\n' > "$out/document.pdf"
+            """);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        int Runs() => File.Exists(counter) ? File.ReadAllLines(counter).Length : 0;
+
+        await using var withFake = _app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Procurement:Pdf:ConvertInBackground", "true");
+            b.ConfigureTestServices(s =>
+            {
+                s.RemoveAll<PdfConverter>();
+                s.AddSingleton(new PdfConverter(sofficePath: script));
+            });
+        });
+        var officer = withFake.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync("/Account/SignIn", new() { ["UserName"] = "officer1", ["Password"] = DemoData.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await GenerateAsync(officer, "demo-guide")).StatusCode);
+
+        await using var session = _app.Store.QuerySession();
+        var version = (await session.LoadAsync<CaseDocumentsView>(CaseId))!.Find("demo-guide", 1)!;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await session.LoadAsync<StoredPdf>(PdfCopies.KeyFor(version.ContentHash)) is null && DateTime.UtcNow < deadline) await Task.Delay(200);
+
+        Assert.Equal(1, Runs());
+        var row = (await officer.GetStringAsync(Page)).Split("<tr>").Single(r => r.Contains("/demo-guide/1/Download?format=pdf", StringComparison.Ordinal));
+        Assert.DoesNotContain("作成中", row, StringComparison.Ordinal);
+        Assert.Equal("%PDF"u8.ToArray(), (await officer.GetByteArrayAsync($"{Page}/demo-guide/1/Download?format=pdf"))[..4]);
+        Assert.Equal(1, Runs());
     }
 }

@@ -15,7 +15,8 @@ namespace Procurement.Features.Documents.Pages;
 /// downloads and a diff form. Group members only (404 otherwise); only officers generate, everyone else reads.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog, PdfConverter pdf, UiText t, IEnumerable<IDossierDocuments> dossiers) : PageModel
+public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog, PdfConverter pdf, UiText t, IEnumerable<IDossierDocuments> dossiers,
+    Marten.IQuerySession session) : PageModel
 {
     /// <summary>The features that keep some kinds as their own drafts (the contract dossier), with what the reader may see of them.</summary>
     public IReadOnlyList<(IDossierDocuments Owner, DossierDocumentList List)> Dossiers { get; private set; } = [];
@@ -28,6 +29,9 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
     public IReadOnlyList<DocumentTemplate> Templates => catalog.All;
     public bool CanGenerate => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
     public bool PdfAvailable => pdf.IsAvailable;
+
+    /// <summary>The .docx hashes whose PDF is already made (the rest say 作成中).</summary>
+    public IReadOnlySet<string> PdfReady { get; private set; } = new HashSet<string>();
 
     /// <summary>A generated document's name in the reader's language.</summary>
     public string TitleOf(DocumentSeries series) => catalog.DisplayTitleOf(series.Kind, series.Title);
@@ -89,6 +93,7 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
     {
         Case = found;
         Documents = await mediator.Send(new ListDocumentVersions(found.Id), ct);
+        PdfReady = await PdfCopies.ReadyAsync(session, Documents.Documents.SelectMany(s => s.Versions).Select(v => v.ContentHash), ct);
         var lists = new List<(IDossierDocuments, DossierDocumentList)>();
         foreach (var owner in dossiers) lists.Add((owner, await owner.ListAsync(found.Id, ct)));
         Dossiers = lists;
