@@ -166,8 +166,11 @@ public sealed partial class WholeRecordFormsTests : IAsyncLifetime
         for (var i = 0; i < sla.Items.Count; i++)
         {
             form[$"Input.Rows[{i}].ItemKey"] = SlaEvaluation.KeyOf(sla.Items[i]);
-            form[$"Input.Rows[{i}].Measured"] = measured;
-            form[$"Input.Rows[{i}].Met"] = "true";
+            // Each item reads the input its metric needs: a value (hours), counts, or a confirmation.
+            form[$"Input.Rows[{i}].Value"] = measured;
+            form[$"Input.Rows[{i}].Within"] = "10";
+            form[$"Input.Rows[{i}].Total"] = "10";
+            form[$"Input.Rows[{i}].Confirmed"] = "yes";
         }
         return form;
     }
@@ -185,17 +188,18 @@ public sealed partial class WholeRecordFormsTests : IAsyncLifetime
         }
         var url = $"{Case}/SlaEvaluation";
         var loaded = await LoadedVersionAsync(_officer1, url);
-        Assert.Equal(HttpStatusCode.Redirect, (await _officer2.PostFormAsync($"{url}?handler=Measure", await MeasurementAsync("2028-04", "99.9%", loaded), url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await _officer2.PostFormAsync($"{url}?handler=Measure", await MeasurementAsync("2028-04", "0.5", loaded), url)).StatusCode);
 
-        var stale = await _officer1.PostFormAsync($"{url}?handler=Measure", await MeasurementAsync("2028-04", "98.7%", loaded), url);
+        var stale = await _officer1.PostFormAsync($"{url}?handler=Measure", await MeasurementAsync("2028-04", "0.7", loaded), url);
         var html = await stale.Content.ReadAsStringAsync();
         Assert.Contains(Stale, html, StringComparison.Ordinal);
-        Assert.Contains("value=\"98.7%\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"0.7\"", html, StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await _officer1.PostFormAsync($"{url}?handler=Measure", await MeasurementAsync("2028-05", "98.7%", loaded), url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await _officer1.PostFormAsync($"{url}?handler=Measure", await MeasurementAsync("2028-05", "0.7", loaded), url)).StatusCode);
         await using var check = _app.Store.QuerySession();
         var view = (await check.LoadAsync<SlaOperationView>(DemoData.CaseId))!;
-        Assert.Equal([(new DateOnly(2028, 4, 1), "99.9%"), (new DateOnly(2028, 5, 1), "98.7%")], view.Periods.Select(p => (p.PeriodStart, p.Results[0].Measured)));
+        // The fourth item (障害発生時の通知時間) is a reported value in hours.
+        Assert.Equal([(new DateOnly(2028, 4, 1), "0.5時間"), (new DateOnly(2028, 5, 1), "0.7時間")], view.Periods.Select(p => (p.PeriodStart, p.Results[3].Measured)));
     }
 
     private static Dictionary<string, string> Renewal(string choice, string reasons, string version) => new()

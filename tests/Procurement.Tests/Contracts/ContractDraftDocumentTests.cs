@@ -121,12 +121,25 @@ public sealed class ContractDraftDocumentTests
         Assert.Contains("各団体の庁舎から接続拠点までの通信回線（各団体が自ら調達するもの）", a, StringComparison.Ordinal);
         Assert.Contains("乙の責任の範囲に含まない", a, StringComparison.Ordinal);
         Assert.Contains("違約金 ＝ 年間支払額 × （100 － 年間SLA達成度） ÷ 100", a, StringComparison.Ordinal);
-        Assert.Contains("|! No. | 区分 | 指標 | 目標値 | 測定方法 | 算定式", a, StringComparison.Ordinal);
-        Assert.Contains("99.9%以上（月間）", a, StringComparison.Ordinal);
-        Assert.Contains("基幹業務の水準を基に定めた", a, StringComparison.Ordinal);
+        Assert.Contains("|! No. | 区分 | 指標 | 目標値 | 協定値 | 重み | 測定方法 | 算定式", a, StringComparison.Ordinal);
+        Assert.Contains("| サービス稼働率 | 99.9%以上（月間） | 99.9%以上 | 3 |", a, StringComparison.Ordinal);
+        Assert.Contains("| 問合せ回答時間 |", a, StringComparison.Ordinal);
+        // No drafting note in operative text; every term of the formula defined, with its exclusions.
+        Assert.DoesNotContain("水準を基に定めた", a, StringComparison.Ordinal);
+        Assert.Contains("計画サービス時間　毎日 0:00から24:00までの時間から、計画停止の時間を除いた時間をいう。", a, StringComparison.Ordinal);
+        Assert.Contains("停止時間　計画サービス時間のうち障害が生じていた時間をいう。ただし、計画停止、次条に掲げるものに起因する停止その他乙の責めに帰すべき事由によらない停止の時間を除く。", a, StringComparison.Ordinal);
+        // Only attributable shortfalls, capped, and stated as liquidated damages (the default choice).
+        Assert.Contains("乙の責めに帰すべき事由によらない未達成は、この条の算定の対象としない。", a, StringComparison.Ordinal);
+        Assert.Contains("当該年度の年間支払額の10％に相当する額を上限とする", a, StringComparison.Ordinal);
+        Assert.Contains("第420条第1項に定める損害賠償額の予定とし", a, StringComparison.Ordinal);
+        // One cycle: measured monthly, reported every 3 months, in the annex clause and in the reporting article alike.
+        Assert.Contains("毎月測定し、その結果を3か月ごとに甲に報告しなければならない。", a, StringComparison.Ordinal);
+        Assert.Contains("その記録を保存するとともに、3か月ごとに、", a, StringComparison.Ordinal);
+        Assert.DoesNotContain("毎月測定し、その記録を保存", a, StringComparison.Ordinal);
         Assert.Contains("| 第2版 | 令和8年11月26日 | 案の作成", a, StringComparison.Ordinal);
-        Assert.Contains("3ポイントを付与する", b, StringComparison.Ordinal);
-        Assert.Contains("5ポイント以上となった月の委託料は、その2.5％を減額する", b, StringComparison.Ordinal);
+        Assert.Contains("3ポイントに重みを乗じたポイントを付与する", b, StringComparison.Ordinal);
+        Assert.Contains("6か月間有効とし、その後失効する", b, StringComparison.Ordinal);
+        Assert.Contains("5ポイント以上となった測定期間の委託料は、その2.5％を減額する", b, StringComparison.Ordinal);
         Assert.Contains("99.5%以上（月間）", b, StringComparison.Ordinal);
     }
 

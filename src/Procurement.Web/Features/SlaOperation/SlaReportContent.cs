@@ -56,7 +56,7 @@ public static class SlaReportContent
     }
 }
 
-/// <summary>The service calendar in words: 「毎日 0:00〜24:00」「月火水木金 8:30〜17:15（12月29日〜1月3日を除く）」.</summary>
+/// <summary>The service calendar in words: 「毎日 0:00から24:00まで」「月火水木金曜日 8:30から17:15まで（12月29日から1月3日までを除く）」.</summary>
 public static class SlaCalendarText
 {
     private static readonly string[] DayNames = ["日", "月", "火", "水", "木", "金", "土"];
@@ -64,6 +64,6 @@ public static class SlaCalendarText
     public static string Describe(ServiceCalendar c)
     {
         var days = c.Days.Count == 7 ? "毎日" : string.Concat(Enum.GetValues<DayOfWeek>().Where(c.Days.Contains).Select(d => DayNames[(int)d])) + "曜日";
-        return $"{days} {SlaFormat.Minutes(c.StartMinute)}〜{SlaFormat.Minutes(c.EndMinute)}" + (c.ExcludeYearEnd ? "（12月29日から1月3日までを除く）" : "");
+        return $"{days} {SlaFormat.Minutes(c.StartMinute)}から{SlaFormat.Minutes(c.EndMinute)}まで" + (c.ExcludeYearEnd ? "（12月29日から1月3日までを除く）" : "");
     }
 }
