@@ -36,7 +36,20 @@ public static class DemoData
         var store = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         await SeedAsync(store, clock, scope.ServiceProvider.GetRequiredService<PasswordService>());
-        await Evaluation.EvaluationDemo.SeedAsync(store, clock); // criteria, committee and vendors, ready for scoring
+        await SeedStoryAsync(scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// The demo case's work across features, in the order it happened: the vendors on the case with their RFI answers,
+    /// estimates and proposals on file, then the evaluation of those same vendors (criteria, committee, opened proposals,
+    /// sealed prices), ready for scoring. Each part does nothing when already seeded.
+    /// </summary>
+    public static async Task SeedStoryAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        await Vendors.VendorDemo.SeedAsync(store, services.GetRequiredService<Vendors.Files.IVendorFileStore>(), clock, ct);
+        await Evaluation.EvaluationDemo.SeedAsync(store, clock, ct);
     }
 
     public static async Task SeedAsync(IDocumentStore store, TimeProvider clock, PasswordService passwords, CancellationToken ct = default)

@@ -10,11 +10,14 @@ using Procurement.Infrastructure.Events;
 namespace Procurement.Features.Workflows;
 
 /// <summary>
-/// Demo mode only: the demo case starts the joint procurement with Phase0 done and 推進体制の立ち上げ due
-/// in five days, so the inbox, reminders, diagram and schedule have something to show on first start.
+/// Demo mode only: the demo case's workflow stands where its records put it (Phase0 done by hand; the RFI, RFQ, 公告,
+/// committee and proposals complete their steps; planning steps with no record yet stay open and flagged as overtaken
+/// by later work), with the current step due in five days, so the inbox, reminders, diagram and schedule have
+/// something to show on first start.
 /// </summary>
 public static class WorkflowDemoData
 {
+
     public static async Task SeedWorkflowDemoIfEnabledAsync(this WebApplication app)
     {
         if (!app.Configuration.GetValue<bool>("Procurement:Demo")) return;
@@ -46,11 +49,22 @@ public static class WorkflowDemoData
             view = view.With(decided)!;
             events.AddRange(decided);
         }
-        // What the demo already recorded (the evaluation's committee, opened proposals) completes its steps, as on any start.
+        // What the demo already recorded (RFI, estimates, the 公告, proposals, the evaluation's committee, opened proposals)
+        // completes its steps, as on any start.
         var caughtUp = RecordedWork.CatchUp(view, definition, await CaseRecords.LoadAsync(session, summary.Id, ct));
         events.AddRange(caughtUp);
+        // The demo's evaluation holds no demonstration (its criteria score the proposals alone): the optional step is passed over.
+        foreach (var step in RecordedWork.Current(definition, view).Where(s => s == "demonstrations").ToList())
+        {
+            var skipped = CompleteStep.Decide(view, definition, new CompleteStepCommand(summary.Id, step, "デモ案件ではデモンストレーションを実施しない", Skip: true), actor,
+                new Dictionary<string, Guards.GuardResult>(), now);
+            view = view.With(skipped)!;
+            events.AddRange(skipped);
+        }
+        var currentSteps = RecordedWork.Current(definition, view);
+        var current = currentSteps.Count > 0 ? currentSteps[0] : "organisation-setup";
         var due = WorkflowClock.Today(now).AddDays(5);
-        events.AddRange(SetDeadline.Decide(view, definition, new SetDeadlineCommand(summary.Id, "organisation-setup", due, "協議会設立総会の資料締切"), actor, now));
+        events.AddRange(SetDeadline.Decide(view, definition, new SetDeadlineCommand(summary.Id, current, due, "デモ案件の次の締切"), actor, now));
 
         session.Events.Append(summary.Id, events.ToArray());
         await session.SaveChangesAsync(ct);
