@@ -63,6 +63,10 @@ public sealed class TaskListJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator($"#cell-{a}-3-1")).ToHaveValueAsync("12");
         await Assertions.Expect(page.Locator($"#remaining-{a}")).ToContainTextAsync("入力済み");
         await BrowserFixture.ScreenshotAsync(page, "tasks-04-sheet-unanswered-highlighted");
+        await page.Locator($"#vendor-{EvaluationDemo.VendorB:N}").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "tasks-04b-sheet-unanswered-rows.png") });
+        await page.Locator("#sheet-progress").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "tasks-04c-sheet-what-is-left.png") });
 
         await page.EvaluateAsync(@"() => {
             for (const s of document.querySelectorAll('table.score-sheet select')) if (s.value === '') s.value = [...s.options].map(o => o.value).includes('3') ? '3' : s.options[1].value;
