@@ -1,5 +1,6 @@
 using System.Net;
 using Procurement.Features.Evaluation;
+using Procurement.Tests.Contracts;
 using Procurement.Tests.Infrastructure;
 using static Procurement.Tests.Evaluation.Pages.EvaluationPageFlow;
 
@@ -146,6 +147,24 @@ public sealed class ConfirmFirstTests(SharedApp shared) : IClassFixture<SharedAp
             ["Consensus.VendorId"] = EvaluationDemo.VendorA.ToString(), ["Consensus.ItemId"] = "1-1", ["Consensus.Mark"] = "5", ["Consensus.Reason"] = "再協議",
         }, Chair);
         Assert.Contains("審査結果は確定済みのため、変更できません。", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approving_a_contract_version_needs_the_confirmation_naming_what_approval_fixes()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        var legal = await _app.SignInAsync("legal");
+        await _app.SubmitFirstVersionAsync(officer);
+        var version = $"/Cases/{Case}/Contract/Versions/1";
+        Assert.Contains("承認すると第1版は固定され、変更できなくなります。このことを確認しました。", await legal.GetStringAsync(version), StringComparison.Ordinal);
+
+        var unconfirmed = await legal.PostFormAsync($"{version}?handler=Approve", new() { ["Input.Version"] = await _app.VersionAsync() }, version);
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("承認する前に、承認の結果を確認してチェックを入れてください。", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await _app.LoadDossierAsync())!.LatestApproved);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await _app.ReviewAsync(legal, 1, "Approve")).StatusCode);
+        Assert.Equal(1, (await _app.LoadDossierAsync())!.LatestApproved!.Number);
     }
 
     [Fact]

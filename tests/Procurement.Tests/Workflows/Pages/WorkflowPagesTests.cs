@@ -113,7 +113,7 @@ public sealed class WorkflowPagesTests(WorkflowPagesTests.App shared) : IClassFi
         Assert.Contains("<a href=\"/Tasks?sort=Case\" aria-current=\"true\"", byCase, StringComparison.Ordinal);
 
         var member = await _app.SignInAsync("member1");
-        Assert.Contains("今対応が必要なステップはありません。", await member.GetStringAsync("/Tasks"), StringComparison.Ordinal);
+        Assert.Contains("今対応が必要なタスクはありません。", await member.GetStringAsync("/Tasks"), StringComparison.Ordinal);
     }
 
     [Fact]
