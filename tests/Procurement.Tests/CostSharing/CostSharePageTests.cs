@@ -113,7 +113,9 @@ public sealed class CostSharePageTests(SharedApp shared) : IClassFixture<SharedA
 
         // The rows are buttons of the form itself: no script needed, and the default (Enter) button calculates.
         var page = await officer.GetStringAsync(Url);
-        Assert.True(page.IndexOf("value=\"preview\"", StringComparison.Ordinal) < page.IndexOf("value=\"remove-member:0\"", StringComparison.Ordinal));
+        Assert.True(page.IndexOf("value=\"enter\"", StringComparison.Ordinal) < page.IndexOf("value=\"remove-member:0\"", StringComparison.Ordinal));
+        var entered = await (await officer.PostFormAsync(Url, Form("enter", ("2028", "1,000,000")), Url)).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"preview-2028\"", entered, StringComparison.Ordinal);
         Assert.Contains("value=\"add-year\"", page, StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@ public sealed class ResultFormat
         Price = Column.For(rounding.PricePoints, vendors.Select(v => v.PricePoints ?? 0));
         Total = result.PriceMethod switch
         {
-            PriceMethod.Division => Column.For(rounding.PricePoints, vendors.Select(v => v.EvaluationValue ?? 0)),
+            PriceMethod.Division => Column.ForRatio(rounding.PricePoints, vendors.Select(v => v.EvaluationValue ?? 0)),
             PriceMethod.None => Technical,
             _ => new Column(Math.Max(Technical.Decimals, Price.Decimals)),
         };
@@ -53,6 +53,18 @@ public sealed class ResultFormat
     {
         public static Column For(RoundingRule rule, IEnumerable<decimal> values) =>
             new(rule.Mode != RoundingMode.None ? rule.Decimals : values.Select(Needed).DefaultIfEmpty(0).Max());
+
+        /// <summary>
+        /// A 除算方式 評価値 without a multiplier is a tiny number (80 ÷ 96,000,000): unrounded, it shows four significant
+        /// digits of the smallest value rather than 0.000.
+        /// </summary>
+        public static Column ForRatio(RoundingRule rule, IEnumerable<decimal> values)
+        {
+            if (rule.Mode != RoundingMode.None) return new(rule.Decimals);
+            var smallest = values.Where(v => v > 0).DefaultIfEmpty(1).Min();
+            var magnitude = (int)Math.Floor(Math.Log10((double)smallest));
+            return new(Math.Clamp(3 - magnitude, 0, 12));
+        }
 
         public string Format(decimal? value) => value is { } v
             ? v.ToString(Decimals == 0 ? "#,0" : "#,0." + new string('0', Decimals), CultureInfo.InvariantCulture)
