@@ -87,7 +87,7 @@ public sealed class ClausePagesTests(SharedApp shared) : IClassFixture<SharedApp
         var settings = (await SavedAsync())!;
         Assert.Equal(6, settings.Settings["data_provision"].Parameters["handover_months"].GetInt32());
         Assert.Contains("value=\"6\"", await officer.GetStringAsync(Page), StringComparison.Ordinal);
-        var generated = await officer.PostFormAsync($"{Documents}?handler=Generate", new Dictionary<string, string> { ["templateId"] = "contract" }, Documents);
+        var generated = await officer.PostFormAsync($"{Documents}?handler=Generate", new Dictionary<string, string> { ["templateId"] = "contract", ["workingDraft"] = "true" }, Documents);
         Assert.Equal(HttpStatusCode.Redirect, generated.StatusCode);
         var docx = await officer.GetByteArrayAsync($"{Documents}/contract/1/Download");
         Assert.Contains("契約終了日の6か月前までに", Procurement.Features.Documents.Rendering.DocxText.Extract(docx), StringComparison.Ordinal);
