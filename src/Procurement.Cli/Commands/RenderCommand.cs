@@ -26,14 +26,15 @@ public sealed class RenderCommand : ICliCommand
         try
         {
             var doc = new DocumentRenderer(catalog).RenderJson(templateId, data, dataName: dataPath);
-            await File.WriteAllBytesAsync(outPath, doc.Bytes);
-            await context.Out.WriteLineAsync($"{outPath}: {doc.Bytes.Length:N0} bytes, sha256 {doc.ContentHash}");
-            foreach (var error in DocumentRenderer.Validate(doc.Bytes)) await context.Error.WriteLineAsync("OpenXML: " + error);
+            // A refused document is not written: a file on disk would read as one that passed the clause rules.
             if (!doc.IsComplete)
             {
                 await context.Error.WriteLineAsync(ClauseLibrary.RefusalMessage(doc.MissingClauses));
                 return 1;
             }
+            await File.WriteAllBytesAsync(outPath, doc.Bytes);
+            await context.Out.WriteLineAsync($"{outPath}: {doc.Bytes.Length:N0} bytes, sha256 {doc.ContentHash}");
+            foreach (var error in DocumentRenderer.Validate(doc.Bytes)) await context.Error.WriteLineAsync("OpenXML: " + error);
             if (CliArgs.Option(args, "--pdf") is not null)
             {
                 var pdf = new PdfConverter();

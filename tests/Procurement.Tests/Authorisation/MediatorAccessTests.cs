@@ -40,7 +40,7 @@ public sealed class MediatorAccessTests : IAsyncLifetime
 
     private static Func<IMediator, Task> Document(string request) => request switch
     {
-        "generate" => async m => await m.Send(new GenerateDocument(Case, "procurement-spec")),
+        "generate" => async m => await m.Send(new GenerateDocument(Case, "procurement-spec", WorkingDraft: true)),
         "list" => async m => await m.Send(new ListDocumentVersions(Case)),
         "file" => async m => await m.Send(new GetDocumentFile(Case, "procurement-spec", 1)),
         "pdf" => async m => await m.Send(new GetDocumentPdf(Case, "procurement-spec", 1)),
@@ -72,7 +72,7 @@ public sealed class MediatorAccessTests : IAsyncLifetime
         await using var member = await ActingUser.StartAsync(_app, "legal");
         await member.Send(async m => await m.Send(new ListDocumentVersions(Case)));
         await using var officer = await ActingUser.StartAsync(_app, "officer1");
-        var generated = await officer.Send(async m => await m.Send(new GenerateDocument(Case, "procurement-spec")));
+        var generated = await officer.Send(async m => await m.Send(new GenerateDocument(Case, "procurement-spec", WorkingDraft: true)));
         Assert.True(generated.Created);
     }
 

@@ -167,7 +167,7 @@ public sealed class ContractDraftDocumentTests
             Drafts.Missing(withoutSubcontracting));
 
         var noVendor = Render(Sample(Variant("core-A"), otsu: null, price: null));
-        Assert.Contains("受注者（未確定）", noVendor[0].Text, StringComparison.Ordinal);
+        Assert.Contains("〔未確定事項", noVendor[0].Text, StringComparison.Ordinal);
         var missing = Drafts.Missing(noVendor);
         Assert.Contains("契約書（案）: 契約当事者（未定の事項があります）", missing);
         Assert.Contains("契約書（案）: 契約金額（未定の事項があります）", missing);

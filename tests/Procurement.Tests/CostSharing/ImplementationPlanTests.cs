@@ -40,7 +40,7 @@ public sealed class ImplementationPlanTests(SharedApp shared) : IClassFixture<Sh
 
     private async Task<string> GeneratePlanTextAsync()
     {
-        var generated = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "implementation-plan")));
+        var generated = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "implementation-plan", WorkingDraft: true)));
         var file = await Send(m => m.Send(new GetDocumentFile(DemoData.CaseId, "implementation-plan", generated.Version)));
         Assert.Empty(DocumentRenderer.Validate(file!.Bytes));
         return DocxText.Extract(file.Bytes);
@@ -61,10 +61,10 @@ public sealed class ImplementationPlanTests(SharedApp shared) : IClassFixture<Sh
     {
         var text = await GeneratePlanTextAsync();
 
-        Assert.Contains("費用分担は未確定である。", text, StringComparison.Ordinal);
-        Assert.Contains("現行システム概要調査の結果は未確定である。", text, StringComparison.Ordinal);
-        Assert.Contains("フィット&ギャップ分析の結果は未確定である。", text, StringComparison.Ordinal);
-        Assert.Contains("改正が必要な条例・規則等は未確定である", text, StringComparison.Ordinal);
+        Assert.Contains("費用分担は、〔未確定事項", text, StringComparison.Ordinal);
+        Assert.Contains("現行システム概要調査の結果は、〔未確定事項", text, StringComparison.Ordinal);
+        Assert.Contains("フィット&ギャップ分析の結果は、〔未確定事項", text, StringComparison.Ordinal);
+        Assert.Contains("改正が必要な条例・規則等は、〔未確定事項", text, StringComparison.Ordinal);
         Assert.Contains("| 高森町（代表団体） | 12,716人 |", text, StringComparison.Ordinal);
     }
 
@@ -124,7 +124,7 @@ public sealed class ImplementationPlanTests(SharedApp shared) : IClassFixture<Sh
         Assert.Contains("令和7年9月30日現在の住民基本台帳人口による。", text, StringComparison.Ordinal);
         Assert.Contains("切り捨てた端数の大きい団体から順に1円ずつ加算する。", text, StringComparison.Ordinal);
         Assert.Contains("令和11年10月1日から参加", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("費用分担は未確定", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("費用分担は、〔未確定事項", text, StringComparison.Ordinal);
 
         // The survey's warning and the fit & gap's rate and rule, as their pages show them.
         Assert.Contains("| 高森町 | 住民基本台帳 | 令和9年3月31日 | 稼働予定日より前に満了します（延長契約が必要です）。", text, StringComparison.Ordinal);
@@ -133,6 +133,6 @@ public sealed class ImplementationPlanTests(SharedApp shared) : IClassFixture<Sh
         Assert.DoesNotContain("1年以上後に満了する契約は", text, StringComparison.Ordinal);
         Assert.Contains("カスタマイズ率（カスタマイズとした件数を判定済みの件数で除したもの）は、50.0%である。", text, StringComparison.Ordinal);
         Assert.Contains("| 印鑑条例施行規則 | 印鑑登録証明書", text, StringComparison.Ordinal);
-        Assert.Contains("| 豊丘村 | 0件 | 未確定 | 未確定", text, StringComparison.Ordinal);
+        Assert.Contains("| 豊丘村 | 0件 | － | －", text, StringComparison.Ordinal);
     }
 }

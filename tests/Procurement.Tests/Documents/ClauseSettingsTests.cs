@@ -71,7 +71,7 @@ public sealed class ClauseSettingsTests(SharedApp shared) : IClassFixture<Shared
         Assert.Equal(["handover_months"], stored.Settings["data_provision"].Parameters.Keys);
         Assert.False(stored.Settings["confidentiality"].Included);
 
-        var generated = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec")));
+        var generated = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec", WorkingDraft: true)));
         var text = await TextOf("procurement-spec", generated.Version);
         Assert.Contains("契約終了日の6か月前までに", text, StringComparison.Ordinal);
         Assert.Contains("消去の日から14日以内に提出すること", text, StringComparison.Ordinal);
@@ -79,12 +79,12 @@ public sealed class ClauseSettingsTests(SharedApp shared) : IClassFixture<Shared
         Assert.DoesNotContain("秘密の保持", text, StringComparison.Ordinal);
 
         // Another kind keeps the defaults.
-        var rfq = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "rfq")));
+        var rfq = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "rfq", WorkingDraft: true)));
         Assert.Contains("契約終了日の3か月前までに", await TextOf("rfq", rfq.Version), StringComparison.Ordinal);
 
         // Settings the caller passes win over the saved ones.
         var explicitSettings = new Dictionary<string, ClauseSetting> { ["data_provision"] = With(("handover_months", 2)) };
-        var second = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec", ClauseSettings: explicitSettings)));
+        var second = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec", ClauseSettings: explicitSettings, WorkingDraft: true)));
         Assert.Contains("契約終了日の2か月前までに", await TextOf("procurement-spec", second.Version), StringComparison.Ordinal);
     }
 

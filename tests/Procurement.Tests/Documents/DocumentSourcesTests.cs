@@ -66,7 +66,7 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
 
     private async Task<(int Version, string Text)> GenerateAsync(string templateId)
     {
-        var result = await As("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, templateId)));
+        var result = await As("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, templateId, WorkingDraft: true)));
         var file = await As("officer1", m => m.Send(new GetDocumentFile(DemoData.CaseId, result.Kind, result.Version)));
         Assert.Empty(DocumentRenderer.Validate(file!.Bytes));
         return (result.Version, DocxText.Extract(file.Bytes));
@@ -108,12 +108,12 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
         Assert.Contains("| 提案内容 | 業務機能の網羅性 | 20点 | 5段階評価", criteria, StringComparison.Ordinal);
         Assert.Contains("| 必須要件 | 契約終了時に標準レイアウトでデータを提供できること（必須） | －", criteria, StringComparison.Ordinal);
         Assert.Contains("| デモンストレーション | 転入届から住民票の写しの交付まで | 10点", criteria, StringComparison.Ordinal);
-        Assert.Contains("価格点 ＝ 55点 ×（1 － 見積価格 ÷ 予定価格）（小数点以下第3位切捨て）", criteria, StringComparison.Ordinal);
+        Assert.Contains("価格点 ＝ 55点 ×（1 － 提案価格 ÷ 提案上限額）（小数点以下第3位切捨て）", criteria, StringComparison.Ordinal);
         Assert.Contains("技術点の6割（66点）", criteria, StringComparison.Ordinal);
         Assert.DoesNotContain("未確定", criteria, StringComparison.Ordinal);
 
         var charter = (await GenerateAsync("committee-charter")).Text;
-        Assert.Contains("委員3人以内", charter, StringComparison.Ordinal);
+        Assert.Contains("委員3人をもって組織する", charter, StringComparison.Ordinal);
         Assert.Contains("|! No | 氏名 | 職 | 役職", charter, StringComparison.Ordinal);
         Assert.Contains("| 1 | 南 信夫（委員長） | 高森町 副町長 | 委員長", charter, StringComparison.Ordinal);
         Assert.Contains("| 豊丘 一郎 | 豊丘村 総務課長 | 委員", charter, StringComparison.Ordinal);
@@ -125,11 +125,11 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
         Assert.Contains("出席者は1提案者当たり3人以内", demo, StringComparison.Ordinal);
 
         var (openVersion, open) = await GenerateAsync("evaluation-report");
-        Assert.Contains("委員会の技術審査が締め切られていないため、審査の結果（順位、提案者別・評価区分別・委員別の得点、失格、同点の取扱い及び利害関係による除外）は未確定である。", open, StringComparison.Ordinal);
+        Assert.Contains("審査の結果（順位、提案者別・評価区分別・委員別の得点、失格、同点の取扱い及び利害関係による除外）は、〔未確定事項", open, StringComparison.Ordinal);
         Assert.Contains("| 業務機能の網羅性 |", open, StringComparison.Ordinal); // criteria are public before the close
         Assert.DoesNotContain("委員別の技術点", open, StringComparison.Ordinal);
         Assert.DoesNotContain("丙テクノロジー株式会社", open, StringComparison.Ordinal);
-        Assert.DoesNotContain("利害関係", open.Replace("利害関係による除外）は未確定", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("利害関係", open.Replace("利害関係による除外）は、〔未確定事項", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         var noticeBefore = (await GenerateAsync("result-notice")).Text;
         Assert.Contains("選定委員会の技術審査が締め切られていないため、通知できる審査の結果はまだない。", noticeBefore, StringComparison.Ordinal);

@@ -40,8 +40,8 @@ public sealed class GenerateDocumentTests(SharedApp shared) : IClassFixture<Shar
     [Fact]
     public async Task Versions_are_kept_per_document_with_hash_and_author_and_identical_content_is_not_a_new_version()
     {
-        var first = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec")));
-        var again = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec")));
+        var first = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec", WorkingDraft: true)));
+        var again = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec", WorkingDraft: true)));
 
         Assert.True(first.Created);
         Assert.Equal(1, first.Version);
@@ -55,7 +55,7 @@ public sealed class GenerateDocumentTests(SharedApp shared) : IClassFixture<Shar
                 summary.TargetBusinesses, summary.CloudForm, summary.PlannedGoLive, summary.BudgetCeiling, new Actor(OfficerId, "高森 花子"), _app.Clock.GetUtcNow()));
             await session.SaveChangesAsync();
         }
-        var second = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec", DateStyle: DateStyle.WarekiWithWestern)));
+        var second = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "procurement-spec", DateStyle: DateStyle.WarekiWithWestern, WorkingDraft: true)));
         Assert.True(second.Created);
         Assert.Equal(2, second.Version);
 
@@ -110,7 +110,7 @@ public sealed class GenerateDocumentTests(SharedApp shared) : IClassFixture<Shar
     [Fact]
     public async Task A_stored_version_downloads_as_pdf_when_libreoffice_is_installed()
     {
-        var generated = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "qa-list")));
+        var generated = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, "qa-list", WorkingDraft: true)));
         var converter = _asOfficer.Services.GetRequiredService<PdfConverter>();
 
         if (!converter.IsAvailable)
@@ -129,12 +129,12 @@ public sealed class GenerateDocumentTests(SharedApp shared) : IClassFixture<Shar
     {
         foreach (var template in DocumentTestSupport.Catalog.All)
         {
-            var result = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, template.Id)));
+            var result = await Send(m => m.Send(new GenerateDocument(DemoData.CaseId, template.Id, WorkingDraft: true)));
             Assert.True(result.Version >= 1, template.Id);
         }
         var contract = await Send(m => m.Send(new GetDocumentFile(DemoData.CaseId, "contract", 1)));
         var text = DocxText.Extract(contract!.Bytes);
-        Assert.Contains("受注者（未確定）", text, StringComparison.Ordinal);
+        Assert.Contains("〔未確定事項", text, StringComparison.Ordinal);
         Assert.Contains("介護保険　地方公共団体情報システムデータ要件・連携要件標準仕様書", text, StringComparison.Ordinal);
     }
 }

@@ -80,7 +80,9 @@ public sealed class GoldenTemplateTests
         Assert.True(doc.IsComplete, ClauseLibrary.RefusalMessage(doc.MissingClauses));
         if (templateId is "evaluation-report" or "result-notice" or "evaluation-criteria" or "demo-guide" or "qa-list" or "sla")
         {
-            Assert.Contains("未確定", DocxText.Extract(doc.Bytes), StringComparison.Ordinal);
+            // A document without its data is a working draft: marked, its gaps listed, never silently blank.
+            Assert.True(doc.HasGaps, templateId);
+            Assert.Contains(DocumentRenderer.WorkingDraftMark, DocxText.Extract(doc.Bytes), StringComparison.Ordinal);
         }
     }
 

@@ -16,12 +16,12 @@ public sealed class ImplementationPlanTemplateTests
         var text = DocxText.Extract(doc.Bytes);
 
         Assert.Empty(DocumentRenderer.Validate(doc.Bytes));
-        Assert.Contains("現行システム概要調査の結果は未確定である。", text, StringComparison.Ordinal);
-        Assert.Contains("フィット&ギャップ分析の結果は未確定である。", text, StringComparison.Ordinal);
-        Assert.Contains("改正が必要な条例・規則等は未確定である", text, StringComparison.Ordinal);
-        Assert.Contains("費用分担は未確定である。", text, StringComparison.Ordinal);
-        Assert.Contains("調達手続及び導入作業の日程は未確定である。", text, StringComparison.Ordinal);
-        Assert.Contains("| 選定委員会 | 未確定 |", text, StringComparison.Ordinal);
+        Assert.Contains("現行システム概要調査の結果は、〔未確定事項", text, StringComparison.Ordinal);
+        Assert.Contains("フィット&ギャップ分析の結果は、〔未確定事項", text, StringComparison.Ordinal);
+        Assert.Contains("改正が必要な条例・規則等は、〔未確定事項", text, StringComparison.Ordinal);
+        Assert.Contains("費用分担は、〔未確定事項", text, StringComparison.Ordinal);
+        Assert.Contains("調達手続及び導入作業の日程は、〔未確定事項", text, StringComparison.Ordinal);
+        Assert.Contains("| 選定委員会 | 〔未確定事項", text, StringComparison.Ordinal);
         Assert.DoesNotContain("年度別の負担額", text, StringComparison.Ordinal);
     }
 

@@ -53,6 +53,6 @@ public sealed class JapaneseDatesTests
         data["procurement"]!["contract_end"] = null;
         var text = DocxText.Extract(DocumentTestSupport.Renderer.RenderJson("procurement-spec", data).Bytes);
         Assert.Contains("480,000,000円", text, StringComparison.Ordinal);
-        Assert.Contains("契約締結日から未確定までとする", text, StringComparison.Ordinal);
+        Assert.Contains("契約締結日から〔未確定事項", text, StringComparison.Ordinal);
     }
 }

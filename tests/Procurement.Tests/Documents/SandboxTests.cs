@@ -96,9 +96,9 @@ public sealed class SandboxTests
     }
 
     [Fact]
-    public void Missing_values_print_undecided_through_the_helpers()
+    public void Missing_values_are_numbered_gaps_through_the_helpers()
     {
-        var text = Renders("担当は{{ tbd null }}です。金額は{{ yen null }}、期日は{{ wareki null }}。");
-        Assert.Contains("担当は未確定です。金額は未確定、期日は未確定。", text, StringComparison.Ordinal);
+        var text = Renders("{{ nobody = null; amount = null }}担当は{{ tbd nobody }}です。金額は{{ yen amount }}、期日は{{ wareki amount }}。");
+        Assert.Contains("担当は〔未確定事項1〕です。金額は〔未確定事項2〕、期日は〔未確定事項2〕。", text, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public sealed class SelectionOutcomeTemplateTests
         var report = Render("evaluation-report", declined: true);
         Assert.Contains("順位を付けたすべての提案者が辞退したため、選定した事業者はない。", report, StringComparison.Ordinal);
         Assert.Contains("| 信州情報システム株式会社 | 辞退届の提出 | 令和9年（2027年）6月20日", report, StringComparison.Ordinal);
-        Assert.Contains("順位を付けたすべての提案者が辞退したため、受注候補者はいない。", Render("result-notice", declined: true), StringComparison.Ordinal);
+        Assert.Contains("順位を付けたすべての提案者が辞退したため、優先交渉権者はいない。", Render("result-notice", declined: true), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class SelectionOutcomeTemplateTests
         Assert.Contains("順位を付けることのできる提案者がいない（全者失格）ため、選定した事業者はない。", report, StringComparison.Ordinal);
         Assert.DoesNotContain("辞退", report, StringComparison.Ordinal);
         var notice = Render("result-notice", declined: false);
-        Assert.Contains("順位を付けることのできる提案者がいない（全者失格）ため、受注候補者はいない。", notice, StringComparison.Ordinal);
+        Assert.Contains("順位を付けることのできる提案者がいない（全者失格）ため、優先交渉権者はいない。", notice, StringComparison.Ordinal);
         Assert.DoesNotContain("御中", notice, StringComparison.Ordinal);
     }
 }

@@ -90,7 +90,7 @@ public sealed class CandidateDeclineTests(SharedApp shared) : IClassFixture<Shar
             var info = EvaluationDocumentSource.Evaluation(view, ScoringEngine.Compute(EvaluationInputs.Build(view, sheets, includePrices: true)))!;
             Assert.Equal("乙情報サービス株式会社", info.Winner);
             Assert.Equal("2026-12-10", info.DecidedOn);
-            Assert.Equal("第1順位の丙テクノロジー株式会社が辞退したため（交渉不成立を含む。）、次順位の乙情報サービス株式会社を受注候補者として選定した。", info.Remarks);
+            Assert.Equal("第1順位の丙テクノロジー株式会社が辞退したため（交渉不成立を含む。）、次順位の乙情報サービス株式会社を優先交渉権者として選定した。", info.Remarks);
             Assert.Equal(("丙テクノロジー株式会社", "契約締結前に辞退届が提出された。", "2026-12-10"), (info.Declines![0].Vendor, info.Declines[0].Reason, info.Declines[0].On));
         }
 

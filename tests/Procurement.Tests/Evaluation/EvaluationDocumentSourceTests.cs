@@ -54,8 +54,8 @@ public sealed class EvaluationDocumentSourceTests
         Assert.All(info.Results!, r => Assert.Equal(1, r.Rank));
 
         var text = Render(info);
-        Assert.Contains("審査の結果は暫定であり、選定した事業者は未確定である。", text, StringComparison.Ordinal);
-        Assert.Contains("選定した事業者は未確定である", text, StringComparison.Ordinal);
+        Assert.Contains("審査の結果は暫定である（〔未確定事項", text, StringComparison.Ordinal);
+        Assert.Contains("優先交渉権者は、〔未確定事項", text, StringComparison.Ordinal);
     }
 
     [Fact]

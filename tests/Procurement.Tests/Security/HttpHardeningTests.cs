@@ -73,7 +73,7 @@ public sealed partial class HttpHardeningTests : IAsyncLifetime
     public async Task Downloads_of_case_material_are_never_stored_by_a_browser_or_proxy()
     {
         var officer = await _app.SignInAsync("officer1");
-        var generated = await officer.PostFormAsync($"/Cases/{CaseId}/Documents?handler=Generate", new Dictionary<string, string> { ["templateId"] = "procurement-spec" },
+        var generated = await officer.PostFormAsync($"/Cases/{CaseId}/Documents?handler=Generate", new Dictionary<string, string> { ["templateId"] = "procurement-spec", ["workingDraft"] = "true" },
             formPageUrl: $"/Cases/{CaseId}/Documents");
         Assert.Equal(HttpStatusCode.Redirect, generated.StatusCode);
         var vendor = await officer.RegisterVendorAsync("甲システム株式会社", "7000012050002");

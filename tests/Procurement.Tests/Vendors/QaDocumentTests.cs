@@ -86,6 +86,6 @@ public sealed class QaDocumentTests
     {
         var bytes = Render(new CaseVendors { Questions = [Question(1, "未回答", null)] });
         Assert.Empty(ValidationErrors(bytes));
-        Assert.Contains("回答を公表した質問はない（未確定）。", Procurement.Features.Documents.Rendering.DocxText.Extract(bytes), StringComparison.Ordinal);
+        Assert.Contains("〔未確定事項1〕", Procurement.Features.Documents.Rendering.DocxText.Extract(bytes), StringComparison.Ordinal);
     }
 }

@@ -64,7 +64,7 @@ public sealed class RecordedWorkWalkTests : IAsyncLifetime
         return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
     }
 
-    private Task<GenerateDocumentResult> Generate(string templateId) => As("officer1", m => m.Send(new GenerateDocument(Case, templateId)));
+    private Task<GenerateDocumentResult> Generate(string templateId) => As("officer1", m => m.Send(new GenerateDocument(Case, templateId, WorkingDraft: true)));
 
     private async Task<(CaseWorkflowView View, WorkflowDefinition Definition)> LoadAsync()
     {

@@ -12,6 +12,8 @@ public sealed class CaseSummary
     public CloudForm CloudForm { get; set; }
     public DateOnly PlannedGoLive { get; set; }
     public long BudgetCeiling { get; set; }
+    /// <summary>調達方式; a case stored before it was recorded reads as the default.</summary>
+    public ProcurementProcedure Procedure { get; set; } = ProcurementProcedures.Default;
     public DateTimeOffset OpenedAt { get; set; }
     public string OpenedBy { get; set; } = "";
     public DateTimeOffset LastChangedAt { get; set; }
@@ -29,6 +31,7 @@ public sealed class CaseSummaryProjection : SingleStreamProjection<CaseSummary, 
         CloudForm = e.CloudForm,
         PlannedGoLive = e.PlannedGoLive,
         BudgetCeiling = e.BudgetCeiling,
+        Procedure = e.Procedure ?? ProcurementProcedures.Default,
         OpenedAt = e.At,
         OpenedBy = e.By.Name,
         LastChangedAt = e.At,
@@ -41,6 +44,7 @@ public sealed class CaseSummaryProjection : SingleStreamProjection<CaseSummary, 
         view.CloudForm = e.CloudForm;
         view.PlannedGoLive = e.PlannedGoLive;
         view.BudgetCeiling = e.BudgetCeiling;
+        if (e.Procedure is { } procedure) view.Procedure = procedure;
         view.LastChangedAt = e.At;
     }
 }

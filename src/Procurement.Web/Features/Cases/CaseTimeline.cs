@@ -31,12 +31,15 @@ public static class CaseTimeline
     private static string Businesses(IEnumerable<string> codes, UiText t) =>
         string.Join(t.Comma, codes.Select(c => BusinessCatalog.Find(c) is { } b ? (UiText.IsEnglish ? b.EnglishName : b.Name) : c));
 
+    private static string Procedure(ProcurementProcedure? p, UiText t) =>
+        p is { } v ? $" {t.Slash} {t["調達方式"]}: {t[ProcurementProcedures.DisplayName(v)]}" : "";
+
     public static (string What, string? Detail) Describe(object data, UiText t) => data switch
     {
         CaseOpened e => (t["案件を作成しました"],
-            $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {t.Yen(e.BudgetCeiling)}"),
+            $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {t.Yen(e.BudgetCeiling)}{Procedure(e.Procedure, t)}"),
         CaseDetailsChanged e => (t["案件情報を変更しました"],
-            $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {t.Yen(e.BudgetCeiling)}"),
+            $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {t.Yen(e.BudgetCeiling)}{Procedure(e.Procedure, t)}"),
         ITimelineDescribed d => (d.TimelineTitle(t), d.TimelineDetail(t)),
         _ => (data.GetType().Name, null),
     };

@@ -12,23 +12,28 @@ namespace Procurement.Features.Cases;
 [Access(Roles.Officer, Roles.Admin)]
 public sealed record ChangeCaseDetailsCommand(
     Guid CaseId, long ExpectedVersion, string Title, IReadOnlyList<string> TargetBusinesses, CloudForm? CloudForm,
-    DateOnly? PlannedGoLive, long? BudgetCeiling) : ICommand<long>, ICaseRequest;
+    DateOnly? PlannedGoLive, long? BudgetCeiling, ProcurementProcedure? Procedure = null) : ICommand<long>, ICaseRequest;
 
 public sealed class ChangeCaseDetailsValidator : AbstractValidator<ChangeCaseDetailsCommand>
 {
-    public ChangeCaseDetailsValidator(UiText t, TimeProvider clock) =>
+    public ChangeCaseDetailsValidator(UiText t, TimeProvider clock)
+    {
         CaseDetailRules.Apply(this, t, clock, c => c.Title, c => c.TargetBusinesses, c => c.CloudForm, c => c.PlannedGoLive, c => c.BudgetCeiling);
+        RuleFor(c => c.Procedure).Must(p => p is null || Enum.IsDefined(p.Value)).WithMessage(t["調達方式を選択してください。"]);
+    }
 }
 
 public static class ChangeCaseDetailsDecision
 {
-    /// <summary>Nothing changed → no event, so the history shows only real changes.</summary>
+    /// <summary>Nothing changed → no event, so the history shows only real changes. A null procedure keeps the case's.</summary>
     public static CaseDetailsChanged? Decide(CaseSummary current, ChangeCaseDetailsCommand c, Actor by, DateTimeOffset at)
     {
         var businesses = c.TargetBusinesses.Distinct().ToList();
         var unchanged = current.Title == c.Title.Trim() && current.TargetBusinesses.SequenceEqual(businesses)
-            && current.CloudForm == c.CloudForm && current.PlannedGoLive == c.PlannedGoLive && current.BudgetCeiling == c.BudgetCeiling;
-        return unchanged ? null : new CaseDetailsChanged(c.CaseId, c.Title.Trim(), businesses, c.CloudForm!.Value, c.PlannedGoLive!.Value, c.BudgetCeiling!.Value, by, at);
+            && current.CloudForm == c.CloudForm && current.PlannedGoLive == c.PlannedGoLive && current.BudgetCeiling == c.BudgetCeiling
+            && (c.Procedure is null || c.Procedure == current.Procedure);
+        return unchanged ? null : new CaseDetailsChanged(c.CaseId, c.Title.Trim(), businesses, c.CloudForm!.Value, c.PlannedGoLive!.Value, c.BudgetCeiling!.Value, by, at,
+            c.Procedure is { } p && p != current.Procedure ? p : null);
     }
 }
 

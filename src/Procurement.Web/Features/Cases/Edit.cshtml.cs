@@ -23,6 +23,7 @@ public sealed class EditModel(CaseAccess access, IMediator mediator, UiText t) :
         public string CloudForm { get; set; } = "";
         public string PlannedGoLive { get; set; } = "";
         public string BudgetCeiling { get; set; } = "";
+        public string Procedure { get; set; } = "";
     }
 
     [BindProperty] public EditInput Input { get; set; } = new();
@@ -42,6 +43,7 @@ public sealed class EditModel(CaseAccess access, IMediator mediator, UiText t) :
             CloudForm = found.CloudForm.ToString(),
             PlannedGoLive = found.PlannedGoLive.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             BudgetCeiling = found.BudgetCeiling.ToString(CultureInfo.InvariantCulture),
+            Procedure = found.Procedure.ToString(),
         };
         return Page();
     }
@@ -55,9 +57,10 @@ public sealed class EditModel(CaseAccess access, IMediator mediator, UiText t) :
         DateOnly? goLive = DateOnly.TryParseExact(Input.PlannedGoLive, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         long? budget = long.TryParse((Input.BudgetCeiling ?? "").Replace(",", "", StringComparison.Ordinal).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : null;
         CloudForm? form = Enum.TryParse<CloudForm>(Input.CloudForm, out var f) && Enum.IsDefined(f) ? f : null;
+        ProcurementProcedure? procedure = Enum.TryParse<ProcurementProcedure>(Input.Procedure, out var p) && Enum.IsDefined(p) ? p : null;
         try
         {
-            await mediator.Send(new ChangeCaseDetailsCommand(id, Input.Version, Input.Title ?? "", Input.TargetBusinesses ?? [], form, goLive, budget), ct);
+            await mediator.Send(new ChangeCaseDetailsCommand(id, Input.Version, Input.Title ?? "", Input.TargetBusinesses ?? [], form, goLive, budget, procedure), ct);
             TempData["Flash"] = t["案件情報を保存しました。"];
             return Redirect($"/Cases/{id}");
         }

@@ -12,7 +12,7 @@ namespace Procurement.Features.Cases;
 [Access(Roles.Officer, Roles.Admin)]
 public sealed record OpenCaseCommand(
     Guid GroupId, string Title, IReadOnlyList<string> TargetBusinesses, CloudForm? CloudForm,
-    DateOnly? PlannedGoLive, long? BudgetCeiling) : ICommand<Guid>, IGroupRequest;
+    DateOnly? PlannedGoLive, long? BudgetCeiling, ProcurementProcedure? Procedure = null) : ICommand<Guid>, IGroupRequest;
 
 /// <summary>The fields of a case that officers can set when opening it and change later.</summary>
 public static class CaseDetailRules
@@ -44,6 +44,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseCommand>
     {
         RuleFor(c => c.GroupId).NotEmpty().WithMessage(t["グループを選択してください。"]);
         CaseDetailRules.Apply(this, t, clock, c => c.Title, c => c.TargetBusinesses, c => c.CloudForm, c => c.PlannedGoLive, c => c.BudgetCeiling);
+        RuleFor(c => c.Procedure).Must(p => p is null || Enum.IsDefined(p.Value)).WithMessage(t["調達方式を選択してください。"]);
     }
 }
 
@@ -51,7 +52,7 @@ public static class OpenCaseDecision
 {
     public static CaseOpened Decide(Guid caseId, OpenCaseCommand c, Actor by, DateTimeOffset at) =>
         new(caseId, c.GroupId, c.Title.Trim(), c.TargetBusinesses.Distinct().ToList(), c.CloudForm!.Value,
-            c.PlannedGoLive!.Value, c.BudgetCeiling!.Value, by, at);
+            c.PlannedGoLive!.Value, c.BudgetCeiling!.Value, by, at, c.Procedure ?? ProcurementProcedures.Default);
 }
 
 public sealed class OpenCaseHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)

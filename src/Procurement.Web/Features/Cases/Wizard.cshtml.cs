@@ -24,7 +24,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
     [
         new("基本情報", "GroupId", "Title"),
         new("対象業務", "TargetBusinesses"),
-        new("形態・予定", "CloudForm", "PlannedGoLive", "BudgetCeiling"),
+        new("形態・予定", "Procedure", "CloudForm", "PlannedGoLive", "BudgetCeiling"),
         new("確認"),
     ];
 
@@ -36,6 +36,8 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
         public string CloudForm { get; set; } = "";
         public string PlannedGoLive { get; set; } = "";
         public string BudgetCeiling { get; set; } = "";
+        /// <summary>Preset to the default procedure: the officer sees the choice and may change it.</summary>
+        public string Procedure { get; set; } = ProcurementProcedures.Default.ToString();
     }
 
     public IReadOnlyList<GroupView> Groups { get; private set; } = [];
@@ -101,6 +103,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
                 saved.CloudForm = Input.CloudForm ?? "";
                 saved.PlannedGoLive = Input.PlannedGoLive ?? "";
                 saved.BudgetCeiling = Input.BudgetCeiling ?? "";
+                saved.Procedure = Input.Procedure ?? "";
                 break;
         }
     }
@@ -112,6 +115,8 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
         var errors = new List<ValidationFailure>();
         var groupId = Guid.TryParse(Input.GroupId, out var gid) ? gid : Guid.Empty;
         CloudForm? form = Enum.TryParse<CloudForm>(Input.CloudForm, out var f) && Enum.IsDefined(f) ? f : null;
+        ProcurementProcedure? procedure = Enum.TryParse<ProcurementProcedure>(Input.Procedure, out var p) && Enum.IsDefined(p) ? p : null;
+        if (procedure is null && !string.IsNullOrWhiteSpace(Input.Procedure)) errors.Add(new("Procedure", T["調達方式を選択してください。"]));
         DateOnly? goLive = null;
         if (!string.IsNullOrWhiteSpace(Input.PlannedGoLive))
         {
@@ -127,7 +132,7 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
         }
         // A value that does not parse gets only the parse message: a stand-in value keeps the 'required' rule quiet.
         var command = new OpenCaseCommand(groupId, Input.Title ?? "", Input.TargetBusinesses ?? [], form, goLive,
-            budget ?? (errors.Any(e => e.PropertyName == "BudgetCeiling") ? 1 : null));
+            budget ?? (errors.Any(e => e.PropertyName == "BudgetCeiling") ? 1 : null), procedure);
         if (errors.Any(e => e.PropertyName == "PlannedGoLive")) command = command with { PlannedGoLive = DateOnly.MaxValue };
         return (command, errors);
     }

@@ -49,6 +49,9 @@ public sealed class DocumentVersion
     public long Length { get; set; }
     public string By { get; set; } = "";
     public DateTimeOffset At { get; set; }
+    /// <summary>The inputs a working draft lacked (labels); empty for a complete document.</summary>
+    public List<string> Gaps { get; set; } = [];
+    public bool IsWorkingDraft => Gaps.Count > 0;
 }
 
 public sealed class CaseDocumentsProjection : SingleStreamProjection<CaseDocumentsView, Guid>
@@ -100,6 +103,7 @@ public sealed class CaseDocumentsProjection : SingleStreamProjection<CaseDocumen
             Length = e.Length,
             By = e.By.Name,
             At = e.At,
+            Gaps = [.. e.Gaps ?? []],
         });
     }
 }

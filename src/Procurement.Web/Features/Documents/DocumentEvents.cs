@@ -8,13 +8,16 @@ namespace Procurement.Features.Documents;
 /// <summary>
 /// A document version was generated for a case (appended to the case stream). <paramref name="DataVersion"/> is the
 /// case stream version the document was built from; <paramref name="FileId"/> points at the stored bytes
-/// (<see cref="StoredFile"/>), whose SHA-256 is <paramref name="ContentHash"/>.
+/// (<see cref="StoredFile"/>), whose SHA-256 is <paramref name="ContentHash"/>. <paramref name="Gaps"/>: the inputs a
+/// working draft lacked (null or empty for a complete document); such a version can be neither approved nor published.
 /// </summary>
 public sealed record DocumentGenerated(
     Guid CaseId, string Kind, int Version, string TemplateId, string TemplateHash, string Title, string ContentHash,
-    long DataVersion, Guid FileId, long Length, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+    long DataVersion, Guid FileId, long Length, Actor By, DateTimeOffset At, IReadOnlyList<string>? Gaps = null) : IAuditedEvent, ITimelineDescribed
 {
-    public string TimelineTitle(UiText t) => t.Format("{0}（第{1}版）を作成しました", Title, Version);
+    public string TimelineTitle(UiText t) => Gaps is { Count: > 0 }
+        ? t.Format("{0}（第{1}版）を作業用の案（未確定事項あり）として作成しました", Title, Version)
+        : t.Format("{0}（第{1}版）を作成しました", Title, Version);
 
     /// <summary>The fingerprint lets a reader match a downloaded file to this record.</summary>
     public string? TimelineDetail(UiText t) => $"SHA-256: {ContentHash}";

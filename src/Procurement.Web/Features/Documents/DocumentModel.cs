@@ -17,6 +17,8 @@ public sealed record DocumentModel
     public DocumentInfo Document { get; init; } = new();
     public GroupInfo Group { get; init; } = new();
     public ProcurementInfo Procurement { get; init; } = new();
+    /// <summary>調達方式 and its words (<c>procedure.terms.selected_party</c> …): templates never write 落札者 or 優先交渉権者 themselves.</summary>
+    public ProcedureInfo Procedure { get; init; } = ProcedureInfo.For(ProcurementProcedures.Default);
     public Settings Settings { get; init; } = new();
     public IReadOnlyList<ScheduleItem>? Schedule { get; init; }
     public IReadOnlyList<Requirement>? Requirements { get; init; }
@@ -50,6 +52,9 @@ public sealed record DocumentModel
     public static DocumentModel FromCase(CaseSummary c, GroupView g, DocumentInfo document, Settings settings, DocumentSections? sections = null)
     {
         sections ??= new DocumentSections();
+        // Dates come from the schedule: 本稼働 is its go-live step (the case's planned date until there is a schedule),
+        // the contract starts at its contract step and ends when the contract terms say.
+        string? StepDate(string id) => sections.Schedule?.FirstOrDefault(s => s.Id == id)?.Date;
         return new DocumentModel
         {
             Document = document,
@@ -66,10 +71,13 @@ public sealed record DocumentModel
             {
                 Title = c.Title,
                 CloudForm = c.CloudForm.ToString(),
-                PlannedGoLive = Iso(c.PlannedGoLive),
+                PlannedGoLive = StepDate("go-live") ?? Iso(c.PlannedGoLive),
+                ContractStart = sections.Contract?.Start ?? StepDate("contract-sla"),
+                ContractEnd = sections.Contract?.End,
                 BudgetCeiling = c.BudgetCeiling,
                 TargetBusinesses = c.TargetBusinesses.Select(TargetBusiness.From).ToList(),
             },
+            Procedure = ProcedureInfo.For(c.Procedure),
             Schedule = sections.Schedule,
             Requirements = sections.Requirements,
             Vendors = sections.Vendors,
@@ -129,6 +137,16 @@ public sealed record DocumentInfo
     /// <summary>文書番号, e.g. 南信州ク協第12号; null when the group does not number this document.</summary>
     public string? Number { get; init; }
     public bool Draft { get; init; } = true;
+}
+
+/// <summary>The case's procedure: its id (public_proposal / comprehensive_tender), name and role terms.</summary>
+public sealed record ProcedureInfo(ProcurementProcedure Id, string Name, ProcedureTerms Terms)
+{
+    public static ProcedureInfo For(ProcurementProcedure procedure)
+    {
+        var terms = ProcurementProcedures.Terms(procedure);
+        return new(procedure, terms.Name, terms);
+    }
 }
 
 public sealed record Settings

@@ -16,12 +16,14 @@ namespace Procurement.Features.Documents;
 /// knows beyond the case (pages of other features); registered <see cref="IDocumentSectionSource"/>s fill in the rest.
 /// <paramref name="ClauseSettings"/> are the officer's clause parameters (see <see cref="ClauseLibrary.Edit"/>); null uses
 /// the settings saved for the kind (<see cref="SaveClauseSettings"/>). <paramref name="DateStyle"/>: null uses the group's.
+/// <paramref name="WorkingDraft"/>: the officer asks for a working draft although inputs are missing (marked and listed
+/// in the document; without it a document with gaps is refused with the list of what to enter).
 /// Officers of the case's group only (the access rule), whoever calls.
 /// </summary>
 [Access(Roles.Officer, Roles.Admin)]
 public sealed record GenerateDocument(
     Guid CaseId, string TemplateId, DocumentSections? Sections = null,
-    IReadOnlyDictionary<string, ClauseSetting>? ClauseSettings = null, DateStyle? DateStyle = null) : ICommand<GenerateDocumentResult>, ICaseRequest;
+    IReadOnlyDictionary<string, ClauseSetting>? ClauseSettings = null, DateStyle? DateStyle = null, bool WorkingDraft = false) : ICommand<GenerateDocumentResult>, ICaseRequest;
 
 /// <summary>The version that now holds this content: new, or the existing one when nothing changed.</summary>
 public sealed record GenerateDocumentResult(string Kind, int Version, Guid FileId, string ContentHash, bool Created, IReadOnlyList<string> ValidationErrors);
@@ -50,7 +52,14 @@ public sealed class GenerateDocumentValidator : AbstractValidator<GenerateDocume
 /// render's own hash always differs).
 /// </summary>
 public sealed record GenerateDocumentState(
-    RenderedDocument Rendered, IReadOnlyList<string> ValidationErrors, DocumentSeries? Existing, long CaseVersion, string? HashAtLatestEdition = null);
+    RenderedDocument Rendered, IReadOnlyList<string> ValidationErrors, DocumentSeries? Existing, long CaseVersion, string? HashAtLatestEdition = null,
+    bool WorkingDraft = false);
+
+/// <summary>A document that needs inputs the case does not hold yet: each with the page where it is entered.</summary>
+public sealed class MissingInputsException(IReadOnlyList<MissingInput> inputs, string message) : DomainRuleException(message)
+{
+    public IReadOnlyList<MissingInput> Inputs { get; } = inputs;
+}
 
 public abstract record GenerateDecision;
 public sealed record NewVersion(DocumentGenerated Event) : GenerateDecision;
@@ -67,6 +76,12 @@ public static class GenerateDocumentDecision
     public static GenerateDecision Decide(GenerateDocumentState s, Guid caseId, Guid fileId, Actor by, DateTimeOffset at)
     {
         if (!s.Rendered.IsComplete) throw new DomainRuleException(ClauseLibrary.RefusalMessage(s.Rendered.MissingClauses));
+        // A document states only what the case knows: with gaps it is generated only as a marked working draft.
+        if (s.Rendered.HasGaps && !s.WorkingDraft)
+        {
+            throw new MissingInputsException(s.Rendered.Gaps, T["次の事項が入力されていないため、文書を生成できません。入力するか、作業用の案として生成してください。"]
+                + "\n" + string.Join("\n", s.Rendered.Gaps.Select(g => "・" + T[g.Label])));
+        }
         if (s.ValidationErrors.Count > 0)
         {
             throw new DomainRuleException(T["生成した文書がWordの形式検査に合格しなかったため、保存しませんでした。"] + "\n" + string.Join("\n", s.ValidationErrors.Take(5)));
@@ -78,7 +93,7 @@ public static class GenerateDocumentDecision
         var version = (s.Existing?.Latest?.Version ?? 0) + 1;
         return new NewVersion(new DocumentGenerated(
             caseId, s.Rendered.Kind, version, s.Rendered.TemplateId, s.Rendered.TemplateHash, s.Rendered.Title, s.Rendered.ContentHash,
-            s.CaseVersion, fileId, s.Rendered.Bytes.LongLength, by, at));
+            s.CaseVersion, fileId, s.Rendered.Bytes.LongLength, by, at, s.Rendered.HasGaps ? s.Rendered.Gaps.Select(g => g.Label).ToList() : null));
     }
 }
 
@@ -111,7 +126,7 @@ public sealed class GenerateDocumentHandler(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, JapaneseDates.Tokyo).DateTime);
         var nextEdition = (existing?.Latest?.Version ?? 0) + 1;
-        var info = new DocumentInfo { Title = template.Title, Kind = template.Kind, Edition = nextEdition, Date = DocumentModel.Iso(today) };
+        var info = new DocumentInfo { Title = template.TitleFor(summary.Procedure), Kind = template.Kind, Edition = nextEdition, Date = DocumentModel.Iso(today) };
         var model = DocumentModel.FromCase(summary, group, info, new Settings { DateStyle = c.DateStyle ?? group.DateStyle }, sections);
         var clauseSettings = c.ClauseSettings ?? documents?.SettingsFor(template.Kind)?.Settings;
         // Saved settings were checked when saved; clause-rules.json may have changed since.
@@ -130,7 +145,7 @@ public sealed class GenerateDocumentHandler(
         var unchanged = hashAtLatest is not null && hashAtLatest == existing?.Latest?.ContentHash;
         var validation = unchanged ? [] : DocumentRenderer.Validate(rendered.Bytes);
         var fileId = Guid.NewGuid();
-        var decision = GenerateDocumentDecision.Decide(new(rendered, validation, existing, caseVersion, hashAtLatest), c.CaseId, fileId, user.Actor, now);
+        var decision = GenerateDocumentDecision.Decide(new(rendered, validation, existing, caseVersion, hashAtLatest, c.WorkingDraft), c.CaseId, fileId, user.Actor, now);
 
         switch (decision)
         {

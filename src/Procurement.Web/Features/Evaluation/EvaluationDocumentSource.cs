@@ -24,9 +24,11 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
             var sheets = await session.Query<ScoreSheetView>().Where(s => s.CaseId == caseId).ToListAsync(ct);
             result = EvaluationResults.Compute(view, sheets);
         }
+        // The case's procedure names the price and the selected party in the formula and the reasons.
+        var procedure = (await session.LoadAsync<Cases.CaseSummary>(caseId, ct))?.Procedure ?? Cases.ProcurementProcedures.Default;
         return current with
         {
-            Evaluation = current.Evaluation ?? Evaluation(view, result),
+            Evaluation = current.Evaluation ?? Evaluation(view, result, Cases.ProcurementProcedures.Terms(procedure)),
             Committee = current.Committee ?? Committee(view),
             Demo = current.Demo ?? Demo(view),
         };
@@ -57,9 +59,11 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
         return new DemoInfo(view.DemonstrationScenario.Select(i => i.Name).ToList(), slots, cap, minutes);
     }
 
-    public static EvaluationInfo? Evaluation(EvaluationView view, ScoringResult? result)
+    public static EvaluationInfo? Evaluation(EvaluationView view, ScoringResult? result, Cases.ProcedureTerms? terms = null)
     {
         if (view.Criteria.Count == 0) return null;
+        terms ??= Cases.ProcurementProcedures.Terms(Cases.ProcurementProcedures.Default);
+        var (price, ceiling) = (terms.SubmittedPrice, terms.PriceCeiling);
         var settings = view.Settings;
         var rounding = settings.RoundingOrExact;
         var criteria = view.ScoredCriteria;
@@ -84,9 +88,9 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
             PassLine = settings.PassLineRatio is { } ratio ? $"技術点の{Ratio(ratio)}（{Show(fullMarks * ratio)}点）" : null,
             PriceFormula = settings.PriceMethod switch
             {
-                PriceMethod.Additive => $"価格点 ＝ {Show(allocation!.Value)}点 ×（1 － 見積価格 ÷ 予定価格）{RoundingText(rounding.PricePoints)}",
-                PriceMethod.LowestPriceRatio => $"価格点 ＝ {Show(allocation!.Value)}点 × 最低見積価格 ÷ 見積価格{RoundingText(rounding.PricePoints)}",
-                PriceMethod.Division => $"評価値 ＝ 技術点 ÷ 入札価格{(settings.DivisionMultiplier == 1 ? "" : " × " + Show(settings.DivisionMultiplier))}{RoundingText(rounding.PricePoints)}",
+                PriceMethod.Additive => $"価格点 ＝ {Show(allocation!.Value)}点 ×（1 － {price} ÷ {ceiling}）{RoundingText(rounding.PricePoints)}",
+                PriceMethod.LowestPriceRatio => $"価格点 ＝ {Show(allocation!.Value)}点 × 最低{price} ÷ {price}{RoundingText(rounding.PricePoints)}",
+                PriceMethod.Division => $"評価値 ＝ 技術点 ÷ {price}{(settings.DivisionMultiplier == 1 ? "" : " × " + Show(settings.DivisionMultiplier))}{RoundingText(rounding.PricePoints)}",
                 _ => null,
             },
             Aggregation = settings.Aggregation switch
@@ -97,10 +101,10 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
             },
             Criteria = criteria.SelectMany(c => c.Items.Select(i => new Criterion(c.Name, i.Name, (long)decimal.Round(i.MaxPoints, MidpointRounding.AwayFromZero), Scale(i.Scale), i.Required))).ToList(),
         };
-        return result is null ? info : WithResults(info, view, result);
+        return result is null ? info : WithResults(info, view, result, terms.SelectedParty);
     }
 
-    private static EvaluationInfo WithResults(EvaluationInfo info, EvaluationView view, ScoringResult r)
+    private static EvaluationInfo WithResults(EvaluationInfo info, EvaluationView view, ScoringResult r, string selected)
     {
         string Vendor(Guid id) => view.Vendors.FirstOrDefault(v => v.VendorId == id)?.Name ?? "";
         string VendorOf(string id) => r.Vendors.FirstOrDefault(v => v.VendorId == id)?.VendorName ?? "";
@@ -145,9 +149,9 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
 
         var declined = string.Join("及び", view.Declines.Select(d => d.VendorName));
         var remarks = candidate is null ? null
-            : view.Declines.Count > 0 ? $"第1順位の{declined}が辞退したため（交渉不成立を含む。）、次順位の{winner}を受注候補者として選定した。"
-            : r.Aggregation == Aggregation.RankVote ? $"{winner}を第1位とした委員の割合が最も高かったため、受注候補者として選定した。"
-            : $"{winner}の{(r.PriceMethod == PriceMethod.Division ? "評価値" : "総合評価点")}（{Show(candidate.Total)}）が最も高かったため、受注候補者として選定した。";
+            : view.Declines.Count > 0 ? $"第1順位の{declined}が辞退したため（交渉不成立を含む。）、次順位の{winner}を{selected}として選定した。"
+            : r.Aggregation == Aggregation.RankVote ? $"{winner}を第1位とした委員の割合が最も高かったため、{selected}として選定した。"
+            : $"{winner}の{(r.PriceMethod == PriceMethod.Division ? "評価値" : "総合評価点")}（{Show(candidate.Total)}）が最も高かったため、{selected}として選定した。";
 
         return info with
         {

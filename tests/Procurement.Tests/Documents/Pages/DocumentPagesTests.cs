@@ -25,7 +25,7 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
     public Task DisposeAsync() => Task.CompletedTask;
 
     private static Task<HttpResponseMessage> GenerateAsync(HttpClient client, string templateId) =>
-        client.PostFormAsync($"{Page}?handler=Generate", new Dictionary<string, string> { ["templateId"] = templateId }, formPageUrl: Page);
+        client.PostFormAsync($"{Page}?handler=Generate", new Dictionary<string, string> { ["templateId"] = templateId, ["workingDraft"] = "true" }, formPageUrl: Page);
 
     private async Task<CaseDocumentsView?> LoadAsync()
     {

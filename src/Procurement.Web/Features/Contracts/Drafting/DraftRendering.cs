@@ -177,6 +177,8 @@ public sealed class DraftRenderer(DocumentRenderer renderer)
                 if (reported.Contains(id) || !texts.TryGetValue(id, out var text)) continue;
                 if (text.Contains(TemplateSandbox.Undecided, StringComparison.Ordinal)) missing.Add(T.Format("{0}: {1}（未定の事項があります）", T[draft.Title], Title(id)));
             }
+            // A working draft (inputs missing anywhere in it, not only in a clause) is never reviewed or approved.
+            foreach (var gap in draft.Document.Gaps) missing.Add(T.Format("{0}: {1}（未入力）", T[draft.Title], T[gap.Label]));
         }
         return missing;
     }

@@ -42,6 +42,8 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
     /// <summary>The template whose generation was refused, and why (one line per missing clause or problem).</summary>
     public string? RefusedTemplateId { get; private set; }
     public IReadOnlyList<string> Refusal { get; private set; } = [];
+    /// <summary>The inputs the refused document lacks, each linked to where it is entered (the preflight's list).</summary>
+    public IReadOnlyList<MissingInput> Missing { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -51,15 +53,15 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostGenerateAsync(Guid id, string? templateId, CancellationToken ct)
+    public async Task<IActionResult> OnPostGenerateAsync(Guid id, string? templateId, bool workingDraft, CancellationToken ct)
     {
         var found = await access.FindCaseAsync(id, ct);
         if (found is null) return NotFound();
         if (!CanGenerate) return Forbid();
         try
         {
-            var result = await mediator.Send(new GenerateDocument(id, templateId ?? ""), ct);
-            var title = catalog.Find(templateId ?? "")?.Title ?? result.Kind;
+            var result = await mediator.Send(new GenerateDocument(id, templateId ?? "", WorkingDraft: workingDraft), ct);
+            var title = catalog.Find(templateId ?? "")?.TitleFor(found.Procedure) ?? result.Kind;
             TempData["Flash"] = result.Created
                 ? t.Format("{0}の第{1}版を生成しました。", title, result.Version)
                 : t.Format("{0}は第{1}版から変わっていないため、新しい版は作りませんでした。", title, result.Version);
@@ -68,6 +70,13 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
         catch (ValidationException ex)
         {
             Refuse(templateId, ex.Errors.Select(e => e.ErrorMessage));
+        }
+        catch (MissingInputsException ex)
+        {
+            RefusedTemplateId = templateId;
+            Missing = ex.Inputs;
+            Refusal = [ex.Message.Split('\n')[0]];
+            ModelState.AddModelError("", Refusal[0]);
         }
         catch (StaleVersionException ex)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Procurement.Features.Catalog;
 using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents.Rendering;
@@ -211,15 +212,48 @@ public sealed class ClauseLibrary
                 continue;
             }
             if (!clause.MentionsTargetBusinessStandards) continue;
-            foreach (var t in targets)
-            {
-                if (!text.Contains(t.BusinessName, StringComparison.Ordinal) || !text.Contains(t.StandardName, StringComparison.Ordinal))
-                {
-                    problems.Add(new(id, $"{clause.DisplayTitle}{T.Open}{id}{T.Close}: " + T.Format("{0}について「{1}」による提供の記載", t.BusinessName, t.StandardName)));
-                }
-            }
+            problems.AddRange(TargetProblems(id, clause, text, targets));
         }
         return problems;
+    }
+
+    /// <summary>
+    /// The clause is checked against the business catalogue, never against the data's own labels: each target 業務 must
+    /// be in the catalogue, carry the standard the catalogue gives it, and the clause must name both.
+    /// </summary>
+    private static IEnumerable<ClauseProblem> TargetProblems(string id, ClauseDefinition clause, string text, IReadOnlyList<TargetBusinessStandard> targets)
+    {
+        var prefix = $"{clause.DisplayTitle}{T.Open}{id}{T.Close}: ";
+        if (targets.Count == 0)
+        {
+            yield return new(id, prefix + T["対象業務が1つもありません。案件の対象業務を選んでください。"]);
+            yield break;
+        }
+        foreach (var t in targets)
+        {
+            var business = (t.Code is { Length: > 0 } code ? BusinessCatalog.Find(code) : null)
+                ?? BusinessCatalog.All.FirstOrDefault(b => b.Name == t.BusinessName);
+            if (business is null)
+            {
+                yield return new(id, prefix + T.Format("業務「{0}」は業務カタログにありません。", t.BusinessName.Length > 0 ? t.BusinessName : t.Code ?? ""));
+                continue;
+            }
+            var expected = business.DataStandardName;
+            if (t.StandardName.Trim().Length == 0)
+            {
+                yield return new(id, prefix + T.Format("{0}のデータ標準が空です（業務カタログでは「{1}」）。", business.Name, expected));
+                continue;
+            }
+            if (t.StandardName != expected)
+            {
+                yield return new(id, prefix + T.Format("{0}に適用するデータ標準は「{1}」です（データでは「{2}」）。", business.Name, expected, t.StandardName));
+                continue;
+            }
+            if (!text.Contains(business.Name, StringComparison.Ordinal) || !text.Contains(expected, StringComparison.Ordinal))
+            {
+                yield return new(id, prefix + T.Format("{0}について「{1}」による提供の記載", business.Name, expected));
+            }
+        }
     }
 
     /// <summary>Text inside each clause's markers (a clause may appear more than once).</summary>
@@ -266,4 +300,5 @@ public sealed class ClauseLibrary
 }
 
 /// <summary>A target 業務 and the data standard its end-of-contract data provision must name.</summary>
-public sealed record TargetBusinessStandard(string BusinessName, string StandardName);
+/// <remarks><paramref name="Code"/> identifies the 業務 in the catalogue (the name when the data has no code); <paramref name="StandardName"/> is the data's own label, checked against the catalogue.</remarks>
+public sealed record TargetBusinessStandard(string BusinessName, string StandardName, string? Code = null);

@@ -13,6 +13,14 @@ public sealed record RenderedDocument(
     IReadOnlyList<Block> Blocks, IReadOnlyList<ClauseProblem> MissingClauses)
 {
     public bool IsComplete => MissingClauses.Count == 0;
+
+    /// <summary>
+    /// Inputs the case does not hold yet. Such a render is a working draft: marked 案（未確定事項あり） in the header
+    /// of every page, its gaps listed on a cover page; it may be kept as a draft, never approved or published.
+    /// </summary>
+    public IReadOnlyList<MissingInput> Gaps { get; init; } = [];
+
+    public bool HasGaps => Gaps.Count > 0;
 }
 
 /// <summary>
@@ -31,7 +39,7 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
         var resolved = model with
         {
             Clauses = catalog.Clauses.Resolve(clauseSettings),
-            Document = model.Document with { Kind = template.Kind, Title = model.Document.Title.Length > 0 ? model.Document.Title : template.Title },
+            Document = model.Document with { Kind = template.Kind, Title = model.Document.Title.Length > 0 ? model.Document.Title : template.TitleFor(model.Procedure.Id) },
         };
         var json = JsonSerializer.SerializeToElement(resolved, DocumentModel.Json);
         return Render(template, TemplateSandbox.ObjectFromJson(json), layout, limits, ct);
@@ -58,14 +66,28 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
 
         // Built straight from the JsonNode (no copy of the caller's data): a 2,000-row model is converted once.
         var model = TemplateSandbox.ObjectFromJson(data);
+        // The procedure's words come from the procedure's id, never from the data file: a sample cannot mix them.
+        var procedure = ProcedureOf(data);
+        model.SetValue("procedure", TemplateSandbox.ObjectFromJson(JsonSerializer.SerializeToElement(Documents.ProcedureInfo.For(procedure), DocumentModel.Json)), readOnly: false);
         model.SetValue("clauses", TemplateSandbox.ObjectFromJson(JsonSerializer.SerializeToElement(catalog.Clauses.Resolve(settings), DocumentModel.Json)), readOnly: false);
         if (model.TryGetValue("document", out var d) && d is ScriptObject doc)
         {
             doc.SetValue("kind", template.Kind, readOnly: false);
             if (doc.TryGetValue("title", out var t) && t is string { Length: > 0 }) { }
-            else doc.SetValue("title", template.Title, readOnly: false);
+            else doc.SetValue("title", template.TitleFor(procedure), readOnly: false);
         }
         return Render(template, model, layout, limits, ct);
+    }
+
+    /// <summary><c>procedure.id</c> of the data (public_proposal / comprehensive_tender); the default when absent.</summary>
+    public static Cases.ProcurementProcedure ProcedureOf(JsonNode data)
+    {
+        if (data["procedure"] is JsonObject p && p["id"] is JsonValue v && v.TryGetValue<string>(out var id))
+        {
+            try { return JsonSerializer.Deserialize<Cases.ProcurementProcedure>(JsonSerializer.Serialize(id), DocumentModel.Json); }
+            catch (JsonException) { throw new TemplateException([new TemplateError("data", 0, 0, $"procedure.id「{id}」は調達方式ではありません（public_proposal / comprehensive_tender）。")]); }
+        }
+        return Cases.ProcurementProcedures.Default;
     }
 
     private static ClauseSetting ToSetting(JsonNode? node)
@@ -100,17 +122,42 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
 
         // The page header names the kind of document (調達仕様書 第2版); the package title is the full first title line.
         var fullTitle = blocks.OfType<TitleBlock>().FirstOrDefault()?.Text ?? template.Title;
+        var gaps = output.Gaps.Select(Documents.DocumentInputs.Describe).ToList();
+        if (gaps.Count > 0) blocks = [.. GapCover(output.Gaps), .. blocks];
         var edition = Path(model, "document", "edition") is long n and > 0 and < 10_000 ? n : 1;
         // The package's dates are the document's own date from the data, never the clock: equal data, equal bytes.
         var date = Path(model, "document", "date") is string iso
             && DateOnly.TryParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
-        var bytes = DocxWriter.Write(blocks, new DocxMetadata(template.Title, $"第{edition}版", fullTitle, date), layout ?? PageLayout.Default);
+        // The header names the document as its data does (the procedure's word for the criteria, for instance).
+        var title = Path(model, "document", "title") is string { Length: > 0 } given ? given : template.Title;
+        var editionLabel = $"第{edition}版" + (gaps.Count > 0 ? "　" + WorkingDraftMark : "");
+        var bytes = DocxWriter.Write(blocks, new DocxMetadata(title, editionLabel, fullTitle, date), layout ?? PageLayout.Default);
 
         var targets = Path(model, "procurement", "target_businesses") is ScriptArray tb
-            ? tb.OfType<ScriptObject>().Select(t => new TargetBusinessStandard(t["name"] as string ?? "", t["data_standard_name"] as string ?? "")).ToList()
+            ? tb.OfType<ScriptObject>().Select(t => new TargetBusinessStandard(t["name"] as string ?? "", t["data_standard_name"] as string ?? "", t["code"] as string)).ToList()
             : [];
         var missing = catalog.Clauses.Check(template.Kind, template.Metadata.RequiredClauses ?? [], blocks, targets);
-        return new RenderedDocument(template.Id, template.Hash, template.Kind, template.Title, bytes, Sha256(bytes), blocks, missing);
+        return new RenderedDocument(template.Id, template.Hash, template.Kind, title, bytes, Sha256(bytes), blocks, missing) { Gaps = gaps };
+    }
+
+    /// <summary>The mark every page of a working draft carries in its header.</summary>
+    public const string WorkingDraftMark = "案（未確定事項あり）";
+
+    /// <summary>The cover page of a working draft: each gap with the number its marker carries in the text.</summary>
+    private static List<Block> GapCover(IReadOnlyList<string> keys)
+    {
+        var cover = new List<Block>
+        {
+            new PlainHeadingBlock(WorkingDraftMark),
+            new ParagraphBlock("この文書は作業用の案である。次の事項が案件に入力されていないため、本文の該当箇所に〔未確定事項〕の番号を付した。これらが入力されるまで、この文書は承認及び公表をすることができない。", Align.Left, 0),
+        };
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var input = Documents.DocumentInputs.Describe(keys[i]);
+            cover.Add(new ItemBlock(1, $"{TemplateSandbox.GapMarker(i + 1)}　{input.Label}"));
+        }
+        cover.Add(new PageBreakBlock());
+        return cover;
     }
 
     private static object? Path(ScriptObject model, string first, string second) =>

@@ -17,11 +17,24 @@ public sealed record TemplateMetadata(
     [property: JsonPropertyName("main")] string Main = "document.sbn",
     [property: JsonPropertyName("sample")] string Sample = "sample.json",
     [property: JsonPropertyName("required_clauses")] IReadOnlyList<string>? RequiredClauses = null,
-    [property: JsonPropertyName("title_en")] string? TitleEn = null);
+    [property: JsonPropertyName("title_en")] string? TitleEn = null,
+    [property: JsonPropertyName("title_term")] string? TitleTerm = null);
 
 public sealed record DocumentTemplate(string Id, TemplateMetadata Metadata, string Directory, Template Parsed, string Hash, IReadOnlyList<TemplateError> ParseErrors)
 {
     public string Title => Metadata.Title;
+
+    /// <summary>
+    /// The title under a procedure: a template whose name is a role term (<c>"title_term": "criteria_document"</c>)
+    /// is called by that procedure's word (落札者決定基準 / 評価基準); the others keep <see cref="Title"/>.
+    /// </summary>
+    public string TitleFor(Cases.ProcurementProcedure procedure) =>
+        Metadata.TitleTerm is { Length: > 0 } term && Cases.ProcurementProcedures.Term(Cases.ProcurementProcedures.Terms(procedure), term) is { Length: > 0 } word
+            ? word : Title;
+
+    /// <summary><see cref="DisplayTitle"/> under a procedure (English pages keep the English title).</summary>
+    public string DisplayTitleFor(Cases.ProcurementProcedure procedure) =>
+        UiText.IsEnglish && Metadata.TitleEn is { Length: > 0 } en ? en : TitleFor(procedure);
 
     /// <summary>The title on pages: English when the reader chose English and the template gives one. Documents keep <see cref="Title"/>.</summary>
     public string DisplayTitle => UiText.IsEnglish && Metadata.TitleEn is { Length: > 0 } en ? en : Title;

@@ -25,6 +25,11 @@ public sealed record TemplateError(string File, int Line, int Column, string Mes
 public sealed record TemplateOutput(string Markup, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> RowSets)
 {
     public IReadOnlyList<TemplateError> Errors { get; init; } = [];
+    /// <summary>
+    /// Inputs the document needed and the data did not have, in the order first met: the data path a template printed
+    /// through <c>tbd</c>/<c>wareki</c>/<c>yen</c>/<c>num</c>/<c>nendo</c>, or the key it named with <c>gap</c>.
+    /// </summary>
+    public IReadOnlyList<string> Gaps { get; init; } = [];
     internal IReadOnlyList<SourceMapEntry> SourceMap { get; init; } = [];
 
     /// <summary>
@@ -84,6 +89,9 @@ public static class TemplateSandbox
 {
     public const string Undecided = "未確定";
 
+    /// <summary>What a working draft prints where an input is missing; the cover page lists each numbered gap.</summary>
+    public static string GapMarker(int number) => $"〔未確定事項{number.ToString(CultureInfo.InvariantCulture)}〕";
+
     public static TemplateOutput Render(Template template, ScriptObject model, DateStyle dateStyle, IReadOnlyDictionary<string, Template> includes,
         ITemplateLoader loader, SandboxLimits limits, CancellationToken ct = default)
     {
@@ -102,7 +110,7 @@ public static class TemplateSandbox
         {
             var main = context.Output;
             var markup = template.Render(context);
-            return new TemplateOutput(markup, context.RowSets) { Errors = context.Errors, SourceMap = context.TakeSourceMap(main) };
+            return new TemplateOutput(markup, context.RowSets) { Errors = context.Errors, Gaps = context.Gaps, SourceMap = context.TakeSourceMap(main) };
         }
         catch (ScriptRuntimeException ex) when (ex is ScriptAbortException && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -182,10 +190,15 @@ public static class TemplateSandbox
     private static ScriptObject Functions(DateStyle style)
     {
         var f = new ScriptObject();
-        f.Import("wareki", new Func<object?, string>(v => ToDate(v) is { } d ? JapaneseDates.Format(d, style, english: false) : Undecided));
-        f.Import("nendo", new Func<object?, string>(v => ToDate(v) is { } d ? JapaneseDates.FiscalYear(d) : Undecided));
-        f.Import("yen", new Func<object?, string>(v => ToLong(v) is { } n ? JapaneseDates.Yen(n) : Undecided));
-        f.Import("num", new Func<object?, string>(v => ToLong(v) is { } n ? n.ToString("#,0", CultureInfo.InvariantCulture) : Undecided));
+        // A missing value is never printed as a word: it is recorded as a gap (named by the expression that asked for
+        // it), so generation can list what to enter, and only a working draft carries the numbered marker.
+        f.SetValue("wareki", new GapFunction(v => ToDate(v) is { } d ? JapaneseDates.Format(d, style, english: false) : null), readOnly: true);
+        f.SetValue("nendo", new GapFunction(v => ToDate(v) is { } d ? JapaneseDates.FiscalYear(d) : null), readOnly: true);
+        f.SetValue("yen", new GapFunction(v => ToLong(v) is { } n ? JapaneseDates.Yen(n) : null), readOnly: true);
+        f.SetValue("num", new GapFunction(v => ToLong(v) is { } n ? n.ToString("#,0", CultureInfo.InvariantCulture) : null), readOnly: true);
+        f.SetValue("tbd", new GapFunction(v => v is null || v is string { Length: 0 } ? null : v), readOnly: true);
+        // `gap "evaluation.results"`: an input a template needs that is not one printed value (a whole section).
+        f.SetValue("gap", new GapFunction(_ => null, named: true), readOnly: true);
         // Filtering in C#: `for r in requirements | where "business" b.name` stays linear on 2,000-row tables.
         f.Import("where", new Func<object?, string, object?, ScriptArray>((list, key, value) =>
         {
@@ -218,7 +231,6 @@ public static class TemplateSandbox
             sandbox.RowSets.Add(rows);
             return new MarkupText($"\n.rows {(sandbox.RowSets.Count - 1).ToString(CultureInfo.InvariantCulture)}\n");
         }));
-        f.Import("tbd", new Func<object?, object>(v => v is null || v is string { Length: 0 } ? Undecided : v));
         foreach (var name in f.Keys.ToList()) f.SetReadOnly(name, true);
         return f;
     }
@@ -296,9 +308,40 @@ public static class TemplateSandbox
         return o;
     }
 
+    /// <summary>A formatting helper that records a gap instead of printing a placeholder when its value is missing.</summary>
+    private sealed class GapFunction(Func<object?, object?> format, bool named = false) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => 1;
+        public int ParameterCount => 1;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+        public Type ReturnType => typeof(object);
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "value");
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var value = arguments.Count > 0 ? arguments[0] : null;
+            if (!named && format(value) is { } shown) return shown;
+            var key = named ? value?.ToString() ?? "" : callerContext is ScriptFunctionCall call && call.Arguments.Count > 0 ? call.Arguments[0].ToString() : "";
+            return context is SandboxContext s ? GapMarker(s.AddGap(key.Trim())) : Undecided;
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new(Invoke(context, callerContext, arguments, blockStatement));
+    }
+
     private sealed class SandboxContext : TemplateContext
     {
         public List<IReadOnlyList<IReadOnlyList<string>>> RowSets { get; } = [];
+
+        /// <summary>Missing inputs, each once, in the order first met (their number is the marker's).</summary>
+        public List<string> Gaps { get; } = [];
+
+        public int AddGap(string key)
+        {
+            var at = Gaps.IndexOf(key);
+            if (at < 0) { Gaps.Add(key); at = Gaps.Count - 1; }
+            return at + 1;
+        }
 
         /// <summary>Runtime errors the render stepped over: the statement that failed printed nothing, the rest ran on.</summary>
         public List<TemplateError> Errors { get; } = [];
