@@ -30,6 +30,14 @@ public sealed record TableBlock(IReadOnlyList<int> Widths, IReadOnlyList<TableRo
 }
 public sealed record TableRow(bool Header, IReadOnlyList<string> Cells);
 public sealed record PageBreakBlock : Block;
+/// <summary>Ends the cover page: what came before is a section of its own (centred, no header or page number), and the
+/// page numbers of the body start at 1 after it.</summary>
+public sealed record CoverEndBlock : Block;
+/// <summary>
+/// Starts the next part of an assembled document (the contract bundle): a new section whose page numbers restart at 1,
+/// whose page header reads <paramref name="HeaderTitle"/>, and whose 第n条 count from 1 again.
+/// </summary>
+public sealed record PartBreakBlock(string HeaderTitle) : Block;
 public sealed record TocBlock(string Title) : Block;
 public sealed record BlankBlock : Block;
 public sealed record ClauseStartBlock(string ClauseId) : Block;
@@ -122,6 +130,10 @@ public static class DocumentMarkup
                         break;
                     case "toc": blocks.Add(new TocBlock(arg.Length == 0 ? "目次" : Text(arg))); break;
                     case "pagebreak": blocks.Add(new PageBreakBlock()); break;
+                    case "endcover":
+                        if (blocks.OfType<CoverEndBlock>().Any()) errors.Add(new(lineNo, ".endcover は1つの文書に1回だけ使えます。", lineStart));
+                        else blocks.Add(new CoverEndBlock());
+                        break;
                     case "blank": blocks.Add(new BlankBlock()); break;
                     case "article":
                         var bar = IndexOfTemplateChar(arg, '|');

@@ -39,6 +39,12 @@ public static class DocxWriter
     /// </summary>
     internal static int ArticleItemNumId(int run) => 100 + run;
 
+    /// <summary>The article list of the n-th later part of a bundle (n ≥ 1), restarting at 第1条.</summary>
+    internal static int ArticlePartNumId(int part) => 50 + part;
+
+    /// <summary>The relationship id of page header n (0 = the document's own header).</summary>
+    internal static string HeaderRelationship(int index) => index == 0 ? "rId5" : "rId" + (100 + index).ToString(CultureInfo.InvariantCulture);
+
     private static readonly XmlWriterSettings XmlSettings = new()
     {
         Encoding = new UTF8Encoding(false),
@@ -62,18 +68,24 @@ public static class DocxWriter
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             var body = new BodyWriter(blocks, layout);
-            Part(zip, "[Content_Types].xml", ContentTypes);
+            var parts = body.PartHeaders;
+            Part(zip, "[Content_Types].xml", w => ContentTypes(w, parts.Count));
             Part(zip, "_rels/.rels", RootRels);
             Part(zip, "docProps/core.xml", w => Core(w, meta));
             Part(zip, "docProps/app.xml", App);
-            Part(zip, "word/_rels/document.xml.rels", DocumentRels);
+            Part(zip, "word/_rels/document.xml.rels", w => DocumentRels(w, parts.Count));
             Part(zip, "word/document.xml", body.Write);
             Part(zip, "word/styles.xml", w => Styles(w, layout));
-            Part(zip, "word/numbering.xml", w => Numbering(w, layout, body.ArticleItemRuns));
+            Part(zip, "word/numbering.xml", w => Numbering(w, layout, body.ArticleItemRuns, body.ArticleParts));
             Part(zip, "word/settings.xml", Settings);
             Part(zip, "word/fontTable.xml", w => Fonts(w, layout));
-            Part(zip, "word/header1.xml", w => Header(w, meta));
-            Part(zip, "word/footer1.xml", Footer);
+            Part(zip, "word/header1.xml", w => Header(w, TextSafety.Clean(meta.Title, 200) + "　" + TextSafety.Clean(meta.EditionLabel, 50)));
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var title = parts[i];
+                Part(zip, $"word/header{i + 2}.xml", w => Header(w, TextSafety.Clean(title, 250)));
+            }
+            Part(zip, "word/footer1.xml", w => Footer(w, body.Sectioned));
         }
     }
 
@@ -93,7 +105,7 @@ public static class DocxWriter
 
     // ---------- package plumbing ----------
 
-    private static void ContentTypes(XmlWriter w)
+    private static void ContentTypes(XmlWriter w, int partHeaders)
     {
         const string ns = "http://schemas.openxmlformats.org/package/2006/content-types";
         w.WriteStartElement("Types", ns);
@@ -104,7 +116,10 @@ public static class DocxWriter
         Override(w, ns, "/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml");
         Override(w, ns, "/word/settings.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml");
         Override(w, ns, "/word/fontTable.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
-        Override(w, ns, "/word/header1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml");
+        for (var i = 0; i <= partHeaders; i++)
+        {
+            Override(w, ns, $"/word/header{i + 1}.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml");
+        }
         Override(w, ns, "/word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml");
         Override(w, ns, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
         Override(w, ns, "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
@@ -144,7 +159,7 @@ public static class DocxWriter
         w.WriteEndElement();
     }
 
-    private static void DocumentRels(XmlWriter w)
+    private static void DocumentRels(XmlWriter w, int partHeaders)
     {
         const string t = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
         w.WriteStartElement("Relationships", Rel);
@@ -154,6 +169,7 @@ public static class DocxWriter
         Relationship(w, "rId4", t + "fontTable", "fontTable.xml");
         Relationship(w, "rId5", t + "header", "header1.xml");
         Relationship(w, "rId6", t + "footer", "footer1.xml");
+        for (var i = 1; i <= partHeaders; i++) Relationship(w, HeaderRelationship(i), t + "header", $"header{i + 1}.xml");
         w.WriteEndElement();
     }
 
@@ -199,8 +215,9 @@ public static class DocxWriter
         w.WriteStartElement("w", "settings", W);
         Val(w, "defaultTabStop", "840");
         Val(w, "characterSpacingControl", "compressPunctuation");
-        // Word refreshes the table of contents and page fields when the file is opened.
-        Val(w, "updateFields", "true");
+        // No updateFields: Word would ask on every opening whether to update fields referring to other files. The
+        // table of contents carries its page numbers already (BodyWriter estimates them, the documents page measures
+        // them with LibreOffice), and PAGE/SECTIONPAGES in the footer update without being asked.
         w.WriteStartElement("w", "compat", W);
         w.WriteStartElement("w", "compatSetting", W);
         w.WriteAttributeString("w", "name", W, "compatibilityMode");
@@ -230,7 +247,7 @@ public static class DocxWriter
         }
     }
 
-    private static void Header(XmlWriter w, DocxMetadata meta)
+    private static void Header(XmlWriter w, string text)
     {
         w.WriteStartElement("w", "hdr", W);
         w.WriteAttributeString("xmlns", "r", null, R);
@@ -239,12 +256,13 @@ public static class DocxWriter
         Val(w, "pStyle", "Header");
         Val(w, "jc", "right");
         w.WriteEndElement();
-        Run(w, TextSafety.Clean(meta.Title, 200) + "　" + TextSafety.Clean(meta.EditionLabel, 50));
+        Run(w, text);
         w.WriteEndElement();
         w.WriteEndElement();
     }
 
-    private static void Footer(XmlWriter w)
+    /// <summary>Page n / pages; with a cover or parts, 「－ n －」 counted within the section (each part counts its own).</summary>
+    private static void Footer(XmlWriter w, bool sectioned)
     {
         w.WriteStartElement("w", "ftr", W);
         w.WriteAttributeString("xmlns", "r", null, R);
@@ -253,9 +271,19 @@ public static class DocxWriter
         Val(w, "pStyle", "Footer");
         Val(w, "jc", "center");
         w.WriteEndElement();
-        Field(w, " PAGE ", "1");
-        Run(w, " / ");
-        Field(w, " NUMPAGES ", "1");
+        if (sectioned)
+        {
+            // LibreOffice does not compute SECTIONPAGES, and NUMPAGES would count the cover or the other parts.
+            Run(w, "－ ");
+            Field(w, " PAGE ", "1");
+            Run(w, " －");
+        }
+        else
+        {
+            Field(w, " PAGE ", "1");
+            Run(w, " / ");
+            Field(w, " NUMPAGES ", "1");
+        }
         w.WriteEndElement();
         w.WriteEndElement();
     }
@@ -282,6 +310,9 @@ public static class DocxWriter
         w.WriteEndElement();
         w.WriteStartElement("w", "pPrDefault", W);
         w.WriteStartElement("w", "pPr", W);
+        // Widow/orphan control: no paragraph leaves a single line at a page foot or carries one to the next page.
+        w.WriteStartElement("w", "widowControl", W);
+        w.WriteEndElement();
         w.WriteStartElement("w", "spacing", W);
         w.WriteAttributeString("w", "after", W, "0");
         w.WriteAttributeString("w", "line", W, l.LinePitchTwips.ToString(CultureInfo.InvariantCulture));
@@ -320,9 +351,6 @@ public static class DocxWriter
         w.WriteEndElement();
 
         Style(w, "ListItem", "項目", basedOn: "Normal", next: "ListItem");
-        w.WriteEndElement();
-        Style(w, "ArticleCaption", "条見出し", basedOn: "Normal", next: "Article");
-        StylePara(w, jc: "left", before: ch / 2, after: 0, keepNext: true, indentLeft: ch);
         w.WriteEndElement();
         Style(w, "Article", "条", basedOn: "Normal", next: "ArticleParagraph");
         StyleNumbering(w, ArticleNumId, 0);
@@ -516,7 +544,7 @@ public static class DocxWriter
     internal static (int Left, int Hanging) Indent(Level level, PageLayout l) =>
         ((int)Math.Round((level.StartChars + level.HangChars) * l.CharTwips), (int)Math.Round(level.HangChars * l.CharTwips));
 
-    private static void Numbering(XmlWriter w, PageLayout l, int articleItemRuns)
+    private static void Numbering(XmlWriter w, PageLayout l, int articleItemRuns, int articleParts)
     {
         w.WriteStartElement("w", "numbering", W);
         AbstractNum(w, OutlineAbstract, OutlineLevels, l);
@@ -524,6 +552,7 @@ public static class DocxWriter
         AbstractNum(w, ArticleItemAbstract, ArticleItemLevels, l);
         Num(w, ArticleNumId, ArticleAbstract, restart: false);
         Num(w, OutlineNumId, OutlineAbstract, restart: false);
+        for (var p = 1; p < articleParts; p++) Num(w, ArticlePartNumId(p), ArticleAbstract, restart: true);
         // Each run of 号 restarts at (1): Word continues a list across instances of one abstract list unless told not to.
         for (var i = 0; i < articleItemRuns; i++) Num(w, ArticleItemNumId(i), ArticleItemAbstract, restart: true);
         w.WriteEndElement();

@@ -26,6 +26,8 @@ public static partial class TocPages
         }).ToList();
         if (entries.Count == 0) return null;
         var normalizedPages = pages.Select(Normalize).ToList();
+        // A cover page is a section of its own before the body, whose page numbers start at 1 after it.
+        var coverPages = HasCover(xml) ? 1 : 0;
 
         // The table of contents itself lists every heading: search the body only, from the page after its last entry.
         var tocEnd = normalizedPages.FindIndex(p => p.Contains(entries[^1].Text, StringComparison.Ordinal));
@@ -43,7 +45,7 @@ public static partial class TocPages
                 if (page >= 0) break;
             }
             if (page < 0) continue;
-            numbers[bookmark] = page + 1;
+            numbers[bookmark] = page + 1 - coverPages;
             from = page;
         }
         if (numbers.Count == 0) return null;
@@ -53,6 +55,16 @@ public static partial class TocPages
                 ? m.Groups["head"].Value + $"<w:r><w:t>{n}</w:t></w:r>"
                 : m.Value);
         return Replace(docx, patched);
+    }
+
+    /// <summary>The first section ends inside the body (a section break paragraph) and names no page header: a cover.</summary>
+    private static bool HasCover(string xml)
+    {
+        var start = xml.IndexOf("<w:sectPr", StringComparison.Ordinal);
+        if (start < 0) return false;
+        var end = xml.IndexOf("</w:sectPr>", start, StringComparison.Ordinal);
+        return end > 0 && xml.IndexOf("</w:body>", start, StringComparison.Ordinal) > end + 20
+            && !xml.AsSpan(start, end - start).Contains("headerReference", StringComparison.Ordinal);
     }
 
     private static string Normalize(string s)
@@ -102,7 +114,8 @@ public static partial class TocPages
     private static partial Regex EntryPattern();
 
     // … PAGEREF _Toc00001 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate" /></w:r><w:r />
-    [GeneratedRegex("(?<head>PAGEREF (?<bm>_Toc\\d+) \\\\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"\\s*/></w:r>)<w:r\\s*/>")]
+    // … followed by the estimated number the writer put there (<w:r><w:t …>3</w:t></w:r>) or an empty run.
+    [GeneratedRegex("(?<head>PAGEREF (?<bm>_Toc\\d+) \\\\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"\\s*/></w:r>)(?:<w:r\\s*/>|<w:r><w:t[^>]*>\\d*</w:t></w:r>)")]
     private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex("<[^>]+>")]
