@@ -213,7 +213,10 @@ public sealed class ContractReviewTests(SharedApp shared) : IClassFixture<Shared
         Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
         await using var session = _app.Store.QuerySession();
         var files = await session.LoadAsync<ContractVersionFiles>(ContractVersionFiles.IdFor(ContractStreams.DossierId(CaseId), 1));
-        Assert.Equal(bytes, files!.Documents.Single(d => d.Kind == DraftDocumentKind.Sla).Pdf);
+        var sla = files!.Documents.Single(d => d.Kind == DraftDocumentKind.Sla);
+        // Kept in the one PDF store the documents feature uses too, under the .docx's hash.
+        Assert.Equal(bytes, (await session.LoadAsync<Procurement.Features.Documents.StoredPdf>(Procurement.Features.Documents.PdfCopies.KeyFor(sla.Sha256)))!.Bytes);
+        Assert.Equal(bytes, await officer.GetByteArrayAsync($"{Dossier}/Download?version=1&kind=sla&format=pdf"));
     }
 
     private static string WordText(byte[] docx)
