@@ -1,4 +1,5 @@
 using System.Text;
+using MiniExcelLibs;
 using Procurement.Features.Sla;
 using Procurement.Features.SlaOperation;
 using Procurement.Infrastructure.Localization;
@@ -264,5 +265,33 @@ public sealed class SlaMeasurementTests
         Assert.Equal(["1行目: 見出し「開始」「終了」「通知日」「対象サービス」「原因」「乙の責め」「期限内件数」「全件数」「値」「備考」がありません。"], headerErrors);
         var (_, notATable) = SlaReportImport.Read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "x.xlsx", Sla(), T);
         Assert.Single(notATable);
+    }
+
+    // The same report as an Excel sheet: a date cell reads as the form writes it, and an error names the cell's column.
+    [Fact]
+    public void An_excel_report_is_read_like_the_csv_and_its_errors_name_the_cell()
+    {
+        static byte[] Sheet(params object?[][] rows)
+        {
+            var columns = Enumerable.Range(0, 12).Select(i => ((char)('A' + i)).ToString()).ToList();
+            var table = rows.Select(r => columns.Select((c, i) => (c, v: i < r.Length ? r[i] : null)).ToDictionary(x => x.c, x => x.v)).ToList();
+            using var stream = new MemoryStream();
+            stream.SaveAs(table, printHeader: false, excelType: ExcelType.XLSX);
+            return stream.ToArray();
+        }
+        object?[] header = Header.Split(',');
+        var xlsx = Sheet(header,
+            ["障害", null, new DateTime(2028, 4, 10, 9, 0, 0), new DateTime(2028, 4, 10, 10, 30, 0), null, "住民記録", "ディスク障害", "はい"],
+            ["項目", "応答時間遵守率", null, null, null, null, null, null, 990, 1000],
+            ["項目", "問合せ回答時間", null, null, null, null, null, null, 19, 20],
+            ["項目", "定時バックアップ取得率", null, null, null, null, null, null, 31, 30]);
+
+        var (rows, errors) = SlaReportImport.Read(xlsx, "2028-04.xlsx", Sla(), T);
+        Assert.Empty(errors);
+        var (records, problems) = SlaPeriodInput.Read(Sla(), April, 1, rows!.Maintenance, rows.Outages, rows.Items, T);
+
+        Assert.Null(records);
+        Assert.Equal(["5行目 I列（期限内件数）: 期限内の件数が全件数を超えています。"], problems.Select(p => p.Message));
+        Assert.Equal(new DateTime(2028, 4, 10, 9, 0, 0), SlaPeriodInput.ParseTime(rows.Outages[0].Row.Start));
     }
 }

@@ -88,6 +88,8 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         Year ??= View.Periods.Count > 0 ? SlaEvaluation.FiscalYearOf(View.Periods.Max(p => p.PeriodStart)) : SlaEvaluation.FiscalYearOf(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         if (Sla is not null) Evaluation = SlaEvaluation.Evaluate(Sla, View.Periods, Year.Value, View.AnnualPayments.TryGetValue(Year.Value, out var pay) ? pay : null);
         if (Sla is not null && Input.Rows.Count == 0) Prefill(Sla);
+        // Forms other than the payment's post no payment: the field keeps showing the year's.
+        if (string.IsNullOrEmpty(Input.AnnualPayment) && View.AnnualPayments.TryGetValue(Year.Value, out var shown)) Input.AnnualPayment = shown.ToString(CultureInfo.InvariantCulture);
         return true;
     }
 
