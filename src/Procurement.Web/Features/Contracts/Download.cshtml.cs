@@ -10,7 +10,7 @@ namespace Procurement.Features.Contracts;
 
 /// <summary>
 /// The stored files of a submitted version: one DOCX, its PDF (converted once on first request when LibreOffice is
-/// installed, then kept), or the bundle of all three drafts as a ZIP. Stored bytes are served as they were
+/// installed, then kept), the assembled 契約書一式 (.docx or PDF), or the bundle of all three drafts as a ZIP. Stored bytes are served as they were
 /// validated and frozen, never regenerated.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
@@ -26,11 +26,35 @@ public sealed class DownloadModel(ContractAccess access, IDocumentSession sessio
         if (files is null) return NotFound();
 
         if (kind == "bundle") return File(Bundle(files), "application/zip", $"契約書類一式_第{version}版.zip");
+        if (kind == "assembled") return await AssembledAsync(files, format, member, ct);
 
         var doc = DraftKinds.FromSlug(kind) is { } k ? files.Documents.FirstOrDefault(d => d.Kind == k && (string.IsNullOrEmpty(member) || d.Member == member)) : null;
         if (doc is null) return NotFound();
         if (format != "pdf") return File(doc.Docx, DocxType, doc.FileName);
 
+        if (doc.Pdf is null)
+        {
+            if (!pdf.IsAvailable) return NotFound();
+            try
+            {
+                doc.Pdf = await pdf.ConvertAsync(doc.Docx, ct);
+            }
+            catch (PdfConversionException)
+            {
+                return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+            session.Store(files);
+            await session.SaveChangesAsync(ct);
+        }
+        return File(doc.Pdf, "application/pdf", Path.ChangeExtension(doc.FileName, ".pdf"));
+    }
+
+    /// <summary>契約書一式 (one .docx of contract, SLA and 特記事項), or its PDF converted once and kept.</summary>
+    private async Task<IActionResult> AssembledAsync(ContractVersionFiles files, string? format, string? member, CancellationToken ct)
+    {
+        var doc = files.Assembled.FirstOrDefault(a => string.IsNullOrEmpty(member) || a.Member == member);
+        if (doc is null) return NotFound();
+        if (format != "pdf") return File(doc.Docx, DocxType, doc.FileName);
         if (doc.Pdf is null)
         {
             if (!pdf.IsAvailable) return NotFound();
