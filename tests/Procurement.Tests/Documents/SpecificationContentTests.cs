@@ -39,10 +39,13 @@ public sealed class SpecificationContentTests
             s["backup_retention_years"] = 7;
             s["department"] = "松川町企画課";
             s["migration_rehearsals"] = 4;
-            s["handover_cooperation_months"] = 9;
-            s["erasure_days_after_cooperation"] = 14;
+            d["clauses"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["next_vendor_cooperation"] = new System.Text.Json.Nodes.JsonObject { ["cooperation_months"] = 9 },
+                ["data_erasure"] = new System.Text.Json.Nodes.JsonObject { ["erasure_days"] = 14 },
+            };
         });
-        foreach (var phrase in new[] { "合計345台", "2秒以内", "RTO）は6時間以内", "7年間保存", "担当部署は、松川町企画課", "4回以上", "契約終了日から9か月）の終了後14日以内" })
+        foreach (var phrase in new[] { "合計345台", "2秒以内", "RTO）は6時間以内", "7年間保存", "担当部署は、松川町企画課", "4回以上", "協力の期間（契約終了後9か月）の終了後14日以内", "契約終了後9か月間" })
         {
             Assert.Contains(phrase, changed, StringComparison.Ordinal);
         }

@@ -179,7 +179,8 @@ public sealed record TargetBusiness(string Code, string Name, bool Standardised,
 
 /// <summary>
 /// The figures the 調達仕様書 states (terminals, response time, hours, recovery, retention, training, the department in
-/// charge). Defaults are a typical municipal core-system level (domain notes §5); a case's own figures replace them.
+/// charge). The cooperation period and the erasure deadline are clause parameters (next_vendor_cooperation,
+/// data_erasure), shared with the contract, so the two documents cannot disagree. Defaults are a typical municipal core-system level (domain notes §5); a case's own figures replace them.
 /// </summary>
 public sealed record SpecificationInfo
 {
@@ -192,8 +193,6 @@ public sealed record SpecificationInfo
     public int BackupRetentionYears { get; init; } = 5;
     public int MigrationRehearsals { get; init; } = 2;
     public int TrainingSessions { get; init; } = 3;
-    public int HandoverCooperationMonths { get; init; } = 6;
-    public int ErasureDaysAfterCooperation { get; init; } = 30;
     /// <summary>True while every figure is the default (no case figures entered yet); the specification says so.</summary>
     public bool Defaulted { get; init; } = true;
 
