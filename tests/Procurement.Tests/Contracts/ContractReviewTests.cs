@@ -103,6 +103,16 @@ public sealed class ContractReviewTests(SharedApp shared) : IClassFixture<Shared
             s.CopyTo(copy);
             Assert.Empty(DocumentRenderer.Validate(copy.ToArray()));
         }
+
+        // 契約書一式: offered on the dossier page next to the separate files, one valid .docx with the three parts.
+        var dossierPage = await legal.GetStringAsync(Dossier);
+        Assert.Contains("kind=assembled", dossierPage, StringComparison.Ordinal);
+        var assembled = await legal.GetAsync($"{Dossier}/Download?version=2&kind=assembled");
+        Assert.Equal(HttpStatusCode.OK, assembled.StatusCode);
+        var docx = await assembled.Content.ReadAsByteArrayAsync();
+        Assert.Empty(DocumentRenderer.Validate(docx));
+        var text = DocxText.Extract(docx);
+        Assert.Equal(3, text.Split('\n').Count(l => l.StartsWith("第1条", StringComparison.Ordinal)));
     }
 
     [Fact]

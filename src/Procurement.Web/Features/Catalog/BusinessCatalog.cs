@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Procurement.Features.Catalog;
 
 /// <summary>Which data standard an end-of-contract data provision must follow for a 業務.</summary>
@@ -17,43 +20,44 @@ public sealed record Business(string Code, string Name, string EnglishName, bool
     public string DataStandardName => DataStandard == DataStandard.StandardisedDataRequirements
         ? "地方公共団体情報システムデータ要件・連携要件標準仕様書"
         : "中間標準レイアウト仕様";
+
+    /// <summary>The character set the data is handed over in: 行政事務標準文字 for 標準準拠システム, 文字情報基盤 otherwise.</summary>
+    public string CharacterSet => Standardised ? BusinessCatalog.Source.CharacterSets.Standardised : BusinessCatalog.Source.CharacterSets.IntermediateLayout;
 }
 
 /// <summary>
-/// The 23 業務 of 中間標準レイアウト仕様 (seed footnote) and the 20 基幹業務 of 標準化法, merged by name.
+/// The 23 業務 of 中間標準レイアウト仕様 (seed footnote) and the 20 基幹業務 of 標準化法, merged by name. The list is data
+/// (Features/Catalog/business-catalog.json, embedded) with the source of each list, so a change of the 政令's list is an
+/// edit of that file, not of code.
 /// </summary>
 public static class BusinessCatalog
 {
+    public sealed record Sources(string IntermediateLayout, string Standardised);
+    public sealed record CharacterSetNames(string Standardised, string IntermediateLayout);
+    public sealed record CatalogFile(Sources Sources, CharacterSetNames CharacterSets, IReadOnlyList<Entry> Businesses);
+    public sealed record Entry(string Code, string Name, string English, bool IntermediateLayout, bool Standardised);
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, ReadCommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>The catalogue file as loaded: where each list comes from and the character set names.</summary>
+    public static CatalogFile Source { get; } = Load();
+
     public static readonly IReadOnlyList<Business> All =
-    [
-        new("jukiki", "住民基本台帳", "Basic resident register", true, true),
-        new("inkan", "印鑑登録", "Seal registration", true, true),
-        new("jutogai", "住登外管理", "Non-resident records", true, false),
-        new("koseki", "戸籍", "Family register", true, true),
-        new("koseki-fuhyo", "戸籍の附票", "Family register supplement", false, true),
-        new("shugaku", "就学", "School enrolment", true, true),
-        new("senkyo", "選挙人名簿管理", "Electoral roll", true, true),
-        new("kotei", "固定資産税", "Fixed asset tax", true, true),
-        new("kojin-jumin", "個人住民税", "Individual inhabitant tax", true, true),
-        new("hojin-jumin", "法人住民税", "Corporate inhabitant tax", true, true),
-        new("keijidosha", "軽自動車税", "Light vehicle tax", true, true),
-        new("shutai", "収滞納管理", "Tax collection and arrears", true, false),
-        new("kokuho", "国民健康保険", "National health insurance", true, true),
-        new("kokunen", "国民年金", "National pension", true, true),
-        new("kaigo", "介護保険", "Long-term care insurance", true, true),
-        new("kouki", "後期高齢者医療", "Late-stage elderly medical care", true, true),
-        new("kenko", "健康管理", "Health management", true, true),
-        new("jidoteate", "児童手当", "Child allowance", true, true),
-        new("jidofuyo", "児童扶養手当", "Child-rearing allowance", false, true),
-        new("seikatsuhogo", "生活保護", "Public assistance", true, true),
-        new("shogaisha", "障害者福祉", "Disability welfare", true, true),
-        new("zaimu", "財務会計", "Financial accounting", true, false),
-        new("jinji", "人事給与", "Personnel and payroll", true, false),
-        new("bunsho", "文書管理", "Document management", true, false),
-        new("kodomo", "子ども・子育て支援", "Child and childcare support", true, true),
-    ];
+        Source.Businesses.Select(b => new Business(b.Code, b.Name, b.English, b.IntermediateLayout, b.Standardised)).ToList();
 
     private static readonly Dictionary<string, Business> ByCode = All.ToDictionary(b => b.Code);
+
+    private static CatalogFile Load()
+    {
+        using var stream = typeof(BusinessCatalog).Assembly.GetManifestResourceStream("business-catalog.json")
+            ?? throw new InvalidOperationException("business-catalog.json is not embedded");
+        var file = JsonSerializer.Deserialize<CatalogFile>(stream, Json) ?? throw new InvalidOperationException("business-catalog.json is empty");
+        if (file.Businesses.Count(b => b.Standardised) != 20 || file.Businesses.Count(b => b.IntermediateLayout) != 23)
+        {
+            throw new InvalidOperationException("business-catalog.json: the 標準化 list must have 20 業務 and the 中間標準レイアウト list 23.");
+        }
+        return file;
+    }
 
     public static Business? Find(string code) => ByCode.GetValueOrDefault(code);
 

@@ -161,6 +161,8 @@ public sealed class ContractVersionFiles
     public int Version { get; set; }
     public List<StoredDraftDocument> Documents { get; set; } = [];
     public List<StoredClause> Clauses { get; set; } = [];
+    /// <summary>契約書一式: the contract with the SLA (別紙) and the 特記事項 (別記) in one file; one per member contract.</summary>
+    public List<StoredAssembledContract> Assembled { get; set; } = [];
 
     public static string IdFor(Guid dossierId, int version) => $"{dossierId:N}-v{version}";
 }
@@ -175,6 +177,14 @@ public sealed class StoredDraftDocument
     public string Sha256 { get; set; } = "";
     public byte[] Docx { get; set; } = [];
     public string Text { get; set; } = "";
+}
+
+public sealed class StoredAssembledContract
+{
+    public string? Member { get; set; }
+    public string FileName { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public byte[] Docx { get; set; } = [];
 }
 
 public sealed class StoredClause

@@ -11,8 +11,9 @@ namespace Procurement.Features.Contracts;
 
 /// <summary>
 /// The stored files of a submitted version: one DOCX, its PDF (made in the background when the version was submitted,
-/// or converted now and kept: <see cref="PdfCopies"/>, the same path as every generated document), or the bundle of
-/// all three drafts as a ZIP. Stored bytes are served as they were validated and frozen, never regenerated.
+/// or converted now and kept: <see cref="PdfCopies"/>, the same path as every generated document), the assembled
+/// 契約書一式 (.docx or PDF), or the bundle of all three drafts as a ZIP. Stored bytes are served as they were validated
+/// and frozen, never regenerated.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
 public sealed class DownloadModel(ContractAccess access, IDocumentSession session, PdfCopies pdfs) : PageModel
@@ -27,6 +28,7 @@ public sealed class DownloadModel(ContractAccess access, IDocumentSession sessio
         if (files is null) return NotFound();
 
         if (kind == "bundle") return File(await BundleAsync(files, ct), "application/zip", $"契約書類一式_第{version}版.zip");
+        if (kind == "assembled") return await AssembledAsync(id, files, format, member, ct);
 
         var doc = DraftKinds.FromSlug(kind) is { } k ? files.Documents.FirstOrDefault(d => d.Kind == k && (string.IsNullOrEmpty(member) || d.Member == member)) : null;
         if (doc is null) return NotFound();
@@ -39,6 +41,26 @@ public sealed class DownloadModel(ContractAccess access, IDocumentSession sessio
         try
         {
             return File(await pdfs.GetOrConvertAsync(session, id, doc.Docx, ct), "application/pdf", Path.ChangeExtension(doc.FileName, ".pdf"));
+        }
+        catch (PdfUnavailableException)
+        {
+            return NotFound();
+        }
+        catch (PdfConversionException)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>契約書一式 (one .docx of contract, SLA and 特記事項), or its PDF from the one PDF store.</summary>
+    private async Task<IActionResult> AssembledAsync(Guid caseId, ContractVersionFiles files, string? format, string? member, CancellationToken ct)
+    {
+        var doc = files.Assembled.FirstOrDefault(a => string.IsNullOrEmpty(member) || a.Member == member);
+        if (doc is null) return NotFound();
+        if (format != "pdf") return File(doc.Docx, DocxType, doc.FileName);
+        try
+        {
+            return File(await pdfs.GetOrConvertAsync(session, caseId, doc.Docx, ct), "application/pdf", Path.ChangeExtension(doc.FileName, ".pdf"));
         }
         catch (PdfUnavailableException)
         {

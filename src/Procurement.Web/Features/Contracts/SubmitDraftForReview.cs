@@ -136,8 +136,19 @@ public sealed class SubmitDraftForReviewHandler(
             Sha256 = r.Document.ContentHash,
             Text = r.Text,
         }).ToList();
+        // The bound set (契約書 + 別紙 SLA + 別記 特記事項) from the same blocks, checked as each draft was.
+        var assembled = ContractBundle.Assemble(rendered, version, inputs.DraftDate);
+        foreach (var bundle in assembled)
+        {
+            var errors = DocumentRenderer.Validate(bundle.Docx);
+            if (errors.Count > 0)
+            {
+                throw new DomainRuleException(t.Format("{0}がWordの形式検査に合格しなかったため、提出できませんでした。", t["契約書一式"]) + "\n" + string.Join("\n", errors.Take(5)));
+            }
+        }
         session.Store(new ContractVersionFiles
         {
+            Assembled = assembled.Select(a => new StoredAssembledContract { Member = a.Member, FileName = a.FileName, Sha256 = a.Sha256, Docx = a.Docx }).ToList(),
             Id = ContractVersionFiles.IdFor(dossier!.Id, version),
             DossierId = dossier.Id,
             Version = version,

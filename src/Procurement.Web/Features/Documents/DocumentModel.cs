@@ -34,6 +34,8 @@ public sealed record DocumentModel
     public CurrentSystemsInfo? CurrentSystems { get; init; }
     public FitGapInfo? FitGap { get; init; }
     public CostShareInfo? CostShare { get; init; }
+    /// <summary>The specification's figures; the defaults until the case has its own.</summary>
+    public SpecificationInfo Specification { get; init; } = SpecificationInfo.Defaults;
     /// <summary>Filled by the renderer from clause-rules.json and the officer's clause settings.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, object?>>? Clauses { get; init; }
 
@@ -92,6 +94,7 @@ public sealed record DocumentModel
             CurrentSystems = sections.CurrentSystems,
             FitGap = sections.FitGap,
             CostShare = sections.CostShare,
+            Specification = sections.Specification ?? SpecificationInfo.Defaults,
         };
     }
 
@@ -116,6 +119,7 @@ public sealed record DocumentSections
     public CurrentSystemsInfo? CurrentSystems { get; init; }
     public FitGapInfo? FitGap { get; init; }
     public CostShareInfo? CostShare { get; init; }
+    public SpecificationInfo? Specification { get; init; }
 }
 
 /// <summary>
@@ -179,13 +183,38 @@ public sealed record ProcurementInfo
 /// <summary>A target 業務 with the data standard its end-of-contract data provision must follow (§3 of the domain notes).</summary>
 public sealed record TargetBusiness(string Code, string Name, bool Standardised, string DataStandardName)
 {
+    /// <summary>The character set of the handed-over data (行政事務標準文字 / 文字情報基盤), per the catalogue.</summary>
+    public string CharacterSet { get; init; } = BusinessCatalog.Source.CharacterSets.IntermediateLayout;
+
     public static TargetBusiness From(string code)
     {
         var b = BusinessCatalog.Find(code);
         return b is null
             ? new TargetBusiness(code, code, false, "中間標準レイアウト仕様")
-            : new TargetBusiness(b.Code, b.Name, b.Standardised, b.DataStandardName);
+            : new TargetBusiness(b.Code, b.Name, b.Standardised, b.DataStandardName) { CharacterSet = b.CharacterSet };
     }
+}
+
+/// <summary>
+/// The figures the 調達仕様書 states (terminals, response time, hours, recovery, retention, training, the department in
+/// charge). The cooperation period and the erasure deadline are clause parameters (next_vendor_cooperation,
+/// data_erasure), shared with the contract, so the two documents cannot disagree. Defaults are a typical municipal core-system level (domain notes §5); a case's own figures replace them.
+/// </summary>
+public sealed record SpecificationInfo
+{
+    public string Department { get; init; } = "未確定";
+    public int Terminals { get; init; } = 180;
+    public int ResponseSeconds { get; init; } = 3;
+    public string ServiceHours { get; init; } = "開庁日の8時30分から17時15分まで（時間外の利用は事前の申請による。）";
+    public int RtoHours { get; init; } = 24;
+    public string Rpo { get; init; } = "障害発生の前日の業務終了時点";
+    public int BackupRetentionYears { get; init; } = 5;
+    public int MigrationRehearsals { get; init; } = 2;
+    public int TrainingSessions { get; init; } = 3;
+    /// <summary>True while every figure is the default (no case figures entered yet); the specification says so.</summary>
+    public bool Defaulted { get; init; } = true;
+
+    public static SpecificationInfo Defaults { get; } = new();
 }
 
 /// <summary>
