@@ -21,7 +21,7 @@ public sealed class LegalReviewJourneyTests(BrowserFixture browser) : IClassFixt
         await page.SignInAsync("officer1");
         await page.GotoAsync(Case);
         await page.ClickAsync("text=文書の生成・版の比較・ダウンロード");
-        await page.ClickAsync("#template-contract button[type=submit]");
+        await page.GenerateDocumentAsync("contract");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("契約書（案）の第1版を生成しました。");
 
         await page.GotoAsync($"{Case}/Edit");
@@ -30,7 +30,7 @@ public sealed class LegalReviewJourneyTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("案件情報を保存しました。");
 
         await page.ClickAsync("text=文書の生成・版の比較・ダウンロード");
-        await page.ClickAsync("#template-contract button[type=submit]");
+        await page.GenerateDocumentAsync("contract");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("契約書（案）の第2版を生成しました。");
         await page.SignOutAsync();
 
