@@ -77,3 +77,34 @@ public sealed class ProcedureChoiceTests(SharedApp shared) : IClassFixture<Share
         Assert.Equal(ProcurementProcedures.Default, (await q.LoadAsync<CaseSummary>(id))!.Procedure);
     }
 }
+
+/// <summary>The schedule page warns when steps before operation are planned to end after the planned go-live.</summary>
+public sealed class ScheduleGoLiveWarningTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
+{
+    private AppFactory _app = null!;
+
+    public async Task InitializeAsync() => _app = await shared.FreshAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_go_live_before_the_planned_steps_is_warned_about_with_the_steps_named()
+    {
+        await using (var session = _app.Store.LightweightSession())
+        {
+            var c = (await session.LoadAsync<CaseSummary>(DemoData.CaseId))!;
+            session.Events.Append(DemoData.CaseId, new CaseDetailsChanged(c.Id, c.Title, c.TargetBusinesses, c.CloudForm,
+                new DateOnly(2026, 1, 5), c.BudgetCeiling, new Actor(Guid.NewGuid(), "試験"), DateTimeOffset.UnixEpoch));
+            await session.SaveChangesAsync();
+        }
+        var officer = await _app.SignInAsync("officer1");
+        var started = await officer.PostFormAsync($"/Cases/{DemoData.CaseId}/Workflow/Start",
+            new() { ["Definition"] = "joint-cloud-procurement:1" }, $"/Cases/{DemoData.CaseId}");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await (await officer.GetAsync($"/Cases/{DemoData.CaseId}/Schedule")).Content.ReadAsStringAsync());
+
+        Assert.Contains("id=\"past-go-live\"", html, StringComparison.Ordinal);
+        Assert.Contains("次のステップの予定が稼働予定日（令和8年", html, StringComparison.Ordinal);
+        Assert.Contains("より後に終わります。", html, StringComparison.Ordinal);
+    }
+}

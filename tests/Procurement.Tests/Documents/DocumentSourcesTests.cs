@@ -67,7 +67,7 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
         // Letters carry the 文書番号 the officer enters for the document; the rest comes from the case.
         var number = new Dictionary<string, ClauseSetting>
         {
-            ["letter_number"] = new(true, new Dictionary<string, System.Text.Json.JsonElement> { ["number"] = System.Text.Json.JsonSerializer.SerializeToElement("南信州ク協第99号") }),
+            ["letter_number"] = new(true, new Dictionary<string, System.Text.Json.JsonElement> { ["number"] = System.Text.Json.JsonSerializer.SerializeToElement("南信州ク協号外") }),
         };
         var result = await As("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, templateId, ClauseSettings: number, WorkingDraft: true)));
         var file = await As("officer1", m => m.Send(new GetDocumentFile(DemoData.CaseId, result.Kind, result.Version)));
