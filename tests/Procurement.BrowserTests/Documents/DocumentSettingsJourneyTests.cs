@@ -18,7 +18,7 @@ public sealed class DocumentSettingsJourneyTests(BrowserFixture browser) : IClas
         var page = await browser.NewPageAsync();
         await page.SignInAsync("officer1");
         await page.GotoAsync($"{Case}/Documents");
-        await page.ClickAsync("#template-procurement-spec button[type=submit]");
+        await page.GenerateDocumentAsync("procurement-spec");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("調達仕様書の第1版を生成しました。");
 
         await page.GotoAsync("/");
@@ -51,7 +51,7 @@ public sealed class DocumentSettingsJourneyTests(BrowserFixture browser) : IClas
         await BrowserFixture.ScreenshotAsync(page, "doc-settings-03-clauses");
         await page.GotoAsync($"{Case}/Documents");
 
-        await page.ClickAsync("#template-procurement-spec button[type=submit]");
+        await page.GenerateDocumentAsync("procurement-spec");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("調達仕様書の第2版を生成しました。");
         await page.Locator("#doc-procurement-spec form.diff-form button").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/Documents/procurement-spec/Diff", StringComparison.Ordinal));

@@ -24,7 +24,7 @@ public sealed class LegalReviewJourneyTests(BrowserFixture browser) : IClassFixt
         await page.ClickAsync("text=文書の生成・版の比較・ダウンロード");
         await Assertions.Expect(page.Locator("#template-contract button")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#template-contract a.dossier-link")).ToHaveAttributeAsync("href", $"{Case}/Contract");
-        await page.ClickAsync("#template-procurement-spec button[type=submit]");
+        await page.GenerateDocumentAsync("procurement-spec");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("調達仕様書の第1版を生成しました。");
 
         await page.GotoAsync($"{Case}/Edit");
@@ -33,7 +33,7 @@ public sealed class LegalReviewJourneyTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("案件情報を保存しました。");
 
         await page.ClickAsync("text=文書の生成・版の比較・ダウンロード");
-        await page.ClickAsync("#template-procurement-spec button[type=submit]");
+        await page.GenerateDocumentAsync("procurement-spec");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("調達仕様書の第2版を生成しました。");
         await page.SignOutAsync();
 

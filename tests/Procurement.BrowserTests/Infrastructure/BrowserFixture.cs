@@ -82,6 +82,18 @@ public static class PageActions
             new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
     }
 
+    /// <summary>
+    /// Generates a document on the case's documents page; when the case still lacks inputs (the page lists them), as a
+    /// working draft.
+    /// </summary>
+    public static async Task GenerateDocumentAsync(this IPage page, string templateId)
+    {
+        await page.ClickAsync($"#template-{templateId} button.generate");
+        var draft = page.Locator($"#template-{templateId} button.generate-draft");
+        await page.Locator($".flash, #template-{templateId} .missing-inputs").First.WaitForAsync();
+        if (await draft.CountAsync() > 0) await draft.ClickAsync();
+    }
+
     public static async Task SignOutAsync(this IPage page)
     {
         await page.ClickAsync("text=ログアウト");

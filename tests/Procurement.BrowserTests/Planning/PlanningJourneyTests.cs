@@ -70,7 +70,7 @@ public sealed class PlanningJourneyTests(BrowserFixture browser) : IClassFixture
         // The recorded result appears in the 導入計画, generated on the case's documents page.
         await page.GotoAsync($"/Cases/{DemoData.CaseId}");
         await page.ClickAsync("text=文書の生成・版の比較・ダウンロード");
-        await page.ClickAsync("#template-implementation-plan button[type=submit]");
+        await page.GenerateDocumentAsync("implementation-plan");
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("導入計画書の第");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#doc-implementation-plan a[href$='/Download']").First.ClickAsync());
         Assert.StartsWith("導入計画書_第", download.SuggestedFilename, StringComparison.Ordinal);

@@ -66,7 +66,12 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
 
     private async Task<(int Version, string Text)> GenerateAsync(string templateId)
     {
-        var result = await As("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, templateId, WorkingDraft: true)));
+        // Letters carry the 文書番号 the officer enters for the document; the rest comes from the case.
+        var number = new Dictionary<string, ClauseSetting>
+        {
+            ["letter_number"] = new(true, new Dictionary<string, System.Text.Json.JsonElement> { ["number"] = System.Text.Json.JsonSerializer.SerializeToElement("南信州ク協号外") }),
+        };
+        var result = await As("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, templateId, ClauseSettings: number, WorkingDraft: true)));
         var file = await As("officer1", m => m.Send(new GetDocumentFile(DemoData.CaseId, result.Kind, result.Version)));
         Assert.Empty(DocumentRenderer.Validate(file!.Bytes));
         return (result.Version, DocxText.Extract(file.Bytes));
@@ -132,7 +137,7 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
         Assert.DoesNotContain("利害関係", open.Replace("利害関係による除外）は、〔未確定事項", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         var noticeBefore = (await GenerateAsync("result-notice")).Text;
-        Assert.Contains("選定委員会の技術審査が締め切られていないため、通知できる審査の結果はまだない。", noticeBefore, StringComparison.Ordinal);
+        Assert.Contains("優先交渉権者の選定の結果は、〔未確定事項", noticeBefore, StringComparison.Ordinal);
         Assert.DoesNotContain("御中", noticeBefore, StringComparison.Ordinal);
 
         await As("chair", m => m.Send(new CloseTechnicalScoring(DemoData.CaseId)));
@@ -173,10 +178,10 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
         Assert.Equal(3, notices.Split("御中").Length - 1);
         Assert.Equal(3, notices.Split("第1　件名").Length - 1);
         Assert.Contains("丙テクノロジー株式会社　御中", notices, StringComparison.Ordinal);
-        Assert.Contains("貴社を受注候補者として選定しました。", notices, StringComparison.Ordinal);
+        Assert.Contains("貴社を優先交渉権者として選定しました。", notices, StringComparison.Ordinal);
         Assert.Contains("貴社の提案は、次の理由により失格となりました。", notices, StringComparison.Ordinal);
         Assert.Contains("必須項目「契約終了時に標準レイアウトでデータを提供できること」を満たしていません", notices, StringComparison.Ordinal);
-        Assert.Contains("貴社は、受注候補者として選定されませんでした。", notices, StringComparison.Ordinal);
+        Assert.Contains("貴社は、優先交渉権者として選定されませんでした。", notices, StringComparison.Ordinal);
         Assert.Contains($"| 総合評価点 | {N(result.Ranking[0].Total)}点", notices, StringComparison.Ordinal);
         Assert.Contains($"| 順位 | 1位（提案者3者中）", notices, StringComparison.Ordinal);
         Assert.DoesNotContain("未確定", notices, StringComparison.Ordinal);

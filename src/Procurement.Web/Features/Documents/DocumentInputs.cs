@@ -30,7 +30,7 @@ public static class DocumentInputs
         ("committee", "選定委員会の委員", "/Evaluation/Committee"),
         ("evaluation.results", "審査の結果（技術審査の締切）", "/Evaluation/Results"),
         ("evaluation.decided_on", "審査の結果（技術審査の締切）", "/Evaluation/Results"),
-        ("evaluation", "評価基準・評価方式", "/Evaluation/Criteria"),
+        ("evaluation", "評価方式・評価項目", "/Evaluation/Criteria"),
         ("demo", "デモンストレーションの日程", "/Evaluation/Demonstrations"),
         ("sla_evaluation", "サービスレベルの測定結果", "/SlaEvaluation"),
         ("sla", "サービスレベル（SLA）", "/Contract/Sla"),

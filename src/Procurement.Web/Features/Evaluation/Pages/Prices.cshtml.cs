@@ -33,6 +33,8 @@ public sealed class PricesModel(CaseAccess access, EvaluationQueries queries, IM
     [BindProperty] public BidInput Bid { get; set; } = new();
 
     public CaseSummary Case { get; private set; } = null!;
+    /// <summary>The case's procedure names the price ceiling and the price offered (予定価格 / 提案上限額, 入札価格 / 提案価格).</summary>
+    public ProcedureTerms Terms => ProcurementProcedures.Terms(Case.Procedure);
     public EvaluationOverview Overview { get; private set; } = null!;
     public PriceEnvelopeView? Prices { get; private set; }
     public string? Sealed { get; private set; }

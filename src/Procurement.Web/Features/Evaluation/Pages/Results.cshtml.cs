@@ -28,6 +28,8 @@ public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, U
     [BindProperty] public bool DeclineConfirmed { get; set; }
     public CandidateSelection? Selection { get; private set; }
     public CaseSummary Case { get; private set; } = null!;
+    /// <summary>The case's procedure names the selected party and the price (落札者 / 優先交渉権者, 入札価格 / 提案価格).</summary>
+    public ProcedureTerms Terms => ProcurementProcedures.Terms(Case.Procedure);
     public EvaluationOverview Overview { get; private set; } = null!;
     public EvaluationResult? Result { get; private set; }
     public IReadOnlyList<EvaluationHistoryEntry> History { get; private set; } = [];

@@ -16,6 +16,14 @@ public sealed class CaseScheduleModel(IMediator mediator, UiText t) : PageModel
     public ScheduleModel Schedule { get; private set; } = null!;
     public IHtmlContent Chart { get; private set; } = HtmlString.Empty;
 
+    /// <summary>
+    /// Steps before operation (Phase0–Phase3) still planned to end after the case's planned go-live: the documents state
+    /// that date as 本稼働, so the officer must move one or the other.
+    /// </summary>
+    public IReadOnlyList<ScheduleStep> PastGoLive => Schedule.Steps
+        .Where(s => s.Phase != "Phase4" && s.Status is not (ScheduleStatus.Completed or ScheduleStatus.Skipped) && s.End > Workflow.Case.PlannedGoLive)
+        .OrderBy(s => s.End).ToList();
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await mediator.Send(new CaseWorkflowQuery(id), ct) is not { } workflow) return NotFound();
