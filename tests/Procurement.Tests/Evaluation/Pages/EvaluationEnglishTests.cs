@@ -30,7 +30,9 @@ public sealed partial class EvaluationEnglishTests(SharedApp shared) : IClassFix
     {
         var root = Path.Combine(RepositoryPaths.FindRoot(AppContext.BaseDirectory)!, "src", "Procurement.Web");
         var english = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(root, "Resources", "en.json")))!;
-        var templates = EngineTexts.All().Concat(EvaluationHistoryTexts.All()).ToList();
+        // The task list's sentences and the finalisation blocker are rendered the same way.
+        var templates = EngineTexts.All().Concat(EvaluationHistoryTexts.All()).Concat(Procurement.Features.Workflows.Tasks.TaskTexts.All())
+            .Append(EvaluationResults.NotFinalised).ToList();
 
         Assert.True(templates.Count > 45);
         Assert.All(templates, t =>

@@ -75,6 +75,18 @@ public sealed partial class TaskListTests(SharedApp shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task The_task_list_reads_in_English_with_the_same_numbers()
+    {
+        var member = await _app.SignInAsync("member1");
+        await DeclareNoConflictAsync(member);
+        await member.UseEnglishAsync();
+        var row = Row(await member.GetStringAsync("/Tasks"), "evaluation.score");
+        Assert.Contains(">Score the proposals</a>", row, StringComparison.Ordinal);
+        Assert.Contains("36 of 36 items left", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("提案を採点する", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_chair_is_asked_to_close_then_to_decide_what_is_left_then_to_finalise()
     {
         var chair = await _app.SignInAsync("chair");
