@@ -202,7 +202,8 @@ public sealed record TargetBusiness(string Code, string Name, bool Standardised,
 /// </summary>
 public sealed record SpecificationInfo
 {
-    public string Department { get; init; } = "未確定";
+    /// <summary>Empty until a case names it: the specification then leaves the sentence out rather than print a placeholder.</summary>
+    public string Department { get; init; } = "";
     public int Terminals { get; init; } = 180;
     public int ResponseSeconds { get; init; } = 3;
     public string ServiceHours { get; init; } = "開庁日の8時30分から17時15分まで（時間外の利用は事前の申請による。）";
