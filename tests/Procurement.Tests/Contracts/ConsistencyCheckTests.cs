@@ -56,8 +56,8 @@ public sealed class ConsistencyCheckTests
     [Fact]
     public void A_measurement_cycle_stated_differently_in_the_SLA_is_found_with_its_article()
     {
-        var c = Single(CheckWith(Records, ("sla", "各サービスレベル項目を毎月測定し", "各サービスレベル項目を3か月ごとに測定し")), ConsistencyCheck.MeasurementCycle);
-        Assert.Contains(c.Statements, s => s.Document == "SLA合意書（案） 第1版" && s.Clause == "第5条（測定及び報告）" && s.Value == "3か月ごと");
+        var c = Single(CheckWith(Records, ("sla", "サービスレベルの各項目を毎月測定し", "サービスレベルの各項目を3か月ごとに測定し")), ConsistencyCheck.MeasurementCycle);
+        Assert.Contains(c.Statements, s => s.Document == "SLA合意書（案） 第1版" && s.Clause == "第2条（契約との関係）" && s.Value == "3か月ごと");
         Assert.Contains(c.Statements, s => s.Document == "契約書（案） 第1版" && s.Clause.StartsWith("第17条", StringComparison.Ordinal) && s.Value == "毎月");
     }
 
@@ -75,7 +75,7 @@ public sealed class ConsistencyCheckTests
         var c = Single(CheckWith(Records, ("sla", "| 稼働率 | 99.9％以上（月間）", "| 稼働率 | 99.5％以上（月間）")), ConsistencyCheck.SlaValuePrefix + "稼働率");
         Assert.Equal("99.9％以上（月間）（SLAの記録）", c.Expected);
         var s = Assert.Single(c.Statements);
-        Assert.Equal("第4条（サービスレベル項目）", s.Clause);
+        Assert.Equal("第5条（サービスレベル項目）", s.Clause);
         Assert.StartsWith("99.5％以上", s.Value, StringComparison.Ordinal);
     }
 
@@ -92,7 +92,7 @@ public sealed class ConsistencyCheckTests
     public void A_contract_period_the_specification_ends_differently_is_found()
     {
         var c = Single(CheckWith(Records, ("procurement-spec", "契約締結日から令和15年（2033年）3月31日まで", "契約締結日から令和14年（2032年）3月31日まで")), ConsistencyCheck.ContractEnd);
-        Assert.Contains(c.Statements, s => s.Document.StartsWith("調達仕様書", StringComparison.Ordinal) && s.Clause == "4　契約期間");
+        Assert.Contains(c.Statements, s => s.Document.StartsWith("調達仕様書", StringComparison.Ordinal) && s.Clause == "8　契約期間");
         Assert.Contains(c.Statements, s => s.Document.StartsWith("契約書（案）", StringComparison.Ordinal) && s.Clause == "第2条（契約期間）");
     }
 
@@ -100,7 +100,7 @@ public sealed class ConsistencyCheckTests
     public void A_schedule_whose_go_live_differs_from_the_stated_go_live_is_found()
     {
         var c = Single(CheckWith(Records, ("procurement-spec", "| 本稼働 | 令和10年（2028年）4月1日", "| 本稼働 | 令和11年（2029年）4月1日")), ConsistencyCheck.GoLive);
-        Assert.Contains(c.Statements, s => s.Value == "令和11年（2029年）4月1日" && s.Clause == "6　スケジュール");
+        Assert.Contains(c.Statements, s => s.Value == "令和11年（2029年）4月1日" && s.Clause == "10　スケジュール");
     }
 
     [Theory]

@@ -133,7 +133,7 @@ public sealed class ContractDraftDocumentTests
         Assert.Contains("当該年度の年間支払額の10％に相当する額を上限とする", a, StringComparison.Ordinal);
         Assert.Contains("第420条第1項に定める損害賠償額の予定とし", a, StringComparison.Ordinal);
         // One cycle: measured monthly, reported every 3 months, in the annex clause and in the reporting article alike.
-        Assert.Contains("毎月測定し、その結果を3か月ごとに甲に報告しなければならない。", a, StringComparison.Ordinal);
+        Assert.Contains("各項目を毎月測定し、その達成状況を3か月ごとに甲に報告しなければならない。", a, StringComparison.Ordinal);
         Assert.Contains("その記録を保存するとともに、3か月ごとに、", a, StringComparison.Ordinal);
         Assert.DoesNotContain("毎月測定し、その記録を保存", a, StringComparison.Ordinal);
         Assert.Contains("| 第2版 | 令和8年11月26日 | 案の作成", a, StringComparison.Ordinal);

@@ -110,7 +110,11 @@ public sealed class DemoStoryTests(SharedApp shared) : IClassFixture<SharedApp>,
             await acting.Send(m => m.Send(new SaveScoreDraft(CaseId, entries)));
             await acting.Send(m => m.Send(new SubmitScoreSheet(CaseId)));
         }
-        await using (var chair = await ActingUser.StartAsync(_app, "chair")) await chair.Send(m => m.Send(new CloseTechnicalScoring(CaseId)));
+        await using (var chair = await ActingUser.StartAsync(_app, "chair"))
+        {
+            await chair.Send(m => m.Send(new CloseTechnicalScoring(CaseId)));
+            await chair.Send(m => m.Send(new FinaliseResults(CaseId)));
+        }
 
         await using (var scope = _app.Services.CreateAsyncScope())
         {

@@ -20,7 +20,7 @@ public sealed class CatalogCheckedClauseTests
     }
 
     private static JsonObject Target(string code, string name, string standard) =>
-        new() { ["code"] = code, ["name"] = name, ["standardised"] = false, ["data_standard_name"] = standard };
+        new() { ["code"] = code, ["name"] = name, ["standardised"] = false, ["data_standard_name"] = standard, ["character_set"] = "行政事務標準文字" };
 
     [Fact]
     public void An_empty_standard_name_is_refused_with_the_standard_the_catalogue_names()

@@ -79,8 +79,8 @@ public sealed class GroupDocumentSettingsTests(SharedApp shared) : IClassFixture
         var text = DocxText.Extract((await SendAs("officer1", m => m.Send(new GetDocumentFile(DemoData.CaseId, "rfq", rfq.Version))))!.Bytes);
         Assert.Contains("令和8年（2026年）11月26日", text, StringComparison.Ordinal);
 
-        var explicitStyle = await SendAs("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, "sla", DateStyle: DateStyle.WarekiOnly, WorkingDraft: true)));
-        var slaText = DocxText.Extract((await SendAs("officer1", m => m.Send(new GetDocumentFile(DemoData.CaseId, "sla", explicitStyle.Version))))!.Bytes);
+        var explicitStyle = await SendAs("officer1", m => m.Send(new GenerateDocument(DemoData.CaseId, "rfi", DateStyle: DateStyle.WarekiOnly, WorkingDraft: true)));
+        var slaText = DocxText.Extract((await SendAs("officer1", m => m.Send(new GetDocumentFile(DemoData.CaseId, "rfi", explicitStyle.Version))))!.Bytes);
         Assert.Contains("令和8年11月26日", slaText, StringComparison.Ordinal);
         Assert.DoesNotContain("（2026年）", slaText, StringComparison.Ordinal);
 

@@ -128,6 +128,7 @@ public sealed partial class HttpHardeningTests : IAsyncLifetime
             "Evaluation/Pages/Demonstrations.cshtml.cs OnGetIcsAsync",
             "Evaluation/Pages/Sheet.cshtml.cs OnGetExportAsync",
             "SlaOperation/Index.cshtml.cs OnGetReportAsync",
+            "SlaOperation/Index.cshtml.cs OnGetTemplateAsync",
             "SlaOperation/Index.cshtml.cs OnPostReportAsync",
             "Survey/Index.cshtml.cs OnGetExcelAsync",
             "Vendors/Files/Download.cshtml.cs OnGetAsync",

@@ -117,7 +117,7 @@ public sealed class ConfirmFirstTests(SharedApp shared) : IClassFixture<SharedAp
         // Nothing is left to decide, yet the result is not final: no candidate, and the award is empty.
         var officer = await _app.SignInAsync("officer1");
         var results = await officer.GetStringAsync($"{Hub}/Results");
-        Assert.Contains("受注候補者は、結果の確定後に決まります。", results, StringComparison.Ordinal);
+        Assert.Contains("優先交渉権者は、結果の確定後に決まります。", results, StringComparison.Ordinal);
         await using (var session = _app.Store.QuerySession())
         {
             Assert.Null(await new EvaluationAward(session).GetAward(Case));
@@ -130,7 +130,7 @@ public sealed class ConfirmFirstTests(SharedApp shared) : IClassFixture<SharedAp
         var unconfirmed = await chair.PostFormAsync($"{Chair}?handler=Finalise", new(), Chair);
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
         Assert.Contains("確定する前に、確定の結果を確認してチェックを入れてください。", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("受注候補者は、結果の確定後に決まります。", await officer.GetStringAsync($"{Hub}/Results"), StringComparison.Ordinal);
+        Assert.Contains("優先交渉権者は、結果の確定後に決まります。", await officer.GetStringAsync($"{Hub}/Results"), StringComparison.Ordinal);
 
         await FinaliseAsync(_app);
         var final = await officer.GetStringAsync($"{Hub}/Results");

@@ -130,7 +130,7 @@ public static partial class ConsistencyCheck
             if (line.StartsWith("［ヘッダー］", StringComparison.Ordinal)) continue;
             if (ArticleTitle().Match(line) is { Success: true } title)
             {
-                pendingTitle = title.Value;
+                pendingTitle = title.Groups[1].Value;
                 continue;
             }
             if (Article().Match(line) is { Success: true } article)
@@ -246,7 +246,8 @@ public static partial class ConsistencyCheck
     private const string Cycle = "(毎月|毎年度|毎年|四半期ごと|半期ごと|[0-9]+か月ごと)";
     private const string Date = "((?:令和(?:元|[0-9]+)年(?:（[0-9]{4}年）)?|[0-9]{4}年)[0-9]+月[0-9]+日)";
 
-    [GeneratedRegex("^（[^）]{1,40}）$")] private static partial Regex ArticleTitle();
+    // A caption is a heading-styled paragraph, which the text export marks with ■.
+    [GeneratedRegex("^■?(（[^）]{1,40}）)$")] private static partial Regex ArticleTitle();
     [GeneratedRegex("^(第[0-9]+条)　")] private static partial Regex Article();
     [GeneratedRegex(Cycle + "に?測定")] private static partial Regex MeasuredEvery();
     [GeneratedRegex(Cycle + "に?(?:甲|発注者)?に?(?:報告|提出)")] private static partial Regex ReportedEvery();
