@@ -80,6 +80,19 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
     }
 
     [Fact]
+    public async Task The_documents_page_lists_documents_in_procurement_order_with_their_phase_not_their_ids()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        var html = await officer.GetStringAsync(Page);
+
+        int At(string id) => html.IndexOf($"id=\"template-{id}\"", StringComparison.Ordinal);
+        int[] positions = [At("rfi"), At("procurement-spec"), At("evaluation-report"), At("contract"), At("sla-report")];
+        Assert.True(positions.SequenceEqual(positions.Order()) && positions[0] > 0, string.Join(", ", System.Text.RegularExpressions.Regex.Matches(html, "id=\"template-([a-z-]+)\"").Select(m => m.Groups[1].Value)));
+        Assert.Contains("Phase1 計画立案", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>procurement-spec</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_diff_page_shows_the_changed_title_as_deleted_and_inserted_text_encoded()
     {
         var officer = await TwoVersionsOfTheSpecAsync("共同調達（文書比較用の新題名）<b>太字</b>");

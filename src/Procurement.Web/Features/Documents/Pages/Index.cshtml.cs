@@ -26,7 +26,7 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
 
     public CaseSummary Case { get; private set; } = null!;
     public CaseDocumentsView Documents { get; private set; } = new();
-    public IReadOnlyList<DocumentTemplate> Templates => catalog.All;
+    public IReadOnlyList<DocumentTemplate> Templates => catalog.InProcurementOrder;
     public bool CanGenerate => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
     public bool PdfAvailable => pdf.IsAvailable;
 

@@ -56,6 +56,31 @@ public sealed class TemplateCatalog
     public string Root { get; }
     public ClauseLibrary Clauses { get; }
     public IReadOnlyList<DocumentTemplate> All => _templates.Values.OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The kinds in the order a procurement produces them (the guide's Phase1 plan, Phase2 RFI/RFQ and specification,
+    /// Phase3 selection and contract, Phase4 operation), so the documents page reads like the case. A kind not listed
+    /// (a template added later) comes after them, by name.
+    /// </summary>
+    private static readonly string[] ProcurementOrder =
+    [
+        "rfi", "rfq", "implementation-plan", "procurement-spec", "evaluation-criteria", "committee-charter", "qa-list",
+        "demo-guide", "evaluation-report", "result-notice", "contract", "sla", "privacy-clauses", "sla-report",
+    ];
+
+    /// <summary>The phase of the guide (図15) whose step produces the kind, as the shipped workflow assigns it.</summary>
+    public static string PhaseOf(string kind) => kind switch
+    {
+        "rfi" or "rfq" or "implementation-plan" => "Phase1",
+        "sla-report" => "Phase4",
+        _ => "Phase2",
+    };
+
+    public static int OrderOf(string kind) => Array.IndexOf(ProcurementOrder, kind) is var i and >= 0 ? i : int.MaxValue;
+
+    /// <summary>Every template in <see cref="ProcurementOrder"/>.</summary>
+    public IReadOnlyList<DocumentTemplate> InProcurementOrder =>
+        _templates.Values.OrderBy(t => OrderOf(t.Kind)).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
     internal ITemplateLoader Loader { get; }
 
     private TemplateCatalog(string root)
