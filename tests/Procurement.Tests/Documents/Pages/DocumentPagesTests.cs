@@ -223,18 +223,7 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
     [Fact]
     public async Task A_version_is_converted_to_PDF_once_and_the_stored_PDF_is_served_after_that()
     {
-        var dir = Directory.CreateTempSubdirectory("fake-soffice-").FullName;
-        var counter = Path.Combine(dir, "runs.txt");
-        var script = Path.Combine(dir, "soffice");
-        await File.WriteAllTextAsync(script, $$"""
-            #!/bin/sh
-            out=""; prev=""
-            for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
-            echo run >> "{{counter}}"
-            printf '%%PDF-1.4 fake\n%%%%EOF\n' > "$out/document.pdf"
-            """);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        int Runs() => File.Exists(counter) ? File.ReadAllLines(counter).Length : 0;
+        var (script, Runs) = await FakeSofficeAsync();
 
         await using var withFake = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
@@ -268,18 +257,7 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
     [Fact]
     public async Task A_new_version_is_converted_in_the_background_and_the_first_download_does_not_wait()
     {
-        var dir = Directory.CreateTempSubdirectory("fake-soffice-").FullName;
-        var counter = Path.Combine(dir, "runs.txt");
-        var script = Path.Combine(dir, "soffice");
-        await File.WriteAllTextAsync(script, $$"""
-            #!/bin/sh
-            out=""; prev=""
-            for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
-            echo run >> "{{counter}}"
-            printf '%%PDF-1.4 fake\n%%%%EOF\n' > "$out/document.pdf"
-            """);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        int Runs() => File.Exists(counter) ? File.ReadAllLines(counter).Length : 0;
+        var (script, Runs) = await FakeSofficeAsync();
 
         await using var withFake = _app.WithWebHostBuilder(b =>
         {
@@ -304,5 +282,22 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
         Assert.DoesNotContain("作成中", row, StringComparison.Ordinal);
         Assert.Equal("%PDF"u8.ToArray(), (await officer.GetByteArrayAsync($"{Page}/demo-guide/1/Download?format=pdf"))[..4]);
         Assert.Equal(1, Runs());
+    }
+
+    /// <summary>A stand-in for soffice that writes a minimal PDF and counts its runs.</summary>
+    private static async Task<(string Script, Func<int> Runs)> FakeSofficeAsync()
+    {
+        var dir = Directory.CreateTempSubdirectory("fake-soffice-").FullName;
+        var counter = Path.Combine(dir, "runs.txt");
+        var script = Path.Combine(dir, "soffice");
+        await File.WriteAllTextAsync(script, $$"""
+            #!/bin/sh
+            out=""; prev=""
+            for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done
+            echo run >> "{{counter}}"
+            printf '%%PDF-1.4 fake\n%%%%EOF\n' > "$out/document.pdf"
+            """);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return (script, () => File.Exists(counter) ? File.ReadAllLines(counter).Length : 0);
     }
 }
