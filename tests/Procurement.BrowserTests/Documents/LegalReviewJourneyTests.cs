@@ -53,6 +53,14 @@ public sealed class LegalReviewJourneyTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.Locator(".diff-del").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "documents-02-diff");
 
+        // The changes-only view: the changed lines with a little context, the rest folded into counted gaps.
+        await page.CheckAsync("input[name=changesOnly]");
+        await page.ClickAsync("form.actions button[type=submit]");
+        await Assertions.Expect(page.Locator(".diff-gap").First).ToContainTextAsync("行（変更なし）");
+        await Assertions.Expect(page.Locator(".diff-add", new() { HasText = "契約書比較用" }).First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "documents-03-diff-changes-only");
+
+        await page.GoBackAsync();
         await page.GoBackAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => series.Locator("a[href$='/2/Download']").ClickAsync());
         Assert.Equal("調達仕様書_第2版.docx", download.SuggestedFilename);
