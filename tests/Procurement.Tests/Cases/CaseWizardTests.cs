@@ -65,8 +65,10 @@ public sealed class CaseWizardTests(SharedApp shared) : IClassFixture<SharedApp>
         var client = await _app.SignInAsync("officer2");
         await Post(client, ("Step", "0"), ("action", "next"), ("Input.GroupId", DemoData.GroupId.ToString()), ("Input.Title", "住民記録システム共同調達"));
 
-        // The next step of the same sitting is not a resumed draft.
+        // The next step of the same sitting is not a resumed draft; leaving and coming back is.
         Assert.DoesNotContain("途中保存した入力から再開しています", await client.GetStringAsync("/Cases/Wizard"), StringComparison.Ordinal);
+        await client.GetStringAsync("/");
+        Assert.Contains("途中保存した入力から再開しています", await client.GetStringAsync("/Cases/Wizard"), StringComparison.Ordinal);
 
         await Post(client, ("Step", "1"), ("action", "save"), ("Input.TargetBusinesses", "juki"));
         Assert.Contains("案件の作成「住民記録システム共同調達」", await client.GetStringAsync("/"), StringComparison.Ordinal);

@@ -20,8 +20,9 @@ public abstract class WizardPageModel<TInput>(WizardDraftStore drafts, ICurrentU
     /// <summary>
     /// The page opened on a draft saved earlier (from the home page, or by coming back to the wizard), not on the next
     /// step of the same sitting: the page says so and offers to start again, so an old draft is never resumed silently.
+    /// The flag is read (and so removed) here: leaving the wizard and coming back later shows the notice again.
     /// </summary>
-    public bool Resumed => SavedAt is not null && TempData.Peek(MovedKey) is null;
+    public bool Resumed => SavedAt is not null && TempData[MovedKey] is null;
 
     private const string MovedKey = "WizardMoved";
 
