@@ -29,7 +29,7 @@ public static class FunctionListFile
         {
             if (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             {
-                rows = ReadCsv(content, 1 + MaxRows + 1);
+                rows = CsvRows.Read(content, 1 + MaxRows + 1);
             }
             else
             {
@@ -70,38 +70,5 @@ public static class FunctionListFile
         }
         if (errors.Count == 0 && functions.Count == 0) errors.Add(t["取り込む行がありません。"]);
         return errors.Count > 0 ? new([], errors) : new(functions, []);
-    }
-
-    /// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Stops after <paramref name="maxRows"/> rows.</summary>
-    private static List<string[]> ReadCsv(Stream content, int maxRows)
-    {
-        using var reader = new StreamReader(content, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                row.Add(field.ToString()); field.Clear();
-                rows.Add([.. row]); row.Clear();
-                if (rows.Count == maxRows) return rows; // enough to know there are too many
-            }
-            else field.Append(c);
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add([.. row]); }
-        return rows;
     }
 }
