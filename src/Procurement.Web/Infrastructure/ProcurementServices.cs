@@ -18,6 +18,8 @@ public static class ProcurementServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseHandle>();
+        services.AddMetrics();                 // counters such as procurement.pdf.conversions (IMeterFactory)
+        services.AddSingleton<AppDatabase>();   // the health probe's pool and the cluster-wide locks
 
         services.AddMarten(sp =>
             {

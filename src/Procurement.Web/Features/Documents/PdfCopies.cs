@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Options;
 using Procurement.Features.Documents.Rendering;
+using Procurement.Infrastructure.Database;
 
 namespace Procurement.Features.Documents;
 
@@ -21,8 +23,14 @@ public sealed class StoredPdf
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public sealed class PdfCopies(PdfConverter pdf, TimeProvider clock)
+public sealed class PdfCopies(PdfConverter pdf, AppDatabase database, TimeProvider clock, IMeterFactory meters)
 {
+    public const string MeterName = "Procurement.Documents";
+
+    /// <summary>Conversions made by this instance; with several instances on one database each .docx converts once in all of them.</summary>
+    private readonly Counter<long> _conversions = meters.Create(MeterName)
+        .CreateCounter<long>("procurement.pdf.conversions", description: "LibreOffice conversions of a .docx to PDF");
+
     public bool CanConvert => pdf.IsAvailable;
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -57,11 +65,16 @@ public sealed class PdfCopies(PdfConverter pdf, TimeProvider clock)
         var source = Sha256(docx);
         if (await FindAsync(session, source, ct) is { } kept) return kept;
         if (!pdf.IsAvailable) throw new PdfUnavailableException(PdfConverter.UnavailableMessage);
-        var bytes = await pdf.ConvertAsync(docx, ct);
-        // A download racing the background conversion stores an equivalent PDF under the same id: the later write wins, harmlessly.
-        session.Store(new StoredPdf { Id = KeyFor(source), CaseId = caseId, SourceSha256 = source, Sha256 = Sha256(bytes), Bytes = bytes, CreatedAt = clock.GetUtcNow() });
-        await session.SaveChangesAsync(ct);
-        return bytes;
+        // One conversion per .docx across every instance on this database: the others wait for it and read its result.
+        await using (await database.LockAsync("pdf:" + source, ct))
+        {
+            if (await FindAsync(session, source, ct) is { } madeMeanwhile) return madeMeanwhile;
+            var bytes = await pdf.ConvertAsync(docx, ct);
+            _conversions.Add(1);
+            session.Store(new StoredPdf { Id = KeyFor(source), CaseId = caseId, SourceSha256 = source, Sha256 = Sha256(bytes), Bytes = bytes, CreatedAt = clock.GetUtcNow() });
+            await session.SaveChangesAsync(ct);
+            return bytes;
+        }
     }
 }
 

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Procurement.Infrastructure.Database;
 
 namespace Procurement.Infrastructure.Auth;
 
@@ -50,6 +52,37 @@ public static class DataProtectionSetup
                 if (sp.GetRequiredService<KeyRingCertificate>().Certificate is { } certificate)
                     o.XmlEncryptor = new KeyRingCertificateEncryptor(certificate, sp.GetRequiredService<ILoggerFactory>());
             }));
+        services.AddHostedService<FirstKeyUnderLock>();
         return services;
     }
+}
+
+/// <summary>
+/// Makes sure the key ring has a usable key before the app serves anyone, under the cluster lock
+/// <c>data-protection-key-ring</c>. Without it, two instances starting on an empty database would each create a first
+/// key, and for a while each would refuse the other's cookies and antiforgery tokens. Later rotations are safe without
+/// it: a new key is written days before it becomes the default, so every instance reads it first.
+/// </summary>
+public sealed class FirstKeyUnderLock(IKeyManager keys, AppDatabase database, ILogger<FirstKeyUnderLock> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using (await database.LockAsync("data-protection-key-ring", cancellationToken))
+            {
+                // The key ring judges keys by the system clock, not the app's TimeProvider (which tests move).
+                var now = DateTimeOffset.UtcNow;
+                var usable = keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2));
+                if (!usable) keys.CreateNewKey(now, now.AddDays(90));
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            // The app still starts without its database (/health then says so); the key is made on first use instead.
+            logger.LogWarning("Data-protection key ring not checked at start: the database did not answer ({Error})", ex.GetType().Name);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -8,6 +8,7 @@ using Procurement.Features.Users;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
 using Procurement.Infrastructure.Auth;
+using Procurement.Infrastructure.Database;
 using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Workflows.Tasks;
@@ -207,10 +208,17 @@ public sealed class TaskReminderSent
     public static string IdFor(PendingTask task, DateOnly due) => $"{task.UserId:N}|{task.CaseId:N}|{task.Key}|{due:yyyy-MM-dd}";
 }
 
-/// <summary>Runs the reminders periodically (Procurement:Reminders:DaysBefore, default 3; IntervalMinutes, default 60).</summary>
-public sealed class ReminderSchedule(WorkflowReminders reminders, TaskReminders taskReminders, TaskCountRefresher counts, TimeProvider clock,
-    IConfiguration configuration, ILogger<ReminderSchedule> logger) : BackgroundService
+/// <summary>
+/// Runs the reminders periodically (Procurement:Reminders:DaysBefore, default 3; IntervalMinutes, default 60). With several
+/// app instances on one database, each round runs on one instance only: the one that takes the cluster lock
+/// <c>reminders</c>; the others skip that round. A round that starts after another instance's round finds its records
+/// and sends nothing again, so each reminder is recorded and mailed once.
+/// </summary>
+public sealed class ReminderSchedule(WorkflowReminders reminders, TaskReminders taskReminders, TaskCountRefresher counts, AppDatabase database,
+    TimeProvider clock, IConfiguration configuration, ILogger<ReminderSchedule> logger) : BackgroundService
 {
+    public const string LockName = "reminders";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var days = configuration.GetValue("Procurement:Reminders:DaysBefore", 3);
@@ -224,12 +232,7 @@ public sealed class ReminderSchedule(WorkflowReminders reminders, TaskReminders 
             {
                 try
                 {
-                    var recorded = await reminders.RunAsync(days, stoppingToken);
-                    if (recorded.Count > 0) logger.LogInformation("Recorded {Count} workflow reminders", recorded.Count);
-                    var sentTasks = await taskReminders.RunAsync(days, stoppingToken);
-                    if (sentTasks.Count > 0) logger.LogInformation("Recorded {Count} task reminders", sentTasks.Count);
-                    // What changes with the date alone (a new month's SLA measurements, a proposal window) is recounted here.
-                    await counts.RefreshAllAsync(stoppingToken);
+                    await RunRoundAsync(days, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -241,5 +244,23 @@ public sealed class ReminderSchedule(WorkflowReminders reminders, TaskReminders 
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>One round, if this instance takes the lock: false when another instance is running its round now.</summary>
+    public async Task<bool> RunRoundAsync(int daysBefore, CancellationToken ct)
+    {
+        await using var leader = await database.TryLockAsync(LockName, ct);
+        if (leader is null)
+        {
+            logger.LogDebug("Reminder round skipped: another instance is running it");
+            return false;
+        }
+        var recorded = await reminders.RunAsync(daysBefore, ct);
+        if (recorded.Count > 0) logger.LogInformation("Recorded {Count} workflow reminders", recorded.Count);
+        var sentTasks = await taskReminders.RunAsync(daysBefore, ct);
+        if (sentTasks.Count > 0) logger.LogInformation("Recorded {Count} task reminders", sentTasks.Count);
+        // What changes with the date alone (a new month's SLA measurements, a proposal window) is recounted here.
+        await counts.RefreshAllAsync(ct);
+        return true;
     }
 }
