@@ -23,6 +23,15 @@ public sealed record Business(string Code, string Name, string EnglishName, bool
 
     /// <summary>The character set the data is handed over in: 行政事務標準文字 for 標準準拠システム, 文字情報基盤 otherwise.</summary>
     public string CharacterSet => Standardised ? BusinessCatalog.Source.CharacterSets.Standardised : BusinessCatalog.Source.CharacterSets.IntermediateLayout;
+
+    /// <summary>
+    /// On the 特定移行支援 path the system is not yet a 標準準拠システム: it keeps the 中間標準レイアウト (and 文字情報基盤)
+    /// when the 業務 has one; a 業務 outside that list has no other published layout and keeps the 標準化 data requirements.
+    /// </summary>
+    public string DataStandardNameFor(bool specificMigration) => specificMigration && InIntermediateLayout ? "中間標準レイアウト仕様" : DataStandardName;
+
+    public string CharacterSetFor(bool specificMigration) =>
+        specificMigration && InIntermediateLayout ? BusinessCatalog.Source.CharacterSets.IntermediateLayout : CharacterSet;
 }
 
 /// <summary>

@@ -18,6 +18,10 @@ public sealed class CaseDocumentsView
     public List<DocumentClauseSettings> ClauseSettings { get; set; } = [];
 
     public DocumentClauseSettings? SettingsFor(string kind) => ClauseSettings.FirstOrDefault(s => s.Kind == kind);
+
+    /// <summary>The 調達仕様書's figures an officer entered (null: the defaults) and how many times they were saved.</summary>
+    public SpecificationFigures? Specification { get; set; }
+    public long SpecificationRevision { get; set; }
 }
 
 public sealed class DocumentClauseSettings
@@ -68,6 +72,19 @@ public sealed class CaseDocumentsProjection : SingleStreamProjection<CaseDocumen
         var view = new CaseDocumentsView { Id = e.CaseId };
         Apply(e, view);
         return view;
+    }
+
+    public static CaseDocumentsView Create(SpecificationFiguresSaved e)
+    {
+        var view = new CaseDocumentsView { Id = e.CaseId };
+        Apply(e, view);
+        return view;
+    }
+
+    public static void Apply(SpecificationFiguresSaved e, CaseDocumentsView view)
+    {
+        view.Specification = e.Figures;
+        view.SpecificationRevision++;
     }
 
     public static void Apply(ClauseSettingsSaved e, CaseDocumentsView view)

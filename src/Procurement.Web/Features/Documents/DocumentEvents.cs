@@ -34,3 +34,16 @@ public sealed record ClauseSettingsSaved(
 {
     public string TimelineTitle(UiText t) => t.Format("{0}の条項の設定を保存しました", Title);
 }
+
+/// <summary>
+/// An officer saved the figures the 調達仕様書 states for a case (担当部署, 端末台数, レスポンス, RTO/RPO, 保存年数,
+/// 移行リハーサル, 研修) and the target 業務 on the 特定移行支援 path with their reasons. They replace the previous figures.
+/// </summary>
+public sealed record SpecificationFiguresSaved(Guid CaseId, SpecificationFigures Figures, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+{
+    public string TimelineTitle(UiText t) => t["調達仕様書の数値を保存しました"];
+
+    public string? TimelineDetail(UiText t) => Figures.SpecificMigrations.Count == 0
+        ? null
+        : t.Format("特定移行支援: {0}", string.Join("、", Figures.SpecificMigrations.Select(m => $"{Catalog.BusinessCatalog.Find(m.BusinessCode)?.Name ?? m.BusinessCode}（{m.Reason}）")));
+}

@@ -38,6 +38,8 @@ public static class DocumentInputs
         ("current_systems", "現行システム調査", "/Survey"),
         ("fit_gap", "Fit & Gap", "/FitGap"),
         ("cost_share", "費用分担", "/CostShare"),
+        ("specification.department", "調達仕様書の担当部署（仕様書の数値）", "/Documents/Specification"),
+        ("specification", "調達仕様書の数値", "/Documents/Specification"),
         ("clauses.letter_number", "文書番号（この文書の「条項の設定」）", ""),
         ("clauses.contact", "問合せ先（情報提供依頼書の「条項の設定」）", "/Documents/rfi/Clauses"),
         ("document.number", "文書番号（この文書の「条項の設定」）", ""),

@@ -77,7 +77,8 @@ public sealed record DocumentModel
                 ContractStart = sections.Contract?.Start ?? StepDate("contract-sla"),
                 ContractEnd = sections.Contract?.End,
                 BudgetCeiling = c.BudgetCeiling,
-                TargetBusinesses = c.TargetBusinesses.Select(TargetBusiness.From).ToList(),
+                TargetBusinesses = c.TargetBusinesses
+                    .Select(code => TargetBusiness.From(code, sections.Specification?.SpecificMigrations.FirstOrDefault(m => m.BusinessCode == code))).ToList(),
             },
             Procedure = ProcedureInfo.For(c.Procedure),
             Schedule = sections.Schedule,
@@ -186,12 +187,30 @@ public sealed record TargetBusiness(string Code, string Name, bool Standardised,
     /// <summary>The character set of the handed-over data (行政事務標準文字 / 文字情報基盤), per the catalogue.</summary>
     public string CharacterSet { get; init; } = BusinessCatalog.Source.CharacterSets.IntermediateLayout;
 
-    public static TargetBusiness From(string code)
+    /// <summary>特定移行支援: the 業務's system is a 移行困難システム that moves to a 標準準拠システム later, for this reason.</summary>
+    public bool SpecificMigration { get; init; }
+    public string? SpecificMigrationReason { get; init; }
+    /// <summary>When the system is to be a 標準準拠システム (ISO date); null when not decided.</summary>
+    public string? SpecificMigrationTarget { get; init; }
+
+    public static TargetBusiness From(string code) => From(code, null);
+
+    /// <summary>
+    /// The catalogue's 業務; with an officer's 特定移行支援 override (a 標準化 業務 only) the data is handed over as the
+    /// system keeps it until the move (<see cref="Business.DataStandardNameFor"/>).
+    /// </summary>
+    public static TargetBusiness From(string code, SpecificMigration? migration)
     {
         var b = BusinessCatalog.Find(code);
-        return b is null
-            ? new TargetBusiness(code, code, false, "中間標準レイアウト仕様")
-            : new TargetBusiness(b.Code, b.Name, b.Standardised, b.DataStandardName) { CharacterSet = b.CharacterSet };
+        if (b is null) return new TargetBusiness(code, code, false, "中間標準レイアウト仕様");
+        var migrating = migration is not null && b.Standardised;
+        return new TargetBusiness(b.Code, b.Name, b.Standardised, b.DataStandardNameFor(migrating))
+        {
+            CharacterSet = b.CharacterSetFor(migrating),
+            SpecificMigration = migrating,
+            SpecificMigrationReason = migrating ? migration!.Reason : null,
+            SpecificMigrationTarget = migrating ? DocumentModel.Iso(migration!.TargetDate) : null,
+        };
     }
 }
 
@@ -214,9 +233,17 @@ public sealed record SpecificationInfo
     public int TrainingSessions { get; init; } = 3;
     /// <summary>True while every figure is the default (no case figures entered yet); the specification says so.</summary>
     public bool Defaulted { get; init; } = true;
+    /// <summary>The target 業務 an officer put on the 特定移行支援 path, with the reason.</summary>
+    public IReadOnlyList<SpecificMigration> SpecificMigrations { get; init; } = [];
 
     public static SpecificationInfo Defaults { get; } = new();
 }
+
+/// <summary>
+/// An officer's 特定移行支援 override of one target 業務 (by catalogue code): its system is a 移行困難システム, so it moves
+/// to a 標準準拠システム later (by <paramref name="TargetDate"/> when known) instead of now. The reason is mandatory.
+/// </summary>
+public sealed record SpecificMigration(string BusinessCode, string Reason, DateOnly? TargetDate);
 
 /// <summary>
 /// One step of the case's schedule. <paramref name="Id"/> and <paramref name="Phase"/> are the workflow's step id and

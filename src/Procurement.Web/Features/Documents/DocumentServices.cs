@@ -15,6 +15,7 @@ public static class DocumentServices
         services.AddOptions<PdfOptions>().BindConfiguration("Procurement:Pdf");
         services.AddSingleton<PdfBackgroundConversion>();
         services.AddHostedService(sp => sp.GetRequiredService<PdfBackgroundConversion>());
+        services.AddScoped<IDocumentSectionSource, SpecificationDocumentSource>();
         return services;
     }
 }

@@ -24,13 +24,24 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
 {
     public static readonly IReadOnlyList<WizardStep> Steps =
     [
-        new("基にする水準", "Preset"),
+        new("基にする水準・サービス提供時間", "Preset"),
         new("SLA項目", "Items"),
         new("違約金", "Penalty"),
         new("責任分界", "Exclusions"),
     ];
 
     public const int BlankRows = 3;
+
+    public static string DayName(DayOfWeek d) => d switch
+    {
+        DayOfWeek.Monday => "月曜日",
+        DayOfWeek.Tuesday => "火曜日",
+        DayOfWeek.Wednesday => "水曜日",
+        DayOfWeek.Thursday => "木曜日",
+        DayOfWeek.Friday => "金曜日",
+        DayOfWeek.Saturday => "土曜日",
+        _ => "日曜日",
+    };
 
     public sealed class ItemRow
     {
@@ -65,6 +76,12 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         public string LiquidatedDamages { get; set; } = "true";
         public string ReportCycleMonths { get; set; } = "3";
         public string Exclusions { get; set; } = "";
+        /// <summary>Service days (DayOfWeek names), hours as typed (HH:MM) and the closed days left out.</summary>
+        public List<string> CalendarDays { get; set; } = [];
+        public string CalendarStart { get; set; } = "0:00";
+        public string CalendarEnd { get; set; } = "24:00";
+        public bool ExcludeYearEnd { get; set; }
+        public bool ExcludeHolidays { get; set; }
     }
 
     [BindProperty] public BuilderInput Input { get; set; } = new();
@@ -174,7 +191,12 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         var exclusions = Step == 3
             ? (Input.Exclusions ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n').ToList()
             : current.Exclusions.ToList();
-        return (new SaveSlaCommand(id, Input.Version, preset, items, penalty, exclusions) { Calendar = current.Calendar }, rowIndex);
+        var calendar = Step == 0
+            ? new ServiceCalendarInput(
+                (Input.CalendarDays ?? []).Select(d => Enum.TryParse<DayOfWeek>(d, out var day) && Enum.IsDefined(day) ? day : (DayOfWeek?)null).OfType<DayOfWeek>().ToList(),
+                ServiceCalendarInput.ParseTime(Input.CalendarStart), ServiceCalendarInput.ParseTime(Input.CalendarEnd), Input.ExcludeYearEnd, Input.ExcludeHolidays)
+            : ServiceCalendarInput.From(current.Calendar);
+        return (new SaveSlaCommand(id, Input.Version, preset, items, penalty, exclusions) { Calendar = calendar }, rowIndex);
     }
 
     /// <summary>Error keys match the input ids: Items[2].Target → Input.Items[5].Target when blank rows were skipped.</summary>
@@ -193,6 +215,9 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         if (property.StartsWith("Penalty.ReportCycleMonths", StringComparison.Ordinal)) return "Input.ReportCycleMonths";
         if (property.StartsWith("Penalty.", StringComparison.Ordinal)) return "Input." + property["Penalty.".Length..];
         if (property.StartsWith("Exclusions", StringComparison.Ordinal)) return "Input.Exclusions";
+        if (property.StartsWith("Calendar.Days", StringComparison.Ordinal)) return "Input.CalendarDays";
+        if (property.StartsWith("Calendar.StartMinute", StringComparison.Ordinal)) return "Input.CalendarStart";
+        if (property.StartsWith("Calendar.EndMinute", StringComparison.Ordinal)) return "Input.CalendarEnd";
         return "Input." + property;
     }
 
@@ -220,6 +245,11 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         LiquidatedDamages = sla.Penalty.LiquidatedDamages ? "true" : "false",
         ReportCycleMonths = sla.ReportCycleMonths.ToString(CultureInfo.InvariantCulture),
         Exclusions = string.Join("\n", sla.Exclusions),
+        CalendarDays = [.. sla.Calendar.Days.Select(d => d.ToString())],
+        CalendarStart = SlaFormat.Minutes(sla.Calendar.StartMinute),
+        CalendarEnd = SlaFormat.Minutes(sla.Calendar.EndMinute),
+        ExcludeYearEnd = sla.Calendar.ExcludeYearEnd,
+        ExcludeHolidays = sla.Calendar.ExcludeHolidays,
     };
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

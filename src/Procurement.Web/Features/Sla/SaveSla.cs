@@ -32,8 +32,23 @@ public sealed record SaveSlaCommand(
     Guid CaseId, long ExpectedVersion, SlaPreset? Preset, IReadOnlyList<SlaItemInput> Items, PenaltyInput Penalty,
     IReadOnlyList<string> Exclusions) : ICommand<long>, ICaseRequest
 {
-    /// <summary>計画サービス時間; the builder keeps the saved one (24時間365日 by default).</summary>
-    public ServiceCalendar Calendar { get; init; } = ServiceCalendar.AllDay;
+    /// <summary>計画サービス時間 as entered (24時間365日 by default).</summary>
+    public ServiceCalendarInput Calendar { get; init; } = ServiceCalendarInput.From(ServiceCalendar.AllDay);
+}
+
+/// <summary>The service calendar as the builder posts it: times null when the text was not a time of day (HH:MM, up to 24:00).</summary>
+public sealed record ServiceCalendarInput(IReadOnlyList<DayOfWeek> Days, int? StartMinute, int? EndMinute, bool ExcludeYearEnd, bool ExcludeHolidays)
+{
+    public static ServiceCalendarInput From(ServiceCalendar c) => new(c.Days, c.StartMinute, c.EndMinute, c.ExcludeYearEnd, c.ExcludeHolidays);
+
+    /// <summary>「8:30」「08:30」「24:00」 → minutes of the day; anything else (「25:00」「8時」「17:60」) → null.</summary>
+    public static int? ParseTime(string? text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match((text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim(), @"^(\d{1,2}):(\d{2})$");
+        if (!m.Success) return null;
+        var (h, min) = (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        return h > 24 || min > 59 || h * 60 + min > 1440 ? null : h * 60 + min;
+    }
 }
 
 public sealed class SaveSlaValidator : AbstractValidator<SaveSlaCommand>
@@ -69,6 +84,11 @@ public sealed class SaveSlaValidator : AbstractValidator<SaveSlaCommand>
             RuleFor(c => c.Penalty.FeeReductionPercent).Must(v => v is >= 0.01m and <= 100m).WithMessage(t["減額率は0.01から100の数値で入力してください。"]);
             RuleFor(c => c.Penalty.PointExpiryMonths).Must(v => v is >= 1 and <= 60).WithMessage(t["ポイントの有効期間は1から60か月で入力してください。"]);
         });
+        RuleFor(c => c.Calendar.Days).Must(d => d is { Count: > 0 }).WithMessage(t["サービス提供日の曜日を1つ以上選択してください。"]);
+        RuleFor(c => c.Calendar.StartMinute).Must(m => m is >= 0 and < 1440).WithMessage(t["サービス提供時間の開始時刻は「8:30」のように時:分で入力してください。"]);
+        RuleFor(c => c.Calendar.EndMinute).Must(m => m is > 0 and <= 1440).WithMessage(t["サービス提供時間の終了時刻は「17:15」のように時:分（24:00まで）で入力してください。"])
+            .Must((c, end) => c.Calendar.StartMinute is not { } start || end is not { } e || start < e)
+            .WithMessage(t["サービス提供時間の開始時刻は終了時刻より前にしてください。"]);
         RuleFor(c => c.Exclusions).Must(e => e.Any(x => !string.IsNullOrWhiteSpace(x))).WithMessage(t["責任分界（団体が自ら調達するもの）を1行以上入力してください。"])
             .Must(e => e.Count <= 20).WithMessage(t["責任分界は20行以内にしてください。"]);
         RuleForEach(c => c.Exclusions).MaximumLength(200).WithMessage(t["責任分界の各行は200文字以内で入力してください。"])
@@ -104,7 +124,11 @@ public static class SaveSlaDecision
             },
             c.Exclusions.Select(x => x.Trim()).Where(x => x.Length > 0).ToList())
         {
-            Calendar = c.Calendar, ReportCycleMonths = p.ReportCycleMonths ?? 3,
+            Calendar = new ServiceCalendar(c.Calendar.Days.Distinct().Order().ToList(), c.Calendar.StartMinute!.Value, c.Calendar.EndMinute!.Value, c.Calendar.ExcludeYearEnd)
+            {
+                ExcludeHolidays = c.Calendar.ExcludeHolidays,
+            },
+            ReportCycleMonths = p.ReportCycleMonths ?? 3,
         };
     }
 

@@ -70,14 +70,20 @@ public sealed record SlaItem(SlaCategory Category, string Indicator, string Targ
 
 /// <summary>
 /// The planned service time (計画サービス時間) per day: the service days of the week and the hours, optionally without
-/// 12月29日〜1月3日. Minutes of the day: 0–1440, end after start; 0–1440 is 24 hours.
+/// 12月29日〜1月3日 and without 国民の祝日 (<see cref="ExcludeHolidays"/>, with 振替休日 and 国民の休日: the days a
+/// municipal office is closed). Minutes of the day: 0–1440, end after start; 0–1440 is 24 hours.
 /// </summary>
 public sealed record ServiceCalendar(IReadOnlyList<DayOfWeek> Days, int StartMinute, int EndMinute, bool ExcludeYearEnd)
 {
     public static readonly ServiceCalendar AllDay = new(Enum.GetValues<DayOfWeek>(), 0, 1440, false);
 
+    /// <summary>Calendars saved before the option existed read as false (holidays are service days).</summary>
+    public bool ExcludeHolidays { get; init; }
+
     public bool IsServiceDay(DateOnly day) =>
-        Days.Contains(day.DayOfWeek) && !(ExcludeYearEnd && ((day.Month == 12 && day.Day >= 29) || (day.Month == 1 && day.Day <= 3)));
+        Days.Contains(day.DayOfWeek)
+        && !(ExcludeYearEnd && ((day.Month == 12 && day.Day >= 29) || (day.Month == 1 && day.Day <= 3)))
+        && !(ExcludeHolidays && JapaneseHolidays.IsHoliday(day));
 }
 
 public static class SlaFormat

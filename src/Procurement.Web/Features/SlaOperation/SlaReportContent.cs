@@ -56,7 +56,7 @@ public static class SlaReportContent
     }
 }
 
-/// <summary>The service calendar in words: 「毎日 0:00から24:00まで」「月火水木金曜日 8:30から17:15まで（12月29日から1月3日までを除く）」.</summary>
+/// <summary>The service calendar in words: 「毎日 0:00から24:00まで」「月火水木金曜日 8:30から17:15まで（国民の祝日に関する法律に規定する休日及び12月29日から1月3日までを除く）」.</summary>
 public static class SlaCalendarText
 {
     private static readonly string[] DayNames = ["日", "月", "火", "水", "木", "金", "土"];
@@ -64,6 +64,13 @@ public static class SlaCalendarText
     public static string Describe(ServiceCalendar c)
     {
         var days = c.Days.Count == 7 ? "毎日" : string.Concat(Enum.GetValues<DayOfWeek>().Where(c.Days.Contains).Select(d => DayNames[(int)d])) + "曜日";
-        return $"{days} {SlaFormat.Minutes(c.StartMinute)}から{SlaFormat.Minutes(c.EndMinute)}まで" + (c.ExcludeYearEnd ? "（12月29日から1月3日までを除く）" : "");
+        var excluded = (c.ExcludeHolidays, c.ExcludeYearEnd) switch
+        {
+            (true, true) => "（国民の祝日に関する法律に規定する休日及び12月29日から1月3日までを除く）",
+            (true, false) => "（国民の祝日に関する法律に規定する休日を除く）",
+            (false, true) => "（12月29日から1月3日までを除く）",
+            _ => "",
+        };
+        return $"{days} {SlaFormat.Minutes(c.StartMinute)}から{SlaFormat.Minutes(c.EndMinute)}まで" + excluded;
     }
 }

@@ -31,6 +31,7 @@ public sealed class SlaTaskSource : ITaskSource
 
 public static class SlaOperationServices
 {
-    /// <summary>The SLA operation's part of 「自分のタスク」.</summary>
-    public static IServiceCollection AddSlaOperation(this IServiceCollection services) => services.AddSingleton<ITaskSource, SlaTaskSource>();
+    /// <summary>The SLA operation's part of 「自分のタスク」, and the SLA's service hours in the 調達仕様書.</summary>
+    public static IServiceCollection AddSlaOperation(this IServiceCollection services) =>
+        services.AddSingleton<ITaskSource, SlaTaskSource>().AddScoped<Documents.IDocumentSectionSource, SlaSpecificationSource>();
 }

@@ -238,7 +238,13 @@ public sealed class ClauseLibrary
                 yield return new(id, prefix + T.Format("業務「{0}」は業務カタログにありません。", t.BusinessName.Length > 0 ? t.BusinessName : t.Code ?? ""));
                 continue;
             }
-            var expected = business.DataStandardName;
+            // 特定移行支援 (an officer's recorded decision, with its reason) changes which standard the data follows.
+            if (t.SpecificMigration && business.Standardised && string.IsNullOrWhiteSpace(t.SpecificMigrationReason))
+            {
+                yield return new(id, prefix + T.Format("{0}を特定移行支援とする理由がありません。", business.Name));
+                continue;
+            }
+            var expected = business.DataStandardNameFor(t.SpecificMigration && business.Standardised);
             if (t.StandardName.Trim().Length == 0)
             {
                 yield return new(id, prefix + T.Format("{0}のデータ標準が空です（業務カタログでは「{1}」）。", business.Name, expected));
@@ -301,4 +307,9 @@ public sealed class ClauseLibrary
 
 /// <summary>A target 業務 and the data standard its end-of-contract data provision must name.</summary>
 /// <remarks><paramref name="Code"/> identifies the 業務 in the catalogue (the name when the data has no code); <paramref name="StandardName"/> is the data's own label, checked against the catalogue.</remarks>
-public sealed record TargetBusinessStandard(string BusinessName, string StandardName, string? Code = null);
+public sealed record TargetBusinessStandard(string BusinessName, string StandardName, string? Code = null)
+{
+    /// <summary>On the 特定移行支援 path, with the officer's reason (required for the override to count).</summary>
+    public bool SpecificMigration { get; init; }
+    public string? SpecificMigrationReason { get; init; }
+}

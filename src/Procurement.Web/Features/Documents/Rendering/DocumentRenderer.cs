@@ -134,7 +134,10 @@ public sealed class DocumentRenderer(TemplateCatalog catalog)
         var bytes = DocxWriter.Write(blocks, new DocxMetadata(title, editionLabel, fullTitle, date), layout ?? PageLayout.Default);
 
         var targets = Path(model, "procurement", "target_businesses") is ScriptArray tb
-            ? tb.OfType<ScriptObject>().Select(t => new TargetBusinessStandard(t["name"] as string ?? "", t["data_standard_name"] as string ?? "", t["code"] as string)).ToList()
+            ? tb.OfType<ScriptObject>().Select(t => new TargetBusinessStandard(t["name"] as string ?? "", t["data_standard_name"] as string ?? "", t["code"] as string)
+            {
+                SpecificMigration = t["specific_migration"] is true, SpecificMigrationReason = t["specific_migration_reason"] as string,
+            }).ToList()
             : [];
         var missing = catalog.Clauses.Check(template.Kind, template.Metadata.RequiredClauses ?? [], blocks, targets);
         return new RenderedDocument(template.Id, template.Hash, template.Kind, title, bytes, Sha256(bytes), blocks, missing) { Gaps = gaps };
