@@ -26,17 +26,42 @@ public sealed class ProcedureVocabularyTests
 
     private static string Render(string templateId, string procedure, ProcedureTerms terms)
     {
-        var data = DocumentTestSupport.Sample(templateId);
+        var data = InTheProceduresWords(DocumentTestSupport.Sample(templateId), terms);
         data["procedure"] = new JsonObject { ["id"] = procedure };
         if (data["document"] is JsonObject doc) doc["title"] = "";
-        // Text the evaluation writes with the case's terms: the sample carries the default procedure's.
-        if (data["evaluation"] is JsonObject e)
-        {
-            if (e["price_formula"] is not null) e["price_formula"] = $"価格点 ＝ 300点 ×（1 － {terms.SubmittedPrice} ÷ {terms.PriceCeiling}）";
-            if (e["remarks"] is not null) e["remarks"] = $"総合評価点が最も高かったため、{terms.SelectedParty}として選定した。";
-        }
         var rendered = DocumentTestSupport.Renderer.RenderJson(templateId, data);
         return DocxText.Extract(rendered.Bytes);
+    }
+
+    /// <summary>
+    /// The sample as the app would hold it for the procedure: text the app writes into the data (the price formula, the
+    /// reasons, schedule notes) uses the case's words, and the samples carry the default procedure's. What remains
+    /// is the templates' own text.
+    /// </summary>
+    private static JsonObject InTheProceduresWords(JsonObject sample, ProcedureTerms terms)
+    {
+        var json = sample.ToJsonString(Procurement.Features.Documents.DocumentModel.Json);
+        var proposal = ProcurementProcedures.Terms(ProcurementProcedures.Default);
+        foreach (var (from, to) in PairedTerms(proposal, terms)) json = json.Replace(from, to, StringComparison.Ordinal);
+        return JsonNode.Parse(json)!.AsObject();
+    }
+
+    /// <summary>Longest first, so 価格提案書 is replaced before 提案価格 or 提案者 could touch it.</summary>
+    private static IEnumerable<(string From, string To)> PairedTerms(ProcedureTerms from, ProcedureTerms to) =>
+        new[]
+        {
+            (from.SelectedParty, to.SelectedParty), (from.CriteriaDocument, to.CriteriaDocument), (from.PriceCeiling, to.PriceCeiling),
+            (from.PriceSubmission, to.PriceSubmission), (from.SubmittedPrice, to.SubmittedPrice), (from.Participant, to.Participant),
+        }.Where(p => p.Item1 != p.Item2).OrderByDescending(p => p.Item1.Length);
+
+    /// <summary>The role terms plus who takes part and what they offer (提案者 / 入札参加者, 提案価格 / 入札価格).</summary>
+    private static List<string> ForeignWords(string id)
+    {
+        var procedure = id == "comprehensive_tender" ? ProcurementProcedure.ComprehensiveTender : ProcurementProcedure.PublicProposal;
+        IReadOnlyList<string> Words(ProcedureTerms t) => [.. ProcurementProcedures.RoleTerms(t), t.Participant, t.SubmittedPrice];
+        var own = Words(ProcurementProcedures.Terms(procedure));
+        return ProcurementProcedures.All.Where(p => p != procedure).SelectMany(p => Words(ProcurementProcedures.Terms(p)))
+            .Where(term => !own.Any(o => o.Contains(term, StringComparison.Ordinal))).ToList();
     }
 
     [Theory]
@@ -49,6 +74,21 @@ public sealed class ProcedureVocabularyTests
             var text = Render(template.Id, procedure, own);
             foreach (var term in foreign) Assert.False(text.Contains(term, StringComparison.Ordinal), $"{template.Id} ({procedure}) says 「{term}」");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Procedures))]
+    public void No_document_names_another_procedures_participants_or_their_price(string procedure)
+    {
+        var (own, _) = TermsOf(procedure);
+        var foreign = ForeignWords(procedure);
+        Assert.NotEmpty(foreign);
+        foreach (var template in DocumentTestSupport.Catalog.All)
+        {
+            var text = Render(template.Id, procedure, own);
+            foreach (var term in foreign) Assert.False(text.Contains(term, StringComparison.Ordinal), $"{template.Id} ({procedure}) says 「{term}」");
+        }
+        Assert.Contains(own.Participant, Render("demo-guide", procedure, own), StringComparison.Ordinal);
     }
 
     [Theory]

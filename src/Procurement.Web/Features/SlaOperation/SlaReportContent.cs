@@ -11,6 +11,10 @@ namespace Procurement.Features.SlaOperation;
 /// </summary>
 public static class SlaReportContent
 {
+    /// <summary>The cycles in the SLA's own words (「3か月ごとに報告」, as its article on reporting says).</summary>
+    public static string CycleText(int reportCycleMonths) =>
+        reportCycleMonths == 1 ? "毎月測定し、毎月報告" : $"毎月測定し、{reportCycleMonths}か月ごとに報告";
+
     public static SlaEvaluationInfo Build(SlaDefinition sla, YearEvaluation e, DateStyle style)
     {
         static string Percent(decimal? p) => p is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "未測定";
@@ -49,7 +53,7 @@ public static class SlaReportContent
             PenaltyMonths = e.ModelB.Select(b => new SlaEvaluationPenaltyMonth(Month(b.Month), b.EarnedPoints, b.ActivePoints, JapaneseDates.Yen(b.Reduction))).ToList(),
             Cap = $"年間支払額の{SlaFormat.Number(sla.Penalty.CapPercent)}%" + (e.Cap is { } c ? $"（{JapaneseDates.Yen(c)}）" : ""),
             PenaltyNature = sla.Penalty.LiquidatedDamages ? "損害賠償額の予定とする" : "損害賠償の請求を妨げない",
-            Cycle = $"毎月測定し、{(sla.ReportCycleMonths == 3 ? "四半期ごと" : "毎月")}に報告",
+            Cycle = CycleText(sla.ReportCycleMonths),
             Missing = e.Months.Where(m => m.MissingItems.Count > 0)
                 .Select(m => $"{Month(m.Month)}: 「{string.Join("」「", m.MissingItems)}」の測定結果がない").ToList(),
         };

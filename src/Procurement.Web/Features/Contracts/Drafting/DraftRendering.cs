@@ -69,10 +69,16 @@ public static class DraftModel
             SpecialProvisions = Lines((terms.SpecialProvisions ?? "").Split('\n')),
         };
         if (inputs.Price is not { } bid) return info;
-        if (inputs.Members is not { Count: > 0 } members) return ContractAmounts.Describe(info, ContractAmounts.Compute(bid, terms.PeriodStart, terms.PeriodEnd));
+        return inputs.Members is { Count: > 0 } members
+            ? ForMembers(info, bid, terms.PeriodStart, terms.PeriodEnd, members)
+            : ContractAmounts.Describe(info, ContractAmounts.Compute(bid, terms.PeriodStart, terms.PeriodEnd));
+    }
 
+    /// <summary>各団体契約: the bid split by the members' weights, one contract per member with its own 甲, tax and years.</summary>
+    public static ContractInfo ForMembers(ContractInfo info, long bid, DateOnly? start, DateOnly? end, IReadOnlyList<MemberWeight> members)
+    {
         var parts = ContractAmounts.Split(bid, members.Select(m => m.Weight).ToList());
-        var amounts = parts.Select(p => ContractAmounts.Compute(p, terms.PeriodStart, terms.PeriodEnd)).ToList();
+        var amounts = parts.Select(p => ContractAmounts.Compute(p, start, end)).ToList();
         var groupTotal = amounts.Sum(a => a.Total);
         var weightTotal = members.Sum(m => m.Weight);
         var memberContracts = members.Select((m, i) => ContractAmounts.Describe(info with
@@ -85,7 +91,7 @@ public static class DraftModel
         // The group-level record keeps the whole (for the SLA and the 特記事項, which every member's contract shares).
         var names = members.Select(m => m.Name).ToList();
         var all = names.Count == 1 ? names[0] : string.Join("、", names.Take(names.Count - 1)) + "及び" + names[^1];
-        return ContractAmounts.Describe(info, ContractAmounts.Compute(bid, terms.PeriodStart, terms.PeriodEnd)) with { MemberContracts = memberContracts, Kou = all, KouSigner = null };
+        return ContractAmounts.Describe(info, ContractAmounts.Compute(bid, start, end)) with { MemberContracts = memberContracts, Kou = all, KouSigner = null };
     }
 
     private static string Percent(long part, long whole) =>

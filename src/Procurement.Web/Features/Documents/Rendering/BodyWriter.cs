@@ -472,7 +472,8 @@ internal sealed partial class BodyWriter
     {
         switch (p.Align)
         {
-            case Align.Center: Paragraph(w, null, p.Text, jc: "center", keepNext: keepNext); break;
+            // A centred line longer than the text width (a subtitle such as 「…契約書　別紙」) breaks where a reader would, never before a lone character.
+            case Align.Center: Paragraph(w, null, Balanced(p.Text, _layout.FontSizePt), jc: "center", keepNext: keepNext); break;
             case Align.Right: Paragraph(w, null, p.Text, jc: "right", keepNext: keepNext); break;
             default:
                 // 公用文: a paragraph starts one character in.
@@ -563,14 +564,27 @@ internal sealed partial class BodyWriter
     /// </summary>
     private int[] ColumnWidths(TableBlock t, int[] ratios, int available)
     {
+        // The estimate of a date's width is close to what Word and LibreOffice lay out, not above it (LibreOffice
+        // wrapped the 日 of 令和9年（2027年）5月20日 at exactly the estimate): a date gets one character to spare
+        // when the table has room for it, else the estimate alone.
+        return ColumnWidths(t, ratios, available, dateSlack: 1) ?? ColumnWidths(t, ratios, available, dateSlack: 0) ?? Proportional(ratios, available);
+    }
+
+    private static int[] Proportional(int[] ratios, int available)
+    {
         var total = ratios.Sum();
-        var widths = ratios.Select(r => available * r / total).ToArray();
+        return ratios.Select(r => available * r / total).ToArray();
+    }
+
+    private int[]? ColumnWidths(TableBlock t, int[] ratios, int available, double dateSlack)
+    {
+        var widths = Proportional(ratios, available);
         var minimum = new int[widths.Length];
         foreach (var row in t.Rows)
         {
             for (var c = 0; c < row.Cells.Count && c < widths.Length; c++)
             {
-                var need = (int)Math.Ceiling(LongestUnbreakable(row.Cells[c], row.Header) * TableCharTwips) + CellMargins;
+                var need = (int)Math.Ceiling(LongestUnbreakable(row.Cells[c], row.Header, dateSlack) * TableCharTwips) + CellMargins;
                 minimum[c] = Math.Max(minimum[c], need);
             }
         }
@@ -578,7 +592,7 @@ internal sealed partial class BodyWriter
         if (shortfall == 0) return widths;
         var spare = widths.Select((w, c) => Math.Max(0, w - minimum[c])).ToArray();
         var spareTotal = spare.Sum();
-        if (spareTotal < shortfall) return widths;
+        if (spareTotal < shortfall) return null;
         var result = new int[widths.Length];
         for (var c = 0; c < widths.Length; c++)
         {
@@ -589,10 +603,10 @@ internal sealed partial class BodyWriter
     }
 
     /// <summary>The widest piece of a cell that must not break: a date, or the whole cell when it is a short label.</summary>
-    private static double LongestUnbreakable(string text, bool header)
+    private static double LongestUnbreakable(string text, bool header, double dateSlack)
     {
         var longest = 0.0;
-        foreach (System.Text.RegularExpressions.Match m in DatePattern().Matches(text)) longest = Math.Max(longest, Width(m.Value));
+        foreach (System.Text.RegularExpressions.Match m in DatePattern().Matches(text)) longest = Math.Max(longest, Width(m.Value) + dateSlack);
         var whole = Width(text);
         if (whole <= (header ? 8 : 6)) longest = Math.Max(longest, whole);
         return longest;

@@ -118,7 +118,13 @@ public static class DocumentMarkup
                 var arg = space < 0 ? "" : line[(space + 1)..];
                 switch (word)
                 {
-                    case "title": blocks.Add(new TitleBlock(Text(arg))); break;
+                    case "title":
+                        // A title opens a document (or the next letter of a file of letters): its first paragraphs
+                        // stand at the margin, not at the depth of the previous letter's last heading.
+                        blocks.Add(new TitleBlock(Text(arg)));
+                        outline = 0;
+                        inArticle = false;
+                        break;
                     case "subtitle": blocks.Add(new SubtitleBlock(Text(arg))); break;
                     case "center": blocks.Add(new ParagraphBlock(Text(arg), Align.Center, 0)); break;
                     case "right": blocks.Add(new ParagraphBlock(Text(arg), Align.Right, 0)); break;

@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using Procurement.Features.Documents.Rendering;
+using Procurement.Features.SlaOperation;
+
+namespace Procurement.Tests.Documents;
+
+/// <summary>
+/// What reading every template's PDF pages as legal staff, an officer and a vendor found (scripts/render-all.sh):
+/// the end-of-contract provisions the contract and the specification must share, letters of a file of letters that
+/// start at the margin, centred lines that wrap a lone character, one department and one report cycle across documents.
+/// </summary>
+[Trait("Lane", "Fast")]
+public sealed class ReviewedDocumentTests
+{
+    private static readonly XNamespace W = DocxWriter.WordNs;
+
+    private static RenderedDocument Render(string templateId) =>
+        DocumentTestSupport.Renderer.RenderJson(templateId, DocumentTestSupport.Sample(templateId));
+
+    private static string Text(string templateId) => DocxText.Extract(Render(templateId).Bytes);
+
+    private static XDocument Body(byte[] docx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        using var stream = zip.GetEntry("word/document.xml")!.Open();
+        return XDocument.Load(stream);
+    }
+
+    private static string Lines(XElement p) => string.Concat(p.Descendants().Select(e => e.Name == W + "br" ? "\n" : e.Name == W + "t" ? e.Value : ""));
+
+    [Theory]
+    [InlineData("contract")]
+    [InlineData("procurement-spec")]
+    public void The_last_full_extract_is_taken_at_cut_over_and_data_the_next_vendor_needs_is_erased_after_the_cooperation(string templateId)
+    {
+        var text = Text(templateId);
+
+        Assert.Contains("次期システムへの切替日に、その時点の全てのデータを最終の全件データとして抽出し", text, StringComparison.Ordinal);
+        Assert.Contains("その協力に必要なデータは、協力の期間（契約終了後6か月）が満了した日から30日以内に消去", text, StringComparison.Ordinal);
+        Assert.Contains("暗号化消去（暗号鍵の消去）又はクラウドサービス事業者が証明する方法", text, StringComparison.Ordinal);
+        Assert.Contains("データ消去証明書", text, StringComparison.Ordinal);
+        // Stated once, in the shared clauses: the specification has no second, differently worded section.
+        Assert.DoesNotContain("前に定める", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_contracts_items_on_the_data_provision_count_the_new_paragraph()
+    {
+        var text = Text("contract");
+        Assert.Contains("前2項のデータの提供に当たっては", text, StringComparison.Ordinal);
+        Assert.Contains("前3項の提供に要する費用", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_centred_line_longer_than_the_page_breaks_where_a_reader_would_not_before_a_lone_character()
+    {
+        var line = Body(Render("sla").Bytes).Descendants(W + "p")
+            .First(p => (string?)p.Element(W + "pPr")?.Element(W + "jc")?.Attribute(W + "val") == "center" && Lines(p).Contains("別紙", StringComparison.Ordinal));
+        var parts = Lines(line).Split('\n');
+
+        Assert.Equal(2, parts.Length);
+        Assert.EndsWith("（自治体クラウド）", parts[0], StringComparison.Ordinal);
+        Assert.True(parts[1].Length >= 10, parts[1]);
+    }
+
+    [Fact]
+    public void Every_letter_of_a_file_of_letters_opens_at_the_margin()
+    {
+        var intros = Render("result-notice").Blocks.OfType<ParagraphBlock>().Where(p => p.Text.Contains("通知します", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(3, intros.Count);
+        Assert.All(intros, p => Assert.Equal(0, p.IndentLevel));
+    }
+
+    [Fact]
+    public void The_rfi_names_the_department_the_specification_names()
+    {
+        var spec = DocumentTestSupport.Sample("procurement-spec")["specification"]!["department"]!.GetValue<string>();
+        Assert.Contains($"事務局　{spec}", Text("rfi"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sla_report_states_the_cycles_in_the_slas_words()
+    {
+        Assert.Equal("毎月測定し、毎月報告", SlaReportContent.CycleText(1));
+        Assert.Equal("毎月測定し、3か月ごとに報告", SlaReportContent.CycleText(3));
+        // The samples are one case: the report reports as often as the SLA says.
+        Assert.Contains("3か月ごとに甲に報告", Text("sla"), StringComparison.Ordinal);
+        Assert.Contains("毎月測定し、3か月ごとに報告", Text("sla-report"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("evaluation-report")]
+    [InlineData("result-notice")]
+    public void A_letter_reporting_the_result_is_dated_after_the_decision(string templateId)
+    {
+        var data = DocumentTestSupport.Sample(templateId);
+        var date = DateOnly.Parse(data["document"]!["date"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var decided = DateOnly.Parse(data["evaluation"]!["decided_on"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(date >= decided, $"{templateId}: {date} < {decided}");
+    }
+
+    [Fact]
+    public async Task A_date_in_a_narrow_table_column_stays_on_one_line_in_the_pdf()
+    {
+        var converter = new PdfConverter();
+        if (!converter.IsAvailable || !File.Exists("/usr/bin/pdftotext")) return;
+
+        foreach (var templateId in new[] { "demo-guide", "evaluation-report" })
+        {
+            var pdf = await converter.ConvertAsync(Render(templateId).Bytes);
+            var path = Path.GetTempFileName();
+            await File.WriteAllBytesAsync(path, pdf);
+            try
+            {
+                var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext") { RedirectStandardOutput = true };
+                foreach (var a in new[] { "-layout", path, "-" }) start.ArgumentList.Add(a);
+                using var p = System.Diagnostics.Process.Start(start)!;
+                var text = (await p.StandardOutput.ReadToEndAsync()).Replace(" ", "", StringComparison.Ordinal);
+                await p.WaitForExitAsync();
+                Assert.Contains("令和9年（2027年）5月20日", text, StringComparison.Ordinal);
+            }
+            finally { File.Delete(path); }
+        }
+    }
+}
