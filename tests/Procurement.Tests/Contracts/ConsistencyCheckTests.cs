@@ -17,7 +17,7 @@ public sealed class ConsistencyCheckTests
             kind => kind, kind => DocxText.Extract(DocumentTestSupport.Renderer.RenderJson(kind, DocumentTestSupport.Sample(kind)).Bytes)));
 
     private static readonly CaseRecords Records = new(
-        AwardedBid: 415_000_000, AwardedVendor: "信州情報システム株式会社", Kou: "高森町", GoLive: new DateOnly(2028, 4, 1),
+        AwardBid: 415_000_000, Award: "信州情報システム株式会社", Kou: "高森町", GoLive: new DateOnly(2028, 4, 1),
         PeriodStart: new DateOnly(2027, 7, 1), PeriodEnd: new DateOnly(2033, 3, 31),
         SlaTargets: [("稼働率", "99.9％以上（月間）"), ("計画停止の事前通知", "30日前まで"), ("障害復旧時間", "1時間以内（基幹業務）")]);
 
@@ -82,7 +82,7 @@ public sealed class ConsistencyCheckTests
     [Fact]
     public void A_contract_amount_other_than_the_awarded_bid_plus_tax_is_found()
     {
-        var c = Single(CheckWith(Records with { AwardedBid = 410_000_000 }), ConsistencyCheck.ContractAmount);
+        var c = Single(CheckWith(Records with { AwardBid = 410_000_000 }), ConsistencyCheck.ContractAmount);
         Assert.Equal("金451,000,000円（落札額410,000,000円＋消費税及び地方消費税）", c.Expected);
         var s = Assert.Single(c.Statements);
         Assert.Equal(("契約書（案） 第1版", "第3条（契約金額）", "金456,500,000円"), (s.Document, s.Clause, s.Value));

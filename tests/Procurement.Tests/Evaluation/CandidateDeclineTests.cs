@@ -88,7 +88,7 @@ public sealed class CandidateDeclineTests(SharedApp shared) : IClassFixture<Shar
             var view = await EvaluationGate.LoadAsync(session, _h.CaseId, default);
             var sheets = await Marten.QueryableExtensions.ToListAsync(session.Query<ScoreSheetView>().Where(s => s.CaseId == _h.CaseId));
             var info = EvaluationDocumentSource.Evaluation(view, ScoringEngine.Compute(EvaluationInputs.Build(view, sheets, includePrices: true)))!;
-            Assert.Equal("乙情報サービス株式会社", info.Winner);
+            Assert.Equal("乙情報サービス株式会社", info.Award);
             Assert.Equal("2026-12-10", info.DecidedOn);
             Assert.Equal("第1順位の丙テクノロジー株式会社が辞退したため（交渉不成立を含む。）、次順位の乙情報サービス株式会社を優先交渉権者として選定した。", info.Remarks);
             Assert.Equal(("丙テクノロジー株式会社", "契約締結前に辞退届が提出された。", "2026-12-10"), (info.Declines![0].Vendor, info.Declines[0].Reason, info.Declines[0].On));

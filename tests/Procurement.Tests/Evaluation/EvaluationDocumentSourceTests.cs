@@ -46,7 +46,7 @@ public sealed class EvaluationDocumentSourceTests
         var info = Info(view, sheets);
 
         Assert.False(info.Final);
-        Assert.Null(info.Winner);
+        Assert.Null(info.Award);
         Assert.Null(info.DecidedOn);
         Assert.Contains(info.Pending!, p => p.Contains("くじの結果を記録してください", StringComparison.Ordinal));
         var tie = Assert.Single(info.Ties!);
@@ -65,7 +65,7 @@ public sealed class EvaluationDocumentSourceTests
         var info = Info(view, sheets);
 
         Assert.True(info.Final);
-        Assert.Equal("乙情報サービス株式会社", info.Winner);
+        Assert.Equal("乙情報サービス株式会社", info.Award);
         Assert.Equal("2027-06-12", info.DecidedOn); // the lot, drawn two days after the close, decided it
         var tie = Assert.Single(info.Ties!);
         Assert.Equal(("くじ", "乙情報サービス株式会社・甲システム株式会社", "喬木村総務課長 喬木 由美", "2027-06-12"), (tie.Resolution, tie.Vendors, tie.DrawnBy, tie.DrawnOn));
@@ -91,7 +91,7 @@ public sealed class EvaluationDocumentSourceTests
         Assert.Null(info.Results);
         Assert.Null(info.MemberTotals);
         Assert.Null(info.Breakdown);
-        Assert.Null(info.Winner);
+        Assert.Null(info.Award);
         Assert.NotEmpty(sheets);
     }
 

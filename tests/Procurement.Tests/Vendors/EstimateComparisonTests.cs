@@ -1,3 +1,4 @@
+using Procurement.Features.Evaluation;
 using Procurement.Features.Vendors;
 using Procurement.Features.Vendors.Estimates;
 
@@ -59,15 +60,15 @@ public sealed class EstimateComparisonTests
     public void Suggested_planned_prices_truncate_to_whole_yen()
     {
         var c = new EstimateComparison(Three);
-        Assert.Equal(115_000_000, c.Suggest(PlannedPriceBasis.LowestEstimate));
-        Assert.Equal(120_000_000, c.Suggest(PlannedPriceBasis.MedianEstimate));
+        Assert.Equal(115_000_000, c.Suggest(ReservePriceSource.LowestEstimate));
+        Assert.Equal(120_000_000, c.Suggest(ReservePriceSource.MedianEstimate));
         // (120,000,000 + 115,000,000 + 140,000,000) / 3 = 375,000,000 / 3 = 125,000,000
-        Assert.Equal(125_000_000, c.Suggest(PlannedPriceBasis.AverageEstimate));
-        Assert.Null(c.Suggest(PlannedPriceBasis.Other));
+        Assert.Equal(125_000_000, c.Suggest(ReservePriceSource.AverageEstimate));
+        Assert.Null(c.Suggest(ReservePriceSource.Other));
 
         // (10 + 10 + 11) / 3 = 10.33… → 10
         var odd = new EstimateComparison([V("x", 10, 0, 1, 0), V("y", 10, 0, 1, 0), V("z", 11, 0, 1, 0)]);
-        Assert.Equal(10, odd.Suggest(PlannedPriceBasis.AverageEstimate));
+        Assert.Equal(10, odd.Suggest(ReservePriceSource.AverageEstimate));
     }
 
     [Fact]

@@ -112,10 +112,10 @@ public sealed class VendorRegistrationTests(SharedApp shared) : IClassFixture<Sh
         // The query answers as the signed-in user does; here an officer of the group.
         var http = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
         http.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext { User = await PrincipalOfAsync("officer2") };
-        var planned = await mediator.Send(new GetPlannedPrice(CaseId));
-        Assert.Equal(117_500_000, planned!.Amount);
-        Assert.Equal(PlannedPriceBasis.MedianEstimate, planned.Basis);
-        Assert.Equal("2社見積の中央値を基に設定", planned.Reason);
+        var reserve = await mediator.Send(new GetReservePrice(CaseId));
+        Assert.Equal(117_500_000, reserve!.Amount);
+        Assert.Equal(Procurement.Features.Evaluation.ReservePriceSource.MedianEstimate, reserve.Source);
+        Assert.Equal("2社見積の中央値を基に設定", reserve.Basis);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class DocumentInputs
         ("procurement", "案件情報", "/Edit"),
         ("schedule", "スケジュール", "/Schedule"),
         ("requirements", "機能要件一覧（Fit & Gap）", "/FitGap"),
-        ("awarded_vendor", "選定した事業者（評価結果）", "/Evaluation/Results"),
+        ("award", "選定した事業者（評価結果）", "/Evaluation/Results"),
         ("vendor", "選定した事業者（評価結果）", "/Evaluation/Results"),
         ("vendors", "事業者", "/Vendors"),
         ("contract", "契約条件", "/Contract/Terms"),

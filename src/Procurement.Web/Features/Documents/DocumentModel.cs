@@ -23,7 +23,7 @@ public sealed record DocumentModel
     public IReadOnlyList<ScheduleItem>? Schedule { get; init; }
     public IReadOnlyList<Requirement>? Requirements { get; init; }
     public IReadOnlyList<Vendor>? Vendors { get; init; }
-    public Vendor? AwardedVendor { get; init; }
+    public Vendor? Award { get; init; }
     public ContractInfo? Contract { get; init; }
     public CommitteeInfo? Committee { get; init; }
     public EvaluationInfo? Evaluation { get; init; }
@@ -84,7 +84,7 @@ public sealed record DocumentModel
             Schedule = sections.Schedule,
             Requirements = sections.Requirements,
             Vendors = sections.Vendors,
-            AwardedVendor = sections.AwardedVendor,
+            Award = sections.Award,
             Contract = sections.Contract,
             Committee = sections.Committee,
             Evaluation = sections.Evaluation,
@@ -109,7 +109,7 @@ public sealed record DocumentSections
     public IReadOnlyList<ScheduleItem>? Schedule { get; init; }
     public IReadOnlyList<Requirement>? Requirements { get; init; }
     public IReadOnlyList<Vendor>? Vendors { get; init; }
-    public Vendor? AwardedVendor { get; init; }
+    public Vendor? Award { get; init; }
     public ContractInfo? Contract { get; init; }
     public CommitteeInfo? Committee { get; init; }
     public EvaluationInfo? Evaluation { get; init; }
@@ -314,7 +314,8 @@ public sealed record EvaluationInfo
     public IReadOnlyList<Criterion> Criteria { get; init; } = [];
     /// <summary>null until the committee has scored.</summary>
     public IReadOnlyList<EvaluationResult>? Results { get; init; }
-    public string? Winner { get; init; }
+    /// <summary>The 受注候補者's name once decided.</summary>
+    public string? Award { get; init; }
     public string? DecidedOn { get; init; }
     public string? Remarks { get; init; }
 
@@ -335,7 +336,7 @@ public sealed record EvaluationInfo
     public IReadOnlyList<TieInfo>? Ties { get; init; }
     /// <summary>The chair's consensus scores and the committee's △ decisions, each with its reason.</summary>
     public IReadOnlyList<ConsensusInfo>? Consensus { get; init; }
-    /// <summary>受注候補者 who declined (or with whom negotiation failed), in order; the winner is the next of the ranking.</summary>
+    /// <summary>受注候補者 who declined (or with whom negotiation failed), in order; the 受注候補者 is the next of the ranking.</summary>
     public IReadOnlyList<DeclineInfo>? Declines { get; init; }
 }
 

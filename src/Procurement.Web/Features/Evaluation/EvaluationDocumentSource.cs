@@ -156,7 +156,7 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
         return info with
         {
             Results = results,
-            Winner = winner,
+            Award = winner,
             Remarks = remarks,
             DecidedOn = winner is null || decidedAt is null ? null : DocumentModel.Iso(DateOnly.FromDateTime(Tokyo(decidedAt.Value))),
             Final = r.IsFinal,

@@ -33,7 +33,27 @@ public sealed record ConflictOfInterestDeclared(Guid CaseId, Guid MemberId, IRea
 
 public sealed record TechnicalScoringClosed(Guid CaseId, Actor By, DateTimeOffset At) : IAuditedEvent;
 
-public sealed record ReservePriceRecorded(Guid CaseId, decimal Amount, string Basis, Actor By, DateTimeOffset At) : IAuditedEvent;
+/// <summary>Which estimate figure a 予定価格 was taken from in the estimate comparison (<see cref="Other"/>: the basis says how).</summary>
+public enum ReservePriceSource
+{
+    LowestEstimate,   // 見積最低額
+    MedianEstimate,   // 見積中央値
+    AverageEstimate,  // 見積平均額
+    Other,            // その他（理由に記載）
+}
+
+/// <summary>
+/// The 予定価格: one record, written by the estimate comparison and by the evaluation's price page alike, on the evaluation
+/// stream where price scoring reads it. <see cref="Basis"/> is the reason in words; <see cref="Source"/> the estimate figure
+/// it was taken from (null when recorded on the price page). Records written before it was one record read as this too
+/// (<see cref="Prices.EarlierReservePrices"/>).
+/// </summary>
+public sealed record ReservePriceRecorded(Guid CaseId, decimal Amount, string Basis, Actor By, DateTimeOffset At, ReservePriceSource? Source = null)
+    : IAuditedEvent, Cases.ITimelineDescribed
+{
+    // The amount stays out of the timeline: every member of the group reads it, and prices are sealed until technical close.
+    public string TimelineTitle(Infrastructure.Localization.UiText t) => t["予定価格を記録しました"];
+}
 
 public sealed record BidPriceRecorded(Guid CaseId, Guid VendorId, decimal Amount, Actor By, DateTimeOffset At) : IAuditedEvent;
 

@@ -62,14 +62,18 @@ public static class EvaluationGate
         if (!view.TechnicalClosed) throw new DomainRuleException(T.Format("{0}は技術審査の締切後に行えます。", what));
     }
 
-    public static async Task<EvaluationView> LoadAsync(IQuerySession session, Guid caseId, CancellationToken ct) =>
-        await session.LoadAsync<EvaluationView>(EvaluationStreams.Evaluation(caseId), ct) ?? new EvaluationView { CaseId = caseId, Id = EvaluationStreams.Evaluation(caseId) };
+    public static async Task<EvaluationView> LoadAsync(IQuerySession session, Guid caseId, CancellationToken ct)
+    {
+        var view = await session.LoadAsync<EvaluationView>(EvaluationStreams.Evaluation(caseId), ct) ?? new EvaluationView { CaseId = caseId, Id = EvaluationStreams.Evaluation(caseId) };
+        return await Prices.EarlierReservePrices.FillInAsync(session, view, ct);
+    }
 
     /// <summary>Decides on the case's evaluation stream and appends (<see cref="EventStreamWriter"/>); returns the new stream version.</summary>
-    public static Task<long> AppendAsync(IDocumentSession session, Guid caseId, Func<EvaluationView, object[]> decide, CancellationToken ct)
+    public static async Task<long> AppendAsync(IDocumentSession session, Guid caseId, Func<EvaluationView, object[]> decide, CancellationToken ct)
     {
         var id = EvaluationStreams.Evaluation(caseId);
-        return session.WriteAsync<EvaluationView>(id, state => decide(state ?? new EvaluationView { CaseId = caseId, Id = id }), ct);
+        var earlier = await Prices.EarlierReservePrices.FindAsync(session, caseId, ct);
+        return await session.WriteAsync<EvaluationView>(id, state => decide(Prices.EarlierReservePrices.FillIn(state ?? new EvaluationView { CaseId = caseId, Id = id }, earlier)), ct);
     }
 
     /// <summary>

@@ -48,6 +48,9 @@ public sealed class EvaluationView
     public DateTimeOffset? TechnicalClosedAt { get; set; }
     public decimal? ReservePrice { get; set; }
     public string? ReservePriceBasis { get; set; }
+    public ReservePriceSource? ReservePriceSource { get; set; }
+    public string? ReservePriceRecordedBy { get; set; }
+    public DateTimeOffset? ReservePriceRecordedAt { get; set; }
     public Dictionary<Guid, decimal> Bids { get; set; } = [];
     public List<ConsensusEntry> Consensus { get; set; } = [];
     public List<PartialFitEntry> PartialFitDecisions { get; set; } = [];
@@ -173,6 +176,9 @@ public sealed class EvaluationViewProjection : SingleStreamProjection<Evaluation
         Touch(view, e.CaseId);
         view.ReservePrice = e.Amount;
         view.ReservePriceBasis = e.Basis;
+        view.ReservePriceSource = e.Source;
+        view.ReservePriceRecordedBy = e.By.Name;
+        view.ReservePriceRecordedAt = e.At;
     }
 
     public static void Apply(BidPriceRecorded e, EvaluationView view)

@@ -23,15 +23,6 @@ public sealed record VendorFile(Guid FileId, string FileName, VendorFileKind Kin
 
 public sealed record RfiAnswer(int Number, string Question, string Answer);
 
-/// <summary>How the 予定価格 was arrived at.</summary>
-public enum PlannedPriceBasis
-{
-    LowestEstimate,   // 見積最低額
-    MedianEstimate,   // 見積中央値
-    AverageEstimate,  // 見積平均額
-    Other,            // その他（理由に記載）
-}
-
 public sealed record VendorAddedToCase(
     Guid CaseId, Guid VendorId, string CompanyName, string CorporateNumber, string Address, string ContactPerson,
     string Email, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
@@ -73,12 +64,6 @@ public sealed record EstimateRecorded(
 {
     public string TimelineTitle(UiText t) => t["見積を記録しました"];
     public string? TimelineDetail(UiText t) => $"{CompanyName} {t.Slash} {t["回答日"]}: {JapaneseDates.Format(ResponseDate)}";
-}
-
-public sealed record PlannedPriceRecorded(
-    Guid CaseId, long Amount, PlannedPriceBasis Basis, string Reason, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
-{
-    public string TimelineTitle(UiText t) => t["予定価格を記録しました"];
 }
 
 /// <summary>質問回答期間: from 公告 to the proposal deadline; the deadline also decides whether a proposal is late.</summary>

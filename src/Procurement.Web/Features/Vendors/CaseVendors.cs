@@ -4,7 +4,8 @@ namespace Procurement.Features.Vendors;
 
 /// <summary>
 /// What vendors sent for one case (id = case id): the vendors, their RFI responses and estimates,
-/// the question-and-answer log, proposals and the 予定価格. Built from the case stream.
+/// the question-and-answer log and proposals. Built from the case stream. (The 予定価格 is the evaluation's record:
+/// <see cref="Estimates.GetReservePrice"/>.)
 /// </summary>
 public sealed class CaseVendors
 {
@@ -14,7 +15,6 @@ public sealed class CaseVendors
     public QaPeriod? Period { get; set; }
     public List<VendorQuestion> Questions { get; set; } = [];
     public List<Proposal> Proposals { get; set; } = [];
-    public PlannedPrice? PlannedPrice { get; set; }
     public long Version { get; set; }
 
     public CaseVendor? Vendor(Guid vendorId) => Vendors.Find(v => v.VendorId == vendorId);
@@ -66,15 +66,6 @@ public sealed class Estimate
     public int ContractMonths { get; set; }
     public long OperatingCostForTerm { get; set; }
     public long Total => InitialCost + OperatingCostForTerm;
-}
-
-public sealed class PlannedPrice
-{
-    public long Amount { get; set; }
-    public PlannedPriceBasis Basis { get; set; }
-    public string Reason { get; set; } = "";
-    public string RecordedBy { get; set; } = "";
-    public DateTimeOffset RecordedAt { get; set; }
 }
 
 public sealed class QaPeriod
@@ -158,11 +149,6 @@ public sealed class CaseVendorsProjection : SingleStreamProjection<CaseVendors, 
         };
         v.TookPart = true;
     }
-
-    public static void Apply(PlannedPriceRecorded e, CaseVendors view) => view.PlannedPrice = new PlannedPrice
-    {
-        Amount = e.Amount, Basis = e.Basis, Reason = e.Reason, RecordedBy = e.By.Name, RecordedAt = e.At,
-    };
 
     public static void Apply(QaPeriodSet e, CaseVendors view) => view.Period = new QaPeriod { AnnouncedOn = e.AnnouncedOn, ProposalDeadline = e.ProposalDeadline };
 

@@ -14,11 +14,11 @@ public sealed class VendorDocumentSource(IQuerySession session, IAwardSource awa
     public async ValueTask<DocumentSections> ContributeAsync(Guid caseId, DocumentSections current, CancellationToken ct)
     {
         var vendors = await session.LoadAsync<CaseVendors>(caseId, ct);
-        var award = current.AwardedVendor is null ? await awards.GetAward(caseId, ct) : null;
+        var award = current.Award is null ? await awards.GetAward(caseId, ct) : null;
         return current with
         {
             Vendors = current.Vendors ?? (vendors is { Vendors.Count: > 0 } ? vendors.Vendors.Select(ToVendor).ToList() : null),
-            AwardedVendor = current.AwardedVendor ?? (award is null ? null : Awarded(award, vendors)),
+            Award = current.Award ?? (award is null ? null : Awarded(award, vendors)),
             Qa = current.Qa ?? (vendors is null ? null : PublishedAnswers(vendors)),
         };
     }

@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Documents;
+using Procurement.Features.Evaluation;
 using Procurement.Features.Vendors.Files;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
@@ -105,11 +106,11 @@ public static class VendorPage
         ? (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.InvariantCulture) + " MB"
         : Math.Ceiling(bytes / 1024d).ToString("0", CultureInfo.InvariantCulture) + " KB";
 
-    public static string BasisName(PlannedPriceBasis basis) => basis switch
+    public static string BasisName(ReservePriceSource basis) => basis switch
     {
-        PlannedPriceBasis.LowestEstimate => "見積最低額",
-        PlannedPriceBasis.MedianEstimate => "見積中央値",
-        PlannedPriceBasis.AverageEstimate => "見積平均額",
+        ReservePriceSource.LowestEstimate => "見積最低額",
+        ReservePriceSource.MedianEstimate => "見積中央値",
+        ReservePriceSource.AverageEstimate => "見積平均額",
         _ => "その他",
     };
 }

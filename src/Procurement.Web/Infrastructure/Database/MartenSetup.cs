@@ -29,6 +29,9 @@ public static class MartenSetup
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.HeadersEnabled = true;
+        // Renamed or merged events: what existing databases hold reads as today's event.
+        opts.Events.Upcast<Procurement.Features.Evaluation.Prices.EarlierReservePrices.PlannedPriceRecorded, Procurement.Features.Evaluation.ReservePriceRecorded>(
+            Procurement.Features.Evaluation.Prices.EarlierReservePrices.EventTypeName, Procurement.Features.Evaluation.Prices.EarlierReservePrices.Upcast);
 
         opts.Schema.For<UserAccount>().UniqueIndex(u => u.NormalizedUserName);
         opts.Schema.For<WizardDraft>().Index(d => d.UserId);

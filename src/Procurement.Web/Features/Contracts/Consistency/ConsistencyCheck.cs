@@ -17,7 +17,7 @@ public sealed record CheckedDocument(string Title, string Kind, int Version, str
 /// officer agreed. Null where the case does not know yet (no award, no terms).
 /// </summary>
 public sealed record CaseRecords(
-    long? AwardedBid, string? AwardedVendor, string? Kou, DateOnly? GoLive, DateOnly? PeriodStart, DateOnly? PeriodEnd,
+    long? AwardBid, string? Award, string? Kou, DateOnly? GoLive, DateOnly? PeriodStart, DateOnly? PeriodEnd,
     IReadOnlyList<(string Indicator, string Target)> SlaTargets)
 {
     public static readonly CaseRecords None = new(null, null, null, null, null, null, []);
@@ -89,13 +89,13 @@ public static partial class ConsistencyCheck
     private static Dictionary<string, (string Key, string Display)?> Expected(CaseRecords r)
     {
         var e = new Dictionary<string, (string Key, string Display)?>(StringComparer.Ordinal);
-        if (r.AwardedBid is { } bid)
+        if (r.AwardBid is { } bid)
         {
             var total = Drafting.ContractAmounts.Compute(bid, null, null).Total;
             e[ContractAmount] = (total.ToString(CultureInfo.InvariantCulture),
                 $"金{Yen(total)}（落札額{Yen(bid)}＋消費税及び地方消費税）");
         }
-        if (r.AwardedVendor is { Length: > 0 } vendor) e[Otsu] = (NameKey(vendor), vendor + "（落札者）");
+        if (r.Award is { Length: > 0 } vendor) e[Otsu] = (NameKey(vendor), vendor + "（落札者）");
         if (r.Kou is { Length: > 0 } kou) e[Kou] = (NameKey(kou), kou + "（グループの法的形態による）");
         if (r.GoLive is { } goLive) e[GoLive] = (Iso(goLive), JapaneseDates.Format(goLive) + "（案件の本稼働予定日）");
         if (r.PeriodStart is { } start) e[ContractStart] = (Iso(start), JapaneseDates.Format(start) + "（契約条件）");

@@ -32,7 +32,7 @@ public static class DraftModel
         // The date style frozen into the inputs, not the group's current one: a submitted version must re-render identically.
         var model = DocumentModel.FromCase(@case, group, document, new Settings { DateStyle = inputs.DateStyle }, new DocumentSections
         {
-            AwardedVendor = string.IsNullOrWhiteSpace(inputs.OtsuName)
+            Award = string.IsNullOrWhiteSpace(inputs.OtsuName)
                 ? null
                 : new Vendor(inputs.OtsuName.Trim(), Blank(inputs.OtsuAddress), Blank(inputs.OtsuRepresentative)),
             Contract = Contract(inputs),

@@ -44,15 +44,6 @@ public sealed class PricesModel(CaseAccess access, EvaluationQueries queries, IM
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         Reserve = new ReserveInput { Amount = Prices?.ReservePrice?.ToString("0", CultureInfo.InvariantCulture), Basis = Prices?.Basis };
-        // The 予定価格 the officer set from the estimate comparison (vendors feature) is the starting point here.
-        if (Prices is { ReservePrice: null } && await mediator.Send(new Vendors.Estimates.GetPlannedPrice(id), ct) is { } planned)
-        {
-            Reserve = new ReserveInput
-            {
-                Amount = planned.Amount.ToString("0", CultureInfo.InvariantCulture),
-                Basis = t.Format("見積比較で記録した予定価格（{0}）", planned.Reason),
-            };
-        }
         return Page();
     }
 

@@ -1,3 +1,5 @@
+using Procurement.Features.Evaluation;
+
 namespace Procurement.Features.Vendors.Estimates;
 
 public sealed record EstimateColumn(Guid VendorId, string CompanyName, Estimate Estimate);
@@ -46,14 +48,14 @@ public sealed class EstimateComparison
     }
 
     /// <summary>The 予定価格 a basis suggests from the totals: whole yen, fractions truncated (切捨て) as municipal rules do.</summary>
-    public long? Suggest(PlannedPriceBasis basis)
+    public long? Suggest(ReservePriceSource basis)
     {
         if (Find(Total) is not { } total) return null;
         return basis switch
         {
-            PlannedPriceBasis.LowestEstimate => total.Min,
-            PlannedPriceBasis.MedianEstimate => (long)decimal.Truncate(total.Median),
-            PlannedPriceBasis.AverageEstimate => (long)decimal.Truncate(total.Values.Sum(v => (decimal)v) / total.Values.Count),
+            ReservePriceSource.LowestEstimate => total.Min,
+            ReservePriceSource.MedianEstimate => (long)decimal.Truncate(total.Median),
+            ReservePriceSource.AverageEstimate => (long)decimal.Truncate(total.Values.Sum(v => (decimal)v) / total.Values.Count),
             _ => null,
         };
     }

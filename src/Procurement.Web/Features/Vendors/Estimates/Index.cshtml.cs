@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Cases;
+using Procurement.Features.Evaluation;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Localization;
 
@@ -14,17 +15,19 @@ namespace Procurement.Features.Vendors.Estimates;
 [Authorize(Policy = Policies.Officer)]
 public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
 {
-    public sealed class PlannedPriceInput
+    public sealed class ReservePriceInput
     {
         public string Basis { get; set; } = "";
         public string Amount { get; set; } = "";
         public string Reason { get; set; } = "";
     }
 
-    [BindProperty] public PlannedPriceInput Input { get; set; } = new();
+    [BindProperty] public ReservePriceInput Input { get; set; } = new();
     public CaseSummary Case { get; private set; } = null!;
     public CaseVendors Vendors { get; private set; } = null!;
     public EstimateComparison Comparison { get; private set; } = null!;
+    /// <summary>The 予定価格 (shared with the evaluation's price page), or null.</summary>
+    public ReservePriceResult? ReservePrice { get; private set; }
     public string ChartSvg { get; private set; } = "";
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
@@ -33,7 +36,8 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         Case = found;
         Vendors = await VendorPage.LoadAsync(session, id, ct);
         Comparison = new EstimateComparison(Vendors.Vendors);
-        ChartSvg = EstimateChart.Render(Comparison, Vendors.PlannedPrice?.Amount, t);
+        ReservePrice = await mediator.Send(new GetReservePrice(id), ct);
+        ChartSvg = EstimateChart.Render(Comparison, ReservePrice is { } p ? (long)decimal.Truncate(p.Amount) : null, t);
         return true;
     }
 
@@ -46,7 +50,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        PlannedPriceBasis? basis = Enum.TryParse<PlannedPriceBasis>(Input.Basis, out var b) && Enum.IsDefined(b) ? b : null;
+        ReservePriceSource? source = Enum.TryParse<ReservePriceSource>(Input.Basis, out var b) && Enum.IsDefined(b) ? b : null;
         var amount = VendorPage.ParseYen(Input.Amount);
         if (!string.IsNullOrWhiteSpace(Input.Amount) && amount is null)
         {
@@ -54,7 +58,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
             return Page();
         }
         long recorded = 0;
-        if (await VendorPage.TryAsync(this, "Input", async () => recorded = await mediator.Send(new RecordPlannedPriceCommand(id, amount, basis, Input.Reason ?? ""), ct)))
+        if (await VendorPage.TryAsync(this, "Input", async () => recorded = await mediator.Send(new RecordEstimatedReservePriceCommand(id, amount, source, Input.Reason ?? ""), ct)))
         {
             TempData["Flash"] = t.Format("予定価格 {0} を記録しました。", t.Yen(recorded));
             return Redirect($"/Cases/{id}/Estimates");
