@@ -55,6 +55,7 @@ public static class WebSetup
                 o.Filters.Add<PageDateStyleFilter>();
                 o.Filters.Add(new NoStoreDownloads());
                 o.Filters.Add(new AccessPageFilter()); // every page handler's [Access] rule, as the mediator checks requests
+                o.Filters.Add(new CasePageFilter()); // after the rule: a case page's case, or 404
             });
         services.AddScoped<PageDates>();
         services.AddAntiforgery(o => o.Cookie.Name = "procurement-xsrf");

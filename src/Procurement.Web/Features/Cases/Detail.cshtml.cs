@@ -12,19 +12,15 @@ namespace Procurement.Features.Cases;
 
 /// <summary>The case page: its header and its timeline. Members of the case's group only; everyone else gets 404.</summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DetailModel(CaseAccess access, IQuerySession session, UiText t, IMediator mediator, WorkflowCatalog catalog) : PageModel
+public sealed class DetailModel(IQuerySession session, UiText t, IMediator mediator, WorkflowCatalog catalog) : CasePageModel
 {
-    public CaseSummary Case { get; private set; } = null!;
     public GroupView Group { get; private set; } = null!;
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public CaseWorkflowPanel Workflow { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
-        Case = found;
-        Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
+        Group = (await session.LoadAsync<GroupView>(Case.GroupId, ct))!;
         Workflow = await CaseWorkflowPanel.LoadAsync(mediator, catalog, id, User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin), ct);
         Timeline = await CaseTimeline.LoadAsync(session, id, t, Workflow.Workflow?.Definition, ct);
         return Page();

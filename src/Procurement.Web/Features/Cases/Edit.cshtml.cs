@@ -13,7 +13,7 @@ namespace Procurement.Features.Cases;
 /// <summary>Changes the case header. Carries the version the officer saw, so a concurrent edit is refused, not overwritten.</summary>
 [Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
-public sealed class EditModel(CaseAccess access, IMediator mediator, UiText t) : PageModel
+public sealed class EditModel(IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class EditInput
     {
@@ -27,14 +27,11 @@ public sealed class EditModel(CaseAccess access, IMediator mediator, UiText t) :
     }
 
     [BindProperty] public EditInput Input { get; set; } = new();
-    public CaseSummary Case { get; private set; } = null!;
     public bool Stale { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public IActionResult OnGet()
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
-        Case = found;
+        var found = Case;
         Input = new EditInput
         {
             Version = found.Version,
@@ -50,33 +47,15 @@ public sealed class EditModel(CaseAccess access, IMediator mediator, UiText t) :
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
-        Case = found;
-
         DateOnly? goLive = DateOnly.TryParseExact(Input.PlannedGoLive, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         long? budget = long.TryParse((Input.BudgetCeiling ?? "").Replace(",", "", StringComparison.Ordinal).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : null;
         CloudForm? form = Enum.TryParse<CloudForm>(Input.CloudForm, out var f) && Enum.IsDefined(f) ? f : null;
         ProcurementProcedure? procedure = Enum.TryParse<ProcurementProcedure>(Input.Procedure, out var p) && Enum.IsDefined(p) ? p : null;
-        try
-        {
-            await mediator.Send(new ChangeCaseDetailsCommand(id, Input.Version, Input.Title ?? "", Input.TargetBusinesses ?? [], form, goLive, budget, procedure), ct);
-            TempData["Flash"] = t["案件情報を保存しました。"];
-            return Redirect($"/Cases/{id}");
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
-        }
-        catch (StaleVersionException ex)
-        {
-            Stale = true;
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        return Page();
+        (var ok, Stale) = await FormCommand.TryAsync(ModelState, t,
+            () => mediator.Send(new ChangeCaseDetailsCommand(id, Input.Version, Input.Title ?? "", Input.TargetBusinesses ?? [], form, goLive, budget, procedure), ct).AsTask(),
+            FormCommand.Input);
+        if (!ok) return Page();
+        TempData["Flash"] = t["案件情報を保存しました。"];
+        return Redirect($"/Cases/{id}");
     }
 }

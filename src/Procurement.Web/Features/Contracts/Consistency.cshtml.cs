@@ -14,16 +14,12 @@ namespace Procurement.Features.Contracts;
 /// </summary>
 [Access(Roles.Officer, Roles.Legal, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Legal)]
-public sealed class ConsistencyModel(CaseAccess access, IMediator mediator) : PageModel
+public sealed class ConsistencyModel(IMediator mediator) : CasePageModel
 {
-    public CaseSummary Case { get; private set; } = null!;
     public ConsistencyReport Report { get; private set; } = new([], []);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
-        Case = found;
         Report = await mediator.Send(new CheckCaseConsistency(id), ct);
         return Page();
     }

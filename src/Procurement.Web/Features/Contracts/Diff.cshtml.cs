@@ -15,9 +15,8 @@ namespace Procurement.Features.Contracts;
 /// built from). Lines are rendered by Razor, so whatever users typed is shown encoded, never as HTML.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DiffModel(ContractAccess access, IQuerySession session) : PageModel
+public sealed class DiffModel(ContractAccess access, IQuerySession session) : CasePageModel
 {
-    public CaseSummary Case { get; private set; } = null!;
     public int From { get; private set; }
     public int To { get; private set; }
     public IReadOnlyList<int> Available { get; private set; } = [];
@@ -35,15 +34,13 @@ public sealed class DiffModel(ContractAccess access, IQuerySession session) : Pa
     public async Task<IActionResult> OnGetAsync(Guid id, int from, int to, bool changesOnly, CancellationToken ct)
     {
         ChangesOnlyView = changesOnly;
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
         if (!await access.CanReadDraftsAsync(id, ct)) return Forbid();
         var dossierId = ContractStreams.DossierId(id);
         var a = await session.LoadAsync<ContractVersionFiles>(ContractVersionFiles.IdFor(dossierId, from), ct);
         var b = await session.LoadAsync<ContractVersionFiles>(ContractVersionFiles.IdFor(dossierId, to), ct);
         if (a is null || b is null) return NotFound();
         var dossier = await access.FindDossierAsync(id, ct);
-        (Case, From, To) = (found, from, to);
+        (From, To) = (from, to);
         Available = dossier?.Versions.Select(v => v.Number).Order().ToList() ?? [];
         Lines = new InlineDiffBuilder(new Differ()).BuildDiffModel(Text(a), Text(b), ignoreWhitespace: false).Lines;
         return Page();

@@ -20,9 +20,8 @@ namespace Procurement.Features.Contracts;
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
 public sealed class DossierModel(ContractAccess access, IQuerySession session, IMediator mediator, IAwardSource awards, DraftRenderer drafts, PdfConverter pdf, TimeProvider clock, UiText t)
-    : PageModel
+    : CasePageModel
 {
-    public CaseSummary Case { get; private set; } = null!;
     public ContractDossier? Dossier { get; private set; }
     public Award? Award { get; private set; }
     public IReadOnlyList<string> PreCheck { get; private set; } = [];
@@ -45,36 +44,25 @@ public sealed class DossierModel(ContractAccess access, IQuerySession session, I
         if (refused is not null) return refused;
         try
         {
-            var number = await mediator.Send(new SubmitDraftForReviewCommand(id, Version, Note), ct);
-            TempData["Flash"] = t.Format("第{0}版を審査に提出しました。", number);
-            return Redirect($"/Cases/{id}/Contract");
+            long number = 0;
+            // The form has no field of its own: every message goes to the top of the page.
+            if ((await FormCommand.TryAsync(ModelState, t, async () => number = await mediator.Send(new SubmitDraftForReviewCommand(id, Version, Note), ct), _ => "")).Ok)
+            {
+                TempData["Flash"] = t.Format("第{0}版を審査に提出しました。", number);
+                return Redirect($"/Cases/{id}/Contract");
+            }
         }
         catch (MissingClausesException ex)
         {
             ModelState.AddModelError("", t["必須条項に不足があるため、草案を作成できません。次の条項を確認してください。"]);
             foreach (var m in ex.Missing) ModelState.AddModelError("", m);
         }
-        catch (StaleVersionException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError("", e.ErrorMessage);
-        }
         return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
         if (!await access.CanReadDraftsAsync(id, ct)) return Forbid();
-        Case = found;
         Dossier = await access.FindDossierAsync(id, ct);
         Version = Dossier?.Version ?? 0;
         Award = await awards.GetAward(id, ct);

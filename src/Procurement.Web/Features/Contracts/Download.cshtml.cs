@@ -16,13 +16,12 @@ namespace Procurement.Features.Contracts;
 /// and frozen, never regenerated.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DownloadModel(ContractAccess access, IDocumentSession session, PdfCopies pdfs) : PageModel
+public sealed class DownloadModel(ContractAccess access, IDocumentSession session, PdfCopies pdfs) : CasePageModel
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public async Task<IActionResult> OnGetAsync(Guid id, int version, string? kind, string? format, string? member, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is null) return NotFound();
         if (!await access.CanReadDraftsAsync(id, ct)) return Forbid();
         var files = await session.LoadAsync<ContractVersionFiles>(ContractVersionFiles.IdFor(ContractStreams.DossierId(id), version), ct);
         if (files is null) return NotFound();

@@ -18,7 +18,7 @@ namespace Procurement.Features.Contracts;
 /// </summary>
 [Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
-public sealed class TermsModel(ContractAccess access, Marten.IQuerySession session, IAwardSource awards, IMediator mediator, UiText t) : PageModel
+public sealed class TermsModel(ContractAccess access, Marten.IQuerySession session, IAwardSource awards, IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class TermsInput
     {
@@ -37,14 +37,13 @@ public sealed class TermsModel(ContractAccess access, Marten.IQuerySession sessi
     }
 
     [BindProperty] public TermsInput Input { get; set; } = new();
-    public CaseSummary Case { get; private set; } = null!;
     public GroupView Group { get; private set; } = null!;
     public ContractDossier? Dossier { get; private set; }
     public Award? Award { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         var terms = DossierDefaults.Terms(Dossier);
         Input = new TermsInput
         {
@@ -66,30 +65,14 @@ public sealed class TermsModel(ContractAccess access, Marten.IQuerySession sessi
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         var command = new SaveContractTermsCommand(id, Input.Version, Input.Kou != "group",
             Input.OtsuName, Input.OtsuAddress, Input.OtsuRepresentative, Input.Price, Input.PeriodStart, Input.PeriodEnd,
             (Input.Deliverables ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n'),
             Int(Input.InspectionDays), Int(Input.NonConformityMonths), Input.SpecialProvisions);
-        try
-        {
-            await mediator.Send(command, ct);
-            TempData["Flash"] = t["契約条件を保存しました。"];
-            return Redirect($"/Cases/{id}/Contract");
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError(FieldKey(e.PropertyName), e.ErrorMessage);
-        }
-        catch (StaleVersionException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        return Page();
+        if (!(await FormCommand.TryAsync(ModelState, t, () => mediator.Send(command, ct).AsTask(), FieldKey)).Ok) return Page();
+        TempData["Flash"] = t["契約条件を保存しました。"];
+        return Redirect($"/Cases/{id}/Contract");
     }
 
     private static string FieldKey(string property) => property switch
@@ -103,14 +86,10 @@ public sealed class TermsModel(ContractAccess access, Marten.IQuerySession sessi
 
     private static int? Int(string? s) => int.TryParse((s ?? "").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return false;
-        Case = found;
-        Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
+        Group = (await session.LoadAsync<GroupView>(Case.GroupId, ct))!;
         Dossier = await access.FindDossierAsync(id, ct);
         Award = await awards.GetAward(id, ct);
-        return true;
     }
 }

@@ -16,7 +16,7 @@ namespace Procurement.Features.Contracts;
 /// approve here; the commands refuse anyone else, so the forms are shown to legal staff only for convenience.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class VersionModel(ContractAccess access, IQuerySession session, IMediator mediator, Documents.Rendering.PdfConverter pdf, UiText t) : PageModel
+public sealed class VersionModel(ContractAccess access, IQuerySession session, IMediator mediator, Documents.Rendering.PdfConverter pdf, UiText t) : CasePageModel
 {
     public sealed class ReviewInput
     {
@@ -32,7 +32,6 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
     public Consistency.ConsistencyReport? Consistency { get; private set; }
 
     [BindProperty] public ReviewInput Input { get; set; } = new();
-    public CaseSummary Case { get; private set; } = null!;
     public ContractDossier Dossier { get; private set; } = null!;
     public SubmittedVersion Submitted { get; private set; } = null!;
     public ContractVersionFiles Files { get; private set; } = null!;
@@ -85,46 +84,26 @@ public sealed class VersionModel(ContractAccess access, IQuerySession session, I
     {
         var refused = await LoadAsync(id, version, ct, keepInput: true);
         if (refused is not null) return refused;
-        try
-        {
-            await mediator.Send(command(), ct);
-            TempData["Flash"] = done;
-            return Redirect(stay ? $"/Cases/{id}/Contract/Versions/{version}" + (fragment?.Invoke() is { } anchor ? "#" + anchor : "") : $"/Cases/{id}/Contract");
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors)
-            {
-                var key = e.PropertyName switch
-                {
-                    nameof(CommentOnClauseCommand.Text) => "Input.Comment",
-                    nameof(SendDraftBackCommand.Reason) => "Input.Reason",
-                    _ => "Input." + e.PropertyName,
-                };
-                ModelState.AddModelError(key, e.ErrorMessage);
-            }
-        }
-        catch (StaleVersionException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        return Page();
+        if (!(await FormCommand.TryAsync(ModelState, t, () => mediator.Send(command(), ct).AsTask(), FieldKey)).Ok) return Page();
+        TempData["Flash"] = done;
+        return Redirect(stay ? $"/Cases/{id}/Contract/Versions/{version}" + (fragment?.Invoke() is { } anchor ? "#" + anchor : "") : $"/Cases/{id}/Contract");
     }
+
+    private static string FieldKey(string property) => property switch
+    {
+        nameof(CommentOnClauseCommand.Text) => "Input.Comment",
+        nameof(SendDraftBackCommand.Reason) => "Input.Reason",
+        _ => "Input." + property,
+    };
 
     private async Task<IActionResult?> LoadAsync(Guid id, int version, CancellationToken ct, bool keepInput = false)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
         if (!await access.CanReadDraftsAsync(id, ct)) return Forbid();
         var dossier = await access.FindDossierAsync(id, ct);
         var submitted = dossier?.Submitted(version);
         var files = submitted is null ? null : await session.LoadAsync<ContractVersionFiles>(ContractVersionFiles.IdFor(dossier!.Id, version), ct);
         if (submitted is null || files is null) return NotFound();
-        (Case, Dossier, Submitted, Files) = (found, dossier!, submitted, files);
+        (Dossier, Submitted, Files) = (dossier!, submitted, files);
         PdfReady = await Documents.PdfCopies.ReadyAsync(session, files.Documents.Select(d => d.Sha256), ct);
         if (!keepInput) Input = new ReviewInput { Version = dossier!.Version };
         if (access.CanReview || access.CanEdit) Consistency = await mediator.Send(new Consistency.CheckCaseConsistency(id, version), ct);

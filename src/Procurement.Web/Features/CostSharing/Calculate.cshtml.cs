@@ -16,7 +16,7 @@ namespace Procurement.Features.CostSharing;
 
 /// <summary>費用分担の算定: preview, record as an event, export to Excel.</summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
+public sealed class CalculateModel(IQuerySession session, IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class MemberRow
     {
@@ -50,26 +50,21 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
     [BindProperty] public ShareInput Input { get; set; } = new();
     /// <summary>The plan version the page was loaded at (0: nothing recorded yet).</summary>
     [BindProperty] public long? Version { get; set; }
-    public CaseSummary Case { get; private set; } = null!;
     public GroupView Group { get; private set; } = null!;
     public IReadOnlyList<YearShares>? Preview { get; private set; }
     public CostSharePlan? Plan { get; private set; }
     public bool CanRecord => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return false;
-        Case = found;
-        Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
+        Group = (await session.LoadAsync<GroupView>(Case.GroupId, ct))!;
         Plan = await session.LoadAsync<CostSharePlan>(id, ct);
         Version ??= Plan?.Version ?? 0;
-        return true;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         var firstYear = Case.PlannedGoLive.Month >= 4 ? Case.PlannedGoLive.Year : Case.PlannedGoLive.Year - 1;
         Input = new ShareInput
         {
@@ -109,7 +104,7 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
 
     public async Task<IActionResult> OnPostAsync(Guid id, string action, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!CanRecord) return Forbid();
         if (EditRows(action))
         {
@@ -119,26 +114,11 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
         }
         var (command, parsed) = ToCommand(id, preview: action != "record");
         if (!parsed) return Page();
-        try
+        var (ok, _) = await FormCommand.TryAsync(ModelState, t, async () => Preview = await mediator.Send(command, ct), FormCommand.Input);
+        if (ok && action == "record")
         {
-            Preview = await mediator.Send(command, ct);
-            if (action == "record")
-            {
-                TempData["Flash"] = t["費用分担の算定結果を記録しました。"];
-                return Redirect($"/Cases/{id}/CostShare");
-            }
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (StaleVersionException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
+            TempData["Flash"] = t["費用分担の算定結果を記録しました。"];
+            return Redirect($"/Cases/{id}/CostShare");
         }
         return Page();
     }
@@ -146,7 +126,7 @@ public sealed class CalculateModel(CaseAccess access, IQuerySession session, IMe
     /// <summary>The latest recorded calculation as .xlsx: one row per member, one column per fiscal year.</summary>
     public async Task<IActionResult> OnGetExcelAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (Plan?.Latest is not { } latest) return NotFound();
         var rows = latest.Members.Select(m =>
         {

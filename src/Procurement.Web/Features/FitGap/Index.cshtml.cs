@@ -17,7 +17,7 @@ namespace Procurement.Features.FitGap;
 [RequestSizeLimit(MaxUpload + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload + 64 * 1024)]
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
+public sealed class IndexModel(IQuerySession session, IMediator mediator, UiText t) : CasePageModel
 {
     public const long MaxUpload = 5 * 1024 * 1024;
 
@@ -35,26 +35,21 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     [BindProperty] public string PackageName { get; set; } = "";
     /// <summary>The sheet version the page was loaded at; both forms post it back.</summary>
     [BindProperty] public long? Version { get; set; }
-    public CaseSummary Case { get; private set; } = null!;
     public FitGapView View { get; private set; } = new();
     public PackageFunction? Selected { get; private set; }
     public IReadOnlyList<string> ImportErrors { get; private set; } = [];
     public bool CanEdit => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
 
-    private async Task<bool> LoadAsync(Guid id, string? functionId, CancellationToken ct)
+    private async Task LoadAsync(Guid id, string? functionId, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return false;
-        Case = found;
         View = await session.LoadAsync<FitGapView>(id, ct) ?? new FitGapView { Id = id };
         Version ??= View.Version;
         Selected = View.Functions.FirstOrDefault(f => f.Id == functionId);
-        return true;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? functionId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, functionId, ct)) return NotFound();
+        await LoadAsync(id, functionId, ct);
         PackageName = View.PackageName;
         if (Selected is not null)
         {
@@ -70,7 +65,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
-        if (!await LoadAsync(id, null, ct)) return NotFound();
+        await LoadAsync(id, null, ct);
         if (!CanEdit) return Forbid();
         if (file is null || file.Length == 0 || file.Length > MaxUpload)
         {
@@ -106,29 +101,14 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostAssessAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, Input.FunctionId, ct)) return NotFound();
+        await LoadAsync(id, Input.FunctionId, ct);
         if (!CanEdit) return Forbid();
         Fit? fit = Enum.TryParse<Fit>(Input.Fit, out var f) && Enum.IsDefined(f) ? f : null;
         GapDecision? decision = Enum.TryParse<GapDecision>(Input.Decision, out var d) && Enum.IsDefined(d) ? d : null;
-        try
-        {
-            await mediator.Send(new AssessFunctionCommand(id, Input.FunctionId ?? "", fit, decision, Input.Reason ?? "", Input.Owner ?? "", Input.Regulation ?? "", Version), ct);
-            TempData["Flash"] = t["判定を記録しました。"];
-            return Redirect($"/Cases/{id}/FitGap#row-{Uri.EscapeDataString(Input.FunctionId ?? "")}");
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (StaleVersionException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        return Page();
+        var command = new AssessFunctionCommand(id, Input.FunctionId ?? "", fit, decision, Input.Reason ?? "", Input.Owner ?? "", Input.Regulation ?? "", Version);
+        if (!(await FormCommand.TryAsync(ModelState, t, () => mediator.Send(command, ct).AsTask(), FormCommand.Input)).Ok) return Page();
+        TempData["Flash"] = t["判定を記録しました。"];
+        return Redirect($"/Cases/{id}/FitGap#row-{Uri.EscapeDataString(Input.FunctionId ?? "")}");
     }
 
     /// <summary>The customisation rate after each decision, as a small line chart.</summary>

@@ -50,24 +50,12 @@ public sealed class SettingsModel(IQuerySession session, CaseAccess access, IMed
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         DateStyle? style = Enum.TryParse<DateStyle>(Input.DateStyle, out var s) && Enum.IsDefined(s) ? s : null;
-        try
+        (var ok, Stale) = await FormCommand.TryAsync(ModelState, t,
+            () => mediator.Send(new ChangeGroupDocumentSettingsCommand(id, Input.Version, style), ct).AsTask(), FormCommand.Input);
+        if (ok)
         {
-            await mediator.Send(new ChangeGroupDocumentSettingsCommand(id, Input.Version, style), ct);
             TempData["Flash"] = t["文書の設定を保存しました。"];
             return Redirect($"/Groups/{id}/Settings");
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
-        }
-        catch (StaleVersionException ex)
-        {
-            Stale = true;
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

@@ -20,7 +20,7 @@ namespace Procurement.Features.SlaOperation;
 [RequestSizeLimit(RecordSlaMeasurementsValidator.MaxReportBytes + 256 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = RecordSlaMeasurementsValidator.MaxReportBytes + 256 * 1024)]
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, TimeProvider clock, PageDates dates, UiText t) : PageModel
+public sealed class IndexModel(IQuerySession session, IMediator mediator, TimeProvider clock, PageDates dates, UiText t) : CasePageModel
 {
     public sealed class RowInput
     {
@@ -71,17 +71,13 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
     /// <summary>The SLA version the page was loaded at; the measurement and payment forms post it back.</summary>
     [BindProperty] public long? Version { get; set; }
-    public CaseSummary Case { get; private set; } = null!;
     public SlaDefinition? Sla { get; private set; }
     public SlaOperationView View { get; private set; } = new();
     public YearEvaluation? Evaluation { get; private set; }
     public bool CanRecord => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return false;
-        Case = found;
         Sla = SlaOperationRules.AgreedSla(await session.LoadAsync<ContractDossier>(ContractStreams.DossierId(id), ct));
         View = await session.LoadAsync<SlaOperationView>(id, ct) ?? new SlaOperationView { Id = id };
         Version ??= View.Version;
@@ -90,12 +86,11 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
         if (Sla is not null && Input.Rows.Count == 0) Prefill(Sla);
         // Forms other than the payment's post no payment: the field keeps showing the year's.
         if (string.IsNullOrEmpty(Input.AnnualPayment) && View.AnnualPayments.TryGetValue(Year.Value, out var shown)) Input.AnnualPayment = shown.ToString(CultureInfo.InvariantCulture);
-        return true;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         Input.AnnualPayment = View.AnnualPayments.TryGetValue(Year!.Value, out var pay) ? pay.ToString(CultureInfo.InvariantCulture) : "";
         return Page();
     }
@@ -161,7 +156,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostMeasureAsync(Guid id, IFormFile? report, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!CanRecord) return Forbid();
         if (Sla is null) return NotFound();
         var upload = await UploadAsync(report, ct);
@@ -171,7 +166,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     /// <summary>The vendor's report table: read, checked row by row, and recorded with the file attached, all or nothing.</summary>
     public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? vendorReport, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!CanRecord) return Forbid();
         if (Sla is null) return NotFound();
         var upload = await UploadAsync(vendorReport, ct);
@@ -208,25 +203,13 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
             foreach (var p in problems) ModelState.AddModelError(importing ? "vendorReport" : p.Field, p.Message);
             return Page();
         }
-        try
-        {
-            await mediator.Send(new MeasureSlaPeriodCommand(id, start, months, records, upload, source, Version), ct);
-            TempData["Flash"] = t["SLAの測定結果を登録しました。"];
-            return Redirect($"/Cases/{id}/SlaEvaluation?year={SlaEvaluation.FiscalYearOf(start.Value)}#period-{start.Value:yyyy-MM}");
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError(e.PropertyName == "Report" ? (importing ? "vendorReport" : "report") : importing ? "vendorReport" : "Input." + e.PropertyName, e.ErrorMessage);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (StaleVersionException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        return Page();
+        // An imported report's problems are shown next to the file input; a typed period's next to its fields.
+        var (ok, _) = await FormCommand.TryAsync(ModelState, t,
+            () => mediator.Send(new MeasureSlaPeriodCommand(id, start, months, records, upload, source, Version), ct).AsTask(),
+            property => importing ? "vendorReport" : property == "Report" ? "report" : "Input." + property);
+        if (!ok) return Page();
+        TempData["Flash"] = t["SLAの測定結果を登録しました。"];
+        return Redirect($"/Cases/{id}/SlaEvaluation?year={SlaEvaluation.FiscalYearOf(start.Value)}#period-{start.Value:yyyy-MM}");
     }
 
     private static async Task<ReportUpload?> UploadAsync(IFormFile? file, CancellationToken ct)
@@ -241,35 +224,21 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     /// <summary>The table the vendor fills in: the headings and one row per item that is not computed from records.</summary>
     public async Task<IActionResult> OnGetTemplateAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (Sla is null) return NotFound();
         return File(SlaReportImport.TemplateCsv(Sla), "text/csv; charset=utf-8", "SLA月次報告_様式.csv");
     }
 
     public async Task<IActionResult> OnPostPaymentAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!CanRecord) return Forbid();
         long? payment = long.TryParse((Input.AnnualPayment ?? "").Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
-        try
-        {
-            await mediator.Send(new SetSlaAnnualPaymentCommand(id, Year!.Value, payment, Version), ct);
-            TempData["Flash"] = t["年間支払額を設定しました。"];
-            return Redirect($"/Cases/{id}/SlaEvaluation?year={Year}");
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError("Input.AnnualPayment", e.ErrorMessage);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        catch (StaleVersionException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        return Page();
+        var (ok, _) = await FormCommand.TryAsync(ModelState, t,
+            () => mediator.Send(new SetSlaAnnualPaymentCommand(id, Year!.Value, payment, Version), ct).AsTask(), _ => "Input.AnnualPayment");
+        if (!ok) return Page();
+        TempData["Flash"] = t["年間支払額を設定しました。"];
+        return Redirect($"/Cases/{id}/SlaEvaluation?year={Year}");
     }
 
     /// <summary>
@@ -278,7 +247,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     /// </summary>
     public async Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!CanRecord) return Forbid();
         if (Sla is null || Evaluation is null) return NotFound();
         var info = SlaReportContent.Build(Sla, Evaluation, dates.Style);
@@ -299,7 +268,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     /// <summary>The vendor's report as received; refused if the stored bytes no longer match the hash in the event.</summary>
     public async Task<IActionResult> OnGetReportAsync(Guid id, Guid fileId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         var period = View.Periods.FirstOrDefault(p => p.ReportFileId == fileId);
         var file = await session.LoadAsync<SlaReportFile>(fileId, ct);
         if (period is null || file is null || file.CaseId != id) return NotFound();

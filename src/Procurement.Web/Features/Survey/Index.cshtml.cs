@@ -16,7 +16,7 @@ namespace Procurement.Features.Survey;
 [RequestSizeLimit(IndexModel.MaxUpload + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = IndexModel.MaxUpload + 64 * 1024)]
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
+public sealed class IndexModel(IQuerySession session, IMediator mediator, UiText t) : CasePageModel
 {
     public const long MaxUpload = 5 * 1024 * 1024;
 
@@ -40,34 +40,33 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     [BindProperty] public RowInput Input { get; set; } = new();
     /// <summary>The survey version the page was loaded at; every form posts it back.</summary>
     [BindProperty] public long? Version { get; set; }
-    public CaseSummary Case { get; private set; } = null!;
     public GroupView Group { get; private set; } = null!;
     public CurrentSystemSurvey Survey { get; private set; } = new();
     public IReadOnlyList<string> ImportErrors { get; private set; } = [];
     public bool CanEdit => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return false;
-        Case = found;
-        Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
+        Group = (await session.LoadAsync<GroupView>(Case.GroupId, ct))!;
         Survey = await session.LoadAsync<CurrentSystemSurvey>(id, ct) ?? new CurrentSystemSurvey { Id = id };
         Version ??= Survey.Version;
-        return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetExcelAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         return File(SurveyWorkbook.Export(Survey.Systems), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "current-systems.xlsx");
     }
 
     public async Task<IActionResult> OnPostAddAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!CanEdit) return Forbid();
         var system = Parse();
         if (system is null) return Page();
@@ -76,7 +75,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!CanEdit) return Forbid();
         if (file is null || file.Length == 0)
         {
@@ -104,29 +103,16 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid entryId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!CanEdit) return Forbid();
         return await SendAsync(new RemoveCurrentSystemCommand(id, entryId, Version), id, t["行を削除しました。"], ct);
     }
 
     private async Task<IActionResult> SendAsync<TResponse>(Mediator.ICommand<TResponse> command, Guid id, string done, CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(command, ct);
-            TempData["Flash"] = done;
-            return Redirect($"/Cases/{id}/Survey");
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-            return Page();
-        }
-        catch (StaleVersionException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-            return Page();
-        }
+        if (!(await FormCommand.TryAsync(ModelState, t, () => mediator.Send(command, ct).AsTask(), FormCommand.Input)).Ok) return Page();
+        TempData["Flash"] = done;
+        return Redirect($"/Cases/{id}/Survey");
     }
 
     private CurrentSystem? Parse()

@@ -18,7 +18,7 @@ namespace Procurement.Features.Vendors;
 [RequestSizeLimit(VendorFileOptions.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = VendorFileOptions.MaxRequestBytes)]
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DetailModel(CaseAccess access, IQuerySession session, IMediator mediator, IOptions<VendorFileOptions> files, UiText t) : PageModel
+public sealed class DetailModel(IQuerySession session, IMediator mediator, IOptions<VendorFileOptions> files, UiText t) : CasePageModel
 {
     public sealed class ParticipationInput
     {
@@ -46,7 +46,6 @@ public sealed class DetailModel(CaseAccess access, IQuerySession session, IMedia
     [BindProperty] public RfiInput Rfi { get; set; } = new();
     [BindProperty] public EstimateInput Estimate { get; set; } = new();
 
-    public CaseSummary Case { get; private set; } = null!;
     public CaseVendors Vendors { get; private set; } = null!;
     public CaseVendor Vendor { get; private set; } = null!;
     public bool IsOfficer => VendorPage.IsOfficer(User);
@@ -54,8 +53,6 @@ public sealed class DetailModel(CaseAccess access, IQuerySession session, IMedia
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid vendorId, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         Vendors = await VendorPage.LoadAsync(session, id, ct);
         if (Vendors.Vendor(vendorId) is not { } vendor) return NotFound();
         Vendor = vendor;

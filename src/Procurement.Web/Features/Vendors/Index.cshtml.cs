@@ -10,37 +10,33 @@ namespace Procurement.Features.Vendors;
 
 /// <summary>The vendors of a case, adding one from the group's directory, and the RFI's questions. Any member of the group reads; officers write.</summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
+public sealed class IndexModel(IQuerySession session, IMediator mediator, UiText t) : CasePageModel
 {
-    public CaseSummary Case { get; private set; } = null!;
     public CaseVendors Vendors { get; private set; } = null!;
     public IReadOnlyList<VendorDirectoryEntry> Directory { get; private set; } = [];
 
     [BindProperty] public string? DirectoryVendorId { get; set; }
     [BindProperty] public string RfiQuestions { get; set; } = "";
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
-        Case = found;
         Vendors = await VendorPage.LoadAsync(session, id, ct);
-        var groupId = found.GroupId;
+        var groupId = Case.GroupId;
         var inCase = Vendors.Vendors.Select(v => v.VendorId).ToHashSet();
         Directory = (await session.Query<VendorDirectoryEntry>().Where(v => v.GroupId == groupId).OrderBy(v => v.CompanyName).ToListAsync(ct))
             .Where(v => !inCase.Contains(v.Id)).ToList();
-        return true;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         RfiQuestions = string.Join("\n", Vendors.RfiQuestions);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAddFromDirectoryAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!VendorPage.IsOfficer(User)) return Forbid();
         if (!Guid.TryParse(DirectoryVendorId, out var vendorId))
         {
@@ -57,7 +53,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostRfiQuestionsAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!VendorPage.IsOfficer(User)) return Forbid();
         var lines = (RfiQuestions ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (await VendorPage.TryAsync(this, "", () => mediator.Send(new DefineRfiQuestionsCommand(id, lines), ct).AsTask()))

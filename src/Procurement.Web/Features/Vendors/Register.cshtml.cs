@@ -12,7 +12,7 @@ namespace Procurement.Features.Vendors;
 /// <summary>Registers a new vendor: it joins the group's directory and this case.</summary>
 [Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
-public sealed class RegisterModel(CaseAccess access, IMediator mediator, UiText t) : PageModel
+public sealed class RegisterModel(IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class VendorInput
     {
@@ -24,19 +24,11 @@ public sealed class RegisterModel(CaseAccess access, IMediator mediator, UiText 
     }
 
     [BindProperty] public VendorInput Input { get; set; } = new();
-    public CaseSummary Case { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
-        return Page();
-    }
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         Guid vendorId = default;
         var ok = await VendorPage.TryAsync(this, "Input", async () => vendorId = await mediator.Send(new RegisterVendorCommand(
             id, Input.CompanyName ?? "", Input.CorporateNumber ?? "", Input.Address ?? "", Input.ContactPerson ?? "", Input.Email ?? ""), ct));

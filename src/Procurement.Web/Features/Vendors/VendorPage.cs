@@ -22,38 +22,15 @@ public static class VendorPage
         await session.LoadAsync<CaseVendors>(caseId, ct) ?? new CaseVendors { Id = caseId };
 
     /// <summary>Sends a command; on refusal the errors land next to their fields (under <paramref name="prefix"/>) and false is returned.</summary>
-    public static async Task<bool> TryAsync(PageModel page, string prefix, Func<Task> send)
-    {
-        try
-        {
-            await send();
-            return true;
-        }
-        catch (ValidationException ex)
-        {
-            AddErrors(page.ModelState, prefix, ex);
-        }
-        catch (StaleVersionException ex)
-        {
-            page.ModelState.AddModelError("", UiText.Get(ex.Message));
-        }
-        catch (DomainRuleException ex)
-        {
-            page.ModelState.AddModelError("", UiText.Get(ex.Message));
-        }
-        return false;
-    }
+    public static async Task<bool> TryAsync(PageModel page, string prefix, Func<Task> send) =>
+        (await FormCommand.TryAsync(page.ModelState, page.HttpContext.RequestServices.GetRequiredService<UiText>(), send, property => FieldKey(prefix, property))).Ok;
 
     /// <summary>"Files[2].Content" is shown under the file input "Files": one slot per input, not per file.</summary>
-    public static void AddErrors(ModelStateDictionary state, string prefix, ValidationException ex)
+    private static string FieldKey(string prefix, string property)
     {
-        foreach (var e in ex.Errors)
-        {
-            var name = e.PropertyName;
-            var bracket = name.IndexOf('[', StringComparison.Ordinal);
-            if (bracket >= 0) name = name[..bracket];
-            state.AddModelError(string.IsNullOrEmpty(name) || string.IsNullOrEmpty(prefix) ? name : $"{prefix}.{name}", e.ErrorMessage);
-        }
+        var bracket = property.IndexOf('[', StringComparison.Ordinal);
+        var name = bracket >= 0 ? property[..bracket] : property;
+        return string.IsNullOrEmpty(name) || string.IsNullOrEmpty(prefix) ? name : $"{prefix}.{name}";
     }
 
     public static string? ErrorFor(ModelStateDictionary state, string key) =>

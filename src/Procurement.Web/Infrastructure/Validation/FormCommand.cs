@@ -12,7 +12,15 @@ namespace Procurement.Infrastructure.Validation;
 public static class FormCommand
 {
     /// <returns>Ok when the command went through; Stale when the page was out of date.</returns>
-    public static async Task<(bool Ok, bool Stale)> TryAsync(ModelStateDictionary modelState, UiText t, string form, Func<Task> send)
+    public static Task<(bool Ok, bool Stale)> TryAsync(ModelStateDictionary modelState, UiText t, string form, Func<Task> send) =>
+        TryAsync(modelState, t, send, property => $"{form}.{property}", form);
+
+    /// <summary>
+    /// The same for a page with one form whose fields are not all named after the command's properties:
+    /// <paramref name="fieldKey"/> names the field a bad property is shown next to, and a rule refusal goes under
+    /// <paramref name="ruleKey"/> (by default at the top of the page).
+    /// </summary>
+    public static async Task<(bool Ok, bool Stale)> TryAsync(ModelStateDictionary modelState, UiText t, Func<Task> send, Func<string, string> fieldKey, string ruleKey = "")
     {
         try
         {
@@ -22,7 +30,7 @@ public static class FormCommand
         catch (ValidationException ex)
         {
             // Messages are Japanese keys, or already English where the validator translated them (then t[] returns them as they are).
-            foreach (var e in ex.Errors) modelState.AddModelError($"{form}.{e.PropertyName}", t[e.ErrorMessage]);
+            foreach (var e in ex.Errors) modelState.AddModelError(fieldKey(e.PropertyName), t[e.ErrorMessage]);
         }
         catch (StaleVersionException ex)
         {
@@ -31,8 +39,11 @@ public static class FormCommand
         }
         catch (DomainRuleException ex)
         {
-            modelState.AddModelError(form, t[ex.Message]);
+            modelState.AddModelError(ruleKey, t[ex.Message]);
         }
         return (false, false);
     }
+
+    /// <summary>The usual field key of a single-form page: <c>Input.{Property}</c>.</summary>
+    public static string Input(string property) => "Input." + property;
 }

@@ -49,24 +49,17 @@ public sealed class EditModel(IQuerySession session, IMediator mediator, SignInA
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Groups = await session.Query<GroupView>().OrderBy(g => g.Name).ToListAsync(ct);
-        try
+        var id = Guid.Empty;
+        var command = new SaveUserCommand(Input.Id, Input.UserName ?? "", Input.DisplayName ?? "",
+            string.IsNullOrEmpty(Input.Password) ? null : Input.Password, Input.Roles ?? [], Input.GroupIds ?? [], Input.IsActive, Input.Unlock);
+        if (!(await FormCommand.TryAsync(ModelState, t, async () => id = await mediator.Send(command, ct), FormCommand.Input)).Ok)
         {
-            var id = await mediator.Send(new SaveUserCommand(Input.Id, Input.UserName ?? "", Input.DisplayName ?? "",
-                string.IsNullOrEmpty(Input.Password) ? null : Input.Password, Input.Roles ?? [], Input.GroupIds ?? [], Input.IsActive, Input.Unlock), ct);
-            // Admins editing themselves keep this session: it is signed in again with the new stamp and roles.
-            if (id == admin.Id && await session.LoadAsync<UserAccount>(id, ct) is { } self) await UserSessions.SignInAsync(HttpContext, self);
-            TempData["Flash"] = t.Format("利用者「{0}」を保存しました。", Input.UserName);
-            return Redirect("/Admin/Users");
+            Input.Password = "";
+            return Page();
         }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.PropertyName}", e.ErrorMessage);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        Input.Password = "";
-        return Page();
+        // Admins editing themselves keep this session: it is signed in again with the new stamp and roles.
+        if (id == admin.Id && await session.LoadAsync<UserAccount>(id, ct) is { } self) await UserSessions.SignInAsync(HttpContext, self);
+        TempData["Flash"] = t.Format("利用者「{0}」を保存しました。", Input.UserName);
+        return Redirect("/Admin/Users");
     }
 }

@@ -21,7 +21,7 @@ namespace Procurement.Features.Documents.Pages;
 /// </summary>
 [Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
-public sealed class ClausesModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog, IValidator<SaveClauseSettings> validator, UiText t) : PageModel
+public sealed class ClausesModel(IMediator mediator, TemplateCatalog catalog, IValidator<SaveClauseSettings> validator, UiText t) : CasePageModel
 {
     /// <summary>Keyed <c>clause.parameter</c>, as typed.</summary>
     [BindProperty] public Dictionary<string, string> Values { get; set; } = [];
@@ -29,7 +29,6 @@ public sealed class ClausesModel(CaseAccess access, IMediator mediator, Template
     [BindProperty] public List<string> Excluded { get; set; } = [];
     [BindProperty] public long Revision { get; set; }
 
-    public CaseSummary Case { get; private set; } = null!;
     public KindClauses Kind { get; private set; } = null!;
     public DocumentClauseSettings? Saved { get; private set; }
     public bool Stale { get; private set; }
@@ -73,24 +72,11 @@ public sealed class ClausesModel(CaseAccess access, IMediator mediator, Template
         foreach (var e in validation.Errors.Where(e => parseErrors.All(p => p.Field != e.PropertyName))) ModelState.AddModelError(e.PropertyName, e.ErrorMessage);
         if (ModelState.ErrorCount == 0)
         {
-            try
+            (var ok, Stale) = await FormCommand.TryAsync(ModelState, t, () => mediator.Send(command, ct).AsTask(), property => property);
+            if (ok)
             {
-                await mediator.Send(command, ct);
                 TempData["Flash"] = t.Format("{0}の条項の設定を保存しました。", Kind.DisplayTitle);
                 return Redirect($"/Cases/{id}/Documents");
-            }
-            catch (ValidationException ex)
-            {
-                foreach (var e in ex.Errors) ModelState.AddModelError(e.PropertyName, e.ErrorMessage);
-            }
-            catch (StaleVersionException ex)
-            {
-                Stale = true;
-                ModelState.AddModelError("", t[ex.Message]);
-            }
-            catch (DomainRuleException ex)
-            {
-                ModelState.AddModelError("", t[ex.Message]);
             }
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -143,10 +129,9 @@ public sealed class ClausesModel(CaseAccess access, IMediator mediator, Template
 
     private async Task<bool> LoadAsync(Guid id, string kind, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        var clauses = KindClauses.Of(catalog, kind);
-        if (found is null || clauses is null) return false;
-        (Case, Kind) = (found, clauses);
+        // The case itself is the base page's; a kind the catalogue does not know is a 404 too.
+        if (KindClauses.Of(catalog, kind) is not { } clauses) return false;
+        Kind = clauses;
         Saved = (await mediator.Send(new ListDocumentVersions(id), ct)).SettingsFor(kind);
         return true;
     }

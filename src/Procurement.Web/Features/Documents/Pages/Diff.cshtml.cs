@@ -13,9 +13,8 @@ namespace Procurement.Features.Documents.Pages;
 /// users typed into the case is shown encoded, never as HTML.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DiffModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog) : PageModel
+public sealed class DiffModel(IMediator mediator, TemplateCatalog catalog) : CasePageModel
 {
-    public CaseSummary Case { get; private set; } = null!;
     public DocumentSeries Series { get; private set; } = null!;
     public string Title => catalog.DisplayTitleOf(Series.Kind, Series.Title);
     public DocumentDiff Diff { get; private set; } = null!;
@@ -38,8 +37,6 @@ public sealed class DiffModel(CaseAccess access, IMediator mediator, TemplateCat
     public async Task<IActionResult> OnGetAsync(Guid id, string kind, int? from, int? to, bool changesOnly, CancellationToken ct)
     {
         ChangesOnlyView = changesOnly;
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
         var documents = await mediator.Send(new ListDocumentVersions(id), ct);
         var series = documents.Find(kind);
         if (series is null || series.Versions.Count == 0) return NotFound();
@@ -54,7 +51,7 @@ public sealed class DiffModel(CaseAccess access, IMediator mediator, TemplateCat
         {
             return NotFound();
         }
-        (Case, Series) = (found, series);
+        Series = series;
         return Page();
     }
 }

@@ -11,11 +11,10 @@ namespace Procurement.Features.Documents.Pages;
 /// as an ASCII fallback and as RFC 5987 filename* in UTF-8 (「調達仕様書_第2版.docx」).
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DownloadModel(CaseAccess access, IMediator mediator) : PageModel
+public sealed class DownloadModel(IMediator mediator) : CasePageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, string kind, int version, string? format, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is null) return NotFound();
         DocumentDownload? file;
         if (format == "pdf")
         {

@@ -15,8 +15,8 @@ namespace Procurement.Features.Documents.Pages;
 /// downloads and a diff form. Group members only (404 otherwise); only officers generate, everyone else reads.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCatalog catalog, PdfConverter pdf, UiText t, IEnumerable<IDossierDocuments> dossiers,
-    Marten.IQuerySession session) : PageModel
+public sealed class IndexModel(IMediator mediator, TemplateCatalog catalog, PdfConverter pdf, UiText t, IEnumerable<IDossierDocuments> dossiers,
+    Marten.IQuerySession session) : CasePageModel
 {
     /// <summary>The features that keep some kinds as their own drafts (the contract dossier), with what the reader may see of them.</summary>
     public IReadOnlyList<(IDossierDocuments Owner, DossierDocumentList List)> Dossiers { get; private set; } = [];
@@ -24,7 +24,6 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
     /// <summary>The dossier that makes this kind, or null when the documents page generates it.</summary>
     public IDossierDocuments? DossierOf(string kind) => dossiers.FirstOrDefault(d => d.Kinds.Contains(kind));
 
-    public CaseSummary Case { get; private set; } = null!;
     public CaseDocumentsView Documents { get; private set; } = new();
     public IReadOnlyList<DocumentTemplate> Templates => catalog.InProcurementOrder;
     public bool CanGenerate => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
@@ -47,21 +46,17 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
-        await LoadAsync(found, ct);
+        await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostGenerateAsync(Guid id, string? templateId, bool workingDraft, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return NotFound();
         if (!CanGenerate) return Forbid();
         try
         {
             var result = await mediator.Send(new GenerateDocument(id, templateId ?? "", WorkingDraft: workingDraft), ct);
-            var title = catalog.Find(templateId ?? "")?.TitleFor(found.Procedure) ?? result.Kind;
+            var title = catalog.Find(templateId ?? "")?.TitleFor(Case.Procedure) ?? result.Kind;
             TempData["Flash"] = result.Created
                 ? t.Format("{0}の第{1}版を生成しました。", title, result.Version)
                 : t.Format("{0}は第{1}版から変わっていないため、新しい版は作りませんでした。", title, result.Version);
@@ -86,7 +81,7 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
         {
             Refuse(templateId, ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
-        await LoadAsync(found, ct);
+        await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
@@ -98,13 +93,12 @@ public sealed class IndexModel(CaseAccess access, IMediator mediator, TemplateCa
         foreach (var line in Refusal) ModelState.AddModelError("", line);
     }
 
-    private async Task LoadAsync(CaseSummary found, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        Case = found;
-        Documents = await mediator.Send(new ListDocumentVersions(found.Id), ct);
+        Documents = await mediator.Send(new ListDocumentVersions(Case.Id), ct);
         PdfReady = await PdfCopies.ReadyAsync(session, Documents.Documents.SelectMany(s => s.Versions).Select(v => v.ContentHash), ct);
         var lists = new List<(IDossierDocuments, DossierDocumentList)>();
-        foreach (var owner in dossiers) lists.Add((owner, await owner.ListAsync(found.Id, ct)));
+        foreach (var owner in dossiers) lists.Add((owner, await owner.ListAsync(Case.Id, ct)));
         Dossiers = lists;
     }
 

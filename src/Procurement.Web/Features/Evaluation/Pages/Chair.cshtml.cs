@@ -15,7 +15,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// Closing and reopening sheets are on the hub. The commands enforce who may do what; the page only offers the forms.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class ChairModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
+public sealed class ChairModel(EvaluationQueries queries, IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class ConsensusInput
     {
@@ -44,7 +44,6 @@ public sealed class ChairModel(CaseAccess access, EvaluationQueries queries, IMe
     [BindProperty] public PartialFitInput PartialFit { get; set; } = new();
     [BindProperty] public LotInput Lot { get; set; } = new();
 
-    public CaseSummary Case { get; private set; } = null!;
     public EvaluationOverview Overview { get; private set; } = null!;
     public EvaluationResult? Result { get; private set; }
     public bool Stale { get; private set; }
@@ -108,8 +107,6 @@ public sealed class ChairModel(CaseAccess access, EvaluationQueries queries, IMe
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         Overview = await queries.GetOverviewAsync(id, ct);
         if (!Overview.IAmChair && !Overview.IAmOfficer) return Forbid();
         if (Overview.TechnicalClosed) Result = await queries.GetResultAsync(id, ct);

@@ -17,7 +17,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// </summary>
 [Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
-public sealed class CommitteeModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
+public sealed class CommitteeModel(EvaluationQueries queries, IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class MemberInput
     {
@@ -42,7 +42,6 @@ public sealed class CommitteeModel(CaseAccess access, EvaluationQueries queries,
     [BindProperty] public VendorInput Vendor { get; set; } = new();
     [BindProperty] public SeatInput Seat { get; set; } = new();
 
-    public CaseSummary Case { get; private set; } = null!;
     public CommitteeSetup Setup { get; private set; } = null!;
     public bool Stale { get; private set; }
 
@@ -93,12 +92,10 @@ public sealed class CommitteeModel(CaseAccess access, EvaluationQueries queries,
         return await LoadAsync(id, ct) ?? Page();
     }
 
-    /// <summary>Null when the page may be shown; 404 outside the case's group, 403 for an admin without the officer role.</summary>
+    /// <summary>Null when the page may be shown; 403 for an admin without the officer role.</summary>
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
         if (!User.IsInRole(Roles.Officer)) return Forbid();
-        Case = found;
         Setup = await queries.GetCommitteeSetupAsync(id, ct);
         return null;
     }

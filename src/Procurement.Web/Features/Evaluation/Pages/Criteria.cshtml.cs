@@ -19,12 +19,11 @@ namespace Procurement.Features.Evaluation.Pages;
 /// Group members see the criteria read-only and confirm a change here; only officers edit (others 403, other groups 404).
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class CriteriaModel(CaseAccess access, EvaluationQueries queries, WizardDraftStore drafts, IMediator mediator, ICurrentUser user, UiText t,
-    IValidator<DefineCriteria> defineValidator, IValidator<ChangeFrozenCriteria> changeValidator) : PageModel
+public sealed class CriteriaModel(EvaluationQueries queries, WizardDraftStore drafts, IMediator mediator, ICurrentUser user, UiText t,
+    IValidator<DefineCriteria> defineValidator, IValidator<ChangeFrozenCriteria> changeValidator) : CasePageModel
 {
     [BindProperty] public CriteriaInput Input { get; set; } = new();
     [BindProperty] public int Step { get; set; }
-    public CaseSummary Case { get; private set; } = null!;
     public EvaluationOverview Overview { get; private set; } = null!;
     /// <summary>The wizard is on screen (officers only); otherwise the read-only view.</summary>
     public bool Editing { get; private set; }
@@ -37,7 +36,7 @@ public sealed class CriteriaModel(CaseAccess access, EvaluationQueries queries, 
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool change, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!IsOfficer) return change ? Forbid() : Page();
         var draft = await drafts.LoadAsync(user.Id, WizardName(id), ct);
         if (draft.Values.Count > 0)
@@ -57,7 +56,7 @@ public sealed class CriteriaModel(CaseAccess access, EvaluationQueries queries, 
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? action, int? target, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!IsOfficer) return Forbid();
         Editing = true;
         var draft = await drafts.LoadAsync(user.Id, WizardName(id), ct);
@@ -103,7 +102,7 @@ public sealed class CriteriaModel(CaseAccess access, EvaluationQueries queries, 
     /// <summary>A member confirms they have read the latest change of the frozen criteria (scoring stays blocked until they do).</summary>
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, int revision, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!Overview.IAmMember) return Forbid();
         var (ok, _) = await FormCommand.TryAsync(ModelState, t, "Confirm", () => mediator.Send(new ConfirmCriteriaChange(id, revision), ct).AsTask());
         if (!ok)
@@ -230,11 +229,8 @@ public sealed class CriteriaModel(CaseAccess access, EvaluationQueries queries, 
 
     private static string PageUrl(Guid id) => $"/Cases/{id}/Evaluation/Criteria";
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
-        Case = found;
         Overview = await queries.GetOverviewAsync(id, ct);
-        return true;
     }
 }

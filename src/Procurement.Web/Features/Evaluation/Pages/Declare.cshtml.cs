@@ -13,7 +13,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// <summary>A member's conflict-of-interest declaration: no conflict, or the conflicted vendors with a statement.</summary>
 [Access(Roles.Committee, CaseRoute = "id")]
 [Authorize(Policy = Policies.Committee)]
-public sealed class DeclareModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, ICurrentUser user, UiText t) : PageModel
+public sealed class DeclareModel(EvaluationQueries queries, IMediator mediator, ICurrentUser user, UiText t) : CasePageModel
 {
     public sealed class DeclareInput
     {
@@ -24,7 +24,6 @@ public sealed class DeclareModel(CaseAccess access, EvaluationQueries queries, I
     }
 
     [BindProperty] public DeclareInput Declaration { get; set; } = new();
-    public CaseSummary Case { get; private set; } = null!;
     public EvaluationOverview Overview { get; private set; } = null!;
     public bool Stale { get; private set; }
 
@@ -64,8 +63,6 @@ public sealed class DeclareModel(CaseAccess access, EvaluationQueries queries, I
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         Overview = await queries.GetOverviewAsync(id, ct);
         if (!Overview.IAmMember) return Forbid();
         return null;

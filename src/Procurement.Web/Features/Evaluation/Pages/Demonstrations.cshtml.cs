@@ -18,7 +18,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// commands refuse anyone else. Group members only.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DemonstrationsModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
+public sealed class DemonstrationsModel(EvaluationQueries queries, IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class ScheduleInput
     {
@@ -50,7 +50,6 @@ public sealed class DemonstrationsModel(CaseAccess access, EvaluationQueries que
     [BindProperty] public CancelInput Cancel { get; set; } = new();
     [BindProperty] public ScenarioInput Scenario { get; set; } = new();
 
-    public CaseSummary Case { get; private set; } = null!;
     public EvaluationOverview Overview { get; private set; } = null!;
     public bool Stale { get; private set; }
 
@@ -59,7 +58,7 @@ public sealed class DemonstrationsModel(CaseAccess access, EvaluationQueries que
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         Scenario.Items = string.Join("\n", ScenarioItems.Select(i =>
             $"{i.Name},{i.MaxPoints.ToString(CultureInfo.InvariantCulture)}{(i.Required ? ",必須" : "")}"));
         return Page();
@@ -67,7 +66,6 @@ public sealed class DemonstrationsModel(CaseAccess access, EvaluationQueries que
 
     public async Task<IActionResult> OnGetIcsAsync(Guid id, Guid? slot, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is null) return NotFound();
         string ics;
         try
         {
@@ -83,7 +81,7 @@ public sealed class DemonstrationsModel(CaseAccess access, EvaluationQueries que
 
     public async Task<IActionResult> OnPostScheduleAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         var date = DateOnly.TryParseExact(Schedule.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
         if (date is null) ModelState.AddModelError("Schedule.Date", t["日付を「2026-12-01」の形式で入力してください。"]);
         var start = Time(Schedule.Start);
@@ -101,14 +99,14 @@ public sealed class DemonstrationsModel(CaseAccess access, EvaluationQueries que
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         return await SendAsync(id, nameof(Cancel), () => mediator.Send(new CancelDemonstration(id, Cancel.SlotId, Cancel.Reason ?? ""), ct).AsTask(),
             t["デモンストレーションの予定を取り消しました。"]);
     }
 
     public async Task<IActionResult> OnPostScenarioAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         var items = new List<CriteriaItem>();
         var lines = (Scenario.Items ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         for (var n = 0; n < lines.Count; n++)
@@ -149,11 +147,8 @@ public sealed class DemonstrationsModel(CaseAccess access, EvaluationQueries que
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
-        Case = found;
         Overview = await queries.GetOverviewAsync(id, ct);
-        return true;
     }
 }

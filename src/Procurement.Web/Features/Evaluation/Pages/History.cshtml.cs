@@ -12,9 +12,8 @@ namespace Procurement.Features.Evaluation.Pages;
 /// officers, the chair and the member themself (the query decides); other group members get 403, outsiders 404.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class HistoryModel(CaseAccess access, EvaluationQueries queries) : PageModel
+public sealed class HistoryModel(EvaluationQueries queries) : CasePageModel
 {
-    public CaseSummary Case { get; private set; } = null!;
     public EvaluationOverview Overview { get; private set; } = null!;
     public MemberScoreHistory? History { get; private set; }
     public IReadOnlyList<ScoreHistoryEntry> Entries { get; private set; } = [];
@@ -23,8 +22,6 @@ public sealed class HistoryModel(CaseAccess access, EvaluationQueries queries) :
     /// <param name="vendor">Optional: only the changes for this vendor (the results page links per vendor table).</param>
     public async Task<IActionResult> OnGetAsync(Guid id, Guid memberId, Guid? vendor, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         Overview = await queries.GetOverviewAsync(id, ct);
         if (!Overview.TechnicalClosed) return Page();
         try

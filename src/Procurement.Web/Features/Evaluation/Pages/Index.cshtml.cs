@@ -14,7 +14,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// whether technical scoring is closed, and the chair's actions (close, reopen a sheet). Group members only; others 404.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
+public sealed class IndexModel(EvaluationQueries queries, IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class ReopenInput
     {
@@ -23,12 +23,11 @@ public sealed class IndexModel(CaseAccess access, EvaluationQueries queries, IMe
     }
 
     [BindProperty] public ReopenInput Reopen { get; set; } = new();
-    public CaseSummary Case { get; private set; } = null!;
     public EvaluationOverview Overview { get; private set; } = null!;
     public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+        await ShowAsync(id, ct);
 
     /// <summary>The close's confirmation checkbox (irreversible: prices open and every sheet becomes visible).</summary>
     [BindProperty] public bool CloseConfirmed { get; set; }
@@ -37,7 +36,7 @@ public sealed class IndexModel(CaseAccess access, EvaluationQueries queries, IMe
     {
         if (!Confirmation.Require(ModelState, "Close", CloseConfirmed, t["締め切る前に、締切の結果を確認してチェックを入れてください。"]))
         {
-            return await LoadAsync(id, ct) ? Page() : NotFound();
+            return await ShowAsync(id, ct);
         }
         return await SendAsync(id, "Close", () => mediator.Send(new CloseTechnicalScoring(id), ct).AsTask(), t["技術審査を締め切りました。"], ct);
     }
@@ -47,7 +46,6 @@ public sealed class IndexModel(CaseAccess access, EvaluationQueries queries, IMe
 
     private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is null) return NotFound();
         var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
         if (ok)
         {
@@ -55,14 +53,12 @@ public sealed class IndexModel(CaseAccess access, EvaluationQueries queries, IMe
             return Redirect($"/Cases/{id}/Evaluation");
         }
         Stale = stale;
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await ShowAsync(id, ct);
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
-        Case = found;
         Overview = await queries.GetOverviewAsync(id, ct);
-        return true;
+        return Page();
     }
 }

@@ -15,7 +15,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// after technical scoring closes (the query refuses before, and the page says so).
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class PricesModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t) : PageModel
+public sealed class PricesModel(EvaluationQueries queries, IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class ReserveInput
     {
@@ -32,7 +32,6 @@ public sealed class PricesModel(CaseAccess access, EvaluationQueries queries, IM
     [BindProperty] public ReserveInput Reserve { get; set; } = new();
     [BindProperty] public BidInput Bid { get; set; } = new();
 
-    public CaseSummary Case { get; private set; } = null!;
     /// <summary>The case's procedure names the price ceiling and the price offered (予定価格 / 提案上限額, 入札価格 / 提案価格).</summary>
     public ProcedureTerms Terms => ProcurementProcedures.Terms(Case.Procedure);
     public EvaluationOverview Overview { get; private set; } = null!;
@@ -87,8 +86,6 @@ public sealed class PricesModel(CaseAccess access, EvaluationQueries queries, IM
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         Overview = await queries.GetOverviewAsync(id, ct);
         try
         {

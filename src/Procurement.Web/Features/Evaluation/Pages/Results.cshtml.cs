@@ -15,7 +15,7 @@ namespace Procurement.Features.Evaluation.Pages;
 /// the page says so (the query refuses to compute it).
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, UiText t, ICurrentUser user, IMediator mediator) : PageModel
+public sealed class ResultsModel(EvaluationQueries queries, UiText t, ICurrentUser user, IMediator mediator) : CasePageModel
 {
     public sealed class DeclineInput
     {
@@ -27,7 +27,6 @@ public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, U
     /// <summary>The decline cannot be undone: the form carries a confirmation the server checks.</summary>
     [BindProperty] public bool DeclineConfirmed { get; set; }
     public CandidateSelection? Selection { get; private set; }
-    public CaseSummary Case { get; private set; } = null!;
     /// <summary>The case's procedure names the selected party and the price (落札者 / 優先交渉権者, 入札価格 / 提案価格).</summary>
     public ProcedureTerms Terms => ProcurementProcedures.Terms(Case.Procedure);
     public EvaluationOverview Overview { get; private set; } = null!;
@@ -46,8 +45,6 @@ public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, U
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool history, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         await LoadAsync(id, history, ct);
         return Page();
     }
@@ -55,9 +52,7 @@ public sealed class ResultsModel(CaseAccess access, EvaluationQueries queries, U
     /// <summary>Officers record that the 受注候補者 declined; the reason is kept on the form when refused.</summary>
     public async Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
         if (!user.IsInRole(Roles.Officer)) return Forbid();
-        Case = found;
         var vendorId = Guid.TryParse(Decline.VendorId, out var v) ? v : Guid.Empty;
         var ok = Confirmation.Require(ModelState, nameof(Decline), DeclineConfirmed, t["記録する前に、辞退の記録の結果を確認してチェックを入れてください。"]);
         if (ok)

@@ -21,8 +21,8 @@ namespace Procurement.Features.Evaluation.Pages;
 [Authorize(Policy = Policies.Committee)]
 [RequestSizeLimit(ImportScoreSheetValidator.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportScoreSheetValidator.MaxBytes + 64 * 1024)]
-public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMediator mediator, UiText t, TimeProvider clock,
-    Marten.IQuerySession session, Vendors.Proposals.ProposalAccess proposals) : PageModel
+public sealed class SheetModel(EvaluationQueries queries, IMediator mediator, UiText t, TimeProvider clock,
+    Marten.IQuerySession session, Vendors.Proposals.ProposalAccess proposals) : CasePageModel
 {
     /// <summary>Key: "{vendorId:N}-{itemId}"; value as typed or selected ("4", "○", "合", "12.5").</summary>
     [BindProperty] public Dictionary<string, string?> Cells { get; set; } = [];
@@ -38,7 +38,6 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
     /// <summary>Per vendor, the current proposal's files the member may open (the proposal pages' own access rule).</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyList<Vendors.VendorFile>> ProposalFiles { get; private set; } = new Dictionary<Guid, IReadOnlyList<Vendors.VendorFile>>();
 
-    public CaseSummary Case { get; private set; } = null!;
     public MyScoreSheet Sheet { get; private set; } = null!;
     public bool Stale { get; private set; }
 
@@ -256,8 +255,6 @@ public sealed class SheetModel(CaseAccess access, EvaluationQueries queries, IMe
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         var overview = await queries.GetOverviewAsync(id, ct);
         if (!overview.IAmMember || User.IsInRole(Roles.Legal)) return Forbid();
         if (!overview.IHaveDeclared)

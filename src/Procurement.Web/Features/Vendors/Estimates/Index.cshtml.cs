@@ -13,7 +13,7 @@ namespace Procurement.Features.Vendors.Estimates;
 /// <summary>Estimates side by side with their spread and chart, and the 予定価格 with its basis and reason. Officers only: prices.</summary>
 [Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
-public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, UiText t) : PageModel
+public sealed class IndexModel(IQuerySession session, IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class ReservePriceInput
     {
@@ -23,33 +23,29 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     }
 
     [BindProperty] public ReservePriceInput Input { get; set; } = new();
-    public CaseSummary Case { get; private set; } = null!;
     public CaseVendors Vendors { get; private set; } = null!;
     public EstimateComparison Comparison { get; private set; } = null!;
     /// <summary>The 予定価格 (shared with the evaluation's price page), or null.</summary>
     public ReservePriceResult? ReservePrice { get; private set; }
     public string ChartSvg { get; private set; } = "";
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
-        Case = found;
         Vendors = await VendorPage.LoadAsync(session, id, ct);
         Comparison = new EstimateComparison(Vendors.Vendors);
         ReservePrice = await mediator.Send(new GetReservePrice(id), ct);
         ChartSvg = EstimateChart.Render(Comparison, ReservePrice is { } p ? (long)decimal.Truncate(p.Amount) : null, t);
-        return true;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         ReservePriceSource? source = Enum.TryParse<ReservePriceSource>(Input.Basis, out var b) && Enum.IsDefined(b) ? b : null;
         var amount = VendorPage.ParseYen(Input.Amount);
         if (!string.IsNullOrWhiteSpace(Input.Amount) && amount is null)

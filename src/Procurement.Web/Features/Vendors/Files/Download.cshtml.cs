@@ -13,15 +13,14 @@ namespace Procurement.Features.Vendors.Files;
 /// the event: a file changed in the store (or the folder) is refused, not served.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DownloadModel(CaseAccess access, IQuerySession session, ProposalAccess proposals, IVendorFileStore store,
-    ILogger<DownloadModel> logger, UiText t) : PageModel
+public sealed class DownloadModel(IQuerySession session, ProposalAccess proposals, IVendorFileStore store,
+    ILogger<DownloadModel> logger, UiText t) : CasePageModel
 {
     public string Message { get; private set; } = "";
     public Guid CaseId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid fileId, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is null) return NotFound();
         CaseId = id;
         var view = await VendorPage.LoadAsync(session, id, ct);
         if (view.FindFile(fileId, out var vendorId) is not { } file) return NotFound();

@@ -17,8 +17,8 @@ namespace Procurement.Features.Vendors.Proposals;
 [RequestSizeLimit(VendorFileOptions.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = VendorFileOptions.MaxRequestBytes)]
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, ProposalAccess proposals,
-    IOptions<VendorFileOptions> files, TimeProvider clock, UiText t) : PageModel
+public sealed class IndexModel(IQuerySession session, IMediator mediator, ProposalAccess proposals,
+    IOptions<VendorFileOptions> files, TimeProvider clock, UiText t) : CasePageModel
 {
     public sealed class SubmitInput
     {
@@ -48,16 +48,13 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     [BindProperty] public LateInput Late { get; set; } = new();
     [BindProperty] public ReconfirmInput Reconfirm { get; set; } = new();
 
-    public CaseSummary Case { get; private set; } = null!;
     public CaseVendors Vendors { get; private set; } = null!;
     public ProposalVisibility Visibility { get; private set; }
     public IReadOnlyList<Visible> Shown { get; private set; } = [];
     public int MaxFileMegabytes => files.Value.MaxFileMegabytes;
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
-        Case = found;
         Vendors = await VendorPage.LoadAsync(session, id, ct);
         Visibility = await proposals.VisibilityAsync(id, ct);
         var prices = await proposals.CanSeePriceEnvelopeAsync(id, ct);
@@ -71,12 +68,11 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
             shown.Add(new Visible(p, visible, p.Files.Count - visible.Count));
         }
         Shown = shown.OrderBy(v => v.Proposal.Superseded).ThenBy(v => v.Proposal.SubmittedAt).ToList();
-        return true;
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         Submit.SubmittedAt = VendorPage.ToJstInput(clock.GetUtcNow());
         Reconfirm.ConfirmedOn = VendorRules.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Page();
@@ -84,7 +80,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (Visibility != ProposalVisibility.All) return Forbid();
         var uploads = await VendorPage.ReadUploadsAsync(Submit.Files, files.Value.MaxFileBytes, priceEnvelope: false, ct);
         uploads.AddRange(await VendorPage.ReadUploadsAsync(Submit.PriceFiles, files.Value.MaxFileBytes, priceEnvelope: true, ct));
@@ -99,7 +95,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostAdmitAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (Visibility != ProposalVisibility.All) return Forbid();
         if (await VendorPage.TryAsync(this, "Late", () => mediator.Send(new AdmitLateProposalCommand(id, Late.ProposalId, Late.Reason ?? ""), ct).AsTask()))
         {
@@ -111,7 +107,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostReconfirmAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (Visibility != ProposalVisibility.All) return Forbid();
         var command = new ReconfirmProposalCommand(id, Reconfirm.ProposalId, VendorPage.ParseDate(Reconfirm.ConfirmedOn), Reconfirm.Note ?? "");
         if (await VendorPage.TryAsync(this, "Reconfirm", () => mediator.Send(command, ct).AsTask()))

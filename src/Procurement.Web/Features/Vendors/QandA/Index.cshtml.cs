@@ -15,7 +15,7 @@ namespace Procurement.Features.Vendors.QandA;
 /// else in the group sees only published answers, like the vendors do.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediator mediator, DocumentRenderer renderer, TimeProvider clock, UiText t) : PageModel
+public sealed class IndexModel(IQuerySession session, IMediator mediator, DocumentRenderer renderer, TimeProvider clock, UiText t) : CasePageModel
 {
     public sealed class PeriodInput
     {
@@ -41,16 +41,12 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     [BindProperty] public QuestionInput Question { get; set; } = new();
     [BindProperty] public AnswerInput Answer { get; set; } = new();
 
-    public CaseSummary Case { get; private set; } = null!;
     public CaseVendors Vendors { get; private set; } = null!;
     public bool IsOfficer => VendorPage.IsOfficer(User);
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return false;
-        Case = found;
         Vendors = await VendorPage.LoadAsync(session, id, ct);
-        return true;
     }
 
     private void FillPeriod()
@@ -63,7 +59,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         FillPeriod();
         Question.ReceivedOn = VendorRules.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Page();
@@ -71,7 +67,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostPeriodAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!IsOfficer) return Forbid();
         var command = new SetQaPeriodCommand(id, VendorPage.ParseDate(Period.AnnouncedOn), VendorPage.ParseJstDateTime(Period.ProposalDeadline));
         if (await VendorPage.TryAsync(this, "Period", () => mediator.Send(command, ct).AsTask()))
@@ -84,7 +80,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostQuestionAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!IsOfficer) return Forbid();
         FillPeriod();
         var command = new LogQuestionCommand(id, Guid.TryParse(Question.VendorId, out var v) ? v : null, VendorPage.ParseDate(Question.ReceivedOn), Question.Text ?? "");
@@ -98,7 +94,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         if (!IsOfficer) return Forbid();
         FillPeriod();
         var command = new PublishAnswerCommand(id, Answer.QuestionId, Answer.Answer ?? "", Answer.ChangesConditions);
@@ -115,7 +111,7 @@ public sealed class IndexModel(CaseAccess access, IQuerySession session, IMediat
     /// <summary>The published list as Word (the qa-list template), for every vendor: numbers, questions and answers, never who asked.</summary>
     public async Task<IActionResult> OnGetDocumentAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         var today = VendorRules.Today(clock);
         var document = await QaListDocument.RenderAsync(session, renderer, Case, Vendors, today, ct);
         return File(document.Bytes, DocumentFileNames.DocxContentType, $"質問回答書_{today:yyyyMMdd}.docx");

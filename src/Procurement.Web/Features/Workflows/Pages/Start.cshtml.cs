@@ -14,26 +14,21 @@ namespace Procurement.Features.Workflows.Pages;
 /// <summary>An officer starts the case's workflow on a chosen definition and version (the case page carries the same form).</summary>
 [Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
-public sealed class StartModel(CaseAccess access, IMediator mediator, WorkflowCatalog catalog, UiText t) : PageModel
+public sealed class StartModel(IMediator mediator, WorkflowCatalog catalog, UiText t) : CasePageModel
 {
     /// <summary>"definition-id:version", as the select sends it.</summary>
     [BindProperty] public string? Definition { get; set; }
-    public CaseSummary Case { get; private set; } = null!;
     public IReadOnlyList<WorkflowDefinition> Definitions => catalog.StartChoices;
     public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         if (await mediator.Send(new CaseWorkflowQuery(id), ct) is not null) return Redirect($"/Cases/{id}");
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await access.FindCaseAsync(id, ct) is not { } found) return NotFound();
-        Case = found;
         var parts = (Definition ?? "").Split(':', 2);
         var definitionId = parts[0];
         int? version = parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
