@@ -1,16 +1,8 @@
-using System.Globalization;
 using System.Text;
-using Marten;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Contracts;
 using Procurement.Features.Documents;
 using Procurement.Features.Evaluation;
 using Procurement.Features.Workflows;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.AuditTrail;
 

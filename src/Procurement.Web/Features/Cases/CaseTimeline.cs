@@ -1,8 +1,5 @@
-using Marten;
 using Procurement.Features.Catalog;
 using Procurement.Features.Documents;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Cases;
 

@@ -1,12 +1,6 @@
-using Marten;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Groups;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Pages;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Cases;
 

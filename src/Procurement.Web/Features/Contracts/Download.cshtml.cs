@@ -1,11 +1,7 @@
 using System.IO.Compression;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Contracts.Drafting;
 using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Contracts;
 

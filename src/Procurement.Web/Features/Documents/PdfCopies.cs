@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
-using Marten;
 using Microsoft.Extensions.Options;
 using Procurement.Features.Documents.Rendering;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Procurement.Features.Documents;
 using Procurement.Features.Evaluation.Scoring;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Evaluation;
 

@@ -1,5 +1,4 @@
 using Procurement.Features.Documents;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Groups;
 

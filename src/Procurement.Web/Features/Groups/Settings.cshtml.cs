@@ -1,13 +1,5 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Documents;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Groups;
 

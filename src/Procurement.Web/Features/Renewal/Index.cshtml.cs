@@ -1,14 +1,3 @@
-using System.Globalization;
-using FluentValidation;
-using Marten;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Renewal;
 
 /// <summary>サービス継続・切替え (Phase4): decide at the end of the term; a switch opens the next procurement.</summary>

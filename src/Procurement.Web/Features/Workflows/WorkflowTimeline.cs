@@ -1,7 +1,5 @@
-using System.Globalization;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Guards;
-using Procurement.Infrastructure.Localization;
 
 using static Procurement.Features.Workflows.WorkflowText;
 

@@ -1,12 +1,5 @@
-using Procurement.Infrastructure.Validation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Evaluation.Consensus;
 using Procurement.Features.Evaluation.Scoring;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Evaluation.Pages;
 

@@ -1,13 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Evaluation.Committee;
 using Procurement.Features.Evaluation.Criteria;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Pages;
 

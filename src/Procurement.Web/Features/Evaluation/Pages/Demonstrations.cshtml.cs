@@ -1,14 +1,6 @@
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Documents;
 using Procurement.Features.Evaluation.Demonstrations;
 using Procurement.Features.Evaluation.Scoring;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Pages;
 

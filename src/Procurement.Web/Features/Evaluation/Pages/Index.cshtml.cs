@@ -1,11 +1,4 @@
-using Procurement.Infrastructure.Validation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Evaluation.ScoreSheets;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Evaluation.Pages;
 

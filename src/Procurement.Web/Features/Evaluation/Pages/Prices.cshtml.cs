@@ -1,12 +1,4 @@
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Auth;
 using Procurement.Features.Evaluation.Prices;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Pages;
 

@@ -1,7 +1,3 @@
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-
 namespace Procurement.Features.Vendors.Estimates;
 
 /// <summary>The latest 予定価格 of a case, for the evaluation engine's price scoring (null when none is recorded).</summary>

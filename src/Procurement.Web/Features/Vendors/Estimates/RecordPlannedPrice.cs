@@ -1,8 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors.Estimates;
 

@@ -1,13 +1,5 @@
-using Procurement.Infrastructure.Validation;
-using System.Globalization;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Workflows.Definitions;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows.Pages;
 

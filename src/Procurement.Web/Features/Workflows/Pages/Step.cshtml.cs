@@ -1,13 +1,6 @@
-using Procurement.Infrastructure.Validation;
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Guards;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows.Pages;
 

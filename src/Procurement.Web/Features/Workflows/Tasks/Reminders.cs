@@ -1,14 +1,10 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Marten;
 using MimeKit;
-using Procurement.Features.Cases;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Workflows.Tasks;
 
