@@ -34,7 +34,7 @@ public sealed class GetAuditTrailHandler(
         if (@case is null) return null;
 
         var definition = (await mediator.Send(new CaseWorkflowQuery(query.CaseId), ct))?.Definition;
-        var entries = (await CaseTimeline.LoadAsync(session, query.CaseId, t, definition, ct))
+        var entries = (await CaseTimeline.LoadAsync(session, query.CaseId, t, new TimelineContext(definition), ct: ct))
             .Select(e => new AuditEntry(e.At, e.Who, AuditSource.Case, e.Version, e.What, e.Detail)).ToList();
 
         string? evaluationWithheld = null;

@@ -16,7 +16,7 @@ public sealed class DetailModel(IQuerySession session, UiText t, IMediator media
     {
         Group = (await session.LoadAsync<GroupView>(Case.GroupId, ct))!;
         Workflow = await CaseWorkflowPanel.LoadAsync(mediator, catalog, id, User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin), ct);
-        Timeline = await CaseTimeline.LoadAsync(session, id, t, Workflow.Workflow?.Definition, ct);
+        Timeline = await CaseTimeline.LoadAsync(session, id, t, new TimelineContext(Workflow.Workflow?.Definition), ct: ct);
         return Page();
     }
 }

@@ -19,7 +19,6 @@ public sealed class EditModel(IMediator mediator, UiText t) : CasePageModel
     }
 
     [BindProperty] public EditInput Input { get; set; } = new();
-    public bool Stale { get; private set; }
 
     public IActionResult OnGet()
     {

@@ -19,7 +19,6 @@ public sealed class IndexModel(IQuerySession session, IMediator mediator, UiText
     /// <summary>The renewal version the page was loaded at (0: nothing recorded yet).</summary>
     [BindProperty] public long? Version { get; set; }
     public RenewalView? Renewal { get; private set; }
-    public bool Stale { get; private set; }
     public bool CanDecide => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

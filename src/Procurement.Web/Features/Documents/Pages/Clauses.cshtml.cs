@@ -22,7 +22,6 @@ public sealed class ClausesModel(IMediator mediator, TemplateCatalog catalog, IV
 
     public KindClauses Kind { get; private set; } = null!;
     public DocumentClauseSettings? Saved { get; private set; }
-    public bool Stale { get; private set; }
 
     public static string Key(ClauseDefinition clause, ClauseParameter p) => $"{clause.Id}.{p.Name}";
 

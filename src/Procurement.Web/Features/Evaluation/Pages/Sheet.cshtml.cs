@@ -31,7 +31,6 @@ public sealed class SheetModel(EvaluationQueries queries, IMediator mediator, Ui
     public IReadOnlyDictionary<Guid, IReadOnlyList<Vendors.VendorFile>> ProposalFiles { get; private set; } = new Dictionary<Guid, IReadOnlyList<Vendors.VendorFile>>();
 
     public MyScoreSheet Sheet { get; private set; } = null!;
-    public bool Stale { get; private set; }
 
     public static string Key(Guid vendorId, string itemId) => $"{vendorId:N}-{itemId}";
 
