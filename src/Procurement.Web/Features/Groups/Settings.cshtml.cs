@@ -20,6 +20,8 @@ public sealed class SettingsModel(IQuerySession session, CaseAccess access, IMed
     [BindProperty] public SettingsInput Input { get; set; } = new();
     public GroupView Group { get; private set; } = null!;
     public bool Stale { get; private set; }
+    /// <summary>The group's records, newest first, in the sentences of every other history.</summary>
+    public IReadOnlyList<TimelineEntry> History { get; private set; } = [];
 
     /// <summary>Today in Tokyo, written in <paramref name="style"/>: the example next to each choice.</summary>
     public string Example(DateStyle style) =>
@@ -57,6 +59,7 @@ public sealed class SettingsModel(IQuerySession session, CaseAccess access, IMed
     {
         if (!await access.IsGroupMemberAsync(id, ct)) return false;
         Group = (await session.LoadAsync<GroupView>(id, ct))!;
+        History = (await CaseTimeline.LoadAsync(session, id, t, ct: ct)).Reverse().ToList();
         return true;
     }
 }
