@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-
 namespace Procurement.Features;
 
 [IgnoreAntiforgeryToken]

@@ -1,10 +1,6 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Groups;
 using Procurement.Features.Wizards;
 using Procurement.Features.Workflows.Tasks;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features;
 

@@ -1,13 +1,7 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Contracts;
 using Procurement.Features.Documents;
 using Procurement.Features.Wizards;
-using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Database;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Infrastructure;
 

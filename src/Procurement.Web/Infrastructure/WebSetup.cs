@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
-using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Database;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Infrastructure;
 

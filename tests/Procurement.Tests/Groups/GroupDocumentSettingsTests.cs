@@ -155,4 +155,19 @@ public sealed class GroupDocumentSettingsTests(SharedApp shared) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(DateStyle.WarekiOnly, (await GroupAsync()).DateStyle);
     }
+
+    [Fact]
+    public async Task The_settings_page_shows_the_groups_history_in_sentences()
+    {
+        var officer = await _app.SignInAsync("officer1");
+        var saved = await officer.PostFormAsync(Page, Form((await GroupAsync()).Version, "WarekiWithWestern"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var html = await officer.GetStringAsync(Page);
+
+        Assert.Contains("グループ「南信州町村自治体クラウド協議会」を作成しました", html, StringComparison.Ordinal);
+        Assert.Contains("文書の日付の書き方を変更しました", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("GroupCreated", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("UserAddedToGroup", html, StringComparison.Ordinal);
+    }
 }

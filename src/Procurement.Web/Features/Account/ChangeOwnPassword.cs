@@ -1,10 +1,4 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Users;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Account;
 

@@ -1,10 +1,6 @@
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Users;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Account;
 

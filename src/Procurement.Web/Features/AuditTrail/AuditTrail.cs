@@ -1,16 +1,8 @@
-using System.Globalization;
 using System.Text;
-using Marten;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Contracts;
 using Procurement.Features.Documents;
 using Procurement.Features.Evaluation;
 using Procurement.Features.Workflows;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.AuditTrail;
 
@@ -42,7 +34,7 @@ public sealed class GetAuditTrailHandler(
         if (@case is null) return null;
 
         var definition = (await mediator.Send(new CaseWorkflowQuery(query.CaseId), ct))?.Definition;
-        var entries = (await CaseTimeline.LoadAsync(session, query.CaseId, t, definition, ct))
+        var entries = (await CaseTimeline.LoadAsync(session, query.CaseId, t, new TimelineContext(definition), ct: ct))
             .Select(e => new AuditEntry(e.At, e.Who, AuditSource.Case, e.Version, e.What, e.Detail)).ToList();
 
         string? evaluationWithheld = null;

@@ -1,5 +1,3 @@
-using Procurement.Infrastructure.Events;
-
 namespace Procurement.Features.Cases;
 
 /// <summary>クラウドの形態.</summary>

@@ -1,12 +1,6 @@
-using Marten;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Groups;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Pages;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Cases;
 
@@ -22,7 +16,7 @@ public sealed class DetailModel(IQuerySession session, UiText t, IMediator media
     {
         Group = (await session.LoadAsync<GroupView>(Case.GroupId, ct))!;
         Workflow = await CaseWorkflowPanel.LoadAsync(mediator, catalog, id, User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin), ct);
-        Timeline = await CaseTimeline.LoadAsync(session, id, t, Workflow.Workflow?.Definition, ct);
+        Timeline = await CaseTimeline.LoadAsync(session, id, t, new TimelineContext(Workflow.Workflow?.Definition), ct: ct);
         return Page();
     }
 }

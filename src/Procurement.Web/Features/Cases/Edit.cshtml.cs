@@ -1,12 +1,4 @@
-using System.Globalization;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Cases;
 
@@ -27,7 +19,6 @@ public sealed class EditModel(IMediator mediator, UiText t) : CasePageModel
     }
 
     [BindProperty] public EditInput Input { get; set; } = new();
-    public bool Stale { get; private set; }
 
     public IActionResult OnGet()
     {

@@ -1,14 +1,7 @@
-using System.Globalization;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Procurement.Features.Groups;
 using Procurement.Features.Wizards;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Cases;
 

@@ -1,10 +1,5 @@
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Contracts.Consistency;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Contracts;
 

@@ -1,10 +1,4 @@
 using System.Text.Json;
-using Marten;
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Contracts;
 

@@ -1,8 +1,5 @@
-using Procurement.Features.Cases;
 using Procurement.Features.Documents;
 using Procurement.Features.Sla;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Contracts;
 

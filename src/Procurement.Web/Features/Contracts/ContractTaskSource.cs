@@ -1,7 +1,5 @@
-using Marten;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Features.Workflows.Tasks;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Contracts;
 

@@ -1,16 +1,7 @@
-using FluentValidation;
-using Marten;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Contracts.Drafting;
 using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Features.Groups;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Contracts;
 

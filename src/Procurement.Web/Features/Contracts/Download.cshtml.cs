@@ -1,11 +1,7 @@
 using System.IO.Compression;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Contracts.Drafting;
 using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Contracts;
 
@@ -35,20 +31,7 @@ public sealed class DownloadModel(ContractAccess access, IDocumentSession sessio
         {
             throw new InvalidDataException($"保存された契約書類 {doc.FileName} のハッシュ値が一致しません（改ざん又は破損の可能性）。");
         }
-        if (format != "pdf") return File(doc.Docx, DocxType, doc.FileName);
-
-        try
-        {
-            return File(await pdfs.GetOrConvertAsync(session, id, doc.Docx, ct), "application/pdf", Path.ChangeExtension(doc.FileName, ".pdf"));
-        }
-        catch (PdfUnavailableException)
-        {
-            return NotFound();
-        }
-        catch (PdfConversionException)
-        {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
+        return await DocxOrPdfAsync(id, doc.Docx, doc.FileName, format, ct);
     }
 
     /// <summary>契約書一式 (one .docx of contract, SLA and 特記事項), or its PDF from the one PDF store.</summary>
@@ -56,10 +39,16 @@ public sealed class DownloadModel(ContractAccess access, IDocumentSession sessio
     {
         var doc = files.Assembled.FirstOrDefault(a => string.IsNullOrEmpty(member) || a.Member == member);
         if (doc is null) return NotFound();
-        if (format != "pdf") return File(doc.Docx, DocxType, doc.FileName);
+        return await DocxOrPdfAsync(caseId, doc.Docx, doc.FileName, format, ct);
+    }
+
+    /// <summary>The .docx as stored, or its PDF from the one PDF store (404 without LibreOffice, 503 when it failed).</summary>
+    private async Task<IActionResult> DocxOrPdfAsync(Guid caseId, byte[] docx, string fileName, string? format, CancellationToken ct)
+    {
+        if (format != "pdf") return File(docx, DocxType, fileName);
         try
         {
-            return File(await pdfs.GetOrConvertAsync(session, caseId, doc.Docx, ct), "application/pdf", Path.ChangeExtension(doc.FileName, ".pdf"));
+            return File(await pdfs.GetOrConvertAsync(session, caseId, docx, ct), "application/pdf", Path.ChangeExtension(fileName, ".pdf"));
         }
         catch (PdfUnavailableException)
         {

@@ -1,13 +1,5 @@
-using System.Globalization;
-using FluentValidation;
-using Marten;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Contracts.Drafting;
 using Procurement.Features.Sla;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Contracts;
 

@@ -1,16 +1,6 @@
-using System.Globalization;
-using FluentValidation;
-using Marten;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiniExcelLibs;
-using Procurement.Features.Cases;
 using Procurement.Features.Groups;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.CostSharing;
 

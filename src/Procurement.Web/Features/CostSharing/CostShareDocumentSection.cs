@@ -1,6 +1,3 @@
-using System.Globalization;
-using Marten;
-using Procurement.Features.Cases;
 using Procurement.Features.Documents;
 using Procurement.Features.Groups;
 

@@ -1,9 +1,5 @@
-using Marten;
-using Procurement.Features.Cases;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Demo;
 

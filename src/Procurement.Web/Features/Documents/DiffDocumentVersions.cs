@@ -1,10 +1,6 @@
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
-using Mediator;
 using Procurement.Features.Documents.Rendering;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Validation;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents;
 

@@ -1,7 +1,4 @@
-using Procurement.Features.Cases;
 using Procurement.Features.Documents.Rendering;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents;
 

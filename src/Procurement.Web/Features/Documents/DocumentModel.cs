@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Procurement.Features.Cases;
 using Procurement.Features.Catalog;
 using Procurement.Features.Groups;
 

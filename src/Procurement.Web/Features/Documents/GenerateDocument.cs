@@ -1,13 +1,5 @@
-using FluentValidation;
-using Marten;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Features.Groups;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents;
 

@@ -1,7 +1,3 @@
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-
 namespace Procurement.Features.Documents;
 
 // Read side for the history, diff and download pages. Membership of the case's group is each query's access rule.

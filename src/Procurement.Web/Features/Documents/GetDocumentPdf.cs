@@ -1,7 +1,4 @@
-using Marten;
-using Mediator;
 using Procurement.Features.Documents.Rendering;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Documents;
 

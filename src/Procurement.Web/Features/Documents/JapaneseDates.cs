@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Procurement.Features.Documents;
 
 /// <summary>How a group writes dates in its documents (公用文): 和暦 only, or 和暦 with the Western year in brackets.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Threading.Channels;
-using Marten;
 using Microsoft.Extensions.Options;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Infrastructure.Database;

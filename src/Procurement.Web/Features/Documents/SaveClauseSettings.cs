@@ -1,13 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Documents.Rendering;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Documents;
 

@@ -1,8 +1,6 @@
-using Marten;
 using Procurement.Features.Demo;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Features.Users;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Evaluation;
 

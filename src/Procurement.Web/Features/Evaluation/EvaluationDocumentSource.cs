@@ -1,5 +1,3 @@
-using System.Globalization;
-using Marten;
 using Procurement.Features.Documents;
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;

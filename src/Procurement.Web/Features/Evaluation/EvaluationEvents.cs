@@ -1,5 +1,4 @@
 using Procurement.Features.Evaluation.Scoring;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Evaluation;
 

@@ -1,8 +1,4 @@
-using Marten;
 using Procurement.Features.Evaluation.ScoreSheets;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
 using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation;

@@ -1,9 +1,6 @@
-using Marten;
 using Procurement.Features.Evaluation.Demonstrations;
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Validation;
 using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation;

@@ -1,8 +1,6 @@
-using Marten;
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Features.Workflows.Tasks;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Evaluation;
 

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
 using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation;

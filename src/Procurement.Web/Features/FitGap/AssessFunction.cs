@@ -1,11 +1,3 @@
-using FluentValidation;
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.FitGap;
 
 /// <summary><paramref name="ExpectedVersion"/>: the sheet version the page was loaded at (null: not checked); the list is one record.</summary>

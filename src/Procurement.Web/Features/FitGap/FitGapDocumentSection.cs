@@ -1,5 +1,3 @@
-using System.Globalization;
-using Marten;
 using Procurement.Features.Documents;
 
 namespace Procurement.Features.FitGap;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Uploads;
 
 namespace Procurement.Features.FitGap;

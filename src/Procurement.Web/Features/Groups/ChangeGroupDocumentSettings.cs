@@ -1,11 +1,4 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Documents;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Groups;
 

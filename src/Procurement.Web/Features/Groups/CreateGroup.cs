@@ -1,10 +1,4 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Documents;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Groups;
 

@@ -1,5 +1,4 @@
 using Procurement.Features.Documents;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Groups;
 
@@ -31,11 +30,24 @@ public sealed record MemberMunicipality(string Name, int Population, DateOnly Po
 
 public sealed record GroupCreated(
     Guid GroupId, string Name, OrganisationForm Form, IReadOnlyList<MemberMunicipality> Members,
-    string Representative, Actor By, DateTimeOffset At) : IAuditedEvent;
+    string Representative, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+{
+    public string TimelineTitle(UiText t) => t.Format("グループ「{0}」を作成しました", Name);
+    public string? TimelineDetail(UiText t) => t.Format("構成団体: {0}", string.Join(t.Comma, Members.Select(m => m.Name)));
+}
 
-public sealed record UserAddedToGroup(Guid GroupId, Guid UserId, string UserName, Actor By, DateTimeOffset At) : IAuditedEvent;
+public sealed record UserAddedToGroup(Guid GroupId, Guid UserId, string UserName, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+{
+    public string TimelineTitle(UiText t) => t.Format("{0}さんをグループに加えました", UserName);
+}
 
-public sealed record UserRemovedFromGroup(Guid GroupId, Guid UserId, string UserName, Actor By, DateTimeOffset At) : IAuditedEvent;
+public sealed record UserRemovedFromGroup(Guid GroupId, Guid UserId, string UserName, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+{
+    public string TimelineTitle(UiText t) => t.Format("{0}さんをグループから外しました", UserName);
+}
 
 /// <summary>How the group's generated documents write dates (和暦 only, or with the Western year in brackets).</summary>
-public sealed record GroupDocumentSettingsChanged(Guid GroupId, DateStyle DateStyle, Actor By, DateTimeOffset At) : IAuditedEvent;
+public sealed record GroupDocumentSettingsChanged(Guid GroupId, DateStyle DateStyle, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+{
+    public string TimelineTitle(UiText t) => t["文書の日付の書き方を変更しました"];
+}

@@ -1,13 +1,5 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Documents;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Groups;
 
@@ -28,6 +20,8 @@ public sealed class SettingsModel(IQuerySession session, CaseAccess access, IMed
     [BindProperty] public SettingsInput Input { get; set; } = new();
     public GroupView Group { get; private set; } = null!;
     public bool Stale { get; private set; }
+    /// <summary>The group's records, newest first, in the sentences of every other history.</summary>
+    public IReadOnlyList<TimelineEntry> History { get; private set; } = [];
 
     /// <summary>Today in Tokyo, written in <paramref name="style"/>: the example next to each choice.</summary>
     public string Example(DateStyle style) =>
@@ -65,6 +59,7 @@ public sealed class SettingsModel(IQuerySession session, CaseAccess access, IMed
     {
         if (!await access.IsGroupMemberAsync(id, ct)) return false;
         Group = (await session.LoadAsync<GroupView>(id, ct))!;
+        History = (await CaseTimeline.LoadAsync(session, id, t, ct: ct)).Reverse().ToList();
         return true;
     }
 }

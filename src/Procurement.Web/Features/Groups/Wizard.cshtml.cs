@@ -1,12 +1,6 @@
-using System.Globalization;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Procurement.Features.Wizards;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Groups;
 

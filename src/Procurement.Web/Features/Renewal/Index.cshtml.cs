@@ -1,14 +1,3 @@
-using System.Globalization;
-using FluentValidation;
-using Marten;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Renewal;
 
 /// <summary>サービス継続・切替え (Phase4): decide at the end of the term; a switch opens the next procurement.</summary>
@@ -30,7 +19,6 @@ public sealed class IndexModel(IQuerySession session, IMediator mediator, UiText
     /// <summary>The renewal version the page was loaded at (0: nothing recorded yet).</summary>
     [BindProperty] public long? Version { get; set; }
     public RenewalView? Renewal { get; private set; }
-    public bool Stale { get; private set; }
     public bool CanDecide => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin);
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

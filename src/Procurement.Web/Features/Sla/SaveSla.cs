@@ -1,11 +1,5 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Contracts;
 using Procurement.Features.Contracts.Drafting;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Sla;
 

@@ -1,18 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using FluentValidation;
-using Marten;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Contracts;
 using Procurement.Features.Sla;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.SlaOperation;
 

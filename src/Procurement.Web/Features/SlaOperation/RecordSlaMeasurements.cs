@@ -1,14 +1,7 @@
 using System.Security.Cryptography;
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Contracts;
 using Procurement.Features.Sla;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Uploads;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.SlaOperation;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Procurement.Features.Sla;
 
 namespace Procurement.Features.SlaOperation;

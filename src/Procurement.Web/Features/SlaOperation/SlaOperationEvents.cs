@@ -1,7 +1,3 @@
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-
 namespace Procurement.Features.SlaOperation;
 
 /// <summary>

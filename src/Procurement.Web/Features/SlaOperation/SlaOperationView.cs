@@ -1,4 +1,3 @@
-using System.Globalization;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 

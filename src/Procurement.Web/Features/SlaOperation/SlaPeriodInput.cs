@@ -1,6 +1,4 @@
-using System.Globalization;
 using Procurement.Features.Sla;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.SlaOperation;
 

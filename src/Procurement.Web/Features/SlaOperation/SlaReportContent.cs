@@ -1,4 +1,3 @@
-using System.Globalization;
 using Procurement.Features.Documents;
 using Procurement.Features.Sla;
 

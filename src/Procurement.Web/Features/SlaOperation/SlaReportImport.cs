@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Procurement.Features.Sla;
-using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Uploads;
 
 namespace Procurement.Features.SlaOperation;

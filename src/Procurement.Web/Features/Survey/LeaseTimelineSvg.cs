@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Procurement.Features.Catalog;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Survey;
 

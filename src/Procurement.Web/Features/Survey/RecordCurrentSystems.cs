@@ -1,10 +1,4 @@
-using Marten;
-using Mediator;
 using Procurement.Features.Groups;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Survey;
 

@@ -1,5 +1,3 @@
-using Marten;
-using Procurement.Features.Cases;
 using Procurement.Features.Catalog;
 using Procurement.Features.Documents;
 using Procurement.Features.Groups;

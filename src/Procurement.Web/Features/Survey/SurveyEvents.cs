@@ -1,7 +1,4 @@
 using Procurement.Features.Catalog;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Features.Cases;
 
 namespace Procurement.Features.Survey;
 

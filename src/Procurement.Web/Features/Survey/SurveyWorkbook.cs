@@ -1,7 +1,5 @@
-using System.Globalization;
 using MiniExcelLibs;
 using Procurement.Features.Catalog;
-using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Uploads;
 
 namespace Procurement.Features.Survey;

@@ -1,6 +1,4 @@
-using Marten;
 using Procurement.Features.Setup;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Users;
 

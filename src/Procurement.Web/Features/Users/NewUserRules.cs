@@ -1,5 +1,3 @@
-using Procurement.Infrastructure.Auth;
-
 namespace Procurement.Features.Users;
 
 /// <summary>Rules for a new account, shared by the admin page, the first-run page and the CLI.</summary>

@@ -1,10 +1,3 @@
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Vendors;
 
 /// <summary>Adds a vendor the group already knows (from an earlier case) to this case.</summary>

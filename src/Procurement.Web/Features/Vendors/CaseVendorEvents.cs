@@ -1,8 +1,4 @@
-using System.Globalization;
-using Procurement.Features.Cases;
 using Procurement.Features.Documents;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors;
 

@@ -1,11 +1,5 @@
 using JasperFx.Events;
-using Marten;
 using Marten.Events;
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Vendors;
 

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-
 namespace Procurement.Features.Vendors;
 
 /// <summary>The questions of the case's RFI (情報提供依頼書), which structure every vendor's answers.</summary>

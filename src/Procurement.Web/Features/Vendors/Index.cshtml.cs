@@ -1,11 +1,3 @@
-using Marten;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-
 namespace Procurement.Features.Vendors;
 
 /// <summary>The vendors of a case, adding one from the group's directory, and the RFI's questions. Any member of the group reads; officers write.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using Procurement.Infrastructure.Auth;
-
 namespace Procurement.Features.Vendors;
 
 /// <summary>RFI送付 and 参加 flags of a vendor in the case.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-
 namespace Procurement.Features.Vendors;
 
 /// <summary>An RFQ estimate (見積): 導入費用, 運用費用 per month and for the contract term, and the response date.</summary>

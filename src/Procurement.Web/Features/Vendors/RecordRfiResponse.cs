@@ -1,9 +1,4 @@
-using FluentValidation;
-using Mediator;
 using Procurement.Features.Vendors.Files;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Vendors;
 

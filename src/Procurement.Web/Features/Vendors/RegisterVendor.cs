@@ -1,10 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors;
 

@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
 using Procurement.Features.Demo;
 using Procurement.Features.Evaluation;
 using Procurement.Features.Vendors.Files;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Vendors;
 

@@ -1,5 +1,3 @@
-using Procurement.Infrastructure.Events;
-
 namespace Procurement.Features.Vendors;
 
 /// <summary>
@@ -8,4 +6,7 @@ namespace Procurement.Features.Vendors;
 /// </summary>
 public sealed record VendorRegistered(
     Guid VendorId, Guid GroupId, string CompanyName, string CorporateNumber, string Address,
-    string ContactPerson, string Email, Actor By, DateTimeOffset At) : IAuditedEvent;
+    string ContactPerson, string Email, Actor By, DateTimeOffset At) : IAuditedEvent, ITimelineDescribed
+{
+    public string TimelineTitle(UiText t) => t.Format("事業者台帳に{0}を登録しました", CompanyName);
+}

@@ -1,15 +1,8 @@
-using System.Globalization;
 using System.Security.Claims;
-using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Documents;
 using Procurement.Features.Evaluation;
 using Procurement.Features.Vendors.Files;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Vendors;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Procurement.Infrastructure.Localization;
-
 namespace Procurement.Features.Vendors;
 
 /// <summary>Field rules shared by the vendor commands.</summary>

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Procurement.Features.Wizards;
 
 /// <summary>

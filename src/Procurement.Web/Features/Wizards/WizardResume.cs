@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Procurement.Features.Wizards;
 
 /// <summary>Where the home page's 「作成途中の入力」 list sends a user back to, and what it calls the wizard (a UiText key).</summary>

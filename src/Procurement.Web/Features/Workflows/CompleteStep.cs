@@ -1,11 +1,6 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Guards;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Validation;
 using static Procurement.Features.Workflows.Runtime.StepLifecycle;
 
 using static Procurement.Features.Workflows.WorkflowText;

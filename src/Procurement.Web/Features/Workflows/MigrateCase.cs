@@ -1,11 +1,5 @@
-using FluentValidation;
-using Marten;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Validation;
 using static Procurement.Features.Workflows.WorkflowText;
 
 namespace Procurement.Features.Workflows;

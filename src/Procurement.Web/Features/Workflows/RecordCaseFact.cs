@@ -1,10 +1,5 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Workflows.Guards;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Validation;
 
 using static Procurement.Features.Workflows.WorkflowText;
 

@@ -1,10 +1,6 @@
-using Marten;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Guards;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Workflows;
 

@@ -1,8 +1,5 @@
-using Marten;
-using Mediator;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Diagrams;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Workflows;
 

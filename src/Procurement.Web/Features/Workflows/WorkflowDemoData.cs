@@ -1,11 +1,7 @@
-using Marten;
-using Procurement.Features.Cases;
 using Procurement.Features.Demo;
 using Procurement.Features.Users;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Workflows;
 

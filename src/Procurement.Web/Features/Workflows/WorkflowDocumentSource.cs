@@ -1,4 +1,3 @@
-using Marten;
 using Procurement.Features.Documents;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Diagrams;

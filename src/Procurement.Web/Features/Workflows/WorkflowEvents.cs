@@ -1,5 +1,3 @@
-using Procurement.Infrastructure.Events;
-
 namespace Procurement.Features.Workflows;
 
 // Workflow events live in the case stream (stream id = case id). Each records the outcome the

@@ -1,5 +1,4 @@
 using Procurement.Features.Workflows.Definitions;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Guards;
-using Procurement.Infrastructure.Localization;
 
 using static Procurement.Features.Workflows.WorkflowText;
 
@@ -45,6 +43,17 @@ public static class WorkflowTimeline
 
         static string Note(string? note) => note is null ? "" : T.Format("メモ: {0}", note);
     }
+
+    /// <summary>The step a workflow event is about (a send-back: the step it returns to), or null.</summary>
+    public static string? StepOf(object @event) => @event switch
+    {
+        StepCompleted e => e.StepId,
+        StepReopenedByRecord e => e.StepId,
+        CaseSentBack e => e.ToStep,
+        StepDeadlineSet e => e.StepId,
+        ReminderRecorded e => e.StepId,
+        _ => null,
+    };
 
     private static string Fact(string fact) => T[CaseFacts.Titles.GetValueOrDefault(fact, fact)];
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Infrastructure.Auth;
 

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace Procurement.Infrastructure.Auth;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Marten;
-using Procurement.Features.Cases;
 using Procurement.Features.Groups;
 
 namespace Procurement.Infrastructure.Auth;

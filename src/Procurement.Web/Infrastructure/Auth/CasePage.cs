@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 
 namespace Procurement.Infrastructure.Auth;
 
@@ -13,6 +10,21 @@ namespace Procurement.Infrastructure.Auth;
 public abstract class CasePageModel : PageModel
 {
     public CaseSummary Case { get; internal set; } = null!;
+
+    /// <summary>The last command was refused because the page was out of date (the page offers a reload).</summary>
+    public bool Stale { get; protected set; }
+
+    /// <summary>
+    /// Sends one form's command (<see cref="FormCommand"/>): on success the flash message and a redirect to
+    /// <paramref name="then"/>; on refusal null, the messages next to the form, so the handler shows the page again.
+    /// </summary>
+    protected async Task<IActionResult?> SendFormAsync(UiText t, string form, Func<Task> send, string flash, string then)
+    {
+        (var ok, Stale) = await FormCommand.TryAsync(ModelState, t, form, send);
+        if (!ok) return null;
+        TempData["Flash"] = flash;
+        return Redirect(then);
+    }
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Infrastructure.Auth;
 

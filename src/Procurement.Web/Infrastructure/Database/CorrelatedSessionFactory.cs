@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Marten;
 
 namespace Procurement.Infrastructure.Database;
 

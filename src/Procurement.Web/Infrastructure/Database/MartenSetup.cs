@@ -1,8 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
-using Marten;
-using Procurement.Features.Cases;
 using Procurement.Features.Contracts;
 using Procurement.Features.Documents;
 using Procurement.Features.Groups;

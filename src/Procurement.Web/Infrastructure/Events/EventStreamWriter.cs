@@ -1,8 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
-using Marten;
 using Npgsql;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Infrastructure.Events;
 

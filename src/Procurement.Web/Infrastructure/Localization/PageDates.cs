@@ -1,9 +1,6 @@
-using Marten;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Procurement.Features.Cases;
 using Procurement.Features.Documents;
 using Procurement.Features.Groups;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Infrastructure.Localization;
 

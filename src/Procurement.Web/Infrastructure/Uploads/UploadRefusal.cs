@@ -1,6 +1,3 @@
-using System.Globalization;
-using Procurement.Infrastructure.Localization;
-
 namespace Procurement.Infrastructure.Uploads;
 
 /// <summary>

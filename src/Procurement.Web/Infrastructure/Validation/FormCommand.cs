@@ -1,6 +1,4 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Infrastructure.Validation;
 

@@ -1,6 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
 
 namespace Procurement.Infrastructure.Validation;
 

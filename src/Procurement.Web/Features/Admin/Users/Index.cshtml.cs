@@ -1,9 +1,6 @@
-using Marten;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Account;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Admin.Users;
 

@@ -1,12 +1,6 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Account;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Admin.Users;
 

@@ -1,11 +1,7 @@
-using Marten;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Contracts.Drafting;
 using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Features.Groups;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Contracts.Consistency;
 

@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Text;
-using Procurement.Features.Cases;
 using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Features.Groups;
 using Procurement.Features.Sla;
-using Procurement.Infrastructure.Localization;
 using DocSlaItem = Procurement.Features.Documents.SlaItem;
 
 namespace Procurement.Features.Contracts.Drafting;

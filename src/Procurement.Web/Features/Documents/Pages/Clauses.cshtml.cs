@@ -1,16 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Documents.Rendering;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Documents.Pages;
 
@@ -31,7 +22,6 @@ public sealed class ClausesModel(IMediator mediator, TemplateCatalog catalog, IV
 
     public KindClauses Kind { get; private set; } = null!;
     public DocumentClauseSettings? Saved { get; private set; }
-    public bool Stale { get; private set; }
 
     public static string Key(ClauseDefinition clause, ClauseParameter p) => $"{clause.Id}.{p.Name}";
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Procurement.Features.Catalog;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Documents.Rendering;
 

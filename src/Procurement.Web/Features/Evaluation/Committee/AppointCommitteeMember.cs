@@ -1,11 +1,5 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Committee;
 

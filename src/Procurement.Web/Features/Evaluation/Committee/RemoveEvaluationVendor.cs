@@ -1,10 +1,3 @@
-using FluentValidation;
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Evaluation.Committee;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Evaluation.Criteria;
 
 /// <summary>A member confirms they have read the latest change of the frozen criteria.</summary>

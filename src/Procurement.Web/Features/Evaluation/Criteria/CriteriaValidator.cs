@@ -1,4 +1,3 @@
-using FluentValidation;
 using Procurement.Features.Evaluation.Scoring;
 using static Procurement.Features.Evaluation.EvaluationText;
 

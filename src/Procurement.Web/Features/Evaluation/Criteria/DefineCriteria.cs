@@ -1,10 +1,4 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Procurement.Features.Evaluation.Scoring;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Criteria;
 

@@ -1,9 +1,3 @@
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Evaluation.Criteria;
 
 /// <summary>The officer opens the proposals; from this moment the criteria are frozen (no moving the goalposts after seeing the bids).</summary>

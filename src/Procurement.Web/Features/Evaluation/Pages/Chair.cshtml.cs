@@ -1,12 +1,5 @@
-using Procurement.Infrastructure.Validation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Evaluation.Consensus;
 using Procurement.Features.Evaluation.Scoring;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Evaluation.Pages;
 
@@ -46,7 +39,6 @@ public sealed class ChairModel(EvaluationQueries queries, IMediator mediator, Ui
 
     public EvaluationOverview Overview { get; private set; } = null!;
     public EvaluationResult? Result { get; private set; }
-    public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -93,17 +85,8 @@ public sealed class ChairModel(EvaluationQueries queries, IMediator mediator, Ui
             t["くじの結果を記録しました。"], ct);
     }
 
-    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash, CancellationToken ct)
-    {
-        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
-        if (ok)
-        {
-            TempData["Flash"] = flash;
-            return Redirect($"/Cases/{id}/Evaluation/Chair");
-        }
-        Stale = stale;
-        return Page();
-    }
+    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash, CancellationToken ct) =>
+        await SendFormAsync(t, form, send, flash, $"/Cases/{id}/Evaluation/Chair") ?? Page();
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -1,13 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Evaluation.Committee;
 using Procurement.Features.Evaluation.Criteria;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Pages;
 
@@ -43,7 +36,6 @@ public sealed class CommitteeModel(EvaluationQueries queries, IMediator mediator
     [BindProperty] public SeatInput Seat { get; set; } = new();
 
     public CommitteeSetup Setup { get; private set; } = null!;
-    public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? Page();
@@ -82,14 +74,7 @@ public sealed class CommitteeModel(EvaluationQueries queries, IMediator mediator
     private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
-        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
-        if (ok)
-        {
-            TempData["Flash"] = flash;
-            return Redirect($"/Cases/{id}/Evaluation/Committee");
-        }
-        Stale = stale;
-        return await LoadAsync(id, ct) ?? Page();
+        return await SendFormAsync(t, form, send, flash, $"/Cases/{id}/Evaluation/Committee") ?? await LoadAsync(id, ct) ?? Page();
     }
 
     /// <summary>Null when the page may be shown; 403 for an admin without the officer role.</summary>

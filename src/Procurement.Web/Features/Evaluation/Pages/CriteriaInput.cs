@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation.Results;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Features.Wizards;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Evaluation.Pages;
 

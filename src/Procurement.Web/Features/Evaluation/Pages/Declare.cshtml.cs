@@ -1,12 +1,5 @@
-using Procurement.Infrastructure.Validation;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Evaluation.Committee;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Evaluation.Pages;
 
@@ -25,7 +18,6 @@ public sealed class DeclareModel(EvaluationQueries queries, IMediator mediator, 
 
     [BindProperty] public DeclareInput Declaration { get; set; } = new();
     public EvaluationOverview Overview { get; private set; } = null!;
-    public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -50,15 +42,8 @@ public sealed class DeclareModel(EvaluationQueries queries, IMediator mediator, 
             ModelState.AddModelError("Declaration.ConflictedVendorIds", t["利害関係のある事業者を選んでください。"]);
             return Page();
         }
-        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, nameof(Declaration),
-            () => mediator.Send(new DeclareConflictOfInterest(id, vendors, Declaration.Statement ?? ""), ct).AsTask());
-        if (ok)
-        {
-            TempData["Flash"] = t["利害関係の申告を記録しました。"];
-            return Redirect($"/Cases/{id}/Evaluation");
-        }
-        Stale = stale;
-        return Page();
+        return await SendFormAsync(t, nameof(Declaration), () => mediator.Send(new DeclareConflictOfInterest(id, vendors, Declaration.Statement ?? ""), ct).AsTask(),
+            t["利害関係の申告を記録しました。"], $"/Cases/{id}/Evaluation") ?? Page();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)

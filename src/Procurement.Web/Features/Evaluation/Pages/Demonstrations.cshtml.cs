@@ -1,14 +1,6 @@
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Documents;
 using Procurement.Features.Evaluation.Demonstrations;
 using Procurement.Features.Evaluation.Scoring;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Pages;
 
@@ -51,7 +43,6 @@ public sealed class DemonstrationsModel(EvaluationQueries queries, IMediator med
     [BindProperty] public ScenarioInput Scenario { get; set; } = new();
 
     public EvaluationOverview Overview { get; private set; } = null!;
-    public bool Stale { get; private set; }
 
     public IReadOnlyList<CriteriaItem> ScenarioItems =>
         Overview.Criteria.FirstOrDefault(c => c.Id == EvaluationView.DemonstrationCategoryId)?.Items ?? [];
@@ -135,17 +126,8 @@ public sealed class DemonstrationsModel(EvaluationQueries queries, IMediator med
         return new DateTimeOffset(local, JapaneseDates.Tokyo.GetUtcOffset(local));
     }
 
-    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash)
-    {
-        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
-        if (ok)
-        {
-            TempData["Flash"] = flash;
-            return Redirect($"/Cases/{id}/Evaluation/Demonstrations");
-        }
-        Stale = stale;
-        return Page();
-    }
+    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash) =>
+        await SendFormAsync(t, form, send, flash, $"/Cases/{id}/Evaluation/Demonstrations") ?? Page();
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {

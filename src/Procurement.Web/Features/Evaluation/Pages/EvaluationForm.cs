@@ -1,5 +1,4 @@
 using Procurement.Features.Evaluation.Scoring;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Evaluation.Pages;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Evaluation.Pages;
 
 /// <summary>

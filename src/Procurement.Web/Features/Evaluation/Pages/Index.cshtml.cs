@@ -1,11 +1,4 @@
-using Procurement.Infrastructure.Validation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Evaluation.ScoreSheets;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Evaluation.Pages;
 
@@ -24,7 +17,6 @@ public sealed class IndexModel(EvaluationQueries queries, IMediator mediator, Ui
 
     [BindProperty] public ReopenInput Reopen { get; set; } = new();
     public EvaluationOverview Overview { get; private set; } = null!;
-    public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await ShowAsync(id, ct);
@@ -44,17 +36,8 @@ public sealed class IndexModel(EvaluationQueries queries, IMediator mediator, Ui
     public Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, nameof(Reopen), () => mediator.Send(new ReopenScoreSheet(id, Reopen.MemberId, Reopen.Reason ?? ""), ct).AsTask(), t["採点表を差し戻しました。"], ct);
 
-    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash, CancellationToken ct)
-    {
-        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
-        if (ok)
-        {
-            TempData["Flash"] = flash;
-            return Redirect($"/Cases/{id}/Evaluation");
-        }
-        Stale = stale;
-        return await ShowAsync(id, ct);
-    }
+    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash, CancellationToken ct) =>
+        await SendFormAsync(t, form, send, flash, $"/Cases/{id}/Evaluation") ?? await ShowAsync(id, ct);
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {

@@ -1,12 +1,4 @@
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Auth;
 using Procurement.Features.Evaluation.Prices;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Pages;
 
@@ -37,7 +29,6 @@ public sealed class PricesModel(EvaluationQueries queries, IMediator mediator, U
     public EvaluationOverview Overview { get; private set; } = null!;
     public PriceEnvelopeView? Prices { get; private set; }
     public string? Sealed { get; private set; }
-    public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -72,17 +63,8 @@ public sealed class PricesModel(EvaluationQueries queries, IMediator mediator, U
         decimal.TryParse((text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Replace("円", "", StringComparison.Ordinal).Trim(),
             NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
 
-    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash)
-    {
-        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, form, send);
-        if (ok)
-        {
-            TempData["Flash"] = flash;
-            return Redirect($"/Cases/{id}/Evaluation/Prices");
-        }
-        Stale = stale;
-        return Page();
-    }
+    private async Task<IActionResult> SendAsync(Guid id, string form, Func<Task> send, string flash) =>
+        await SendFormAsync(t, form, send, flash, $"/Cases/{id}/Evaluation/Prices") ?? Page();
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Procurement.Features.Evaluation.Scoring;
 
 namespace Procurement.Features.Evaluation.Pages;

@@ -1,14 +1,6 @@
-using System.Globalization;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Features.Evaluation.ScoreSheets;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Evaluation.Pages;
 
@@ -39,7 +31,6 @@ public sealed class SheetModel(EvaluationQueries queries, IMediator mediator, Ui
     public IReadOnlyDictionary<Guid, IReadOnlyList<Vendors.VendorFile>> ProposalFiles { get; private set; } = new Dictionary<Guid, IReadOnlyList<Vendors.VendorFile>>();
 
     public MyScoreSheet Sheet { get; private set; } = null!;
-    public bool Stale { get; private set; }
 
     public static string Key(Guid vendorId, string itemId) => $"{vendorId:N}-{itemId}";
 

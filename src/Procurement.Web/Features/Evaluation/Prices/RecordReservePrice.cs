@@ -1,9 +1,3 @@
-using FluentValidation;
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-
 namespace Procurement.Features.Evaluation.Prices;
 
 /// <summary>The officer records the 予定価格 and its basis (e.g. the RFQ estimate comparison) into the price envelope.</summary>

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Evaluation.ScoreSheets;
 
 /// <summary>The chair sends a submitted sheet back to its member, with a reason the member sees.</summary>

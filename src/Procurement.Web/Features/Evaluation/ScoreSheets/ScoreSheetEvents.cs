@@ -1,5 +1,3 @@
-using Procurement.Infrastructure.Events;
-
 namespace Procurement.Features.Evaluation.ScoreSheets;
 
 // One stream per member per case (EvaluationStreams.ScoreSheet(caseId, memberId)): every change of a score is

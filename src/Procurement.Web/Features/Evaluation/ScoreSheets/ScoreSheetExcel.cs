@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiniExcelLibs;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Uploads;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Procurement.Features.Evaluation.Scoring;
 
 /// <summary>

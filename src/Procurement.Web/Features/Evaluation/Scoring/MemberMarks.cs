@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Procurement.Features.Evaluation.Scoring;
 
 /// <summary>One vendor's marks as the counting members gave them, turned into rounded points.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Procurement.Features.Evaluation.Scoring;
 
 /// <summary>The price part of each vendor, and the total it ranks on.</summary>

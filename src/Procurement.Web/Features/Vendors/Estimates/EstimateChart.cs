@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors.Estimates;
 

@@ -1,6 +1,4 @@
-using FluentValidation;
 using Microsoft.Extensions.Options;
-using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Uploads;
 
 namespace Procurement.Features.Vendors.Files;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Procurement.Infrastructure.Database;

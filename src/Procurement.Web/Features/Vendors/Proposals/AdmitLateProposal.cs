@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Vendors.Proposals;
 
 /// <summary>A late proposal is kept but excluded; the officer admits it only with a written reason (e.g. 郵便事故).</summary>

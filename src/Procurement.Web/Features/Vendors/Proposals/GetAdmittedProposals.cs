@@ -1,7 +1,3 @@
-using Marten;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-
 namespace Procurement.Features.Vendors.Proposals;
 
 /// <summary>

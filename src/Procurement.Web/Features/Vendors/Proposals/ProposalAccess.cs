@@ -1,5 +1,3 @@
-using Procurement.Infrastructure.Auth;
-
 namespace Procurement.Features.Vendors.Proposals;
 
 /// <summary>Why a user may or may not open proposals; the page shows the reason instead of an empty list.</summary>

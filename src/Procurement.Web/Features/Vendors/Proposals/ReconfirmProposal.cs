@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Vendors.Proposals;
 
 /// <summary>The vendor confirmed (in writing, to the officer) that its proposal stands under the changed conditions.</summary>

@@ -1,10 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Vendors.QandA;
 

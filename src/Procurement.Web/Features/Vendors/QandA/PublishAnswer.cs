@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
-
 namespace Procurement.Features.Vendors.QandA;
 
 /// <summary>Publishes the answer to a logged question; <see cref="ChangesConditions"/> marks answers that change the tender conditions.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
-
 namespace Procurement.Features.Vendors.QandA;
 
 /// <summary>

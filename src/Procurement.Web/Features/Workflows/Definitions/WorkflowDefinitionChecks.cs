@@ -1,5 +1,4 @@
 using Procurement.Features.Workflows.Guards;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Workflows.Definitions;
 

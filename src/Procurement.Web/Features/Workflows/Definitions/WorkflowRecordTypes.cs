@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Workflows.Definitions;
 

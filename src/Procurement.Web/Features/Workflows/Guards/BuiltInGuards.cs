@@ -1,6 +1,3 @@
-using Marten;
-using Procurement.Features.Cases;
-
 namespace Procurement.Features.Workflows.Guards;
 
 /// <summary>A guard a person can satisfy by confirming a fact on the case (the step page offers the form).</summary>

@@ -1,4 +1,3 @@
-using Marten;
 using Procurement.Features.Workflows.Definitions;
 
 namespace Procurement.Features.Workflows.Guards;

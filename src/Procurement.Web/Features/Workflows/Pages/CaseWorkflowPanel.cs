@@ -1,4 +1,3 @@
-using Mediator;
 using Procurement.Features.Workflows.Definitions;
 
 namespace Procurement.Features.Workflows.Pages;

@@ -1,13 +1,5 @@
-using Procurement.Infrastructure.Validation;
-using System.Globalization;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Procurement.Features.Cases;
 using Procurement.Features.Workflows.Definitions;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows.Pages;
 
@@ -19,7 +11,6 @@ public sealed class StartModel(IMediator mediator, WorkflowCatalog catalog, UiTe
     /// <summary>"definition-id:version", as the select sends it.</summary>
     [BindProperty] public string? Definition { get; set; }
     public IReadOnlyList<WorkflowDefinition> Definitions => catalog.StartChoices;
-    public bool Stale { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -33,14 +24,8 @@ public sealed class StartModel(IMediator mediator, WorkflowCatalog catalog, UiTe
         var definitionId = parts[0];
         int? version = parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
         // A second start (another officer was quicker) is refused by the rule itself, with a message naming the running workflow.
-        var (ok, stale) = await FormCommand.TryAsync(ModelState, t, nameof(Definition),
-            () => mediator.Send(new StartWorkflowCommand(id, definitionId, version), ct).AsTask());
-        if (ok)
-        {
-            TempData["Flash"] = t["手続を開始しました。"];
-            return Redirect($"/Cases/{id}");
-        }
-        Stale = stale;
+        if (await SendFormAsync(t, nameof(Definition), () => mediator.Send(new StartWorkflowCommand(id, definitionId, version), ct).AsTask(),
+            t["手続を開始しました。"], $"/Cases/{id}") is { } sent) return sent;
         if (ModelState.TryGetValue("Definition.DefinitionId", out var entry))
         {
             foreach (var e in entry.Errors) ModelState.AddModelError(nameof(Definition), e.ErrorMessage);

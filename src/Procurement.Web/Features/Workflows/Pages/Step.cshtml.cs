@@ -1,13 +1,6 @@
-using Procurement.Infrastructure.Validation;
-using System.Globalization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Guards;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Workflows.Pages;
 
@@ -18,7 +11,7 @@ namespace Procurement.Features.Workflows.Pages;
 /// Members of the case's group only; everyone else gets 404.
 /// </summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class StepModel(IMediator mediator, ICurrentUser user, UiText t) : PageModel
+public sealed class StepModel(IMediator mediator, ICurrentUser user, IQuerySession session, UiText t) : PageModel
 {
     public sealed class CompleteInput
     {
@@ -57,6 +50,8 @@ public sealed class StepModel(IMediator mediator, ICurrentUser user, UiText t) :
     public StepDetails Details { get; private set; } = null!;
     public CaseWorkflowDetails Workflow { get; private set; } = null!;
     public IReadOnlyList<FactOffer> Facts { get; private set; } = [];
+    /// <summary>This step's records, newest first, in the sentences of the case history.</summary>
+    public IReadOnlyList<TimelineEntry> History { get; private set; } = [];
     public bool IsOfficer { get; private set; }
     public bool Stale { get; private set; }
 
@@ -113,6 +108,8 @@ public sealed class StepModel(IMediator mediator, ICurrentUser user, UiText t) :
         if (await mediator.Send(new CaseWorkflowQuery(id), ct) is not { } workflow) return false;
         Details = details;
         Workflow = workflow;
+        History = (await CaseTimeline.LoadAsync(session, id, t, new TimelineContext(workflow.Definition), e => WorkflowTimeline.StepOf(e) == stepId, ct))
+            .Reverse().ToList();
         var actor = WorkflowActor.From(user);
         IsOfficer = actor.IsOfficer;
         Facts = details.Step.Guards

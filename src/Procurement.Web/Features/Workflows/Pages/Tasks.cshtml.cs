@@ -1,8 +1,4 @@
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Procurement.Features.Workflows.Tasks;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Workflows.Pages;
 

@@ -1,6 +1,4 @@
 using Procurement.Features.Workflows.Definitions;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Workflows.Runtime;
 

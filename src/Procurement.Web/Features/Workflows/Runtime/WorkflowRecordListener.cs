@@ -1,7 +1,5 @@
 using JasperFx.Events;
-using Marten;
 using Procurement.Features.Workflows.Definitions;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Workflows.Runtime;
 

@@ -1,10 +1,5 @@
 using JasperFx.Events;
-using Marten;
 using Marten.Events;
-using Procurement.Features.Cases;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Workflows.Runtime;
 

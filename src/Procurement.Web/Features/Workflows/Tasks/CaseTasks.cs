@@ -1,14 +1,9 @@
 using JasperFx.Events;
-using Marten;
 using Marten.Services;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Workflows.Tasks;
 

@@ -1,9 +1,5 @@
-using Marten;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Workflows.Tasks;
 

@@ -1,15 +1,11 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Marten;
 using MimeKit;
-using Procurement.Features.Cases;
 using Procurement.Features.Groups;
 using Procurement.Features.Users;
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
-using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Database;
-using Procurement.Infrastructure.Events;
 
 namespace Procurement.Features.Workflows.Tasks;
 
