@@ -1,14 +1,6 @@
-using FluentValidation;
-using Marten;
-using Mediator;
-using Procurement.Features.Cases;
 using Procurement.Features.Catalog;
 using Procurement.Features.Contracts.Drafting;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 using Procurement.Features.Sla;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Features.Documents;
 

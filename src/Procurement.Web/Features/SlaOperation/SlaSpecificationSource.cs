@@ -1,4 +1,3 @@
-using Marten;
 using Procurement.Features.Contracts;
 using Procurement.Features.Documents;
 

@@ -1,6 +1,3 @@
-using Marten;
-using Procurement.Infrastructure.Events;
-
 namespace Procurement.Features.Evaluation.Prices;
 
 /// <summary>

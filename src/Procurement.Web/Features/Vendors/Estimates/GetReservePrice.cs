@@ -1,7 +1,4 @@
-using Marten;
-using Mediator;
 using Procurement.Features.Evaluation;
-using Procurement.Infrastructure.Auth;
 
 namespace Procurement.Features.Vendors.Estimates;
 

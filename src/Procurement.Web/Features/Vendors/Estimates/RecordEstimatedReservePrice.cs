@@ -1,11 +1,5 @@
-using FluentValidation;
 using FluentValidation.Results;
-using Marten;
-using Mediator;
 using Procurement.Features.Evaluation;
-using Procurement.Infrastructure.Auth;
-using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Features.Vendors.Estimates;
 
