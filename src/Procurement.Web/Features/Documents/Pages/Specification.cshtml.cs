@@ -11,7 +11,7 @@ namespace Procurement.Features.Documents.Pages;
 /// </summary>
 [Access(Roles.Officer, Roles.Admin, CaseRoute = "id")]
 [Authorize(Policy = Policies.Officer)]
-public sealed class SpecificationModel(CaseAccess access, IMediator mediator, UiText t) : PageModel
+public sealed class SpecificationModel(IMediator mediator, UiText t) : CasePageModel
 {
     public sealed class MigrationRow
     {
@@ -36,10 +36,8 @@ public sealed class SpecificationModel(CaseAccess access, IMediator mediator, Ui
     }
 
     [BindProperty] public FiguresInput Input { get; set; } = new();
-    public CaseSummary Case { get; private set; } = null!;
     /// <summary>The saved figures; null while the specification uses the defaults.</summary>
     public SpecificationFigures? Saved { get; private set; }
-    public bool Stale { get; private set; }
     public static SpecificationFigures Defaults => SpecificationFigures.Defaults;
 
     /// <summary>The case's 標準化 target 業務: only they can be on the 特定移行支援 path.</summary>
@@ -47,7 +45,7 @@ public sealed class SpecificationModel(CaseAccess access, IMediator mediator, Ui
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         var f = Saved ?? Defaults;
         Input = new FiguresInput
         {
@@ -64,7 +62,7 @@ public sealed class SpecificationModel(CaseAccess access, IMediator mediator, Ui
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadAsync(id, ct);
         var migrations = new List<SpecificMigrationInput>();
         var rows = new List<int>();
         for (var i = 0; i < Input.Migrations.Count; i++)
@@ -84,24 +82,11 @@ public sealed class SpecificationModel(CaseAccess access, IMediator mediator, Ui
             Input.Rpo ?? "", Int(Input.BackupRetentionYears), Int(Input.MigrationRehearsals), Int(Input.TrainingSessions), migrations);
         if (ModelState.ErrorCount == 0)
         {
-            try
+            (var ok, Stale) = await FormCommand.TryAsync(ModelState, t, () => mediator.Send(command, ct).AsTask(), property => FieldKey(property, rows));
+            if (ok)
             {
-                await mediator.Send(command, ct);
                 TempData["Flash"] = t["調達仕様書の数値を保存しました。"];
                 return Redirect($"/Cases/{id}/Documents/Specification");
-            }
-            catch (ValidationException ex)
-            {
-                foreach (var e in ex.Errors) ModelState.AddModelError(FieldKey(e.PropertyName, rows), e.ErrorMessage);
-            }
-            catch (StaleVersionException ex)
-            {
-                Stale = true;
-                ModelState.AddModelError("", t[ex.Message]);
-            }
-            catch (DomainRuleException ex)
-            {
-                ModelState.AddModelError("", t[ex.Message]);
             }
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -127,14 +112,10 @@ public sealed class SpecificationModel(CaseAccess access, IMediator mediator, Ui
     private static int? Int(string? s) =>
         int.TryParse((s ?? "").Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await access.FindCaseAsync(id, ct);
-        if (found is null) return false;
-        Case = found;
         var view = await mediator.Send(new ListDocumentVersions(id), ct);
         Saved = view.Specification;
         if (HttpMethods.IsGet(Request.Method)) Input.Revision = view.SpecificationRevision;
-        return true;
     }
 }
