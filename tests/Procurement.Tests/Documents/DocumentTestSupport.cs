@@ -23,8 +23,7 @@ public static class DocumentTestSupport
         throw new DirectoryNotFoundException("Procurement.sln not found above the test binaries");
     }
 
-    public static JsonObject Sample(string templateId) =>
-        JsonNode.Parse(File.ReadAllText(Catalog.Get(templateId).SamplePath))!.AsObject();
+    public static JsonObject Sample(string templateId) => Catalog.Get(templateId).SampleData();
 
     /// <summary>A copy of document-templates/ plus extra template folders (id → document.sbn text) for one test.</summary>
     public static TemplateCatalog CatalogWith(params (string Id, string Kind, string Template)[] templates) => CatalogWith([], templates);

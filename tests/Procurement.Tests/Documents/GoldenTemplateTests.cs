@@ -70,7 +70,7 @@ public sealed class GoldenTemplateTests
     public void Without_the_sections_other_features_own_documents_say_undecided_and_stay_valid(string templateId)
     {
         var data = DocumentTestSupport.Sample(templateId);
-        foreach (var section in new[] { "schedule", "requirements", "vendors", "awarded_vendor", "contract", "committee", "evaluation", "demo", "sla", "qa" })
+        foreach (var section in new[] { "schedule", "requirements", "vendors", "award", "contract", "committee", "evaluation", "demo", "sla", "qa" })
         {
             data[section] = null;
         }

@@ -129,7 +129,7 @@ public sealed class ProcedureVocabularyTests
     public void Missing_inputs_make_a_marked_working_draft_that_lists_them()
     {
         var data = DocumentTestSupport.Sample("contract");
-        data["awarded_vendor"] = null;
+        data["award"] = null;
         var rendered = DocumentTestSupport.Renderer.RenderJson("contract", data);
 
         var gap = Assert.Single(rendered.Gaps);

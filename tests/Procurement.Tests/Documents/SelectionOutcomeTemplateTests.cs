@@ -14,7 +14,7 @@ public sealed class SelectionOutcomeTemplateTests
     {
         var data = DocumentTestSupport.Sample(templateId);
         var evaluation = data["evaluation"]!.AsObject();
-        evaluation["winner"] = null;
+        evaluation["award"] = null;
         evaluation["decided_on"] = null;
         evaluation["final"] = true;
         if (declined)

@@ -47,16 +47,20 @@ public sealed class GroupDocumentSettingsTests(SharedApp shared) : IClassFixture
     [Fact]
     public void Choosing_the_current_style_adds_no_event_and_a_new_one_is_recorded_with_who_and_when()
     {
-        var group = new GroupView { Id = DemoData.GroupId, DateStyle = DateStyle.WarekiOnly };
         var by = new Actor(Guid.NewGuid(), "高森 花子");
+        var created = new GroupCreated(DemoData.GroupId, "南信州町村自治体クラウド協議会", OrganisationForm.Council, [], "高森町", by, DateTimeOffset.UnixEpoch);
+        DecisionSpec<GroupViewProjection, GroupView> Spec() => new DecisionSpec<GroupViewProjection, GroupView>().Given(created);
 
-        Assert.Null(ChangeGroupDocumentSettingsDecision.Decide(group, new(group.Id, 0, DateStyle.WarekiOnly), by, DateTimeOffset.UnixEpoch));
-        var e = ChangeGroupDocumentSettingsDecision.Decide(group, new(group.Id, 0, DateStyle.WarekiWithWestern), by, DateTimeOffset.UnixEpoch);
-        Assert.Equal((DateStyle.WarekiWithWestern, "高森 花子", DateTimeOffset.UnixEpoch), (e!.DateStyle, e.By.Name, e.At));
-
-        var view = new GroupView();
-        GroupViewProjection.Apply(e, view);
-        Assert.Equal(DateStyle.WarekiWithWestern, view.DateStyle);
+        Spec().When(g => ChangeGroupDocumentSettingsDecision.Decide(g, new(DemoData.GroupId, 0, DateStyle.WarekiOnly), by, DateTimeOffset.UnixEpoch))
+            .Then();
+        Spec().When(g => ChangeGroupDocumentSettingsDecision.Decide(g, new(DemoData.GroupId, 0, DateStyle.WarekiWithWestern), by, DateTimeOffset.UnixEpoch))
+            .Then(new GroupDocumentSettingsChanged(DemoData.GroupId, DateStyle.WarekiWithWestern, by, DateTimeOffset.UnixEpoch));
+        Spec().Given(new GroupDocumentSettingsChanged(DemoData.GroupId, DateStyle.WarekiWithWestern, by, DateTimeOffset.UnixEpoch))
+            .When(g => ChangeGroupDocumentSettingsDecision.Decide(g, new(DemoData.GroupId, 0, DateStyle.WarekiWithWestern), by, DateTimeOffset.UnixEpoch))
+            .Then();
+        new DecisionSpec<GroupViewProjection, GroupView>()
+            .When(g => ChangeGroupDocumentSettingsDecision.Decide(g, new(DemoData.GroupId, 0, DateStyle.WarekiWithWestern), by, DateTimeOffset.UnixEpoch))
+            .ThenRefused("グループが見つかりません。");
         Assert.Equal(DateStyle.WarekiOnly, new GroupView().DateStyle);
     }
 

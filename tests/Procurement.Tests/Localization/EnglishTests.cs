@@ -39,7 +39,7 @@ public sealed partial class EnglishTests(SharedApp shared) : IClassFixture<Share
         var keys = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
                 && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
-            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value))
+            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Success ? m.Groups[3].Value : m.Groups[4].Value))
             .Where(k => JapanesePattern().IsMatch(k))
             .Distinct()
             .ToList();
@@ -50,8 +50,8 @@ public sealed partial class EnglishTests(SharedApp shared) : IClassFixture<Share
         Assert.True(missing.Count == 0, "missing English entries in Resources/en.json:\n" + string.Join("\n", missing));
     }
 
-    // Refusals (DomainRuleException) and validator messages reach the page as their text and are shown through T, so they are keys too.
-    [GeneratedRegex(@"\b[Tt]\[""((?:[^""\\]|\\.)*)""\]|\b[Tt]\.Format\(""((?:[^""\\]|\\.)*)""|(?:DomainRuleException|WithMessage)\(\s*""((?:[^""\\]|\\.)*)""\s*\)")]
+    // Refusals (DomainRuleException, Decision.Refuse) and validator messages reach the page as their text and are shown through T, so they are keys too.
+    [GeneratedRegex(@"\b[Tt]\[""((?:[^""\\]|\\.)*)""\]|\b[Tt]\.Format\(""((?:[^""\\]|\\.)*)""|(?:DomainRuleException|WithMessage)\(\s*""((?:[^""\\]|\\.)*)""\s*\)|\bDecision\.Refuse\(\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"[\u3040-\u30ff\u4e00-\u9fff]")]

@@ -18,18 +18,19 @@ public sealed class ChangeCaseDetailsValidator : AbstractValidator<ChangeCaseDet
 public static class ChangeCaseDetailsDecision
 {
     /// <summary>Nothing changed → no event, so the history shows only real changes. A null procedure keeps the case's.</summary>
-    public static CaseDetailsChanged? Decide(CaseSummary current, ChangeCaseDetailsCommand c, Actor by, DateTimeOffset at)
+    public static Decision Decide(CaseSummary? current, ChangeCaseDetailsCommand c, Actor by, DateTimeOffset at)
     {
+        if (current is null) return Decision.Refuse("案件が見つかりません。");
         var businesses = c.TargetBusinesses.Distinct().ToList();
         var unchanged = current.Title == c.Title.Trim() && current.TargetBusinesses.SequenceEqual(businesses)
             && current.CloudForm == c.CloudForm && current.PlannedGoLive == c.PlannedGoLive && current.BudgetCeiling == c.BudgetCeiling
             && (c.Procedure is null || c.Procedure == current.Procedure);
-        return unchanged ? null : new CaseDetailsChanged(c.CaseId, c.Title.Trim(), businesses, c.CloudForm!.Value, c.PlannedGoLive!.Value, c.BudgetCeiling!.Value, by, at,
-            c.Procedure is { } p && p != current.Procedure ? p : null);
+        return unchanged ? Decision.Nothing : Decision.Append(new CaseDetailsChanged(c.CaseId, c.Title.Trim(), businesses, c.CloudForm!.Value, c.PlannedGoLive!.Value,
+            c.BudgetCeiling!.Value, by, at, c.Procedure is { } p && p != current.Procedure ? p : null));
     }
 }
 
-public sealed class ChangeCaseDetailsHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class ChangeCaseDetailsHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ChangeCaseDetailsCommand, long>
 {
     public async ValueTask<long> Handle(ChangeCaseDetailsCommand command, CancellationToken cancellationToken)
@@ -37,15 +38,12 @@ public sealed class ChangeCaseDetailsHandler(IDocumentSession session, ICurrentU
         // Other features (vendors, workflows, …) append to the case stream too, so the stream version
         // moves without the header changing. The header is the record this form replaces: its own
         // version decides staleness, checked under the stream's lock.
-        var unchanged = false;
+        var decision = Decision.Nothing;
         var version = await session.WriteAsync<CaseSummary>(command.CaseId, current =>
         {
-            if (current is null) throw new DomainRuleException(t["案件が見つかりません。"]);
-            if (current.Version != command.ExpectedVersion) throw new StaleVersionException();
-            var change = ChangeCaseDetailsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
-            unchanged = change is null;
-            return change is null ? [] : [change];
+            if (current is not null && current.Version != command.ExpectedVersion) throw new StaleVersionException();
+            return decision = ChangeCaseDetailsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
         }, cancellationToken);
-        return unchanged ? command.ExpectedVersion : version;
+        return decision.Events.Count == 0 ? command.ExpectedVersion : version;
     }
 }

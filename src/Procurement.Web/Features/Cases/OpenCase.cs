@@ -43,9 +43,10 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseCommand>
 
 public static class OpenCaseDecision
 {
-    public static CaseOpened Decide(Guid caseId, OpenCaseCommand c, Actor by, DateTimeOffset at) =>
-        new(caseId, c.GroupId, c.Title.Trim(), c.TargetBusinesses.Distinct().ToList(), c.CloudForm!.Value,
-            c.PlannedGoLive!.Value, c.BudgetCeiling!.Value, by, at, c.Procedure ?? ProcurementProcedures.Default);
+    /// <summary>A new case: nothing to decide against, the command says it all.</summary>
+    public static Decision Decide(Guid caseId, OpenCaseCommand c, Actor by, DateTimeOffset at) =>
+        Decision.Append(new CaseOpened(caseId, c.GroupId, c.Title.Trim(), c.TargetBusinesses.Distinct().ToList(), c.CloudForm!.Value,
+            c.PlannedGoLive!.Value, c.BudgetCeiling!.Value, by, at, c.Procedure ?? ProcurementProcedures.Default));
 }
 
 public sealed class OpenCaseHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
@@ -55,7 +56,7 @@ public sealed class OpenCaseHandler(IDocumentSession session, ICurrentUser user,
     {
 
         var id = Guid.NewGuid();
-        session.Events.StartStream<CaseSummary>(id, OpenCaseDecision.Decide(id, command, user.Actor, clock.GetUtcNow()));
+        session.Events.StartStream<CaseSummary>(id, [.. OpenCaseDecision.Decide(id, command, user.Actor, clock.GetUtcNow()).Events]);
         await session.SaveChangesAsync(cancellationToken);
         return id;
     }

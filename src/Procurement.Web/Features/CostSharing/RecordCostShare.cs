@@ -65,35 +65,39 @@ public static class CostShareRows
 
 public static class RecordCostShareDecision
 {
-    public static CostShareCalculated Decide(RecordCostShareCommand c, IReadOnlyList<YearShares> years, Actor by, DateTimeOffset at) =>
-        new(c.CaseId, c.Title.Trim(), c.Components, c.Remainder, c.Leaving, CostShareFormula.HarpExponent, c.Members, c.Representative, years, by, at);
-
-    public static IReadOnlyList<YearShares> Compute(RecordCostShareCommand c, UiText t)
+    /// <summary>
+    /// The shares of every fiscal year, computed as the command states them; a year in which no member takes part is
+    /// refused (nobody to share its cost). The plan replaces the whole plan, so it carries the version it replaces.
+    /// </summary>
+    public static Decision Decide(CostSharePlan? plan, RecordCostShareCommand c, Actor by, DateTimeOffset at)
     {
+        EventStreamWriter.RequireUnchangedSince(c.ExpectedVersion, plan?.Version ?? 0);
         var formula = new CostShareFormula(c.Components, c.Remainder, CostShareFormula.HarpExponent);
         var participants = c.Members.Select(m => new Participant(m.Name, m.Population, m.Usage, m.JoinedOn, m.LeftOn)).ToList();
         foreach (var (year, _) in c.Years)
         {
-            if (participants.All(p => CostShareCalculator.ActiveFraction(p, year, c.Leaving) == 0))
-                throw new DomainRuleException(t.Format("{0}年度に参加している団体がありません。", year));
+            if (participants.All(p => CostShareCalculator.ActiveFraction(p, year, c.Leaving) == 0)) return Decision.Refuse("{0}年度に参加している団体がありません。", year);
         }
-        return CostShareCalculator.Schedule(c.Years.OrderBy(y => y.FiscalYear).ToList(), formula, participants, c.Representative, c.Leaving);
+        var years = CostShareCalculator.Schedule(c.Years.OrderBy(y => y.FiscalYear).ToList(), formula, participants, c.Representative, c.Leaving);
+        return Decision.Append(new CostShareCalculated(c.CaseId, c.Title.Trim(), c.Components, c.Remainder, c.Leaving, CostShareFormula.HarpExponent,
+            c.Members, c.Representative, years, by, at));
     }
 }
 
-public sealed class RecordCostShareHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class RecordCostShareHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RecordCostShareCommand, IReadOnlyList<YearShares>>
 {
     public async ValueTask<IReadOnlyList<YearShares>> Handle(RecordCostShareCommand command, CancellationToken cancellationToken)
     {
 
-        var years = RecordCostShareDecision.Compute(command, t);
-        if (command.Preview) return years;
-        await session.WriteAsync<CostSharePlan>(command.CaseId, plan =>
+        if (command.Preview)
         {
-            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, plan?.Version ?? 0);
-            return [RecordCostShareDecision.Decide(command, years, user.Actor, clock.GetUtcNow())];
-        }, cancellationToken);
-        return years;
+            // A preview decides on no plan: the shares without the version check, and nothing written.
+            var preview = EventStreamWriter.Accept(RecordCostShareDecision.Decide(null, command with { ExpectedVersion = null }, user.Actor, clock.GetUtcNow()));
+            return preview.OfType<CostShareCalculated>().Single().Years;
+        }
+        var decision = Decision.Nothing;
+        await session.WriteAsync<CostSharePlan>(command.CaseId, plan => decision = RecordCostShareDecision.Decide(plan, command, user.Actor, clock.GetUtcNow()), cancellationToken);
+        return decision.Events.OfType<CostShareCalculated>().Single().Years;
     }
 }

@@ -9,32 +9,22 @@ namespace Procurement.Features.Documents;
 /// Everything a document template can read, serialised with snake_case names (docs/authoring-templates.md lists them).
 /// Sections other features own (evaluation, SLA, vendors, Q&amp;A …) are null until the case holds them; templates
 /// then print 「未確定」 instead of inventing content. Dates are ISO strings and amounts plain numbers: templates
-/// format them with wareki / yen so the group's date style applies everywhere.
+/// format them with wareki / yen so the group's date style applies everywhere. The sections are declared once, in
+/// <see cref="DocumentSections"/>, which this model extends with what every document has.
 /// </summary>
-public sealed record DocumentModel
+public sealed record DocumentModel : DocumentSections
 {
+    /// <summary>The specification's figures are the defaults until the case has its own.</summary>
+    public DocumentModel() => Specification = SpecificationInfo.Defaults;
+
+    private DocumentModel(DocumentSections sections) : base(sections) => Specification ??= SpecificationInfo.Defaults;
+
     public DocumentInfo Document { get; init; } = new();
     public GroupInfo Group { get; init; } = new();
     public ProcurementInfo Procurement { get; init; } = new();
     /// <summary>調達方式 and its words (<c>procedure.terms.selected_party</c> …): templates never write 落札者 or 優先交渉権者 themselves.</summary>
     public ProcedureInfo Procedure { get; init; } = ProcedureInfo.For(ProcurementProcedures.Default);
     public Settings Settings { get; init; } = new();
-    public IReadOnlyList<ScheduleItem>? Schedule { get; init; }
-    public IReadOnlyList<Requirement>? Requirements { get; init; }
-    public IReadOnlyList<Vendor>? Vendors { get; init; }
-    public Vendor? Award { get; init; }
-    public ContractInfo? Contract { get; init; }
-    public CommitteeInfo? Committee { get; init; }
-    public EvaluationInfo? Evaluation { get; init; }
-    public DemoInfo? Demo { get; init; }
-    public SlaInfo? Sla { get; init; }
-    public IReadOnlyList<QaItem>? Qa { get; init; }
-    public SlaEvaluationInfo? SlaEvaluation { get; init; }
-    public CurrentSystemsInfo? CurrentSystems { get; init; }
-    public FitGapInfo? FitGap { get; init; }
-    public CostShareInfo? CostShare { get; init; }
-    /// <summary>The specification's figures; the defaults until the case has its own.</summary>
-    public SpecificationInfo Specification { get; init; } = SpecificationInfo.Defaults;
     /// <summary>Filled by the renderer from clause-rules.json and the officer's clause settings.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, object?>>? Clauses { get; init; }
 
@@ -56,7 +46,7 @@ public sealed record DocumentModel
         // Dates come from the schedule: 本稼働 is its go-live step (the case's planned date until there is a schedule),
         // the contract starts at its contract step and ends when the contract terms say.
         string? StepDate(string id) => sections.Schedule?.FirstOrDefault(s => s.Id == id)?.Date;
-        return new DocumentModel
+        return new DocumentModel(sections)
         {
             Document = document,
             Settings = settings,
@@ -80,21 +70,6 @@ public sealed record DocumentModel
                     .Select(code => TargetBusiness.From(code, sections.Specification?.SpecificMigrations.FirstOrDefault(m => m.BusinessCode == code))).ToList(),
             },
             Procedure = ProcedureInfo.For(c.Procedure),
-            Schedule = sections.Schedule,
-            Requirements = sections.Requirements,
-            Vendors = sections.Vendors,
-            Award = sections.Award,
-            Contract = sections.Contract,
-            Committee = sections.Committee,
-            Evaluation = sections.Evaluation,
-            Demo = sections.Demo,
-            Sla = sections.Sla,
-            Qa = sections.Qa,
-            SlaEvaluation = sections.SlaEvaluation,
-            CurrentSystems = sections.CurrentSystems,
-            FitGap = sections.FitGap,
-            CostShare = sections.CostShare,
-            Specification = sections.Specification ?? SpecificationInfo.Defaults,
         };
     }
 
@@ -103,7 +78,7 @@ public sealed record DocumentModel
 }
 
 /// <summary>What other features contribute (null = not decided yet). Pages or <see cref="IDocumentSectionSource"/>s fill it.</summary>
-public sealed record DocumentSections
+public record DocumentSections
 {
     public IReadOnlyList<ScheduleItem>? Schedule { get; init; }
     public IReadOnlyList<Requirement>? Requirements { get; init; }
@@ -119,6 +94,7 @@ public sealed record DocumentSections
     public CurrentSystemsInfo? CurrentSystems { get; init; }
     public FitGapInfo? FitGap { get; init; }
     public CostShareInfo? CostShare { get; init; }
+    /// <summary>The specification's figures (<see cref="DocumentModel"/> holds the defaults until the case has its own).</summary>
     public SpecificationInfo? Specification { get; init; }
 }
 

@@ -38,32 +38,34 @@ public sealed class AssessFunctionValidator : AbstractValidator<AssessFunctionCo
 public static class AssessFunctionDecision
 {
     /// <summary>A fit needs no decision: whatever the form sent, it is recorded as 対応不要.</summary>
-    public static FitGapAssessed Decide(AssessFunctionCommand c, Actor by, DateTimeOffset at) =>
-        new(c.CaseId, c.FunctionId, c.Fit!.Value, c.Fit == Fit.Fit ? GapDecision.None : c.Decision!.Value,
-            c.Reason.Trim(), c.Owner.Trim(), c.Regulation.Trim(), by, at);
+    public static Decision Decide(FitGapView? view, AssessFunctionCommand c, Actor by, DateTimeOffset at)
+    {
+        if (view is null || view.Functions.All(f => f.Id != c.FunctionId)) return Decision.Refuse("指定された機能は一覧にありません。");
+        EventStreamWriter.RequireUnchangedSince(c.ExpectedVersion, view.AssessmentVersions.GetValueOrDefault(c.FunctionId));
+        return Decision.Append(new FitGapAssessed(c.CaseId, c.FunctionId, c.Fit!.Value, c.Fit == Fit.Fit ? GapDecision.None : c.Decision!.Value,
+            c.Reason.Trim(), c.Owner.Trim(), c.Regulation.Trim(), by, at));
+    }
+
+    /// <summary>A new list replaces the whole list, so it carries the version of the list it replaces.</summary>
+    public static Decision Decide(FitGapView? view, ImportFunctionListCommand c, Actor by, DateTimeOffset at)
+    {
+        EventStreamWriter.RequireUnchangedSince(c.ExpectedVersion, view?.ListVersion ?? 0);
+        return Decision.Append(new FunctionListImported(c.CaseId, c.PackageName.Trim(), c.Functions, by, at));
+    }
 }
 
-public sealed class FitGapHandlers(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class FitGapHandlers(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ImportFunctionListCommand>, ICommandHandler<AssessFunctionCommand>
 {
     public async ValueTask<Unit> Handle(ImportFunctionListCommand command, CancellationToken cancellationToken)
     {
-        await session.WriteAsync<FitGapView>(command.CaseId, view =>
-        {
-            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view?.ListVersion ?? 0);
-            return [new FunctionListImported(command.CaseId, command.PackageName.Trim(), command.Functions, user.Actor, clock.GetUtcNow())];
-        }, cancellationToken);
+        await session.WriteAsync<FitGapView>(command.CaseId, view => AssessFunctionDecision.Decide(view, command, user.Actor, clock.GetUtcNow()), cancellationToken);
         return Unit.Value;
     }
 
     public async ValueTask<Unit> Handle(AssessFunctionCommand command, CancellationToken cancellationToken)
     {
-        await session.WriteAsync<FitGapView>(command.CaseId, view =>
-        {
-            if (view is null || view.Functions.All(f => f.Id != command.FunctionId)) throw new DomainRuleException(t["指定された機能は一覧にありません。"]);
-            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view.AssessmentVersions.GetValueOrDefault(command.FunctionId));
-            return [AssessFunctionDecision.Decide(command, user.Actor, clock.GetUtcNow())];
-        }, cancellationToken);
+        await session.WriteAsync<FitGapView>(command.CaseId, view => AssessFunctionDecision.Decide(view, command, user.Actor, clock.GetUtcNow()), cancellationToken);
         return Unit.Value;
     }
 }

@@ -22,26 +22,25 @@ public sealed class ChangeGroupDocumentSettingsValidator : AbstractValidator<Cha
 public static class ChangeGroupDocumentSettingsDecision
 {
     /// <summary>Choosing what is already set adds nothing to the group's history.</summary>
-    public static GroupDocumentSettingsChanged? Decide(GroupView current, ChangeGroupDocumentSettingsCommand c, Actor by, DateTimeOffset at) =>
-        current.DateStyle == c.DateStyle ? null : new GroupDocumentSettingsChanged(current.Id, c.DateStyle!.Value, by, at);
+    public static Decision Decide(GroupView? current, ChangeGroupDocumentSettingsCommand c, Actor by, DateTimeOffset at) =>
+        current is null ? Decision.Refuse("グループが見つかりません。")
+        : current.DateStyle == c.DateStyle ? Decision.Nothing
+        : Decision.Append(new GroupDocumentSettingsChanged(current.Id, c.DateStyle!.Value, by, at));
 }
 
-public sealed class ChangeGroupDocumentSettingsHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class ChangeGroupDocumentSettingsHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ChangeGroupDocumentSettingsCommand, long>
 {
     public async ValueTask<long> Handle(ChangeGroupDocumentSettingsCommand command, CancellationToken cancellationToken)
     {
         // The group's settings are one record: the group view's own version decides staleness (membership changes
         // move it too), checked under the stream's lock.
-        var unchanged = false;
+        var decision = Decision.Nothing;
         var version = await session.WriteAsync<GroupView>(command.GroupId, current =>
         {
-            if (current is null) throw new DomainRuleException(t["グループが見つかりません。"]);
-            if (current.Version != command.ExpectedVersion) throw new StaleVersionException();
-            var change = ChangeGroupDocumentSettingsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
-            unchanged = change is null;
-            return change is null ? [] : [change];
+            if (current is not null && current.Version != command.ExpectedVersion) throw new StaleVersionException();
+            return decision = ChangeGroupDocumentSettingsDecision.Decide(current, command, user.Actor, clock.GetUtcNow());
         }, cancellationToken);
-        return unchanged ? command.ExpectedVersion : version;
+        return decision.Events.Count == 0 ? command.ExpectedVersion : version;
     }
 }

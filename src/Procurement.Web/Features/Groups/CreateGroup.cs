@@ -39,7 +39,7 @@ public static class CreateGroupDecision
 {
     /// <summary>The creator joins the group at once: otherwise they could not see what they just made.</summary>
     /// <remarks>A date style other than the default is its own settings event, the same one the settings page records.</remarks>
-    public static object[] Decide(Guid groupId, CreateGroupCommand c, Actor by, DateTimeOffset at)
+    public static Decision Decide(Guid groupId, CreateGroupCommand c, Actor by, DateTimeOffset at)
     {
         var events = new List<object>
         {
@@ -48,7 +48,7 @@ public static class CreateGroupDecision
             new UserAddedToGroup(groupId, by.UserId, by.Name, by, at),
         };
         if (c.DateStyle is { } style && style != new GroupView().DateStyle) events.Add(new GroupDocumentSettingsChanged(groupId, style, by, at));
-        return [.. events];
+        return Decision.Append(events);
     }
 }
 
@@ -57,7 +57,7 @@ public sealed class CreateGroupHandler(IDocumentSession session, ICurrentUser us
     public async ValueTask<Guid> Handle(CreateGroupCommand command, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
-        session.Events.StartStream<GroupView>(id, CreateGroupDecision.Decide(id, command, user.Actor, clock.GetUtcNow()));
+        session.Events.StartStream<GroupView>(id, [.. CreateGroupDecision.Decide(id, command, user.Actor, clock.GetUtcNow()).Events]);
         await session.SaveChangesAsync(cancellationToken);
         return id;
     }

@@ -36,10 +36,12 @@ public static class DecideContinuationDecision
         .Select(BusinessCatalog.Find).Where(b => b is not null)
         .Select(b => new DataProvisionObligation(b!.Code, b.Name, b.DataStandardName)).ToList();
 
-    public static IReadOnlyList<object> Decide(DecideContinuationCommand c, Guid? successorId, Actor by, DateTimeOffset at)
+    /// <summary>Decided once per case: a later change of mind is a new case's business, not an overwrite.</summary>
+    public static Decision Decide(RenewalView? existing, DecideContinuationCommand c, Guid? successorId, Actor by, DateTimeOffset at)
     {
-        var decided = new ContinuationDecided(c.CaseId, c.Choice!.Value, c.Reasons.Trim(), c.Lessons.Trim(), c.CurrentVendor.Trim(), c.ContractEnd!.Value, successorId, by, at);
-        return [decided];
+        EventStreamWriter.RequireUnchangedSince(c.ExpectedVersion, existing?.DecisionVersion ?? 0);
+        if (existing?.Decision is not null) return Decision.Refuse("この案件の継続・切替えは既に決定されています。");
+        return Decision.Append(new ContinuationDecided(c.CaseId, c.Choice!.Value, c.Reasons.Trim(), c.Lessons.Trim(), c.CurrentVendor.Trim(), c.ContractEnd!.Value, successorId, by, at));
     }
 }
 
@@ -51,12 +53,8 @@ public sealed class DecideContinuationHandler(IDocumentSession session, CaseAcce
         var current = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         var at = clock.GetUtcNow();
         Guid? successor = command.Choice == RenewalChoice.Switch ? Guid.NewGuid() : null;
-        await session.WriteAsync<RenewalView>(command.CaseId, existing =>
-        {
-            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, existing?.DecisionVersion ?? 0);
-            if (existing?.Decision is not null) throw new DomainRuleException(t["この案件の継続・切替えは既に決定されています。"]);
-            return DecideContinuationDecision.Decide(command, successor, user.Actor, at);
-        }, cancellationToken, alongside: _ =>
+        await session.WriteAsync<RenewalView>(command.CaseId, existing => DecideContinuationDecision.Decide(existing, command, successor, user.Actor, at),
+            cancellationToken, alongside: _ =>
         {
             if (successor is not { } id) return;
             // The successor starts where the group stands today: same group, same 業務, the vendor's hand-over duty and the lessons.

@@ -15,13 +15,21 @@ public sealed record RemoveCurrentSystemCommand(Guid CaseId, Guid EntryId, long?
 
 public static class SurveyDecision
 {
-    public static CurrentSystemsRecorded Decide(RecordCurrentSystemsCommand c, CurrentSystemSurvey? survey, IReadOnlyCollection<string> members, Actor by, DateTimeOffset at, UiText t)
+    /// <param name="members">The group's member municipalities: a row may only name one of them.</param>
+    public static Decision Decide(CurrentSystemSurvey? survey, RecordCurrentSystemsCommand c, IReadOnlyCollection<string> members, Actor by, DateTimeOffset at)
     {
-        if (c.Systems.Count == 0) throw new DomainRuleException(t["登録する行がありません。"]);
+        if (c.Systems.Count == 0) return Decision.Refuse("登録する行がありません。");
         foreach (var s in c.Systems) EventStreamWriter.RequireUnchangedSince(c.ExpectedVersion, survey?.RowWrittenAt(s.Municipality, s.Business) ?? 0);
         var stranger = c.Systems.FirstOrDefault(s => !members.Contains(s.Municipality));
-        if (stranger is not null) throw new DomainRuleException(t.Format("「{0}」はこのグループの構成団体ではありません。", stranger.Municipality));
-        return new CurrentSystemsRecorded(c.CaseId, c.Systems, c.Source, by, at);
+        if (stranger is not null) return Decision.Refuse("「{0}」はこのグループの構成団体ではありません。", stranger.Municipality);
+        return Decision.Append(new CurrentSystemsRecorded(c.CaseId, c.Systems, c.Source, by, at));
+    }
+
+    public static Decision Decide(CurrentSystemSurvey? survey, RemoveCurrentSystemCommand c, Actor by, DateTimeOffset at)
+    {
+        if (survey?.Systems.FirstOrDefault(s => s.EntryId == c.EntryId) is not { } row) return Decision.Refuse("指定された行は既に削除されています。");
+        EventStreamWriter.RequireUnchangedSince(c.ExpectedVersion, survey.RowWrittenAt(row.Municipality, row.Business));
+        return Decision.Append(new CurrentSystemRemoved(c.CaseId, row.EntryId, row.Municipality, row.Business, by, at));
     }
 }
 
@@ -33,18 +41,13 @@ public sealed class RecordCurrentSystemsHandler(IDocumentSession session, CaseAc
         var found = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         var group = await session.LoadAsync<GroupView>(found.GroupId, cancellationToken);
         var members = group!.Members.Select(m => m.Name).ToHashSet();
-        await session.WriteAsync<CurrentSystemSurvey>(command.CaseId, survey => [SurveyDecision.Decide(command, survey, members, user.Actor, clock.GetUtcNow(), t)], cancellationToken);
+        await session.WriteAsync<CurrentSystemSurvey>(command.CaseId, survey => SurveyDecision.Decide(survey, command, members, user.Actor, clock.GetUtcNow()), cancellationToken);
         return command.Systems.Count;
     }
 
     public async ValueTask<Unit> Handle(RemoveCurrentSystemCommand command, CancellationToken cancellationToken)
     {
-        await session.WriteAsync<CurrentSystemSurvey>(command.CaseId, survey =>
-        {
-            var row = survey?.Systems.FirstOrDefault(s => s.EntryId == command.EntryId) ?? throw new DomainRuleException(t["指定された行は既に削除されています。"]);
-            EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, survey.RowWrittenAt(row.Municipality, row.Business));
-            return [new CurrentSystemRemoved(command.CaseId, row.EntryId, row.Municipality, row.Business, user.Actor, clock.GetUtcNow())];
-        }, cancellationToken);
+        await session.WriteAsync<CurrentSystemSurvey>(command.CaseId, survey => SurveyDecision.Decide(survey, command, user.Actor, clock.GetUtcNow()), cancellationToken);
         return Unit.Value;
     }
 }

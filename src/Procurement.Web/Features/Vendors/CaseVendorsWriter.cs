@@ -22,8 +22,14 @@ public sealed class CaseVendorsWriter(IDocumentSession session, CaseAccess acces
         return new Open(found, stream, stream.Aggregate ?? new CaseVendors { Id = caseId }, user.Actor, clock.GetUtcNow());
     }
 
-    public CaseVendor RequireVendor(CaseVendors state, Guid vendorId) =>
-        state.Vendor(vendorId) ?? throw new DomainRuleException(t["この案件に登録されていない事業者です。"]);
+    /// <summary>Appends what the command's pure decision decided and saves; its refusal is the page's message and nothing is written.</summary>
+    public async Task WriteAsync(Open open, Decision decision, CancellationToken ct)
+    {
+        var events = EventStreamWriter.Accept(decision);
+        if (events.Count > 0) open.Stream.AppendMany(events);
+        // Also with nothing to append: the save ends the transaction and releases the lock.
+        await SaveAsync(ct);
+    }
 
     public Task SaveAsync(CancellationToken ct) => session.SaveAsync(ct);
 }

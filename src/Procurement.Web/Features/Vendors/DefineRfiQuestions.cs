@@ -14,16 +14,22 @@ public sealed class DefineRfiQuestionsValidator : AbstractValidator<DefineRfiQue
     }
 }
 
+public static class DefineRfiQuestionsDecision
+{
+    /// <summary>Blank questions are dropped; the same questions again record nothing.</summary>
+    public static Decision Decide(CaseVendors state, DefineRfiQuestionsCommand c, Actor by, DateTimeOffset at)
+    {
+        var questions = c.Questions.Select(VendorRules.Clean).Where(q => q.Length > 0).ToList();
+        return state.RfiQuestions.SequenceEqual(questions) ? Decision.Nothing : Decision.Append(new RfiQuestionsDefined(c.CaseId, questions, by, at));
+    }
+}
+
 public sealed class DefineRfiQuestionsHandler(CaseVendorsWriter writer) : ICommandHandler<DefineRfiQuestionsCommand>
 {
     public async ValueTask<Unit> Handle(DefineRfiQuestionsCommand command, CancellationToken cancellationToken)
     {
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
-        var questions = command.Questions.Select(VendorRules.Clean).Where(q => q.Length > 0).ToList();
-        if (open.State.RfiQuestions.SequenceEqual(questions)) return Unit.Value;
-
-        open.Stream.AppendOne(new RfiQuestionsDefined(command.CaseId, questions, open.By, open.Now));
-        await writer.SaveAsync(cancellationToken);
+        await writer.WriteAsync(open, DefineRfiQuestionsDecision.Decide(open.State, command, open.By, open.Now), cancellationToken);
         return Unit.Value;
     }
 }

@@ -4,16 +4,22 @@ namespace Procurement.Features.Vendors;
 [Access(Roles.Officer, Roles.Admin)]
 public sealed record MarkVendorParticipationCommand(Guid CaseId, Guid VendorId, bool RfiSent, bool TookPart) : ICommand, ICaseRequest;
 
+public static class MarkVendorParticipationDecision
+{
+    public static Decision Decide(CaseVendors state, MarkVendorParticipationCommand c, Actor by, DateTimeOffset at)
+    {
+        if (state.Vendor(c.VendorId) is not { } vendor) return Decision.Refuse("この案件に登録されていない事業者です。");
+        if (vendor.RfiSent == c.RfiSent && vendor.TookPart == c.TookPart) return Decision.Nothing;
+        return Decision.Append(new VendorParticipationMarked(c.CaseId, vendor.VendorId, vendor.CompanyName, c.RfiSent, c.TookPart, by, at));
+    }
+}
+
 public sealed class MarkVendorParticipationHandler(CaseVendorsWriter writer) : ICommandHandler<MarkVendorParticipationCommand>
 {
     public async ValueTask<Unit> Handle(MarkVendorParticipationCommand command, CancellationToken cancellationToken)
     {
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
-        var vendor = writer.RequireVendor(open.State, command.VendorId);
-        if (vendor.RfiSent == command.RfiSent && vendor.TookPart == command.TookPart) return Unit.Value; // no change, no event
-
-        open.Stream.AppendOne(new VendorParticipationMarked(command.CaseId, vendor.VendorId, vendor.CompanyName, command.RfiSent, command.TookPart, open.By, open.Now));
-        await writer.SaveAsync(cancellationToken);
+        await writer.WriteAsync(open, MarkVendorParticipationDecision.Decide(open.State, command, open.By, open.Now), cancellationToken);
         return Unit.Value;
     }
 }

@@ -25,6 +25,14 @@ public static class RecordEstimateDecision
 {
     /// <summary>An empty term total means the vendor quoted monthly only: monthly × months.</summary>
     public static long TermTotal(long monthly, int months, long? quotedTermTotal) => quotedTermTotal ?? monthly * months;
+
+    public static Decision Decide(CaseVendors state, RecordEstimateCommand c, Actor by, DateTimeOffset at)
+    {
+        if (state.Vendor(c.VendorId) is not { } vendor) return Decision.Refuse("この案件に登録されていない事業者です。");
+        var term = TermTotal(c.MonthlyOperatingCost!.Value, c.ContractMonths!.Value, c.OperatingCostForTerm);
+        return Decision.Append(new EstimateRecorded(c.CaseId, vendor.VendorId, vendor.CompanyName, c.ResponseDate!.Value,
+            c.InitialCost!.Value, c.MonthlyOperatingCost.Value, c.ContractMonths.Value, term, by, at));
+    }
 }
 
 public sealed class RecordEstimateHandler(CaseVendorsWriter writer) : ICommandHandler<RecordEstimateCommand>
@@ -32,11 +40,7 @@ public sealed class RecordEstimateHandler(CaseVendorsWriter writer) : ICommandHa
     public async ValueTask<Unit> Handle(RecordEstimateCommand command, CancellationToken cancellationToken)
     {
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
-        var vendor = writer.RequireVendor(open.State, command.VendorId);
-        var term = RecordEstimateDecision.TermTotal(command.MonthlyOperatingCost!.Value, command.ContractMonths!.Value, command.OperatingCostForTerm);
-        open.Stream.AppendOne(new EstimateRecorded(command.CaseId, vendor.VendorId, vendor.CompanyName, command.ResponseDate!.Value,
-            command.InitialCost!.Value, command.MonthlyOperatingCost.Value, command.ContractMonths.Value, term, open.By, open.Now));
-        await writer.SaveAsync(cancellationToken);
+        await writer.WriteAsync(open, RecordEstimateDecision.Decide(open.State, command, open.By, open.Now), cancellationToken);
         return Unit.Value;
     }
 }

@@ -25,26 +25,34 @@ public sealed class RecordRfiResponseValidator : AbstractValidator<RecordRfiResp
     }
 }
 
-public sealed class RecordRfiResponseHandler(CaseVendorsWriter writer, IVendorFileStore store, UiText t) : ICommandHandler<RecordRfiResponseCommand>
+public static class RecordRfiResponseDecision
+{
+    /// <param name="received">The files received with this response; they join those already kept.</param>
+    public static Decision Decide(CaseVendors state, RecordRfiResponseCommand c, IReadOnlyList<VendorFile> received, Actor by, DateTimeOffset at)
+    {
+        if (state.Vendor(c.VendorId) is not { } vendor) return Decision.Refuse("この案件に登録されていない事業者です。");
+        if (c.Answers.Count > state.RfiQuestions.Count) return Decision.Refuse("RFIの質問項目が変更されました。画面を読み込み直してください。");
+        var answers = state.RfiQuestions
+            .Select((q, i) => new RfiAnswer(i + 1, q, VendorRules.Clean(i < c.Answers.Count ? c.Answers[i] : "")))
+            .ToList();
+        var files = (vendor.Rfi?.Files ?? []).Concat(received).ToList();
+        return Decision.Append(new RfiResponseRecorded(c.CaseId, vendor.VendorId, vendor.CompanyName, c.ResponseDate!.Value, answers, files, by, at));
+    }
+}
+
+public sealed class RecordRfiResponseHandler(CaseVendorsWriter writer, IVendorFileStore store) : ICommandHandler<RecordRfiResponseCommand>
 {
     public async ValueTask<Unit> Handle(RecordRfiResponseCommand command, CancellationToken cancellationToken)
     {
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
-        var vendor = writer.RequireVendor(open.State, command.VendorId);
-        if (command.Answers.Count > open.State.RfiQuestions.Count) throw new DomainRuleException(t["RFIの質問項目が変更されました。画面を読み込み直してください。"]);
-
-        var answers = open.State.RfiQuestions
-            .Select((q, i) => new RfiAnswer(i + 1, q, VendorRules.Clean(i < command.Answers.Count ? command.Answers[i] : "")))
-            .ToList();
         var staged = await VendorFileStaging.StageAllAsync(store, writer.Session, command.Files, cancellationToken);
-        var files = (vendor.Rfi?.Files ?? []).Concat(staged).ToList();
-        open.Stream.AppendOne(new RfiResponseRecorded(command.CaseId, vendor.VendorId, vendor.CompanyName, command.ResponseDate!.Value, answers, files, open.By, open.Now));
         try
         {
-            await writer.SaveAsync(cancellationToken);
+            await writer.WriteAsync(open, RecordRfiResponseDecision.Decide(open.State, command, staged, open.By, open.Now), cancellationToken);
         }
         catch
         {
+            // Refused or not saved: the staged files belong to nothing.
             await store.DiscardAsync(staged.Select(f => f.FileId));
             throw;
         }

@@ -22,12 +22,16 @@ public sealed class RegisterVendorValidator : AbstractValidator<RegisterVendorCo
 
 public static class RegisterVendorDecision
 {
-    public static (VendorRegistered Registered, VendorAddedToCase Added) Decide(Guid vendorId, Guid groupId, RegisterVendorCommand c, Actor by, DateTimeOffset at)
+    /// <summary>
+    /// The vendor's registration in the group's directory (its own stream) and its addition to the case. One directory
+    /// entry per 法人番号 and group: a second registration (<paramref name="existing"/>) would split the vendor's history.
+    /// </summary>
+    public static Decision Decide(Guid vendorId, Guid groupId, RegisterVendorCommand c, VendorDirectoryEntry? existing, Actor by, DateTimeOffset at)
     {
-        var number = CorporateNumber.Normalize(c.CorporateNumber);
-        var registered = new VendorRegistered(vendorId, groupId, VendorRules.Clean(c.CompanyName), number, VendorRules.Clean(c.Address),
-            VendorRules.Clean(c.ContactPerson), c.Email.Trim(), by, at);
-        return (registered, AddVendorFromDirectoryDecision.Decide(c.CaseId, ToEntry(registered), by, at));
+        if (existing is not null) return Decision.Refuse("この法人番号の事業者（{0}）は既に事業者台帳にあります。台帳から選んで追加してください。", existing.CompanyName);
+        var registered = new VendorRegistered(vendorId, groupId, VendorRules.Clean(c.CompanyName), CorporateNumber.Normalize(c.CorporateNumber),
+            VendorRules.Clean(c.Address), VendorRules.Clean(c.ContactPerson), c.Email.Trim(), by, at);
+        return Decision.Append(registered, AddVendorFromDirectoryDecision.Added(c.CaseId, ToEntry(registered), by, at));
     }
 
     private static VendorDirectoryEntry ToEntry(VendorRegistered e) => new()
@@ -44,19 +48,16 @@ public sealed class RegisterVendorHandler(CaseVendorsWriter writer, UiText t) : 
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
         var number = CorporateNumber.Normalize(command.CorporateNumber);
         var groupId = open.Case.GroupId;
-        // One directory entry per 法人番号 and group: a second registration would split the vendor's history.
         var existing = await writer.Session.Query<VendorDirectoryEntry>()
             .FirstOrDefaultAsync(v => v.GroupId == groupId && v.CorporateNumber == number, cancellationToken);
-        if (existing is not null)
-        {
-            throw new ValidationException([new ValidationFailure(nameof(command.CorporateNumber),
-                t.Format("この法人番号の事業者（{0}）は既に事業者台帳にあります。台帳から選んで追加してください。", existing.CompanyName))]);
-        }
-
         var vendorId = Guid.NewGuid();
-        var (registered, added) = RegisterVendorDecision.Decide(vendorId, groupId, command, open.By, open.Now);
-        writer.Session.Events.StartStream<VendorDirectoryEntry>(vendorId, registered);
-        open.Stream.AppendOne(added);
+        var decision = RegisterVendorDecision.Decide(vendorId, groupId, command, existing, open.By, open.Now);
+        // The refusal is about the 法人番号 field, so it is shown there.
+        if (decision.IsRefused) throw new ValidationException([new ValidationFailure(nameof(command.CorporateNumber), decision.RefusalText(t))]);
+
+        // The directory entry's stream starts with the registration; the case's stream gets the addition.
+        writer.Session.Events.StartStream<VendorDirectoryEntry>(vendorId, [.. decision.Events.OfType<VendorRegistered>()]);
+        open.Stream.AppendMany(decision.Events.OfType<VendorAddedToCase>());
         try
         {
             await writer.SaveAsync(cancellationToken);

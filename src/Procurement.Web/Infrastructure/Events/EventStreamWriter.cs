@@ -17,6 +17,8 @@ namespace Procurement.Infrastructure.Events;
 /// </summary>
 public static class EventStreamWriter
 {
+    private static readonly UiText Text = new();
+
     /// <summary>
     /// Fetches <paramref name="streamId"/> for exclusive writing, runs the pure <paramref name="decide"/> on its state
     /// (null for a new stream), appends what it returns and saves the session. <paramref name="alongside"/> runs just
@@ -35,6 +37,18 @@ public static class EventStreamWriter
         await session.SaveAsync(ct);
         return loaded + events.Count;
     }
+
+    /// <summary>
+    /// The same with a <see cref="Decision"/>: its events are appended, or its refusal becomes the
+    /// <see cref="DomainRuleException"/> in the reader's language and nothing is written.
+    /// </summary>
+    public static Task<long> WriteAsync<TState>(this IDocumentSession session, Guid streamId, Func<TState?, Decision> decide,
+        CancellationToken ct, Action<IReadOnlyCollection<object>>? alongside = null) where TState : class =>
+        session.WriteAsync<TState>(streamId, state => Accept(decide(state)), ct, alongside);
+
+    /// <summary>A decision's events, or its refusal thrown as the page shows it (for a handler that writes without a stream, too).</summary>
+    public static IReadOnlyCollection<object> Accept(Decision decision) =>
+        decision.IsRefused ? throw new DomainRuleException(decision.RefusalText(Text)) : decision.Events;
 
     /// <summary>
     /// The stream and its state, locked until the session is saved (or disposed). A stream that does not exist yet has

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Scriban;
 using Scriban.Parsing;
@@ -39,7 +40,18 @@ public sealed record DocumentTemplate(string Id, TemplateMetadata Metadata, stri
     public string DisplayTitle => UiText.IsEnglish && Metadata.TitleEn is { Length: > 0 } en ? en : Title;
     public string Kind => Metadata.Kind;
     public string MainPath => Path.Combine(Directory, Metadata.Main);
-    public string SamplePath => Path.Combine(Directory, Metadata.Sample);
+    public string SamplePath => Path.GetFullPath(Path.Combine(Directory, Metadata.Sample));
+
+    /// <summary>
+    /// The sample the template names, as data. A template whose sample would only repeat the shared case names
+    /// <c>"../_shared/sample-case.json"</c>; the shared case's empty document title is then this template's title.
+    /// </summary>
+    public JsonObject SampleData()
+    {
+        var data = JsonNode.Parse(File.ReadAllText(SamplePath))?.AsObject() ?? [];
+        if (data["document"] is JsonObject document && string.IsNullOrEmpty(document["title"]?.GetValue<string>())) document["title"] = Title;
+        return data;
+    }
 }
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Procurement.Features.Documents.Rendering;
 
 public sealed record LintReport(int Checked, int Failures, IReadOnlyList<string> Lines);
@@ -34,7 +32,7 @@ public static class TemplateLint
         if (!File.Exists(template.SamplePath)) return [$"サンプルデータ {template.Metadata.Sample} がありません。"];
         try
         {
-            var data = JsonNode.Parse(File.ReadAllText(template.SamplePath)) ?? new JsonObject();
+            var data = template.SampleData();
             var doc = renderer.RenderJson(template.Id, data, dataName: template.Id + "/" + template.Metadata.Sample);
             var problems = new List<string>();
             problems.AddRange(DocumentRenderer.Validate(doc.Bytes).Select(e => "OpenXML: " + e));

@@ -25,6 +25,12 @@ public sealed class RecordEstimatedReservePriceValidator : AbstractValidator<Rec
 public static class RecordEstimatedReservePriceDecision
 {
     public static long? Amount(RecordEstimatedReservePriceCommand c, EstimateComparison comparison) => c.Amount ?? comparison.Suggest(c.Source!.Value);
+
+    /// <summary>Decided on the case's vendors (their estimates); recorded on the evaluation stream.</summary>
+    public static Decision Decide(CaseVendors vendors, RecordEstimatedReservePriceCommand c, Actor by, DateTimeOffset at) =>
+        Amount(c, new EstimateComparison(vendors.Vendors)) is { } amount
+            ? Decision.Append(new ReservePriceRecorded(c.CaseId, amount, VendorRules.Clean(c.Reason), by, at, c.Source!.Value))
+            : Decision.Refuse("見積がまだないため、予定価格を入力してください。");
 }
 
 public sealed class RecordEstimatedReservePriceHandler(IDocumentSession session, CaseAccess access, ICurrentUser user, TimeProvider clock, UiText t)
@@ -34,10 +40,10 @@ public sealed class RecordEstimatedReservePriceHandler(IDocumentSession session,
     {
         _ = await access.FindCaseAsync(command.CaseId, cancellationToken) ?? throw new Infrastructure.Validation.DomainRuleException(t["案件が見つかりません。"]);
         var vendors = await session.LoadAsync<CaseVendors>(command.CaseId, cancellationToken) ?? new CaseVendors { Id = command.CaseId };
-        var amount = RecordEstimatedReservePriceDecision.Amount(command, new EstimateComparison(vendors.Vendors))
-            ?? throw new ValidationException([new ValidationFailure(nameof(command.Amount), t["見積がまだないため、予定価格を入力してください。"])]);
-        var recorded = new ReservePriceRecorded(command.CaseId, amount, VendorRules.Clean(command.Reason), user.Actor, clock.GetUtcNow(), command.Source!.Value);
-        await EvaluationGate.AppendAsync(session, command.CaseId, _ => [recorded], cancellationToken);
-        return amount;
+        var decision = RecordEstimatedReservePriceDecision.Decide(vendors, command, user.Actor, clock.GetUtcNow());
+        // The refusal is about the empty 予定価格 field, so it is shown there.
+        if (decision.IsRefused) throw new ValidationException([new ValidationFailure(nameof(command.Amount), decision.RefusalText(t))]);
+        await EvaluationGate.AppendAsync(session, command.CaseId, _ => [.. decision.Events], cancellationToken);
+        return (long)decision.Events.OfType<ReservePriceRecorded>().Single().Amount; // decided from a whole-yen figure
     }
 }

@@ -9,17 +9,23 @@ public sealed class AdmitLateProposalValidator : AbstractValidator<AdmitLateProp
     public AdmitLateProposalValidator(UiText t) => RuleFor(c => c.Reason).Required(t, "受理する理由", 2000);
 }
 
-public sealed class AdmitLateProposalHandler(CaseVendorsWriter writer, UiText t) : ICommandHandler<AdmitLateProposalCommand>
+public static class AdmitLateProposalDecision
+{
+    public static Decision Decide(CaseVendors state, AdmitLateProposalCommand c, Actor by, DateTimeOffset at)
+    {
+        if (state.Proposals.Find(p => p.ProposalId == c.ProposalId) is not { } proposal) return Decision.Refuse("提案書が見つかりません。");
+        if (!proposal.Late) return Decision.Refuse("この提案書は期限内に提出されています。");
+        if (proposal.LateReason is not null) return Decision.Refuse("この提案書は既に受理されています。");
+        return Decision.Append(new LateProposalAdmitted(c.CaseId, proposal.ProposalId, proposal.CompanyName, VendorRules.Clean(c.Reason), by, at));
+    }
+}
+
+public sealed class AdmitLateProposalHandler(CaseVendorsWriter writer) : ICommandHandler<AdmitLateProposalCommand>
 {
     public async ValueTask<Unit> Handle(AdmitLateProposalCommand command, CancellationToken cancellationToken)
     {
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
-        var proposal = open.State.Proposals.Find(p => p.ProposalId == command.ProposalId) ?? throw new DomainRuleException(t["提案書が見つかりません。"]);
-        if (!proposal.Late) throw new DomainRuleException(t["この提案書は期限内に提出されています。"]);
-        if (proposal.LateReason is not null) throw new DomainRuleException(t["この提案書は既に受理されています。"]);
-
-        open.Stream.AppendOne(new LateProposalAdmitted(command.CaseId, proposal.ProposalId, proposal.CompanyName, VendorRules.Clean(command.Reason), open.By, open.Now));
-        await writer.SaveAsync(cancellationToken);
+        await writer.WriteAsync(open, AdmitLateProposalDecision.Decide(open.State, command, open.By, open.Now), cancellationToken);
         return Unit.Value;
     }
 }

@@ -14,17 +14,23 @@ public sealed class ReconfirmProposalValidator : AbstractValidator<ReconfirmProp
     }
 }
 
-public sealed class ReconfirmProposalHandler(CaseVendorsWriter writer, UiText t) : ICommandHandler<ReconfirmProposalCommand>
+public static class ReconfirmProposalDecision
+{
+    public static Decision Decide(CaseVendors state, ReconfirmProposalCommand c, Actor by, DateTimeOffset at)
+    {
+        if (state.Proposals.Find(p => p.ProposalId == c.ProposalId) is not { } proposal) return Decision.Refuse("提案書が見つかりません。");
+        if (!proposal.NeedsReconfirmation) return Decision.Refuse("この提案書は再確認の必要がありません。");
+        return Decision.Append(new ProposalReconfirmed(c.CaseId, proposal.ProposalId, proposal.CompanyName, c.ConfirmedOn!.Value,
+            VendorRules.Clean(c.Note), by, at));
+    }
+}
+
+public sealed class ReconfirmProposalHandler(CaseVendorsWriter writer) : ICommandHandler<ReconfirmProposalCommand>
 {
     public async ValueTask<Unit> Handle(ReconfirmProposalCommand command, CancellationToken cancellationToken)
     {
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
-        var proposal = open.State.Proposals.Find(p => p.ProposalId == command.ProposalId) ?? throw new DomainRuleException(t["提案書が見つかりません。"]);
-        if (!proposal.NeedsReconfirmation) throw new DomainRuleException(t["この提案書は再確認の必要がありません。"]);
-
-        open.Stream.AppendOne(new ProposalReconfirmed(command.CaseId, proposal.ProposalId, proposal.CompanyName, command.ConfirmedOn!.Value,
-            VendorRules.Clean(command.Note), open.By, open.Now));
-        await writer.SaveAsync(cancellationToken);
+        await writer.WriteAsync(open, ReconfirmProposalDecision.Decide(open.State, command, open.By, open.Now), cancellationToken);
         return Unit.Value;
     }
 }

@@ -27,28 +27,30 @@ public static class SubmitProposalDecision
     /// <summary>Late means after the deadline instant; a proposal received exactly at the deadline is on time.</summary>
     public static bool IsLate(QaPeriod period, DateTimeOffset submittedAt) => submittedAt > period.ProposalDeadline;
 
-    public static ProposalSubmitted Decide(QaPeriod period, CaseVendor vendor, Guid caseId, Guid proposalId, DateTimeOffset submittedAt,
-        IReadOnlyList<VendorFile> files, Actor by, DateTimeOffset at) =>
-        new(caseId, proposalId, vendor.VendorId, vendor.CompanyName, submittedAt, IsLate(period, submittedAt), files, by, at);
+    /// <param name="files">The files received with the proposal (already staged).</param>
+    public static Decision Decide(CaseVendors state, SubmitProposalCommand c, Guid proposalId, IReadOnlyList<VendorFile> files, Actor by, DateTimeOffset at)
+    {
+        if (state.Period is not { } period) return Decision.Refuse("先に質問回答期間（公告日と提案期限）を設定してください。提出期限の判定に使います。");
+        if (state.Vendor(c.VendorId!.Value) is not { } vendor) return Decision.Refuse("この案件に登録されていない事業者です。");
+        var submittedAt = c.SubmittedAt!.Value;
+        return Decision.Append(new ProposalSubmitted(c.CaseId, proposalId, vendor.VendorId, vendor.CompanyName, submittedAt, IsLate(period, submittedAt), files, by, at));
+    }
 }
 
-public sealed class SubmitProposalHandler(CaseVendorsWriter writer, IVendorFileStore files, UiText t) : ICommandHandler<SubmitProposalCommand, Guid>
+public sealed class SubmitProposalHandler(CaseVendorsWriter writer, IVendorFileStore files) : ICommandHandler<SubmitProposalCommand, Guid>
 {
     public async ValueTask<Guid> Handle(SubmitProposalCommand command, CancellationToken cancellationToken)
     {
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
-        var period = open.State.Period ?? throw new DomainRuleException(t["先に質問回答期間（公告日と提案期限）を設定してください。提出期限の判定に使います。"]);
-        var vendor = writer.RequireVendor(open.State, command.VendorId!.Value);
-
         var staged = await VendorFileStaging.StageAllAsync(files, writer.Session, command.Files, cancellationToken);
         var id = Guid.NewGuid();
-        open.Stream.AppendOne(SubmitProposalDecision.Decide(period, vendor, command.CaseId, id, command.SubmittedAt!.Value, staged, open.By, open.Now));
         try
         {
-            await writer.SaveAsync(cancellationToken);
+            await writer.WriteAsync(open, SubmitProposalDecision.Decide(open.State, command, id, staged, open.By, open.Now), cancellationToken);
         }
         catch
         {
+            // Refused or not saved: the staged files belong to nothing.
             await files.DiscardAsync(staged.Select(f => f.FileId));
             throw;
         }

@@ -23,13 +23,15 @@ public static class LogQuestionDecision
     /// A question after the period is still recorded, because it was received and the log must say
     /// so; the flag tells the officer it need not be answered.
     /// </summary>
-    public static QuestionLogged Decide(CaseVendors state, CaseVendor vendor, LogQuestionCommand c, Guid questionId, Actor by, DateTimeOffset at)
+    public static Decision Decide(CaseVendors state, LogQuestionCommand c, Guid questionId, Actor by, DateTimeOffset at)
     {
-        var period = state.Period!;
+        if (state.Period is not { } period) return Decision.Refuse("先に質問回答期間（公告日と提案期限）を設定してください。");
+        if (c.ReceivedOn < period.AnnouncedOn) return Decision.Refuse("受付日が公告日より前です。");
+        if (state.Vendor(c.VendorId!.Value) is not { } vendor) return Decision.Refuse("この案件に登録されていない事業者です。");
         var lastDay = DateOnly.FromDateTime(period.ProposalDeadline.ToOffset(TimeSpan.FromHours(9)).DateTime);
         var number = state.Questions.Count == 0 ? 1 : state.Questions.Max(q => q.Number) + 1;
-        return new QuestionLogged(c.CaseId, questionId, number, vendor.VendorId, vendor.CompanyName, c.ReceivedOn!.Value,
-            VendorRules.Clean(c.Text), c.ReceivedOn.Value > lastDay, by, at);
+        return Decision.Append(new QuestionLogged(c.CaseId, questionId, number, vendor.VendorId, vendor.CompanyName, c.ReceivedOn!.Value,
+            VendorRules.Clean(c.Text), c.ReceivedOn.Value > lastDay, by, at));
     }
 }
 
@@ -38,15 +40,14 @@ public sealed class LogQuestionHandler(CaseVendorsWriter writer, UiText t) : ICo
     public async ValueTask<Guid> Handle(LogQuestionCommand command, CancellationToken cancellationToken)
     {
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
-        if (open.State.Period is null) throw new DomainRuleException(t["先に質問回答期間（公告日と提案期限）を設定してください。"]);
-        if (command.ReceivedOn < open.State.Period.AnnouncedOn)
-        {
-            throw new ValidationException([new ValidationFailure(nameof(command.ReceivedOn), t["受付日が公告日より前です。"])]);
-        }
-        var vendor = writer.RequireVendor(open.State, command.VendorId!.Value);
         var id = Guid.NewGuid();
-        open.Stream.AppendOne(LogQuestionDecision.Decide(open.State, vendor, command, id, open.By, open.Now));
-        await writer.SaveAsync(cancellationToken);
+        var decision = LogQuestionDecision.Decide(open.State, command, id, open.By, open.Now);
+        // A date before the notice is about the 受付日 field, so it is shown there.
+        if (decision.Refusal == "受付日が公告日より前です。")
+        {
+            throw new ValidationException([new ValidationFailure(nameof(command.ReceivedOn), decision.RefusalText(t))]);
+        }
+        await writer.WriteAsync(open, decision, cancellationToken);
         return id;
     }
 }

@@ -18,14 +18,20 @@ public sealed class SetQaPeriodValidator : AbstractValidator<SetQaPeriodCommand>
     }
 }
 
+public static class SetQaPeriodDecision
+{
+    public static Decision Decide(CaseVendors state, SetQaPeriodCommand c, Actor by, DateTimeOffset at) =>
+        state.Period is { } p && p.AnnouncedOn == c.AnnouncedOn && p.ProposalDeadline == c.ProposalDeadline
+            ? Decision.Nothing
+            : Decision.Append(new QaPeriodSet(c.CaseId, c.AnnouncedOn!.Value, c.ProposalDeadline!.Value, by, at));
+}
+
 public sealed class SetQaPeriodHandler(CaseVendorsWriter writer) : ICommandHandler<SetQaPeriodCommand>
 {
     public async ValueTask<Unit> Handle(SetQaPeriodCommand command, CancellationToken cancellationToken)
     {
         var open = await writer.OpenAsync(command.CaseId, cancellationToken);
-        if (open.State.Period is { } p && p.AnnouncedOn == command.AnnouncedOn && p.ProposalDeadline == command.ProposalDeadline) return Unit.Value;
-        open.Stream.AppendOne(new QaPeriodSet(command.CaseId, command.AnnouncedOn!.Value, command.ProposalDeadline!.Value, open.By, open.Now));
-        await writer.SaveAsync(cancellationToken);
+        await writer.WriteAsync(open, SetQaPeriodDecision.Decide(open.State, command, open.By, open.Now), cancellationToken);
         return Unit.Value;
     }
 }
