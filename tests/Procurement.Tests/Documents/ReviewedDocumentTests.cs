@@ -124,4 +124,17 @@ public sealed class ReviewedDocumentTests
             finally { File.Delete(path); }
         }
     }
+
+    [Theory]
+    [InlineData("evaluation-criteria")]
+    [InlineData("evaluation-report")]
+    public void The_criteria_tables_category_column_holds_its_longest_category_on_one_line(string templateId)
+    {
+        var table = Body(Render(templateId).Bytes).Descendants(W + "tbl")
+            .First(t => string.Concat(t.Descendants(W + "tc").First().Descendants(W + "t").Select(x => x.Value)) == "評価区分");
+        var first = int.Parse((string)table.Element(W + "tblGrid")!.Elements(W + "gridCol").First().Attribute(W + "w")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // 10 full-width characters of 10-point table text (200 twips each) and the cell margins (200).
+        Assert.True(first >= 10 * 200 + 200, first.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
