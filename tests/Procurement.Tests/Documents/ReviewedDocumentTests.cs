@@ -124,4 +124,48 @@ public sealed class ReviewedDocumentTests
             finally { File.Delete(path); }
         }
     }
+
+    [Theory]
+    [InlineData("evaluation-criteria")]
+    [InlineData("evaluation-report")]
+    public void The_criteria_tables_category_column_holds_its_longest_category_on_one_line(string templateId)
+    {
+        var table = Body(Render(templateId).Bytes).Descendants(W + "tbl")
+            .First(t => string.Concat(t.Descendants(W + "tc").First().Descendants(W + "t").Select(x => x.Value)) == "評価区分");
+        var first = int.Parse((string)table.Element(W + "tblGrid")!.Elements(W + "gridCol").First().Attribute(W + "w")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // 10 full-width characters of 10-point table text (200 twips each) and the cell margins (200).
+        Assert.True(first >= 10 * 200 + 200, first.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void When_each_member_signs_the_shared_sla_is_signed_by_every_member_one_copy_each()
+    {
+        var inputs = Contracts.ContractDraftDocumentTests.Sample(Procurement.Features.Sla.SlaPresets.Create(Procurement.Features.Sla.SlaPreset.CoreBusiness)) with
+        {
+            Members = [new("高森町", 12716, "高森町長"), new("松川町", 12476, "松川町長")],
+        };
+        var @case = new Procurement.Features.Cases.CaseSummary
+        {
+            Id = Guid.NewGuid(), Title = "住民情報系システム共同利用（自治体クラウド）調達", TargetBusinesses = ["jukiki"],
+            PlannedGoLive = new DateOnly(2027, 4, 1), BudgetCeiling = 480_000_000,
+        };
+        var group = new Procurement.Features.Groups.GroupView
+        {
+            Name = "南信州町村自治体クラウド協議会", Form = Procurement.Features.Groups.OrganisationForm.EachMemberContracts, Representative = "高森町",
+            Members = [new("高森町", 12716, new DateOnly(2025, 9, 30)), new("松川町", 12476, new DateOnly(2025, 9, 30))],
+        };
+        var drafts = new Procurement.Features.Contracts.Drafting.DraftRenderer(DocumentTestSupport.Renderer)
+            .RenderAll(Procurement.Features.Contracts.Drafting.DraftModel.Build(inputs, @case, group));
+
+        var sla = drafts.Single(d => d.Kind == Procurement.Features.Contracts.DraftDocumentKind.Sla).Text;
+        Assert.Contains("本書3通を作成", sla, StringComparison.Ordinal);
+        Assert.Contains("甲　高森町\n（右）高森町長", sla, StringComparison.Ordinal);
+        Assert.Contains("甲　松川町\n（右）松川町長", sla, StringComparison.Ordinal);
+        Assert.DoesNotContain("代表者　", sla, StringComparison.Ordinal);
+        // Each member's own contract keeps its two copies and its own signer.
+        var matsukawa = drafts.Single(d => d.Member == "松川町").Text;
+        Assert.Contains("本書2通を作成", matsukawa, StringComparison.Ordinal);
+        Assert.Contains("甲　松川町\n（右）松川町長", matsukawa, StringComparison.Ordinal);
+    }
 }

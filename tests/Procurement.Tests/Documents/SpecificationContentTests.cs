@@ -45,7 +45,7 @@ public sealed class SpecificationContentTests
                 ["data_erasure"] = new System.Text.Json.Nodes.JsonObject { ["erasure_days"] = 14 },
             };
         });
-        foreach (var phrase in new[] { "合計345台", "2秒以内", "RTO）は6時間以内", "7年間保存", "担当部署は、松川町企画課", "4回以上", "協力の期間（契約終了後9か月）の終了後14日以内", "契約終了後9か月間" })
+        foreach (var phrase in new[] { "合計345台", "2秒以内", "RTO）は6時間以内", "7年間保存", "担当部署は、松川町企画課", "4回以上", "協力の期間（契約終了後9か月）が満了した日から14日以内", "契約終了後9か月間" })
         {
             Assert.Contains(phrase, changed, StringComparison.Ordinal);
         }
