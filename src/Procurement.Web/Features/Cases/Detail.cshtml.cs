@@ -12,7 +12,8 @@ namespace Procurement.Features.Cases;
 
 /// <summary>The case page: its header and its timeline. Members of the case's group only; everyone else gets 404.</summary>
 [Access(Access.Internal, CaseRoute = "id")]
-public sealed class DetailModel(CaseAccess access, IQuerySession session, UiText t, IMediator mediator, WorkflowCatalog catalog) : PageModel
+public sealed class DetailModel(CaseAccess access, IQuerySession session, UiText t, IMediator mediator, WorkflowCatalog catalog,
+    Contracts.ContractAccess contracts) : PageModel
 {
     public CaseSummary Case { get; private set; } = null!;
     public GroupView Group { get; private set; } = null!;
@@ -26,7 +27,15 @@ public sealed class DetailModel(CaseAccess access, IQuerySession session, UiText
         Case = found;
         Group = (await session.LoadAsync<GroupView>(found.GroupId, ct))!;
         Workflow = await CaseWorkflowPanel.LoadAsync(mediator, catalog, id, User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin), ct);
-        Timeline = await CaseTimeline.LoadAsync(session, id, t, Workflow.Workflow?.Definition, ct);
+        var timeline = await CaseTimeline.LoadAsync(session, id, t, Workflow.Workflow?.Definition, ct);
+        // The contract dossier keeps a stream of its own, but its versions and reviews are part of the case's story: the
+        // timeline shows them beside the workflow step they complete, to whoever may read the drafts.
+        if (await contracts.CanReadDraftsAsync(id, ct))
+        {
+            var dossier = await CaseTimeline.LoadAsync(session, Contracts.ContractStreams.DossierId(id), t, ct: ct);
+            timeline = [.. timeline.Concat(dossier).OrderBy(e => e.At)];
+        }
+        Timeline = timeline;
         return Page();
     }
 }
