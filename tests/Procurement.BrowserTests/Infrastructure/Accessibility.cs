@@ -31,7 +31,10 @@ public static partial class Accessibility
     {
         // Scan what has finished loading, not a half-drawn page.
         await page.WaitForLoadStateAsync(LoadState.Load);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await page.RunAxe(WcagAa);
+        Interlocked.Add(ref _scanTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+        Interlocked.Increment(ref _scans);
         return result.Violations
             .SelectMany(v => v.Nodes.Select(n => $"{v.Id} ({v.Impact}): {v.Help} — {n.Target} — {string.Join("; ", (n.Any ?? []).Concat(n.All ?? []).Concat(n.None ?? []).Select(c => c.Message))} — {n.Html}"))
             .ToList();
@@ -62,10 +65,12 @@ public static partial class Accessibility
     }
 
     private static int _skipped;
+    private static int _scans;
+    private static long _scanTicks;
 
     /// <summary>What was scanned in the run and by whom, for a reader wondering whether a page was: artifacts/accessibility-scans.txt.</summary>
     public static void WriteScanList(string path) =>
-        File.WriteAllLines(path, [$"{Scanned.Count} page shapes scanned, {_skipped} repeats not scanned again", .. Scanned.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}\t{s.Value}")]);
+        File.WriteAllLines(path, [$"{Scanned.Count} page shapes, {_scans} scans taking {TimeSpan.FromTicks(_scanTicks).TotalSeconds:0.0} s in all, {_skipped} repeats not scanned again", .. Scanned.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}\t{s.Value}")]);
 
     /// <summary>
     /// What a scan's outcome depends on beyond the route: the states a page can be drawn in (a message, errors next to

@@ -55,19 +55,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A signed-in HTTP client on the app's real port, for what a journey arranges through the app's own forms rather
     /// than clicks (the app's in-memory client does not reach a Kestrel-hosted app).
     /// </summary>
-    public async Task<HttpClient> SignInClientAsync(string userName)
+    public async Task<HttpClient> SignInClientAsync(string userName, bool followRedirects = false)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(BaseUrl) };
-        var response = await client.PostFormAsync("/Account/SignIn",
+        var cookies = new System.Net.CookieContainer();
+        using var signIn = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl) };
+        var response = await signIn.PostFormAsync("/Account/SignIn",
             new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = Procurement.Features.Demo.DemoData.Password });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {userName} failed: {response.StatusCode}");
-        return client;
+        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects, CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl) };
     }
 
     /// <summary>The class's pages close with it; the app and Chromium stay for the next class.</summary>
     public async Task DisposeAsync()
     {
         foreach (var context in _contexts) await context.CloseAsync();
+        Accessibility.WriteScanList(Path.Combine(Path.GetDirectoryName(ScreenshotDirectory)!, "accessibility-scans.txt"));
     }
 
     /// <summary>
@@ -108,11 +110,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             var shared = new Shared(app, baseUrl, playwright, browser);
             // The app and its database go with the process (the cluster removes itself at exit); Chromium is closed so
             // that no browser outlives the run. Bounded: a stuck close must not keep the test run from ending.
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                Accessibility.WriteScanList(Path.Combine(Path.GetDirectoryName(ScreenshotDirectory)!, "accessibility-scans.txt"));
-                shared.CloseBrowserAsync().Wait(TimeSpan.FromSeconds(10));
-            };
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => shared.CloseBrowserAsync().Wait(TimeSpan.FromSeconds(10));
             return shared;
         }
 
