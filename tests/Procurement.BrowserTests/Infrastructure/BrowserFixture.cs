@@ -7,30 +7,37 @@ using Procurement.Tests.Infrastructure;
 namespace Procurement.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real app on a real Kestrel port with its own database, and Debian's Chromium driven by
-/// Playwright (no browser download: the machine's /usr/bin/chromium).
+/// The real app on a real Kestrel port with its own database, and Debian's Chromium driven by Playwright (no browser
+/// download: the machine's /usr/bin/chromium). One app and one Chromium serve the whole run: starting them cost about
+/// as much as a short journey, once per test class. Each class still starts from the demo data alone: the fixture (made
+/// once per class) puts the shared app back to it, as if the class had started an app of its own.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public AppFactory App { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
-    private IPlaywright _playwright = null!;
-    public IBrowser Browser { get; private set; } = null!;
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static Shared? _shared;
+    private readonly List<IBrowserContext> _contexts = [];
+    private Shared _run = null!;
+
+    public AppFactory App => _run.App;
+    public string BaseUrl => _run.BaseUrl;
+    public IBrowser Browser => _run.Browser;
 
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
 
     public async Task InitializeAsync()
     {
-        App = await AppFactory.StartAsync("browser" + Guid.NewGuid().ToString("N")[..6], useKestrel: true);
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        await Gate.WaitAsync();
+        try
         {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+            if (_shared is null) _shared = await Shared.StartAsync();
+            else await _shared.App.ResetAsync();
+            _run = _shared;
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 
     public async Task<IPage> NewPageAsync()
@@ -40,24 +47,41 @@ public sealed class BrowserFixture : IAsyncLifetime
         // failed a journey, so allow 60 s before calling a step stuck.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
+        _contexts.Add(context);
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A signed-in HTTP client on the app's real port, for what a journey arranges through the app's own forms rather
+    /// than clicks (the app's in-memory client does not reach a Kestrel-hosted app).
+    /// </summary>
+    public async Task<HttpClient> SignInClientAsync(string userName, bool followRedirects = false)
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var signIn = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl) };
+        var response = await signIn.PostFormAsync("/Account/SignIn",
+            new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = Procurement.Features.Demo.DemoData.Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {userName} failed: {response.StatusCode}");
+        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects, CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl) };
+    }
+
+    /// <summary>The class's pages close with it; the app and Chromium stay for the next class.</summary>
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await App.DisposeAsync();
+        foreach (var context in _contexts) await context.CloseAsync();
+        Accessibility.WriteScanList(Path.Combine(Path.GetDirectoryName(ScreenshotDirectory)!, "accessibility-scans.txt"));
     }
 
     /// <summary>
     /// Every page a journey looks at is also scanned with axe-core: a screenshot is where a journey says
     /// "a user sees this", so that is where WCAG 2.1 AA (the level JIS X 8341-3 asks of public sites) must hold.
+    /// A page of the same shape in the same state scanned earlier in the run is not scanned again (see
+    /// <see cref="Accessibility.AssertAccessibleOnceAsync"/>).
     /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
-        await page.AssertAccessibleAsync(name);
+        await page.AssertAccessibleOnceAsync(name);
     }
 
     private static string FindScreenshotDirectory()
@@ -66,6 +90,35 @@ public sealed class BrowserFixture : IAsyncLifetime
         var dir = Path.Combine(root, "artifacts", "screenshots");
         Directory.CreateDirectory(dir);
         return dir;
+    }
+
+    /// <summary>The app and Chromium of the test process, stopped when it exits (as the test PostgreSQL cluster is).</summary>
+    private sealed record Shared(AppFactory App, string BaseUrl, IPlaywright Playwright, IBrowser Browser)
+    {
+        public static async Task<Shared> StartAsync()
+        {
+            var app = await AppFactory.StartAsync("browser", useKestrel: true);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            var baseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+            var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            var shared = new Shared(app, baseUrl, playwright, browser);
+            // The app and its database go with the process (the cluster removes itself at exit); Chromium is closed so
+            // that no browser outlives the run. Bounded: a stuck close must not keep the test run from ending.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => shared.CloseBrowserAsync().Wait(TimeSpan.FromSeconds(10));
+            return shared;
+        }
+
+        private async Task CloseBrowserAsync()
+        {
+            await Browser.DisposeAsync();
+            Playwright.Dispose();
+        }
     }
 }
 

@@ -22,11 +22,11 @@ public static class WorkflowTimeline
         {
             WorkflowStarted e => T.Format("手続「{0}」（第{1}版）を開始しました。", definition is null ? e.DefinitionId : Label(definition.Title), e.Version),
             StepCompleted { Skipped: true } e => T.Format("「{0}」を省略しました。", Step(e.StepId)) + Note(e.Note),
-            StepCompleted { Record: { } record } e => T.Format("記録「{1}」により「{0}」が完了しました。", Step(e.StepId), record.Event) +
+            StepCompleted { Record: { } record } e => T.Format("記録「{1}」により「{0}」が完了しました。", Step(e.StepId), RecordTitle(record.Event)) +
                 (e.Choice is null ? "" : T.Format("選択: {0}。", definition?.FindStep(e.StepId)?.Choice.FirstOrDefault(c => c.To == e.Choice)?.Label is { } chosen ? Label(chosen) : e.Choice)) +
                 (e.Activated.Count > 0 ? T.Format("次: {0}。", Steps(e.Activated)) : "") +
                 (e.WorkflowFinished ? T["手続が終了しました。"] : ""),
-            StepReopenedByRecord e => T.Format("記録「{1}」により「{0}」を再開しました。", Step(e.StepId), e.Record.Event),
+            StepReopenedByRecord e => T.Format("記録「{1}」により「{0}」を再開しました。", Step(e.StepId), RecordTitle(e.Record.Event)),
             StepCompleted e => T.Format("「{0}」を完了しました。", Step(e.StepId)) +
                 (e.Choice is null ? "" : T.Format("選択: {0}。", definition?.FindStep(e.StepId)?.Choice.FirstOrDefault(c => c.To == e.Choice)?.Label is { } label ? Label(label) : e.Choice)) +
                 (e.Activated.Count > 0 ? T.Format("次: {0}。", Steps(e.Activated)) : "") +

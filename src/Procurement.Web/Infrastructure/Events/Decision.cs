@@ -1,5 +1,3 @@
-using Procurement.Infrastructure.Localization;
-
 namespace Procurement.Infrastructure.Events;
 
 /// <summary>
