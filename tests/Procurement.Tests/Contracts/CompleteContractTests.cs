@@ -131,14 +131,14 @@ public sealed class CompleteContractTests
     [Fact]
     public void A_sent_back_version_is_resubmitted_unchanged_only_with_a_note()
     {
-        var t = new Procurement.Infrastructure.Localization.UiText();
         var dossier = new ContractDossier
         {
             WorkingVersion = 2, Status = DraftStatus.SentBack, Terms = ContractTermsParsing.Defaults, Sla = SlaPresets.Create(SlaPreset.CoreBusiness),
             Versions = [new SubmittedVersion { Number = 2, Status = DraftStatus.SentBack }],
         };
 
-        Assert.Throws<Procurement.Infrastructure.Validation.DomainRuleException>(() => SubmitDraftDecision.EnsureSubmittable(dossier, null, t));
-        Assert.Equal(3, SubmitDraftDecision.EnsureSubmittable(dossier, "法務の指摘は契約書の範囲外のため変更なし", t));
+        Assert.Equal("差し戻された版を変更せずに再提出するときは、審査担当への連絡に理由を記入してください。", SubmitDraftDecision.CheckSubmittable(dossier, null).Refusal);
+        Assert.False(SubmitDraftDecision.CheckSubmittable(dossier, "法務の指摘は契約書の範囲外のため変更なし").IsRefused);
+        Assert.Equal(3, SubmitDraftDecision.VersionFor(dossier));
     }
 }

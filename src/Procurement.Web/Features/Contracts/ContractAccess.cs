@@ -37,29 +37,17 @@ public sealed class ContractAccess(CaseAccess cases, IQuerySession session, ICur
 public static class DossierRules
 {
     /// <summary>
-    /// Events that must precede a change: opening the dossier on first use, and starting the next version when the
-    /// working copy was already submitted (approved or sent back), so a submitted version is never altered.
+    /// A change of the working copy (<paramref name="change"/>: its event, given the version it belongs to), preceded by
+    /// what must come first: opening the dossier on first use, and starting the next version when the working copy was
+    /// already submitted (approved or sent back), so a submitted version is never altered. A draft under review is refused.
     /// </summary>
-    public static List<object> BeforeChange(ContractDossier? dossier, CaseSummary @case, Actor by, DateTimeOffset at, UiText t, out int version)
+    public static Decision Change(ContractDossier? dossier, CaseSummary @case, Actor by, DateTimeOffset at, Func<int, object> change)
     {
-        var events = new List<object>();
-        if (dossier is null)
-        {
-            events.Add(new ContractDossierOpened(ContractStreams.DossierId(@case.Id), @case.Id, @case.GroupId, by, at));
-            version = 1;
-            return events;
-        }
-        if (dossier.Status == DraftStatus.InReview)
-        {
-            throw new DomainRuleException(t["審査中の草案は変更できません。法務担当の承認または差戻しを待ってください。"]);
-        }
-        version = dossier.WorkingVersion;
-        if (dossier.WorkingCopyIsSubmitted)
-        {
-            version = dossier.WorkingVersion + 1;
-            events.Add(new DraftVersionStarted(dossier.Id, version, by, at));
-        }
-        return events;
+        if (dossier is null) return Decision.Append(new ContractDossierOpened(ContractStreams.DossierId(@case.Id), @case.Id, @case.GroupId, by, at), change(1));
+        if (dossier.Status == DraftStatus.InReview) return Decision.Refuse("審査中の草案は変更できません。法務担当の承認または差戻しを待ってください。");
+        if (!dossier.WorkingCopyIsSubmitted) return Decision.Append(change(dossier.WorkingVersion));
+        var version = dossier.WorkingVersion + 1;
+        return Decision.Append(new DraftVersionStarted(dossier.Id, version, by, at), change(version));
     }
 
     /// <summary>Compares by content: re-saving the same values must not start a version nobody changed.</summary>
@@ -70,22 +58,22 @@ public static class DossierRules
     /// against the version the user saw, and a no-op when <paramref name="decide"/> finds nothing changed.
     /// </summary>
     public static async Task<long> SaveChangeAsync(IDocumentSession session, ContractAccess access, Guid caseId, long expectedVersion,
-        UiText t, Func<ContractDossier?, CaseSummary, List<object>> decide, CancellationToken ct)
+        UiText t, Func<ContractDossier?, CaseSummary, Decision> decide, CancellationToken ct)
     {
         var @case = await access.FindCaseAsync(caseId, ct) ?? throw new DomainRuleException(t["案件が見つかりません。"]);
         var dossier = await access.FindDossierAsync(caseId, ct);
         if ((dossier?.Version ?? 0) != expectedVersion) throw new StaleVersionException();
 
-        var events = decide(dossier, @case);
+        var events = EventStreamWriter.Accept(decide(dossier, @case));
         if (events.Count == 0) return expectedVersion;
         return await AppendAsync(session, ContractStreams.DossierId(caseId), expectedVersion, events, ct);
     }
 
     /// <summary>Appends with the version the user saw; a second writer on the same version is refused, not merged.</summary>
-    public static async Task<long> AppendAsync(IDocumentSession session, Guid dossierId, long expectedVersion, IReadOnlyList<object> events, CancellationToken ct)
+    public static async Task<long> AppendAsync(IDocumentSession session, Guid dossierId, long expectedVersion, IReadOnlyCollection<object> events, CancellationToken ct)
     {
         // The dossier stream is one record (the working copy and its review): its whole version is the expected one.
-        if (expectedVersion == 0) session.Events.StartStream<ContractDossier>(dossierId, events.ToArray());
+        if (expectedVersion == 0) session.Events.StartStream<ContractDossier>(dossierId, [.. events]);
         else session.Events.Append(dossierId, expectedVersion + events.Count, events.ToArray());
         await session.SaveAsync(ct);
         return expectedVersion + events.Count;

@@ -43,39 +43,38 @@ public sealed class SendDraftBackValidator : AbstractValidator<SendDraftBackComm
 
 public static class ReviewDecision
 {
-    public static SubmittedVersion UnderReview(ContractDossier? dossier, int version, UiText t)
+    /// <summary>The refusal when <paramref name="version"/> is not a submitted version under review; null when it is.</summary>
+    public static Decision? NotUnderReview(ContractDossier? dossier, int version) => dossier?.Submitted(version) switch
     {
-        var v = dossier?.Submitted(version) ?? throw new DomainRuleException(t["指定された版が見つかりません。"]);
-        if (v.Status != DraftStatus.InReview) throw new DomainRuleException(t["この版は審査中ではありません。"]);
-        return v;
+        null => Decision.Refuse("指定された版が見つかりません。"),
+        { Status: not DraftStatus.InReview } => Decision.Refuse("この版は審査中ではありません。"),
+        _ => null,
+    };
+
+    public static Decision Comment(ContractDossier dossier, CommentOnClauseCommand c, Guid commentId, Actor by, DateTimeOffset at)
+    {
+        if (NotUnderReview(dossier, c.Version) is { } refused) return refused;
+        var clause = dossier.Submitted(c.Version)!.Clauses.FirstOrDefault(x => Key(x) == c.ClauseKey);
+        if (clause is null) return Decision.Refuse("指定された条項がこの版にありません。");
+        return Decision.Append(new ClauseCommented(dossier.Id, c.Version, commentId, clause.Kind, clause.ClauseId, clause.Heading, c.Text.Trim(), by, at));
     }
 
-    public static ClauseCommented Comment(ContractDossier dossier, CommentOnClauseCommand c, Guid commentId, Actor by, DateTimeOffset at, UiText t)
-    {
-        var v = UnderReview(dossier, c.Version, t);
-        var clause = v.Clauses.FirstOrDefault(x => Key(x) == c.ClauseKey) ?? throw new DomainRuleException(t["指定された条項がこの版にありません。"]);
-        return new ClauseCommented(dossier.Id, c.Version, commentId, clause.Kind, clause.ClauseId, clause.Heading, c.Text.Trim(), by, at);
-    }
-
-    public static DraftSentBack SendBack(ContractDossier dossier, SendDraftBackCommand c, Actor by, DateTimeOffset at, UiText t)
-    {
-        UnderReview(dossier, c.Version, t);
-        return new DraftSentBack(dossier.Id, c.Version, c.Reason.Trim(), by, at);
-    }
+    public static Decision SendBack(ContractDossier dossier, SendDraftBackCommand c, Actor by, DateTimeOffset at) =>
+        NotUnderReview(dossier, c.Version) ?? Decision.Append(new DraftSentBack(dossier.Id, c.Version, c.Reason.Trim(), by, at));
 
     /// <summary>
     /// <paramref name="contradictions"/>: how many contradictions the consistency check finds across the version's documents;
     /// approving over them needs a reason, which the approval records.
     /// </summary>
-    public static DraftApproved Approve(ContractDossier dossier, ApproveDraftCommand c, int contradictions, Actor by, DateTimeOffset at, UiText t)
+    public static Decision Approve(ContractDossier dossier, ApproveDraftCommand c, int contradictions, Actor by, DateTimeOffset at)
     {
-        UnderReview(dossier, c.Version, t);
+        if (NotUnderReview(dossier, c.Version) is { } refused) return refused;
         var reason = string.IsNullOrWhiteSpace(c.ContradictionReason) ? null : c.ContradictionReason.Trim();
         if (contradictions > 0 && reason is null)
         {
-            throw new DomainRuleException(t.Format("文書間の矛盾が{0}件あります。矛盾を承知で承認する場合は、その理由を入力してください。", contradictions));
+            return Decision.Refuse("文書間の矛盾が{0}件あります。矛盾を承知で承認する場合は、その理由を入力してください。", contradictions);
         }
-        return new DraftApproved(dossier.Id, c.Version, by, at, contradictions > 0 ? reason : null, contradictions);
+        return Decision.Append(new DraftApproved(dossier.Id, c.Version, by, at, contradictions > 0 ? reason : null, contradictions));
     }
 
     public static string Key(ClauseRef c) => $"{DraftKinds.Slug(c.Kind)}:{c.ClauseId}";
@@ -92,36 +91,36 @@ public sealed class ReviewGate(ContractAccess access, UiText t)
     }
 }
 
-public sealed class CommentOnClauseHandler(IDocumentSession session, ReviewGate gate, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class CommentOnClauseHandler(IDocumentSession session, ReviewGate gate, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<CommentOnClauseCommand, long>
 {
     public async ValueTask<long> Handle(CommentOnClauseCommand command, CancellationToken cancellationToken)
     {
         var dossier = await gate.OpenAsync(command.CaseId, command.ExpectedVersion, cancellationToken);
-        var e = ReviewDecision.Comment(dossier, command, Guid.NewGuid(), user.Actor, clock.GetUtcNow(), t);
-        return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, [e], cancellationToken);
+        var decision = ReviewDecision.Comment(dossier, command, Guid.NewGuid(), user.Actor, clock.GetUtcNow());
+        return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, EventStreamWriter.Accept(decision), cancellationToken);
     }
 }
 
-public sealed class SendDraftBackHandler(IDocumentSession session, ReviewGate gate, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class SendDraftBackHandler(IDocumentSession session, ReviewGate gate, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SendDraftBackCommand, long>
 {
     public async ValueTask<long> Handle(SendDraftBackCommand command, CancellationToken cancellationToken)
     {
         var dossier = await gate.OpenAsync(command.CaseId, command.ExpectedVersion, cancellationToken);
-        var e = ReviewDecision.SendBack(dossier, command, user.Actor, clock.GetUtcNow(), t);
-        return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, [e], cancellationToken);
+        var decision = ReviewDecision.SendBack(dossier, command, user.Actor, clock.GetUtcNow());
+        return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, EventStreamWriter.Accept(decision), cancellationToken);
     }
 }
 
-public sealed class ApproveDraftHandler(IDocumentSession session, ReviewGate gate, Consistency.ConsistencyChecker consistency, ICurrentUser user, TimeProvider clock, UiText t)
+public sealed class ApproveDraftHandler(IDocumentSession session, ReviewGate gate, Consistency.ConsistencyChecker consistency, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ApproveDraftCommand, long>
 {
     public async ValueTask<long> Handle(ApproveDraftCommand command, CancellationToken cancellationToken)
     {
         var dossier = await gate.OpenAsync(command.CaseId, command.ExpectedVersion, cancellationToken);
         var report = await consistency.CheckAsync(command.CaseId, command.Version, cancellationToken);
-        var e = ReviewDecision.Approve(dossier, command, report?.Contradictions.Count ?? 0, user.Actor, clock.GetUtcNow(), t);
-        return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, [e], cancellationToken);
+        var decision = ReviewDecision.Approve(dossier, command, report?.Contradictions.Count ?? 0, user.Actor, clock.GetUtcNow());
+        return await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, EventStreamWriter.Accept(decision), cancellationToken);
     }
 }

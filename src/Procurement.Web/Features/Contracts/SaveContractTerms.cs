@@ -92,13 +92,11 @@ public static class SaveContractTermsDecision
             Clean(c.SpecialProvisions?.Replace("\r\n", "\n", StringComparison.Ordinal)));
     }
 
-    public static List<object> Decide(ContractDossier? dossier, CaseSummary @case, SaveContractTermsCommand c, Actor by, DateTimeOffset at, UiText t)
+    public static Decision Decide(ContractDossier? dossier, CaseSummary @case, SaveContractTermsCommand c, Actor by, DateTimeOffset at)
     {
         var terms = ToTerms(c);
-        if (dossier is not null && DossierRules.SameContent(dossier.Terms, terms)) return [];
-        var events = DossierRules.BeforeChange(dossier, @case, by, at, t, out var version);
-        events.Add(new ContractTermsSaved(ContractStreams.DossierId(@case.Id), version, terms, by, at));
-        return events;
+        if (dossier is not null && DossierRules.SameContent(dossier.Terms, terms)) return Decision.Nothing;
+        return DossierRules.Change(dossier, @case, by, at, version => new ContractTermsSaved(ContractStreams.DossierId(@case.Id), version, terms, by, at));
     }
 }
 
@@ -108,7 +106,7 @@ public sealed class SaveContractTermsHandler(IDocumentSession session, ContractA
     // Legal staff review prices but never set them: this is the only write path for the contract price.
     public async ValueTask<long> Handle(SaveContractTermsCommand command, CancellationToken cancellationToken) =>
         await DossierRules.SaveChangeAsync(session, access, command.CaseId, command.ExpectedVersion, t,
-            (dossier, @case) => SaveContractTermsDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow(), t), cancellationToken);
+            (dossier, @case) => SaveContractTermsDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow()), cancellationToken);
 }
 
 /// <summary>SLA presets start an empty dossier, so the officer sees a full table rather than a blank form.</summary>

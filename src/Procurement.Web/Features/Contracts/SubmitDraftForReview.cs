@@ -58,23 +58,32 @@ public static class DraftInputsFactory
 
 public static class SubmitDraftDecision
 {
-    /// <summary>
-    /// The version number the submission gets: the working copy's, or the next one when a sent-back version is resubmitted
-    /// unchanged (with a note saying why nothing needed changing).
-    /// </summary>
-    public static int EnsureSubmittable(ContractDossier? dossier, string? note, UiText t)
+    /// <summary>Whether the working copy may be submitted now: <see cref="Decision.Nothing"/>, or the refusal.</summary>
+    public static Decision CheckSubmittable(ContractDossier? dossier, string? note)
     {
-        if (dossier is null || dossier.Sla is null) throw new DomainRuleException(t["先にSLAを作成してください。"]);
-        if (dossier.Terms is null) throw new DomainRuleException(t["先に契約条件を入力してください。"]);
-        if (!dossier.WorkingCopyIsSubmitted) return dossier.WorkingVersion;
+        if (dossier is null || dossier.Sla is null) return Decision.Refuse("先にSLAを作成してください。");
+        if (dossier.Terms is null) return Decision.Refuse("先に契約条件を入力してください。");
+        if (!dossier.WorkingCopyIsSubmitted) return Decision.Nothing;
         return dossier.Status switch
         {
-            DraftStatus.InReview => throw new DomainRuleException(t["この版は既に審査中です。"]),
-            DraftStatus.Approved => throw new DomainRuleException(t["この版は承認済みです。変更すると次の版になります。"]),
-            _ when string.IsNullOrWhiteSpace(note) => throw new DomainRuleException(t["差し戻された版を変更せずに再提出するときは、審査担当への連絡に理由を記入してください。"]),
-            _ => dossier.WorkingVersion + 1,
+            DraftStatus.InReview => Decision.Refuse("この版は既に審査中です。"),
+            DraftStatus.Approved => Decision.Refuse("この版は承認済みです。変更すると次の版になります。"),
+            _ when string.IsNullOrWhiteSpace(note) => Decision.Refuse("差し戻された版を変更せずに再提出するときは、審査担当への連絡に理由を記入してください。"),
+            _ => Decision.Nothing,
         };
     }
+
+    /// <summary>
+    /// The version number a submittable working copy gets: its own, or the next one when a sent-back version is resubmitted
+    /// unchanged (with a note saying why nothing needed changing).
+    /// </summary>
+    public static int VersionFor(ContractDossier dossier) => dossier.WorkingCopyIsSubmitted ? dossier.WorkingVersion + 1 : dossier.WorkingVersion;
+
+    /// <summary>The submission, preceded by the start of its version when it is the next one.</summary>
+    public static Decision Decide(ContractDossier dossier, DraftSubmittedForReview submitted, Actor by, DateTimeOffset at) =>
+        submitted.Version == dossier.WorkingVersion
+            ? Decision.Append(submitted)
+            : Decision.Append(new DraftVersionStarted(dossier.Id, submitted.Version, by, at), submitted);
 
     /// <summary>
     /// Renders the three drafts with the Documents engine, checks the mandatory clauses and validates every DOCX;
@@ -109,7 +118,8 @@ public sealed class SubmitDraftForReviewHandler(
         var dossier = await access.FindDossierAsync(command.CaseId, cancellationToken);
         if ((dossier?.Version ?? 0) != command.ExpectedVersion) throw new StaleVersionException();
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
-        var version = SubmitDraftDecision.EnsureSubmittable(dossier, note, t);
+        EventStreamWriter.Accept(SubmitDraftDecision.CheckSubmittable(dossier, note));
+        var version = SubmitDraftDecision.VersionFor(dossier!);
 
         var group = (await session.LoadAsync<GroupView>(@case.GroupId, cancellationToken))!;
         var award = await awards.GetAward(@case.Id, cancellationToken);
@@ -155,7 +165,7 @@ public sealed class SubmitDraftForReviewHandler(
         var now = clock.GetUtcNow();
         var submitted = new DraftSubmittedForReview(dossier.Id, version, inputs,
             stored.Select(s => new DraftFileRef(s.Kind, s.FileName, s.Sha256, s.Member)).ToList(), clauses, user.Actor, now, note);
-        List<object> events = version == dossier.WorkingVersion ? [submitted] : [new DraftVersionStarted(dossier.Id, version, user.Actor, now), submitted];
+        var events = EventStreamWriter.Accept(SubmitDraftDecision.Decide(dossier, submitted, user.Actor, now));
         // The files and the event commit together: a version is never announced without its files, nor stored without its event.
         await DossierRules.AppendAsync(session, dossier.Id, command.ExpectedVersion, events, cancellationToken);
         foreach (var file in stored) pdfs.Enqueue(@case.Id, file.Docx);

@@ -127,13 +127,11 @@ public static class SaveSlaDecision
     }
 
     /// <summary>No change → no events, so re-saving an approved SLA does not start a new version.</summary>
-    public static List<object> Decide(ContractDossier? dossier, Cases.CaseSummary @case, SaveSlaCommand c, Actor by, DateTimeOffset at, UiText t)
+    public static Decision Decide(ContractDossier? dossier, Cases.CaseSummary @case, SaveSlaCommand c, Actor by, DateTimeOffset at)
     {
         var sla = ToDefinition(c);
-        if (dossier is not null && DossierRules.SameContent(dossier.Sla, sla)) return [];
-        var events = DossierRules.BeforeChange(dossier, @case, by, at, t, out var version);
-        events.Add(new SlaSaved(ContractStreams.DossierId(@case.Id), version, sla, by, at));
-        return events;
+        if (dossier is not null && DossierRules.SameContent(dossier.Sla, sla)) return Decision.Nothing;
+        return DossierRules.Change(dossier, @case, by, at, version => new SlaSaved(ContractStreams.DossierId(@case.Id), version, sla, by, at));
     }
 }
 
@@ -142,5 +140,5 @@ public sealed class SaveSlaHandler(IDocumentSession session, ContractAccess acce
 {
     public async ValueTask<long> Handle(SaveSlaCommand command, CancellationToken cancellationToken) =>
         await DossierRules.SaveChangeAsync(session, access, command.CaseId, command.ExpectedVersion, t,
-            (dossier, @case) => SaveSlaDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow(), t), cancellationToken);
+            (dossier, @case) => SaveSlaDecision.Decide(dossier, @case, command, user.Actor, clock.GetUtcNow()), cancellationToken);
 }

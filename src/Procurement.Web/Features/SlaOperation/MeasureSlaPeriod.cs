@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Procurement.Features.Contracts;
+using Procurement.Features.Sla;
 using Procurement.Infrastructure.Uploads;
 
 namespace Procurement.Features.SlaOperation;
@@ -39,38 +40,53 @@ public sealed class MeasureSlaPeriodValidator : AbstractValidator<MeasureSlaPeri
     }
 }
 
-public sealed class MeasureSlaPeriodHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t) : ICommandHandler<MeasureSlaPeriodCommand>
+public static class MeasureSlaPeriodDecision
+{
+    /// <summary>
+    /// Each item's value and 達成 computed from the period's records against the agreed <paramref name="sla"/> (null: none
+    /// yet); records and results are kept in one event. <paramref name="report"/> names the stored report file, if any.
+    /// </summary>
+    public static Decision Decide(SlaDefinition? sla, MeasureSlaPeriodCommand c, (Guid Id, string Name, string Sha256)? report, Actor by, DateTimeOffset at)
+    {
+        if (sla is null) return Decision.Refuse("SLAがまだ定義されていません。契約・SLAの画面でSLAを作成してください。");
+        var keys = sla.Items.Select(SlaEvaluation.KeyOf).ToHashSet();
+        if (c.Records.Items.Any(r => !keys.Contains(r.ItemKey))) return Decision.Refuse("SLAにない項目が含まれています。画面を再読み込みしてください。");
+
+        var start = new DateOnly(c.PeriodStart!.Value.Year, c.PeriodStart.Value.Month, 1);
+        var records = c.Records;
+        var results = SlaMeasurement.Measure(sla, start, c.Months, records.Maintenance, records.Outages, records.Items);
+        var figures = SlaMeasurement.Figures(sla, start, c.Months, records.Maintenance, records.Outages);
+        return Decision.Append(new SlaMeasurementsRecorded(c.CaseId, start, c.Months, results, report?.Id, report?.Name, report?.Sha256, by, at)
+        {
+            Maintenance = records.Maintenance, Outages = records.Outages, Inputs = records.Items, Figures = figures, Source = c.Source,
+        });
+    }
+}
+
+public sealed class MeasureSlaPeriodHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<MeasureSlaPeriodCommand>
 {
     public async ValueTask<Unit> Handle(MeasureSlaPeriodCommand command, CancellationToken cancellationToken)
     {
-        var sla = SlaOperationRules.AgreedSla(await session.LoadAsync<ContractDossier>(ContractStreams.DossierId(command.CaseId), cancellationToken))
-            ?? throw new DomainRuleException(t["SLAがまだ定義されていません。契約・SLAの画面でSLAを作成してください。"]);
-        var keys = sla.Items.Select(SlaEvaluation.KeyOf).ToHashSet();
-        if (command.Records.Items.Any(r => !keys.Contains(r.ItemKey))) throw new DomainRuleException(t["SLAにない項目が含まれています。画面を再読み込みしてください。"]);
-
-        var start = new DateOnly(command.PeriodStart!.Value.Year, command.PeriodStart.Value.Month, 1);
-        var records = command.Records;
-        var results = SlaMeasurement.Measure(sla, start, command.Months, records.Maintenance, records.Outages, records.Items);
-        var figures = SlaMeasurement.Figures(sla, start, command.Months, records.Maintenance, records.Outages);
-        Guid? fileId = command.Report is null ? null : Guid.NewGuid();
-        var hash = command.Report is { } r ? Convert.ToHexStringLower(SHA256.HashData(r.Content)) : null;
-        var name = command.Report is { } f ? Path.GetFileName(f.FileName) : null;
-        if (name is { Length: > 200 }) name = name[..200];
+        var sla = SlaOperationRules.AgreedSla(await session.LoadAsync<ContractDossier>(ContractStreams.DossierId(command.CaseId), cancellationToken));
+        (Guid Id, string Name, string Sha256)? report = null;
+        if (command.Report is { } r)
+        {
+            var name = Path.GetFileName(r.FileName);
+            report = (Guid.NewGuid(), name.Length > 200 ? name[..200] : name, Convert.ToHexStringLower(SHA256.HashData(r.Content)));
+        }
+        var start = command.PeriodStart is { } s ? new DateOnly(s.Year, s.Month, 1) : default;
         await session.WriteAsync<SlaOperationView>(command.CaseId, view =>
         {
             EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view?.PeriodWrittenAt(start, command.Months) ?? 0);
-            return [new SlaMeasurementsRecorded(command.CaseId, start, command.Months, results, fileId, name, hash, user.Actor, clock.GetUtcNow())
-            {
-                Maintenance = records.Maintenance, Outages = records.Outages, Inputs = records.Items, Figures = figures, Source = command.Source,
-            }];
+            return MeasureSlaPeriodDecision.Decide(sla, command, report, user.Actor, clock.GetUtcNow());
         }, cancellationToken, alongside: _ =>
         {
             // The file is stored with the event that names it, in the same transaction, and only then.
-            if (command.Report is not { } report) return;
+            if (command.Report is not { } upload || report is not { } stored) return;
             session.Store(new SlaReportFile
             {
-                Id = fileId!.Value, CaseId = command.CaseId, FileName = name!,
-                ContentType = ReportFormat.Detect(report.Content, report.FileName)!, Content = report.Content, Sha256 = hash!,
+                Id = stored.Id, CaseId = command.CaseId, FileName = stored.Name,
+                ContentType = ReportFormat.Detect(upload.Content, upload.FileName)!, Content = upload.Content, Sha256 = stored.Sha256,
             });
         });
         return Unit.Value;

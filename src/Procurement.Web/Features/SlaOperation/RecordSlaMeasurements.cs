@@ -94,39 +94,51 @@ public static class SlaOperationRules
     public static SlaDefinition? AgreedSla(ContractDossier? dossier) => dossier?.LatestApproved?.Inputs.Sla ?? dossier?.Sla;
 }
 
+public static class SlaOperationDecision
+{
+    /// <summary>Measurements typed as results, against the agreed <paramref name="sla"/> (null: none yet).</summary>
+    public static Decision Decide(SlaDefinition? sla, RecordSlaMeasurementsCommand c, (Guid Id, string Name, string Sha256)? report, Actor by, DateTimeOffset at)
+    {
+        if (sla is null) return Decision.Refuse("SLAがまだ定義されていません。契約・SLAの画面でSLAを作成してください。");
+        var keys = sla.Items.Select(SlaEvaluation.KeyOf).ToHashSet();
+        if (c.Results.Any(r => !keys.Contains(r.ItemKey))) return Decision.Refuse("SLAにない項目が含まれています。画面を再読み込みしてください。");
+        var start = new DateOnly(c.PeriodStart!.Value.Year, c.PeriodStart.Value.Month, 1);
+        return Decision.Append(new SlaMeasurementsRecorded(c.CaseId, start, c.Months,
+            c.Results.Select(r => r with { Measured = r.Measured.Trim(), Note = r.Note.Trim() }).ToList(), report?.Id, report?.Name, report?.Sha256, by, at));
+    }
+
+    /// <summary>The year's payment, from which the penalty is computed.</summary>
+    public static Decision Decide(SetSlaAnnualPaymentCommand c, Actor by, DateTimeOffset at) =>
+        c.AnnualPayment is not { } payment || payment < 0 || payment > 1_000_000_000_000
+            ? Decision.Refuse("年間支払額は0円以上1兆円以下の整数で入力してください。")
+            : Decision.Append(new SlaAnnualPaymentSet(c.CaseId, c.FiscalYear, payment, by, at));
+}
+
 public sealed class SlaOperationHandlers(IDocumentSession session, ICurrentUser user, TimeProvider clock, UiText t)
     : ICommandHandler<RecordSlaMeasurementsCommand>, ICommandHandler<SetSlaAnnualPaymentCommand>
 {
     public async ValueTask<Unit> Handle(RecordSlaMeasurementsCommand command, CancellationToken cancellationToken)
     {
-        var sla = SlaOperationRules.AgreedSla(await session.LoadAsync<ContractDossier>(ContractStreams.DossierId(command.CaseId), cancellationToken))
-            ?? throw new DomainRuleException(t["SLAがまだ定義されていません。契約・SLAの画面でSLAを作成してください。"]);
-        var keys = sla.Items.Select(SlaEvaluation.KeyOf).ToHashSet();
-        if (command.Results.Any(r => !keys.Contains(r.ItemKey))) throw new DomainRuleException(t["SLAにない項目が含まれています。画面を再読み込みしてください。"]);
-
-        Guid? fileId = null;
-        string? hash = null;
-        if (command.Report is { } report)
+        var sla = SlaOperationRules.AgreedSla(await session.LoadAsync<ContractDossier>(ContractStreams.DossierId(command.CaseId), cancellationToken));
+        (Guid Id, string Name, string Sha256)? report = null;
+        if (command.Report is { } r)
         {
-            fileId = Guid.NewGuid();
-            hash = Convert.ToHexStringLower(SHA256.HashData(report.Content));
+            // The name as the event records it; the stored file keeps it shortened to 200 characters.
+            report = (Guid.NewGuid(), Path.GetFileName(r.FileName), Convert.ToHexStringLower(SHA256.HashData(r.Content)));
         }
-        var start = new DateOnly(command.PeriodStart!.Value.Year, command.PeriodStart.Value.Month, 1);
+        var start = command.PeriodStart is { } s ? new DateOnly(s.Year, s.Month, 1) : default;
         await session.WriteAsync<SlaOperationView>(command.CaseId, view =>
         {
             EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view?.PeriodWrittenAt(start, command.Months) ?? 0);
-            return [new SlaMeasurementsRecorded(command.CaseId, start, command.Months,
-                command.Results.Select(r => r with { Measured = r.Measured.Trim(), Note = r.Note.Trim() }).ToList(),
-                fileId, command.Report is null ? null : Path.GetFileName(command.Report.FileName), hash, user.Actor, clock.GetUtcNow())];
+            return SlaOperationDecision.Decide(sla, command, report, user.Actor, clock.GetUtcNow());
         }, cancellationToken, alongside: _ =>
         {
             // The file is stored with the event that names it, in the same transaction, and only then.
-            if (command.Report is not { } report) return;
-            var name = Path.GetFileName(report.FileName);
+            if (command.Report is not { } upload || report is not { } stored) return;
             session.Store(new SlaReportFile
             {
-                Id = fileId!.Value, CaseId = command.CaseId, FileName = name.Length > 200 ? name[..200] : name,
-                ContentType = ReportFormat.Detect(report.Content)!, Content = report.Content, Sha256 = hash!,
+                Id = stored.Id, CaseId = command.CaseId, FileName = stored.Name.Length > 200 ? stored.Name[..200] : stored.Name,
+                ContentType = ReportFormat.Detect(upload.Content)!, Content = upload.Content, Sha256 = stored.Sha256,
             });
         });
         return Unit.Value;
@@ -134,12 +146,13 @@ public sealed class SlaOperationHandlers(IDocumentSession session, ICurrentUser 
 
     public async ValueTask<Unit> Handle(SetSlaAnnualPaymentCommand command, CancellationToken cancellationToken)
     {
-        if (command.AnnualPayment is not { } payment || payment < 0 || payment > 1_000_000_000_000)
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("AnnualPayment", t["年間支払額は0円以上1兆円以下の整数で入力してください。"])]);
+        var decision = SlaOperationDecision.Decide(command, user.Actor, clock.GetUtcNow());
+        // The refusal is about the 年間支払額 field, so it is shown there.
+        if (decision.IsRefused) throw new ValidationException([new FluentValidation.Results.ValidationFailure("AnnualPayment", decision.RefusalText(t))]);
         await session.WriteAsync<SlaOperationView>(command.CaseId, view =>
         {
             EventStreamWriter.RequireUnchangedSince(command.ExpectedVersion, view?.PaymentVersions.GetValueOrDefault(command.FiscalYear) ?? 0);
-            return [new SlaAnnualPaymentSet(command.CaseId, command.FiscalYear, payment, user.Actor, clock.GetUtcNow())];
+            return decision;
         }, cancellationToken);
         return Unit.Value;
     }

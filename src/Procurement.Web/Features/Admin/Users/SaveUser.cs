@@ -34,6 +34,24 @@ public sealed class SaveUserValidator : AbstractValidator<SaveUserCommand>
 
 public static class SaveUserDecision
 {
+    /// <summary>
+    /// The membership changes of the saved account <paramref name="accountId"/> (<paramref name="existing"/>: its account
+    /// before, null for a new one), one event in each group's stream. An admin cannot take their own admin right away or
+    /// deactivate themselves: nobody might be left to undo it.
+    /// </summary>
+    public static Decision Decide(UserAccount? existing, SaveUserCommand c, Guid accountId, Guid adminId, IReadOnlyList<GroupView> groups, Actor by, DateTimeOffset at)
+    {
+        if (c.Id == adminId && (!c.Roles.Contains(Roles.Admin) || !c.IsActive))
+            return Decision.Refuse("自分自身の管理者権限を外したり、無効にしたりすることはできません。");
+        if (c.Id is not null && existing is null) return Decision.Refuse("利用者が見つかりません。");
+        var name = c.DisplayName.Trim();
+        var added = groups.Where(g => c.GroupIds.Contains(g.Id) && !g.UserIds.Contains(accountId))
+            .Select(g => (object)new UserAddedToGroup(g.Id, accountId, name, by, at));
+        var removed = groups.Where(g => !c.GroupIds.Contains(g.Id) && g.UserIds.Contains(accountId))
+            .Select(g => (object)new UserRemovedFromGroup(g.Id, accountId, name, by, at));
+        return Decision.Append(added.Concat(removed));
+    }
+
     /// <summary>True when the save takes a right away from an existing account, so its open sessions must end.</summary>
     public static bool EndsSessions(UserAccount before, SaveUserCommand c, bool removedFromAGroup) =>
         (before.IsActive && !c.IsActive)
@@ -52,22 +70,15 @@ public sealed class SaveUserHandler(IDocumentSession session, PasswordService pa
         var self = c.Id ?? Guid.Empty;
         var clash = await session.Query<UserAccount>().AnyAsync(u => u.NormalizedUserName == normalized && u.Id != self, ct);
         if (clash) throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(c.UserName), t["このユーザー名は既に使われています。"])]);
-        if (c.Id == admin.Id && (!c.Roles.Contains(Roles.Admin) || !c.IsActive))
-            throw new DomainRuleException(t["自分自身の管理者権限を外したり、無効にしたりすることはできません。"]);
-
         var now = clock.GetUtcNow();
-        var existing = c.Id is { } id
-            ? await session.LoadAsync<UserAccount>(id, ct) ?? throw new DomainRuleException(t["利用者が見つかりません。"])
-            : null;
+        var existing = c.Id is { } id ? await session.LoadAsync<UserAccount>(id, ct) : null;
         var account = existing ?? new UserAccount { Id = Guid.NewGuid(), CreatedAt = now, SecurityStamp = UserAccount.NewSecurityStamp() };
-
         // Membership lives in each group's stream, so who gave whom access is part of the audit trail.
         var groups = await session.Query<GroupView>().ToListAsync(ct);
-        var added = groups.Where(g => c.GroupIds.Contains(g.Id) && !g.UserIds.Contains(account.Id)).ToList();
-        var removed = groups.Where(g => !c.GroupIds.Contains(g.Id) && g.UserIds.Contains(account.Id)).ToList();
+        var memberships = EventStreamWriter.Accept(SaveUserDecision.Decide(existing, c, account.Id, admin.Id, groups, admin.Actor, now));
 
         var previousName = account.NormalizedUserName;
-        if (existing is not null && SaveUserDecision.EndsSessions(existing, c, removed.Count > 0))
+        if (existing is not null && SaveUserDecision.EndsSessions(existing, c, memberships.OfType<UserRemovedFromGroup>().Any()))
             account.SecurityStamp = UserAccount.NewSecurityStamp();
         account.UserName = c.UserName.Trim();
         account.NormalizedUserName = normalized;
@@ -76,8 +87,8 @@ public sealed class SaveUserHandler(IDocumentSession session, PasswordService pa
         account.IsActive = c.IsActive;
         if (!string.IsNullOrEmpty(c.Password)) account.PasswordHash = passwords.Hash(account, c.Password);
         session.Store(account);
-        foreach (var g in added) session.Events.Append(g.Id, new UserAddedToGroup(g.Id, account.Id, account.DisplayName, admin.Actor, now));
-        foreach (var g in removed) session.Events.Append(g.Id, new UserRemovedFromGroup(g.Id, account.Id, account.DisplayName, admin.Actor, now));
+        foreach (var e in memberships.OfType<UserAddedToGroup>()) session.Events.Append(e.GroupId, e);
+        foreach (var e in memberships.OfType<UserRemovedFromGroup>()) session.Events.Append(e.GroupId, e);
         await session.SaveChangesAsync(ct);
 
         if (c.Unlock)
