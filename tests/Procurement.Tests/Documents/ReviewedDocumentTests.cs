@@ -139,7 +139,7 @@ public sealed class ReviewedDocumentTests
     }
 
     [Fact]
-    public void When_each_member_signs_the_shared_sla_is_signed_by_every_member_one_copy_each()
+    public void When_each_member_signs_its_bundle_carries_an_sla_whose_kou_is_that_member()
     {
         var inputs = Contracts.ContractDraftDocumentTests.Sample(Procurement.Features.Sla.SlaPresets.Create(Procurement.Features.Sla.SlaPreset.CoreBusiness)) with
         {
@@ -157,15 +157,50 @@ public sealed class ReviewedDocumentTests
         };
         var drafts = new Procurement.Features.Contracts.Drafting.DraftRenderer(DocumentTestSupport.Renderer)
             .RenderAll(Procurement.Features.Contracts.Drafting.DraftModel.Build(inputs, @case, group));
+        var bundles = Procurement.Features.Contracts.Drafting.ContractBundle.Assemble(drafts, 2, new DateOnly(2026, 11, 26));
 
-        var sla = drafts.Single(d => d.Kind == Procurement.Features.Contracts.DraftDocumentKind.Sla).Text;
-        Assert.Contains("本書3通を作成", sla, StringComparison.Ordinal);
-        Assert.Contains("甲　高森町\n（右）高森町長", sla, StringComparison.Ordinal);
-        Assert.Contains("甲　松川町\n（右）松川町長", sla, StringComparison.Ordinal);
-        Assert.DoesNotContain("代表者　", sla, StringComparison.Ordinal);
-        // Each member's own contract keeps its two copies and its own signer.
-        var matsukawa = drafts.Single(d => d.Member == "松川町").Text;
-        Assert.Contains("本書2通を作成", matsukawa, StringComparison.Ordinal);
-        Assert.Contains("甲　松川町\n（右）松川町長", matsukawa, StringComparison.Ordinal);
+        foreach (var (member, other) in new[] { ("高森町", "松川町"), ("松川町", "高森町") })
+        {
+            var text = DocxText.Extract(bundles.Single(b => b.Member == member).Docx);
+            var preamble = text.IndexOf("乙が提供するサービスの品質について", StringComparison.Ordinal);
+            var sla = text[text.LastIndexOf('\n', preamble)..];
+            Assert.Contains($"{member}（以下「甲」という。）", sla, StringComparison.Ordinal);
+            Assert.Contains($"甲　{member}\n（右）{member}長", sla, StringComparison.Ordinal);
+            Assert.DoesNotContain($"甲　{other}", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("高森町及び松川町", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("本書3通", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_contract_numbers_its_only_annex_and_names_the_specification_as_a_document_of_its_own()
+    {
+        var data = DocumentTestSupport.Sample("contract");
+        var schedule = data["schedule"]!.AsArray();
+        schedule.First(s => s!["step"]!.GetValue<string>() == "調達公告")!["id"] = "public-notice";
+        var text = DocxText.Extract(DocumentTestSupport.Renderer.RenderJson("contract", data).Bytes);
+        var title = data["procurement"]!["title"]!.GetValue<string>();
+
+        Assert.DoesNotContain("別紙「調達仕様書」", text, StringComparison.Ordinal);
+        Assert.Contains($"2月15日付けで公表した「{title}　調達仕様書」（以下「調達仕様書」という。）及び別紙1「サービスレベル合意書（SLA）」に基づき", text, StringComparison.Ordinal);
+        // Every mention of the annex carries its number.
+        Assert.DoesNotContain("別紙「", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("別紙　", text, StringComparison.Ordinal);
+        Assert.Contains("別紙1　サービスレベル合意書（SLA）", text, StringComparison.Ordinal);
+        Assert.Contains("契約書　別紙1", Text("sla"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_engines_sentences_a_document_quotes_are_in_the_documents_style_with_the_pages_placeholders()
+    {
+        var holes = new System.Text.RegularExpressions.Regex(@"\{\d\}");
+        foreach (var (page, document) in Procurement.Features.Evaluation.Scoring.EngineDocumentTexts.Forms)
+        {
+            Assert.Equal(holes.Matches(page).Select(m => m.Value).Order(), holes.Matches(document).Select(m => m.Value).Order());
+            Assert.DoesNotMatch("(ません|です|ました)", document);
+        }
+        var reason = Procurement.Features.Evaluation.Scoring.EngineText.Of(Procurement.Features.Evaluation.Scoring.EngineTexts.BelowPassLine, "402.5", "420", "60");
+        Assert.Equal("技術点（402.5点）が基準点（420点：満点の60%）に達していない", Procurement.Features.Evaluation.Scoring.EngineDocumentTexts.Of(reason, reason.ToString()));
+        Assert.DoesNotContain("ません", Text("evaluation-report"), StringComparison.Ordinal);
     }
 }
