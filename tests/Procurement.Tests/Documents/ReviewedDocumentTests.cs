@@ -203,4 +203,61 @@ public sealed class ReviewedDocumentTests
         Assert.Equal("技術点（402.5点）が基準点（420点：満点の60%）に達していない", Procurement.Features.Evaluation.Scoring.EngineDocumentTexts.Of(reason, reason.ToString()));
         Assert.DoesNotContain("ません", Text("evaluation-report"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_samples_are_one_case_the_winning_bid_is_the_contracts_tax_exclusive_amount_and_its_price_points_follow()
+    {
+        var contract = DocumentTestSupport.Sample("contract")["contract"]!["amount_excluding_tax"]!.GetValue<long>();
+        foreach (var templateId in new[] { "evaluation-report", "result-notice" })
+        {
+            var data = DocumentTestSupport.Sample(templateId);
+            var evaluation = data["evaluation"]!;
+            var winner = evaluation["winner"]!.GetValue<string>();
+            var row = evaluation["breakdown"]!.AsArray().Single(b => b!["vendor"]!.GetValue<string>() == winner)!;
+            var bid = row["bid"]!.GetValue<long>();
+            Assert.Equal(contract, bid);
+            var ceiling = data["procurement"]!["budget_ceiling"]!.GetValue<long>();
+            Assert.Equal(Math.Floor(300m * (1 - (decimal)bid / ceiling) * 100) / 100, row["price"]!.GetValue<decimal>());
+        }
+        // The specification says on which basis bids are compared with the tax-inclusive ceiling.
+        var spec = Text("procurement-spec");
+        Assert.Contains("（消費税及び地方消費税を含む。）とする。", spec, StringComparison.Ordinal);
+        Assert.Contains("は消費税及び地方消費税を含まない額とし、", spec, StringComparison.Ordinal);
+        Assert.Contains("に消費税及び地方消費税の額を加えた額がこれを超える者は", spec, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sla_report_sample_measures_the_slas_items_with_the_slas_agreed_values_and_weights()
+    {
+        var sla = DocumentTestSupport.Sample("sla")["sla"]!["items"]!.AsArray()
+            .Where(i => i!["agreed"] is not null)
+            .Select(i => (i!["indicator"]!.GetValue<string>(), i["agreed"]!.GetValue<string>(), i["weight"]!.GetValue<int>())).ToList();
+        var report = DocumentTestSupport.Sample("sla-report")["sla_evaluation"]!["items"]!.AsArray()
+            .Select(i => (i!["indicator"]!.GetValue<string>(), i["agreed"]!.GetValue<string>(), i["weight"]!.GetValue<int>())).ToList();
+
+        Assert.Equal(sla, report);
+        var text = Text("sla-report");
+        Assert.DoesNotContain("0.5時間", text, StringComparison.Ordinal);
+        Assert.Contains("97.72%", text, StringComparison.Ordinal);
+        Assert.Contains("2,188,800円", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_specification_identifies_external_characters_per_the_character_set_of_each_businesss_data_standard()
+    {
+        var text = Text("procurement-spec");
+        Assert.Contains("住民基本台帳、個人住民税のデータの外字は、行政事務標準文字に同定すること。", text, StringComparison.Ordinal);
+        Assert.Contains("収滞納管理のデータの外字は、文字情報基盤文字（MJ文字）に同定すること。", text, StringComparison.Ordinal);
+        Assert.Contains("同定できない文字は、構成団体と協議の上、対応方法を決定すること。", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("外字は、文字情報基盤の文字に同定し", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_specification_and_the_sla_samples_state_the_same_service_hours()
+    {
+        var sla = DocumentTestSupport.Sample("sla")["sla"]!["service_hours"]!.GetValue<string>();
+        Assert.Equal(sla, DocumentTestSupport.Sample("procurement-spec")["specification"]!["service_hours"]!.GetValue<string>());
+        Assert.Contains($"{sla}とする。", Text("procurement-spec"), StringComparison.Ordinal);
+        Assert.Contains($"計画サービス時間　{sla}", Text("sla"), StringComparison.Ordinal);
+    }
 }
