@@ -81,7 +81,11 @@ public sealed class CompleteContractTests
         var contracts = drafts.Where(d => d.Kind == DraftDocumentKind.Contract).ToList();
 
         Assert.Equal(["高森町", "松川町", "豊丘村"], contracts.Select(c => c.Member));
-        Assert.Single(drafts, d => d.Kind == DraftDocumentKind.Sla);
+        // Each member also signs its own SLA, whose 甲 is that member.
+        var slas = drafts.Where(d => d.Kind == DraftDocumentKind.Sla).ToList();
+        Assert.Equal(["高森町", "松川町", "豊丘村"], slas.Select(s => s.Member));
+        Assert.All(slas, s => Assert.Contains($"{s.Member}（以下「甲」という。）", s.Text, StringComparison.Ordinal));
+        Assert.Single(drafts, d => d.Kind == DraftDocumentKind.PersonalInfo);
         Assert.Empty(Drafts.Missing(drafts));
         var model = DraftModel.Build(Inputs(group), Case, group);
         var members = model.Contract!.MemberContracts!;

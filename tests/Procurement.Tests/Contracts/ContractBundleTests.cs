@@ -62,7 +62,7 @@ public sealed class ContractBundleTests
         XNamespace r = DocxWriter.RelNs;
         var headers = sections.Select(s => string.Concat(Part(bundle.Docx, "word/" + rels[(string)s.Element(W + "headerReference")!.Attribute(r + "id")!]).Descendants(W + "t").Select(t => t.Value))).ToList();
         Assert.StartsWith("契約書（案）", headers[0], StringComparison.Ordinal);
-        Assert.StartsWith("別紙　", headers[1], StringComparison.Ordinal);
+        Assert.StartsWith("別紙1　", headers[1], StringComparison.Ordinal);
         Assert.Contains("サービスレベル合意書", headers[1], StringComparison.Ordinal);
         Assert.StartsWith("別記　個人情報取扱特記事項", headers[2], StringComparison.Ordinal);
         Assert.All(headers, h => Assert.EndsWith("第2版", h, StringComparison.Ordinal));

@@ -168,7 +168,7 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
         Assert.Contains($"{winner}の総合評価点（{N(result.Ranking[0].Total)}）が最も高かったため", report, StringComparison.Ordinal);
 
         // Disqualification with the engine's reason, conflict exclusion, consensus with its reason.
-        Assert.Contains("| 甲システム株式会社 | 必須項目「契約終了時に標準レイアウトでデータを提供できること」を満たしていません（南 信夫（委員長）の評価）", report, StringComparison.Ordinal);
+        Assert.Contains("| 甲システム株式会社 | 必須項目「契約終了時に標準レイアウトでデータを提供できること」を満たしていない（南 信夫（委員長）の評価）", report, StringComparison.Ordinal);
         Assert.Contains("| 喬木 由美 | 乙情報サービス株式会社", report, StringComparison.Ordinal);
         Assert.Contains("| 合議 | 丙テクノロジー株式会社 | 操作性・画面の見やすさ | 3 | 委員会で協議し、画面遷移の多さを考慮して3とした。 | 南 信夫（委員長）", report, StringComparison.Ordinal);
         Assert.Contains("同点となった提案者はない。", report, StringComparison.Ordinal);
@@ -180,7 +180,7 @@ public sealed class DocumentSourcesTests(SharedApp shared) : IClassFixture<Share
         Assert.Contains("丙テクノロジー株式会社　御中", notices, StringComparison.Ordinal);
         Assert.Contains("貴社を優先交渉権者として選定しました。", notices, StringComparison.Ordinal);
         Assert.Contains("貴社の提案は、次の理由により失格となりました。", notices, StringComparison.Ordinal);
-        Assert.Contains("必須項目「契約終了時に標準レイアウトでデータを提供できること」を満たしていません", notices, StringComparison.Ordinal);
+        Assert.Contains("必須項目「契約終了時に標準レイアウトでデータを提供できること」を満たしていない", notices, StringComparison.Ordinal);
         Assert.Contains("貴社は、優先交渉権者として選定されませんでした。", notices, StringComparison.Ordinal);
         Assert.Contains($"| 総合評価点 | {N(result.Ranking[0].Total)}点", notices, StringComparison.Ordinal);
         Assert.Contains($"| 順位 | 1位（提案者3者中）", notices, StringComparison.Ordinal);

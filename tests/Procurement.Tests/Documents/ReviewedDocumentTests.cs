@@ -139,7 +139,7 @@ public sealed class ReviewedDocumentTests
     }
 
     [Fact]
-    public void When_each_member_signs_the_shared_sla_is_signed_by_every_member_one_copy_each()
+    public void When_each_member_signs_its_bundle_carries_an_sla_whose_kou_is_that_member()
     {
         var inputs = Contracts.ContractDraftDocumentTests.Sample(Procurement.Features.Sla.SlaPresets.Create(Procurement.Features.Sla.SlaPreset.CoreBusiness)) with
         {
@@ -157,15 +157,107 @@ public sealed class ReviewedDocumentTests
         };
         var drafts = new Procurement.Features.Contracts.Drafting.DraftRenderer(DocumentTestSupport.Renderer)
             .RenderAll(Procurement.Features.Contracts.Drafting.DraftModel.Build(inputs, @case, group));
+        var bundles = Procurement.Features.Contracts.Drafting.ContractBundle.Assemble(drafts, 2, new DateOnly(2026, 11, 26));
 
-        var sla = drafts.Single(d => d.Kind == Procurement.Features.Contracts.DraftDocumentKind.Sla).Text;
-        Assert.Contains("本書3通を作成", sla, StringComparison.Ordinal);
-        Assert.Contains("甲　高森町\n（右）高森町長", sla, StringComparison.Ordinal);
-        Assert.Contains("甲　松川町\n（右）松川町長", sla, StringComparison.Ordinal);
-        Assert.DoesNotContain("代表者　", sla, StringComparison.Ordinal);
-        // Each member's own contract keeps its two copies and its own signer.
-        var matsukawa = drafts.Single(d => d.Member == "松川町").Text;
-        Assert.Contains("本書2通を作成", matsukawa, StringComparison.Ordinal);
-        Assert.Contains("甲　松川町\n（右）松川町長", matsukawa, StringComparison.Ordinal);
+        foreach (var (member, other) in new[] { ("高森町", "松川町"), ("松川町", "高森町") })
+        {
+            var text = DocxText.Extract(bundles.Single(b => b.Member == member).Docx);
+            var preamble = text.IndexOf("乙が提供するサービスの品質について", StringComparison.Ordinal);
+            var sla = text[text.LastIndexOf('\n', preamble)..];
+            Assert.Contains($"{member}（以下「甲」という。）", sla, StringComparison.Ordinal);
+            Assert.Contains($"甲　{member}\n（右）{member}長", sla, StringComparison.Ordinal);
+            Assert.DoesNotContain($"甲　{other}", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("高森町及び松川町", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("本書3通", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_contract_numbers_its_only_annex_and_names_the_specification_as_a_document_of_its_own()
+    {
+        var data = DocumentTestSupport.Sample("contract");
+        var schedule = data["schedule"]!.AsArray();
+        schedule.First(s => s!["step"]!.GetValue<string>() == "調達公告")!["id"] = "public-notice";
+        var text = DocxText.Extract(DocumentTestSupport.Renderer.RenderJson("contract", data).Bytes);
+        var title = data["procurement"]!["title"]!.GetValue<string>();
+
+        Assert.DoesNotContain("別紙「調達仕様書」", text, StringComparison.Ordinal);
+        Assert.Contains($"2月15日付けで公表した「{title}　調達仕様書」（以下「調達仕様書」という。）及び別紙1「サービスレベル合意書（SLA）」に基づき", text, StringComparison.Ordinal);
+        // Every mention of the annex carries its number.
+        Assert.DoesNotContain("別紙「", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("別紙　", text, StringComparison.Ordinal);
+        Assert.Contains("別紙1　サービスレベル合意書（SLA）", text, StringComparison.Ordinal);
+        Assert.Contains("契約書　別紙1", Text("sla"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_engines_sentences_a_document_quotes_are_in_the_documents_style_with_the_pages_placeholders()
+    {
+        var holes = new System.Text.RegularExpressions.Regex(@"\{\d\}");
+        foreach (var (page, document) in Procurement.Features.Evaluation.Scoring.EngineDocumentTexts.Forms)
+        {
+            Assert.Equal(holes.Matches(page).Select(m => m.Value).Order(), holes.Matches(document).Select(m => m.Value).Order());
+            Assert.DoesNotMatch("(ません|です|ました)", document);
+        }
+        var reason = Procurement.Features.Evaluation.Scoring.EngineText.Of(Procurement.Features.Evaluation.Scoring.EngineTexts.BelowPassLine, "402.5", "420", "60");
+        Assert.Equal("技術点（402.5点）が基準点（420点：満点の60%）に達していない", Procurement.Features.Evaluation.Scoring.EngineDocumentTexts.Of(reason, reason.ToString()));
+        Assert.DoesNotContain("ません", Text("evaluation-report"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_samples_are_one_case_the_winning_bid_is_the_contracts_tax_exclusive_amount_and_its_price_points_follow()
+    {
+        var contract = DocumentTestSupport.Sample("contract")["contract"]!["amount_excluding_tax"]!.GetValue<long>();
+        foreach (var templateId in new[] { "evaluation-report", "result-notice" })
+        {
+            var data = DocumentTestSupport.Sample(templateId);
+            var evaluation = data["evaluation"]!;
+            var winner = evaluation["winner"]!.GetValue<string>();
+            var row = evaluation["breakdown"]!.AsArray().Single(b => b!["vendor"]!.GetValue<string>() == winner)!;
+            var bid = row["bid"]!.GetValue<long>();
+            Assert.Equal(contract, bid);
+            var ceiling = data["procurement"]!["budget_ceiling"]!.GetValue<long>();
+            Assert.Equal(Math.Floor(300m * (1 - (decimal)bid / ceiling) * 100) / 100, row["price"]!.GetValue<decimal>());
+        }
+        // The specification says on which basis bids are compared with the tax-inclusive ceiling.
+        var spec = Text("procurement-spec");
+        Assert.Contains("（消費税及び地方消費税を含む。）とする。", spec, StringComparison.Ordinal);
+        Assert.Contains("は消費税及び地方消費税を含まない額とし、", spec, StringComparison.Ordinal);
+        Assert.Contains("に消費税及び地方消費税の額を加えた額がこれを超える者は", spec, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sla_report_sample_measures_the_slas_items_with_the_slas_agreed_values_and_weights()
+    {
+        var sla = DocumentTestSupport.Sample("sla")["sla"]!["items"]!.AsArray()
+            .Where(i => i!["agreed"] is not null)
+            .Select(i => (i!["indicator"]!.GetValue<string>(), i["agreed"]!.GetValue<string>(), i["weight"]!.GetValue<int>())).ToList();
+        var report = DocumentTestSupport.Sample("sla-report")["sla_evaluation"]!["items"]!.AsArray()
+            .Select(i => (i!["indicator"]!.GetValue<string>(), i["agreed"]!.GetValue<string>(), i["weight"]!.GetValue<int>())).ToList();
+
+        Assert.Equal(sla, report);
+        var text = Text("sla-report");
+        Assert.DoesNotContain("0.5時間", text, StringComparison.Ordinal);
+        Assert.Contains("97.72%", text, StringComparison.Ordinal);
+        Assert.Contains("2,188,800円", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_specification_identifies_external_characters_per_the_character_set_of_each_businesss_data_standard()
+    {
+        var text = Text("procurement-spec");
+        Assert.Contains("住民基本台帳、個人住民税のデータの外字は、行政事務標準文字に同定すること。", text, StringComparison.Ordinal);
+        Assert.Contains("収滞納管理のデータの外字は、文字情報基盤文字（MJ文字）に同定すること。", text, StringComparison.Ordinal);
+        Assert.Contains("同定できない文字は、構成団体と協議の上、対応方法を決定すること。", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("外字は、文字情報基盤の文字に同定し", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_specification_and_the_sla_samples_state_the_same_service_hours()
+    {
+        var sla = DocumentTestSupport.Sample("sla")["sla"]!["service_hours"]!.GetValue<string>();
+        Assert.Equal(sla, DocumentTestSupport.Sample("procurement-spec")["specification"]!["service_hours"]!.GetValue<string>());
+        Assert.Contains($"{sla}とする。", Text("procurement-spec"), StringComparison.Ordinal);
+        Assert.Contains($"計画サービス時間　{sla}", Text("sla"), StringComparison.Ordinal);
     }
 }

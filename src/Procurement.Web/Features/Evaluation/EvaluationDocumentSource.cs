@@ -161,11 +161,11 @@ public sealed class EvaluationDocumentSource(IQuerySession session) : IDocumentS
             Pending = r.Blockers,
             Breakdown = breakdown,
             MemberTotals = memberTotals,
-            Disqualifications = r.Disqualifications.Select(d => new DisqualificationInfo(d.VendorName, d.Reason)).ToList(),
+            Disqualifications = r.Disqualifications.Select(d => new DisqualificationInfo(d.VendorName, EngineDocumentTexts.Of(d.ReasonText, d.Reason))).ToList(),
             Exclusions = r.Exclusions.Select(x => new ExclusionInfo(x.MemberName, x.VendorName)).ToList(),
             Ties = r.Ties.Select(t => new TieInfo(string.Join("・", t.VendorIds.Select(VendorOf)),
                 t.Resolution switch { TieResolution.TechnicalScore => "技術点", TieResolution.Lot => "くじ", _ => "未解消" },
-                t.Description, t.Lot?.DrawnBy, t.Lot?.At is { } at ? DocumentModel.Iso(DateOnly.FromDateTime(Tokyo(at))) : null)).ToList(),
+                EngineDocumentTexts.Of(t.DescriptionText, t.Description), t.Lot?.DrawnBy, t.Lot?.At is { } at ? DocumentModel.Iso(DateOnly.FromDateTime(Tokyo(at))) : null)).ToList(),
             Consensus = consensus,
             Declines = view.Declines.Select(d => new DeclineInfo(d.VendorName, d.Reason, DocumentModel.Iso(DateOnly.FromDateTime(Tokyo(d.At))))).ToList(),
         };

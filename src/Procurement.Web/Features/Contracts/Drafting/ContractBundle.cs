@@ -15,18 +15,20 @@ public static class ContractBundle
     public static string FileName(int version, string? member = null) =>
         member is null ? $"契約書一式_第{version}版.docx" : $"契約書一式_{member}_第{version}版.docx";
 
-    /// <summary>One bundle per contract (one, or one per member), each with the shared SLA and 特記事項.</summary>
+    /// <summary>One bundle per contract (one, or one per member), each with its SLA and the shared 特記事項.</summary>
     public static IReadOnlyList<AssembledContract> Assemble(IReadOnlyList<RenderedDraft> drafts, int version, DateOnly date, PageLayout? layout = null)
     {
-        var sla = drafts.FirstOrDefault(d => d.Kind == DraftDocumentKind.Sla);
+        var slas = drafts.Where(d => d.Kind == DraftDocumentKind.Sla).ToList();
         var privacy = drafts.FirstOrDefault(d => d.Kind == DraftDocumentKind.PersonalInfo);
         var edition = $"第{version}版";
         return drafts.Where(d => d.Kind == DraftDocumentKind.Contract).Select(contract =>
         {
             var blocks = new List<Block>(contract.Document.Blocks);
+            // 各団体契約: the member's own SLA (its 甲 is the member), never another member's.
+            var sla = slas.FirstOrDefault(s => s.Member == contract.Member) ?? (contract.Member is null ? slas.FirstOrDefault() : null);
             if (sla is not null)
             {
-                blocks.Add(new PartBreakBlock($"別紙　{sla.Document.Title}　{edition}"));
+                blocks.Add(new PartBreakBlock($"別紙1　{sla.Document.Title}　{edition}"));
                 blocks.AddRange(sla.Document.Blocks);
             }
             if (privacy is not null)

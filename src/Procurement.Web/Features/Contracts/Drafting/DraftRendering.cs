@@ -85,7 +85,7 @@ public static class DraftModel
             GroupAmount = groupTotal,
             Member = new MemberShareInfo(m.Name, "住民基本台帳人口の比", Percent(m.Weight, weightTotal)),
         }, amounts[i])).ToList();
-        // The group-level record keeps the whole (for the SLA and the 特記事項, which every member's contract shares).
+        // The group-level record keeps the whole (for the 特記事項, which every member's contract shares).
         var names = members.Select(m => m.Name).ToList();
         var all = names.Count == 1 ? names[0] : string.Join("、", names.Take(names.Count - 1)) + "及び" + names[^1];
         return ContractAmounts.Describe(info, ContractAmounts.Compute(bid, start, end)) with { MemberContracts = memberContracts, Kou = all, KouSigner = null };
@@ -145,8 +145,9 @@ public sealed class DraftRenderer(DocumentRenderer renderer)
         {
             var templateId = DraftKinds.TemplateId(kind);
             var settings = settingsFor(renderer.Catalog.Get(templateId).Kind);
-            // 各団体契約: one contract per member from the same terms; the SLA and the 特記事項 are shared by all of them.
-            var models = kind == DraftDocumentKind.Contract && model.Contract?.MemberContracts is { Count: > 0 } members
+            // 各団体契約: each member signs its own contract and its own SLA (甲 is that member, one copy each party);
+            // the 特記事項 names no 甲 and is the same text for all of them.
+            var models = kind is DraftDocumentKind.Contract or DraftDocumentKind.Sla && model.Contract?.MemberContracts is { Count: > 0 } members
                 ? members.Select(m => (m.Member?.Name, model with { Contract = m })).ToList()
                 : [(null, model)];
             return models.Select(m =>

@@ -57,3 +57,37 @@ public static class EngineTexts
     public static IEnumerable<string> ConstantsOf(Type templates) => templates.GetFields()
         .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!);
 }
+
+/// <summary>
+/// The engine's sentences as documents print them. The 審査結果報告書 and the other documents are written in the である
+/// style, while pages speak politely; a sentence a document quotes (a disqualification reason, how a tie was settled)
+/// is printed in its document form, with the same placeholders as the page form.
+/// </summary>
+public static class EngineDocumentTexts
+{
+    private static readonly Dictionary<string, string> Plain = new(StringComparer.Ordinal)
+    {
+        [EngineTexts.BelowFloorPoints] = "{0}の「{1}」の評価（{2}点）が最低基準（{3}点）を下回っている",
+        [EngineTexts.BelowFloorGrade] = "{0}の「{1}」の評価（5段階の{2}）が最低基準（5段階の{3}）を下回っている",
+        [EngineTexts.RequiredFailedByMember] = "必須項目「{0}」を満たしていない（{1}の評価）",
+        [EngineTexts.RequiredFailedByConsensus] = "必須項目「{0}」を満たしていない（合議による評価）",
+        [EngineTexts.BelowPassLine] = "技術点（{0}点）が基準点（{1}点：満点の{2}%）に達していない",
+        [EngineTexts.InvalidBid] = "入札価格（{0}円）が正しくない",
+        [EngineTexts.BidAboveReservePrice] = "入札価格（{0}円）が予定価格（{1}円）を超えているため無効である",
+        [EngineTexts.TieBrokenByTechnicalScore] = "{0}が同点のため、技術点の高い順に順位を決定した",
+        [EngineTexts.RankTieBrokenByTechnicalScore] = "{0}が同順位のため、技術点の高い順に順位を決定した",
+        [EngineTexts.TieBrokenByLotTechnicalAlsoEqual] = "{0}は技術点も同点のため、くじにより順位を決定した（くじを引いた者: {1}）",
+        [EngineTexts.TieBrokenByLotTechnicalEqual] = "{0}は技術点が同点のため、くじにより順位を決定した（くじを引いた者: {1}）",
+        [EngineTexts.TieUnresolvedTechnicalAlsoEqual] = "{0}は技術点も同点である。くじの結果が記録されるまで同順位とする",
+        [EngineTexts.TieUnresolvedTechnicalEqual] = "{0}は技術点が同点である。くじの結果が記録されるまで同順位とする",
+    };
+
+    /// <summary>The page templates that have a document form (a test checks each keeps the placeholders).</summary>
+    public static IReadOnlyDictionary<string, string> Forms => Plain;
+
+    /// <summary>The document form of <paramref name="text"/>, or <paramref name="fallback"/> when the engine gave no template.</summary>
+    public static string Of(EngineText? text, string fallback) =>
+        text is null ? fallback
+        : Plain.TryGetValue(text.Template, out var plain) ? string.Format(CultureInfo.InvariantCulture, plain, [.. text.Args])
+        : text.ToString();
+}
