@@ -212,7 +212,7 @@ public sealed class ReviewedDocumentTests
         {
             var data = DocumentTestSupport.Sample(templateId);
             var evaluation = data["evaluation"]!;
-            var winner = evaluation["winner"]!.GetValue<string>();
+            var winner = evaluation["award"]!.GetValue<string>();
             var row = evaluation["breakdown"]!.AsArray().Single(b => b!["vendor"]!.GetValue<string>() == winner)!;
             var bid = row["bid"]!.GetValue<long>();
             Assert.Equal(contract, bid);

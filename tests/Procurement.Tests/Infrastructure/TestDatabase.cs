@@ -29,6 +29,7 @@ public static class TestDatabase
         {
             if (_cluster is null)
             {
+                RemoveOrphanedClusters();
                 var dir = Path.Combine(Path.GetTempPath(), "procurement-tests-" + Guid.NewGuid().ToString("N")[..12]);
                 _cluster = await EmbeddedPostgres.StartAsync(dir, throwaway: true);
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => _cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -38,6 +39,34 @@ public static class TestDatabase
         finally
         {
             Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Removes the clusters of earlier test processes that did not get to remove their own (a run stopped with Ctrl+C or
+    /// killed by a timeout exits without its exit handlers): each holds hundreds of megabytes, and a developer's machine
+    /// filled its disk with them. A cluster whose postmaster still runs belongs to a live test process and is kept, as is
+    /// one made in the last minutes (another process may be initialising it right now).
+    /// </summary>
+    private static void RemoveOrphanedClusters()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), "procurement-tests-*"))
+        {
+            try
+            {
+                if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(dir) < TimeSpan.FromMinutes(5)) continue;
+                var pidFile = Path.Combine(dir, "pgdata", "postmaster.pid");
+                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid)
+                    && Directory.Exists($"/proc/{pid}"))
+                {
+                    continue;
+                }
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // In use or not ours: left for a later run.
+            }
         }
     }
 

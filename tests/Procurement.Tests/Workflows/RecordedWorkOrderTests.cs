@@ -125,7 +125,7 @@ public sealed class RecordedWorkReversalTests : IAsyncLifetime
         var reopened = view.History.Last(h => h.StepId == "contract-sla");
         Assert.Equal((WorkflowHistoryKind.ReopenedByRecord, "DraftVersionStarted"), (reopened.Kind, reopened.Detail));
         var page = await officer.GetStringAsync($"/Cases/{DemoData.CaseId}");
-        Assert.Contains("記録「契約・SLA草案の改訂」により「契約・SLAの締結」を再開しました。", page, StringComparison.Ordinal);
+        Assert.Contains("記録「契約書・SLA草案の改訂」により「契約・SLAの締結」を再開しました。", page, StringComparison.Ordinal);
 
         var submitted = await _app.SubmitAsync(officer);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
