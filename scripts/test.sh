@@ -27,10 +27,7 @@ if ! dotnet build "$target" -c Release -nologo -clp:ErrorsOnly; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
 fi
 
-# The test projects run side by side: the browser project spends most of its time waiting on Chromium and the app,
-# one test at a time, while Procurement.Tests keeps both cores busy; together they finish well before one after the other.
 status=0
-pids=()
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   grep -q "<IsTestProject>true</IsTestProject>" "$project" || continue
@@ -41,14 +38,7 @@ for project in tests/*/*.csproj; do
     slow/Procurement.Tests) filter=(--filter "Lane!=Fast") ;;
   esac
   dotnet test "$project" -c Release --no-build --nologo "${filter[@]}" \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$results" > "$results/$name.log" 2>&1 &
-  pids+=("$!:$name")
-done
-for entry in "${pids[@]}"; do
-  pid=${entry%%:*}; name=${entry#*:}
-  wait "$pid" || status=1
-  # Each project's output in one piece, failures included, rather than interleaved.
-  grep -vE "^\s*$" "$results/$name.log" | grep -vE "^(Test run for|A total of|Starting test execution)" || true
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
 passed=0; failed=0; skipped=0; total=0

@@ -25,8 +25,8 @@ public sealed class WorkflowJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("期限を設定しました。");
 
         // The inbox, reached from the nav with the keyboard.
-        await page.FocusAsync("nav >> text=自分のタスク");
-        await page.Keyboard.PressAsync("Enter");
+        // Focus and key press in one step, on the link itself: a separate focus could be lost before the key arrives.
+        await page.Locator("nav >> text=自分のタスク").PressAsync("Enter");
         await page.WaitForURLAsync(url => url.EndsWith("/Tasks", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("tr.overdue-row")).ToContainTextAsync("期限超過（6日）");
         await BrowserFixture.ScreenshotAsync(page, "wf-02-inbox-overdue");
