@@ -153,6 +153,10 @@ public static partial class HttpClientForms
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>The antiforgery token of a form page (for a test that posts it somewhere else, e.g. to another instance).</summary>
+    public static string AntiforgeryToken(string page) =>
+        TokenPattern().Match(page) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("no antiforgery token on the page");
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }
