@@ -42,5 +42,6 @@ internal static class WorkflowText
     /// <summary>The record's name as the reader sees it; an event without a title keeps its code name rather than vanish.</summary>
     public static string RecordTitle(string eventName) => RecordTitles.TryGetValue(eventName, out var title) ? T[title] : eventName;
 
-    public static string RoleList(IEnumerable<string> roles) => string.Join(T.Comma, roles.Select(r => T[Infrastructure.Auth.Roles.DisplayName(r)]));
+    /// <summary>Role names as an argument of a refusal (each a UI text key, joined with the reader's comma).</summary>
+    public static Reason[] RoleNames(IEnumerable<string> roles) => [.. roles.Select(r => Reason.Of(Infrastructure.Auth.Roles.DisplayName(r)))];
 }
