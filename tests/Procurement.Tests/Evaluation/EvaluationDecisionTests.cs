@@ -243,7 +243,7 @@ public sealed class EvaluationDecisionTests
             .ThenRefused("{0}は技術審査の締切後に行えます。", Reason.Of("審査結果の確定"));
         var engine = Result(false, VendorA, VendorB) with { BlockerTexts = [EngineText.Of(EngineTexts.BidMissing, "甲システム株式会社")] };
         Given(Closed).When(s => FinaliseResultsHandler.Decide(State(s), engine, new FinaliseResults(Case), By, At))
-            .ThenRefused("結果を確定する前に決めることが残っています: {0}", new[] { Reason.Of(EngineTexts.BidMissing, "甲システム株式会社") });
+            .ThenRefused("結果を確定する前に決めることが残っています: {0}", new List<Reason> { Reason.Of(EngineTexts.BidMissing, "甲システム株式会社") });
         Given([.. Closed, new ResultsFinalised(Case, By, At)])
             .When(s => FinaliseResultsHandler.Decide(State(s), Result(true, VendorA), new FinaliseResults(Case), By, At)).Then();
     }

@@ -52,10 +52,10 @@ public sealed class WorkflowDecisionTests
         var decision = (Decision?)null;
         Given(AtSetup).When(s => decision = CompleteStep.Decide(s!, Definition, new CompleteStepCommand(Case, step.Id), Member, Guards(NotAgreed), At))
             .ThenRefusedWith(
-                Reason.Of("「{0}」を担当するロール（{1}）ではありません。", step.Title, new[] { Reason.Of(Roles.DisplayName(Roles.Officer)) }),
+                Reason.Of("「{0}」を担当するロール（{1}）ではありません。", step.Title, new List<Reason> { Reason.Of(Roles.DisplayName(Roles.Officer)) }),
                 NotAgreed.Unmet("cost-share-agreed"));
 
-        Assert.Equal($"「{step.Title.Ja}」を担当するロール（{Roles.DisplayName(Roles.Officer)}）ではありません。 費用分担の合意が記録されていません。",
+        Assert.Equal($"「{step.Title.Ja}」を担当するロール（{Roles.DisplayName(Roles.Officer)}）ではありません。\n費用分担の合意が記録されていません。",
             decision!.RefusalText(new UiText()));
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
@@ -110,7 +110,7 @@ public sealed class WorkflowDecisionTests
         Given(AtSetup).When(s => RecordCaseFact.Decide(s!, new RecordCaseFactCommand(Case, CaseFacts.CostShareAgreed), Officer, At))
             .Then(new CaseFactRecorded(Case, CaseFacts.CostShareAgreed, true, null, Officer.Actor, At));
         Given(AtSetup).When(s => RecordCaseFact.Decide(s!, new RecordCaseFactCommand(Case, CaseFacts.CostShareAgreed), Member, At))
-            .ThenRefused("「{0}」を記録できるのは{1}です。", Reason.Of(CaseFacts.Titles[CaseFacts.CostShareAgreed]), new[] { Reason.Of(Roles.DisplayName(Roles.Officer)) });
+            .ThenRefused("「{0}」を記録できるのは{1}です。", Reason.Of(CaseFacts.Titles[CaseFacts.CostShareAgreed]), new List<Reason> { Reason.Of(Roles.DisplayName(Roles.Officer)) });
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class WorkflowDecisionTests
         var started = AtSetup with { Version = 1 };
         Given(started).When(s => MigrateCase.Decide(s!, older, Definition, new MigrateCaseCommand(Case, Definition.Version, new Dictionary<string, string>(), "版の更新"), Officer, At))
             .ThenRefused("ステップの対応付けが不足しています。次のステップの移行先を指定してください: {0}",
-                new[] { Reason.Of("{0}（{1}）", "organisation-setup", older.Step("organisation-setup").Title) });
+                new List<Reason> { Reason.Of("{0}（{1}）", "organisation-setup", older.Step("organisation-setup").Title) });
         Given(started).When(s => MigrateCase.Decide(s!, older, Definition, new MigrateCaseCommand(Case, Definition.Version, new Dictionary<string, string>(), "版の更新"), Member, At))
             .ThenRefused("版の移行ができるのは調達担当またはシステム管理者です。");
     }

@@ -38,7 +38,7 @@ public sealed class FinaliseResultsHandler(IDocumentSession session, ICurrentUse
     {
         if (EvaluationRefusals.IfNotClosedYet(state, "審査結果の確定") is { } refused) return refused;
         if (state.ResultsFinalisedAt is not null) return Decision.Nothing;
-        if (!engine.IsFinal) return Decision.Refuse("結果を確定する前に決めることが残っています: {0}", engine.BlockerTexts.Select(b => new Reason(b.Template, [.. b.Args])).ToArray());
+        if (!engine.IsFinal) return Decision.Refuse("結果を確定する前に決めることが残っています: {0}", engine.BlockerTexts.Select(b => new Reason(b.Template, [.. b.Args])).ToList());
         return Decision.Append(new ResultsFinalised(c.CaseId, by, at));
     }
 

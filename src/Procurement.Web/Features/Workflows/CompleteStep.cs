@@ -42,7 +42,7 @@ public static class CompleteStep
         if (step.Choice.Count > 0)
         {
             complete.Add(new Guard(() => step.Choice.Any(x => x.To == c.Choice),
-                Reason.Of("次に進む先を選んでください（{0}）。", step.Choice.Select(x => x.Label).ToArray())));
+                Reason.Of("次に進む先を選んでください（{0}）。", step.Choice.Select(x => x.Label).ToList())));
         }
         else if (c.Choice is not null)
         {

@@ -39,16 +39,16 @@ public static class MigrateCase
         if (to.Id != from.Id) return Decision.Refuse("別の手続定義には移行できません。");
         if (to.Version <= from.Version) return Decision.Refuse("移行先は現在の第{0}版より新しい版を選んでください。", from.Version);
 
-        var unknownSources = c.Mapping.Keys.Where(k => from.FindStep(k) is null).ToArray();
-        if (unknownSources.Length > 0) return Decision.Refuse("第{0}版にないステップが対応付けに含まれています: {1}", from.Version, unknownSources);
+        var unknownSources = c.Mapping.Keys.Where(k => from.FindStep(k) is null).ToList();
+        if (unknownSources.Count > 0) return Decision.Refuse("第{0}版にないステップが対応付けに含まれています: {1}", from.Version, unknownSources);
         var missing = StepsToMap(view).Where(s => !c.Mapping.ContainsKey(s)).ToList();
         if (missing.Count > 0)
         {
             return Decision.Refuse("ステップの対応付けが不足しています。次のステップの移行先を指定してください: {0}",
-                missing.Select(s => Reason.Of("{0}（{1}）", s, from.Step(s).Title)).ToArray());
+                missing.Select(s => Reason.Of("{0}（{1}）", s, from.Step(s).Title)).ToList());
         }
-        var unknownTargets = c.Mapping.Where(kv => to.FindStep(kv.Value) is null).Select(kv => $"{kv.Key} → {kv.Value}").ToArray();
-        if (unknownTargets.Length > 0) return Decision.Refuse("第{0}版にないステップへは移行できません: {1}", to.Version, unknownTargets);
+        var unknownTargets = c.Mapping.Where(kv => to.FindStep(kv.Value) is null).Select(kv => $"{kv.Key} → {kv.Value}").ToList();
+        if (unknownTargets.Count > 0) return Decision.Refuse("第{0}版にないステップへは移行できません: {1}", to.Version, unknownTargets);
 
         var completed = view.Completed.Select(x => c.Mapping[x.StepId]).Distinct().ToList();
         var active = view.Active.Select(x => c.Mapping[x.StepId]).Distinct().Where(s => !completed.Contains(s)).ToList();

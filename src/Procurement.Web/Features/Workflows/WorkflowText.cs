@@ -43,5 +43,5 @@ internal static class WorkflowText
     public static string RecordTitle(string eventName) => RecordTitles.TryGetValue(eventName, out var title) ? T[title] : eventName;
 
     /// <summary>Role names as an argument of a refusal (each a UI text key, joined with the reader's comma).</summary>
-    public static Reason[] RoleNames(IEnumerable<string> roles) => [.. roles.Select(r => Reason.Of(Infrastructure.Auth.Roles.DisplayName(r)))];
+    public static List<Reason> RoleNames(IEnumerable<string> roles) => [.. roles.Select(r => Reason.Of(Infrastructure.Auth.Roles.DisplayName(r)))];
 }

@@ -5,7 +5,7 @@ namespace Procurement.Infrastructure.Events;
 /// refusal. A refusal is a Japanese UI text key with its arguments; the write path (<see cref="EventStreamWriter"/>)
 /// turns it into the reader's language, so a decision needs no <see cref="UiText"/> and reads the same in a test.
 /// A decision that checks several conditions at once (a workflow step's guards) refuses with every unmet one
-/// (<see cref="Reasons"/>); the page shows them one after another.
+/// (<see cref="Reasons"/>); the page shows them one a line.
 /// </summary>
 public sealed class Decision
 {
@@ -36,7 +36,8 @@ public sealed class Decision
 
     /// <param name="key">The Japanese UI text, with {0}… for <paramref name="arguments"/> (en.json has its English).</param>
     /// <param name="arguments">Names and numbers as they are; a <see cref="Reason"/> or other <see cref="IReaderText"/> is put in the
-    /// reader's language, and a list (string[], Reason[]) is joined with the reader's comma.</param>
+    /// reader's language, and a list (<c>List&lt;T&gt;</c>) is joined with the reader's comma. An array passed alone would be taken
+    /// as the arguments themselves (C# params), so a list argument is a List.</param>
     public static Decision Refuse(string key, params object[] arguments) => new([], [new Reason(key, arguments)]);
 
     /// <summary>Refuses with several reasons at once (at least one).</summary>
@@ -46,8 +47,8 @@ public sealed class Decision
         return all.Count == 0 ? throw new ArgumentException("A refusal needs a reason.", nameof(reasons)) : new([], all);
     }
 
-    /// <summary>The refusal in the reader's language (several reasons: one after another).</summary>
-    public string RefusalText(UiText t) => string.Join(" ", Reasons.Select(r => r.Say(t)));
+    /// <summary>The refusal in the reader's language (several reasons: one a line).</summary>
+    public string RefusalText(UiText t) => string.Join("\n", Reasons.Select(r => r.Say(t)));
 }
 
 /// <summary>Text that is put into the reader's language only when it is shown (an argument of a refusal).</summary>
@@ -60,6 +61,9 @@ public interface IReaderText
 public sealed record Reason(string Key, IReadOnlyList<object> Arguments) : IReaderText
 {
     public static Reason Of(string key, params object[] arguments) => new(key, arguments);
+
+    /// <summary>Words that are already what the reader sees (a file validator's message, a guard's reason worked out before the decision).</summary>
+    public static Reason Verbatim(string text) => new("{0}", [text]);
 
     public string Say(UiText t) => Arguments.Count == 0 ? t[Key] : t.Format(Key, [.. Arguments.Select(a => Argument(a, t))]);
 

@@ -26,12 +26,7 @@ public sealed record GuardResult(bool Passed, string? Reason = null)
     /// The unmet guard as a reason of a refusal. Guards run (and may query the database) before the decision, in the
     /// reader's language already, so their reason goes in as it is.
     /// </summary>
-    public Infrastructure.Events.Reason Unmet(string name) => Infrastructure.Events.Reason.Of("{0}", new Said(Reason ?? name));
-
-    private sealed record Said(string Text) : IReaderText
-    {
-        public string Say(UiText t) => Text;
-    }
+    public Infrastructure.Events.Reason Unmet(string name) => Infrastructure.Events.Reason.Verbatim(Reason ?? name);
 }
 
 /// <summary>
