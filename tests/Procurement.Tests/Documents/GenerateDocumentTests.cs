@@ -12,6 +12,7 @@ using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
 using Procurement.Tests.Infrastructure;
 
@@ -154,7 +155,7 @@ public sealed class GenerateDocumentDecisionTests
     public void The_first_generation_is_version_one_built_from_the_case_version()
     {
         var decision = GenerateDocumentDecision.Decide(new(Rendered("h1"), [], null, 7), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch);
-        var e = Assert.IsType<NewVersion>(decision).Event;
+        var e = Assert.IsType<DocumentGenerated>(Assert.Single(decision.Events));
         Assert.Equal((1, 7L, "h1", "高森 花子"), (e.Version, e.DataVersion, e.ContentHash, e.By.Name));
     }
 
@@ -162,17 +163,31 @@ public sealed class GenerateDocumentDecisionTests
     public void Same_content_as_the_latest_version_is_that_version()
     {
         var existing = new DocumentSeries { Kind = "contract", Versions = [new DocumentVersion { Version = 3, ContentHash = "h" }] };
-        Assert.IsType<Unchanged>(GenerateDocumentDecision.Decide(new(Rendered("h"), [], existing, 9), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch));
-        var next = Assert.IsType<NewVersion>(GenerateDocumentDecision.Decide(new(Rendered("other"), [], existing, 9), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch));
-        Assert.Equal(4, next.Event.Version);
+        Assert.Same(Decision.Nothing, GenerateDocumentDecision.Decide(new(Rendered("h"), [], existing, 9), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch));
+        var next = GenerateDocumentDecision.Decide(new(Rendered("other"), [], existing, 9), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch);
+        Assert.Equal(4, Assert.IsType<DocumentGenerated>(Assert.Single(next.Events)).Version);
     }
 
     [Fact]
     public void Missing_clauses_and_invalid_openxml_are_refused()
     {
-        var missing = Assert.Throws<DomainRuleException>(() => GenerateDocumentDecision.Decide(
-            new(Rendered("h", [new("sla_annex", "サービスレベル合意（SLA）を別紙とすること（sla_annex）")]), [], null, 1), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch));
-        Assert.Contains("・サービスレベル合意", missing.Message, StringComparison.Ordinal);
-        Assert.Throws<DomainRuleException>(() => GenerateDocumentDecision.Decide(new(Rendered("h"), ["bad"], null, 1), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch));
+        var missing = GenerateDocumentDecision.Decide(
+            new(Rendered("h", [new("sla_annex", "サービスレベル合意（SLA）を別紙とすること（sla_annex）")]), [], null, 1), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch);
+        // One reason a line: the heading, then each missing clause.
+        Assert.Equal("次の必須条項が含まれていないため、文書を生成できません。\n・サービスレベル合意（SLA）を別紙とすること（sla_annex）", missing.RefusalText(new UiText()));
+        Assert.Empty(missing.Events);
+        var invalid = GenerateDocumentDecision.Decide(new(Rendered("h"), ["bad"], null, 1), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch);
+        Assert.Equal(["生成した文書がWordの形式検査に合格しなかったため、保存しませんでした。", "{0}"], invalid.Reasons.Select(r => r.Key));
+    }
+
+    [Fact]
+    public void A_document_with_gaps_is_refused_listing_each_input_unless_asked_for_as_a_working_draft()
+    {
+        var gaps = Rendered("h") with { Gaps = [new MissingInput("budget", "予算額", "/Budget")] };
+        var refused = GenerateDocumentDecision.Decide(new(gaps, [], null, 1), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch);
+        Assert.Equal(GenerateDocumentDecision.MissingInputs, refused.Refusal);
+        Assert.Equal(Reason.Of("・{0}", Reason.Of("予算額")).Key, refused.Reasons[1].Key);
+        var draft = GenerateDocumentDecision.Decide(new(gaps, [], null, 1, WorkingDraft: true), Guid.NewGuid(), Guid.NewGuid(), By, DateTimeOffset.UnixEpoch);
+        Assert.Equal(["予算額"], Assert.IsType<DocumentGenerated>(Assert.Single(draft.Events)).Gaps!);
     }
 }

@@ -3,7 +3,6 @@ using Procurement.Features.Documents;
 using Procurement.Features.Sla;
 using Procurement.Infrastructure.Events;
 using Procurement.Infrastructure.Localization;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Tests.Documents;
 
@@ -42,15 +41,17 @@ public sealed class SpecificationFiguresDecisionTests
     [Fact]
     public void Only_a_standardised_target_business_can_be_on_the_specific_migration_path_and_an_unchanged_save_records_nothing()
     {
-        var zaimu = Assert.Throws<DomainRuleException>(() => SaveSpecificationFiguresDecision.Decide(Case, null, Command(new SpecificMigrationInput("zaimu", "理由", null)), By, At, T));
-        Assert.Contains("標準化対象事務ではないため", zaimu.Message, StringComparison.Ordinal);
-        var other = Assert.Throws<DomainRuleException>(() => SaveSpecificationFiguresDecision.Decide(Case, null, Command(new SpecificMigrationInput("kaigo", "理由", null)), By, At, T));
-        Assert.Equal("業務「介護保険」はこの案件の対象業務ではありません。", other.Message);
+        var zaimu = SaveSpecificationFiguresDecision.Decide(Case, null, Command(new SpecificMigrationInput("zaimu", "理由", null)), By, At);
+        Assert.Equal("{0}は標準化対象事務ではないため、特定移行支援の対象になりません。", zaimu.Refusal);
+        Assert.Empty(zaimu.Events);
+        var other = SaveSpecificationFiguresDecision.Decide(Case, null, Command(new SpecificMigrationInput("kaigo", "理由", null)), By, At);
+        Assert.Equal("業務「介護保険」はこの案件の対象業務ではありません。", other.RefusalText(T));
 
-        var saved = SaveSpecificationFiguresDecision.Decide(Case, null, Command(new SpecificMigrationInput("koseki", " 事業者の対応時期 ", new DateOnly(2028, 3, 31))), By, At, T)!;
+        var saved = Assert.IsType<SpecificationFiguresSaved>(Assert.Single(
+            SaveSpecificationFiguresDecision.Decide(Case, null, Command(new SpecificMigrationInput("koseki", " 事業者の対応時期 ", new DateOnly(2028, 3, 31))), By, At).Events));
         var m = Assert.Single(saved.Figures.SpecificMigrations);
         Assert.Equal(("koseki", "事業者の対応時期", new DateOnly(2028, 3, 31)), (m.BusinessCode, m.Reason, m.TargetDate));
-        Assert.Null(SaveSpecificationFiguresDecision.Decide(Case, saved.Figures, Command(new SpecificMigrationInput("koseki", "事業者の対応時期", new DateOnly(2028, 3, 31))), By, At, T));
+        Assert.Same(Decision.Nothing, SaveSpecificationFiguresDecision.Decide(Case, saved.Figures, Command(new SpecificMigrationInput("koseki", "事業者の対応時期", new DateOnly(2028, 3, 31))), By, At));
 
         var spec = saved.Figures.ApplyTo(SpecificationInfo.Defaults);
         Assert.False(spec.Defaulted);

@@ -3,6 +3,7 @@ using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
+using Procurement.Infrastructure.Localization;
 using Procurement.Infrastructure.Validation;
 
 using Procurement.Tests.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class CandidateDeclineTests(SharedApp shared) : IClassFixture<Shar
     private static EvaluationView Closed() => new() { CaseId = Case, TechnicalClosed = true, TechnicalClosedAt = At };
 
     private static string Refusal(EvaluationView view, EvaluationResult result, Guid vendor) =>
-        Assert.Throws<DomainRuleException>(() => RecordCandidateDeclinedHandler.Decide(view, result, new RecordCandidateDeclined(Case, vendor, "辞退届の提出"), Officer, At)).Message;
+        RecordCandidateDeclinedHandler.Decide(view, result, new RecordCandidateDeclined(Case, vendor, "辞退届の提出"), Officer, At).RefusalText(new UiText());
 
     [Fact]
     public void Each_decline_moves_the_selection_down_the_ranking_until_nobody_is_left()
@@ -46,7 +47,7 @@ public sealed class CandidateDeclineTests(SharedApp shared) : IClassFixture<Shar
         foreach (var (declining, next) in new[] { (C, (Guid?)B), (B, A), (A, null) })
         {
             var e = Assert.IsType<CandidateDeclined>(Assert.Single(
-                RecordCandidateDeclinedHandler.Decide(view, result, new RecordCandidateDeclined(Case, declining, "  契約交渉が不成立  "), Officer, At)));
+                RecordCandidateDeclinedHandler.Decide(view, result, new RecordCandidateDeclined(Case, declining, "  契約交渉が不成立  "), Officer, At).Events));
             Assert.Equal((declining, Name(declining), "契約交渉が不成立", Officer), (e.VendorId, e.VendorName, e.Reason, e.By));
             EvaluationViewProjection.Apply(e, view);
             Assert.Equal(next?.ToString("N"), view.Candidate(result)?.VendorId);

@@ -3,7 +3,6 @@ using Procurement.Features.Evaluation.Committee;
 using Procurement.Features.Users;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Tests.Evaluation;
 
@@ -38,7 +37,7 @@ public sealed class CommitteeDecisionTests
     }
 
     private static EvaluationView Appoint(EvaluationView view, Guid id, string name, bool chair, string? position) =>
-        Apply(view, AppointCommitteeMemberHandler.Decide(view, new AppointCommitteeMember(Case, id, chair, position), Account(id, name), true, Officer, At));
+        Apply(view, AppointCommitteeMemberHandler.Decide(view, new AppointCommitteeMember(Case, id, chair, position), Account(id, name), true, Officer, At).Events);
 
     private static EvaluationView Formed()
     {
@@ -70,8 +69,8 @@ public sealed class CommitteeDecisionTests
     public void Appointing_a_seated_member_again_with_nothing_new_records_nothing()
     {
         var view = Formed();
-        Assert.Empty(AppointCommitteeMemberHandler.Decide(view, new AppointCommitteeMember(Case, Chair, true, "高森町 副町長"), Account(Chair, "南 信夫"), true, Officer, At));
-        Assert.Empty(AppointCommitteeMemberHandler.Decide(view, new AppointCommitteeMember(Case, Member, false), Account(Member, "豊丘 一郎"), true, Officer, At));
+        Assert.Empty(AppointCommitteeMemberHandler.Decide(view, new AppointCommitteeMember(Case, Chair, true, "高森町 副町長"), Account(Chair, "南 信夫"), true, Officer, At).Events);
+        Assert.Empty(AppointCommitteeMemberHandler.Decide(view, new AppointCommitteeMember(Case, Member, false), Account(Member, "豊丘 一郎"), true, Officer, At).Events);
     }
 
     [Fact]
@@ -80,7 +79,7 @@ public sealed class CommitteeDecisionTests
         var view = Formed();
         Apply(view, [new ConflictOfInterestDeclared(Case, Chair, [VendorA], "親族が甲に勤務", new Actor(Chair, "南 信夫"), At)]);
 
-        var events = DismissCommitteeMemberHandler.Decide(view, new DismissCommitteeMember(Case, Chair), Officer, At);
+        var events = DismissCommitteeMemberHandler.Decide(view, new DismissCommitteeMember(Case, Chair), Officer, At).Events;
         var dismissed = Assert.IsType<CommitteeMemberDismissed>(Assert.Single(events));
         Assert.Equal(("南 信夫", Officer), (dismissed.Name, dismissed.By));
         Apply(view, events);
@@ -97,9 +96,9 @@ public sealed class CommitteeDecisionTests
         view.CriteriaFrozen = true;
 
         Assert.Equal("提案書の開封後は委員を解任できません。",
-            Assert.Throws<DomainRuleException>(() => DismissCommitteeMemberHandler.Decide(view, new DismissCommitteeMember(Case, Member), Officer, At)).Message);
+            DismissCommitteeMemberHandler.Decide(view, new DismissCommitteeMember(Case, Member), Officer, At).Refusal);
         Assert.Equal("提案書の開封後は評価対象の事業者を除外できません。",
-            Assert.Throws<DomainRuleException>(() => RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, VendorA), Officer, At)).Message);
+            RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, VendorA), Officer, At).Refusal);
     }
 
     [Fact]
@@ -107,9 +106,9 @@ public sealed class CommitteeDecisionTests
     {
         var view = Formed();
         Assert.Equal("この案件の選定委員ではありません。",
-            Assert.Throws<DomainRuleException>(() => DismissCommitteeMemberHandler.Decide(view, new DismissCommitteeMember(Case, Guid.NewGuid()), Officer, At)).Message);
+            DismissCommitteeMemberHandler.Decide(view, new DismissCommitteeMember(Case, Guid.NewGuid()), Officer, At).Refusal);
         Assert.Equal("この事業者は評価対象ではありません。",
-            Assert.Throws<DomainRuleException>(() => RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, Guid.NewGuid()), Officer, At)).Message);
+            RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, Guid.NewGuid()), Officer, At).Refusal);
     }
 
     [Fact]
@@ -120,9 +119,9 @@ public sealed class CommitteeDecisionTests
         view.Bids[VendorB] = 90_000_000;
 
         Assert.Contains("先に日程を取り消してください",
-            Assert.Throws<DomainRuleException>(() => RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, VendorA), Officer, At)).Message, StringComparison.Ordinal);
+            RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, VendorA), Officer, At).Refusal!, StringComparison.Ordinal);
         Assert.Equal("入札価格が記録されている事業者は除外できません。",
-            Assert.Throws<DomainRuleException>(() => RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, VendorB), Officer, At)).Message);
+            RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, VendorB), Officer, At).Refusal);
     }
 
     [Fact]
@@ -131,7 +130,7 @@ public sealed class CommitteeDecisionTests
         var view = Formed();
         Apply(view, [new ConflictOfInterestDeclared(Case, Member, [VendorA, VendorB], "前職", new Actor(Member, "豊丘 一郎"), At)]);
 
-        Apply(view, RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, VendorA), Officer, At));
+        Apply(view, RemoveEvaluationVendorHandler.Decide(view, new RemoveEvaluationVendor(Case, VendorA), Officer, At).Events);
 
         Assert.Equal([VendorB], view.Vendors.Select(v => v.VendorId));
         Assert.Equal([VendorB], view.DeclarationOf(Member)!.ConflictedVendorIds);

@@ -22,13 +22,13 @@ public sealed partial class FitGapTests(SharedApp shared) : IClassFixture<Shared
 
     private const string Csv = "\uFEFF機能ID,区分,機能名,種別\r\nF-001,住民記録,転入届の受付,機能\r\nF-002,住民記録,\"住民票の写し（世帯全員, 続柄付）\",帳票\r\nF-003,証明,印鑑登録証明書,帳票\r\nF-004,住民記録,独自の異動通知,機能\r\n";
 
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string csv, string name = "functions.csv")
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string csv, string name = "functions.csv", string package = "住民情報パッケージ Ver.5")
     {
         var page = await client.GetStringAsync(Url);
         using var content = new MultipartFormDataContent
         {
             { new StringContent(WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value)), "__RequestVerificationToken" },
-            { new StringContent("住民情報パッケージ Ver.5"), "PackageName" },
+            { new StringContent(package), "PackageName" },
         };
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
@@ -63,6 +63,21 @@ public sealed partial class FitGapTests(SharedApp shared) : IClassFixture<Shared
         var html = await officer.GetStringAsync(Url);
         Assert.Contains("33.3%", html, StringComparison.Ordinal);
         Assert.Contains("住民票の写し等の交付に関する規則", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_the_command_refuses_lists_the_message_in_the_import_box_and_imports_nothing()
+    {
+        var officer = await _app.SignInAsync("officer1");
+
+        var response = await ImportAsync(officer, Csv, package: "");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var box = html[html.IndexOf("取り込めませんでした。", StringComparison.Ordinal)..];
+        Assert.Contains("<li>パッケージ名を入力してください。</li>", box[..box.IndexOf("</ul>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        await using var session = _app.Store.QuerySession();
+        Assert.Null(await session.LoadAsync<FitGapView>(DemoData.CaseId));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class DecisionSpec<TProjection, TState> where TState : class
         return this;
     }
 
+    /// <summary>The state the given events make (for a decision whose outcome a test reads further).</summary>
+    public TState? Current => State(_given);
+
     public DecisionSpec<TProjection, TState> When(Func<TState?, Decision> decide)
     {
         _decision = decide(State(_given));
@@ -42,6 +45,14 @@ public sealed class DecisionSpec<TProjection, TState> where TState : class
         var decision = _decision ?? throw new InvalidOperationException("When(...) first");
         Assert.Equal(key, decision.Refusal);
         Assert.Equal(arguments.Select(Json), decision.RefusalArguments.Select(Json));
+        Assert.Empty(decision.Events);
+    }
+
+    /// <summary>The decision refuses with exactly these reasons (a decision that checks several conditions at once), and appends nothing.</summary>
+    public void ThenRefusedWith(params Reason[] reasons)
+    {
+        var decision = _decision ?? throw new InvalidOperationException("When(...) first");
+        Assert.Equal(reasons.Select(Json), decision.Reasons.Select(Json));
         Assert.Empty(decision.Events);
     }
 

@@ -51,7 +51,7 @@ public sealed partial class EnglishTests(SharedApp shared) : IClassFixture<Share
     }
 
     // Refusals (DomainRuleException, Decision.Refuse) and validator messages reach the page as their text and are shown through T, so they are keys too.
-    [GeneratedRegex(@"\b[Tt]\[""((?:[^""\\]|\\.)*)""\]|\b[Tt]\.Format\(""((?:[^""\\]|\\.)*)""|(?:DomainRuleException|WithMessage)\(\s*""((?:[^""\\]|\\.)*)""\s*\)|\bDecision\.Refuse\(\s*""((?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"\b[Tt]\[""((?:[^""\\]|\\.)*)""\]|\b[Tt]\.Format\(""((?:[^""\\]|\\.)*)""|(?:DomainRuleException|WithMessage)\(\s*""((?:[^""\\]|\\.)*)""\s*\)|\b(?:Decision\.Refuse|Reason\.Of)\(\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"[\u3040-\u30ff\u4e00-\u9fff]")]

@@ -130,7 +130,7 @@ public sealed class JointProcurementFlowTests(SharedWorkflowApp shared) : IClass
         await Complete("officer1", "legal-change-response", skip: true);
 
         var noChoice = await Assert.ThrowsAsync<DomainRuleException>(() => Complete("officer1", "continuation-decision"));
-        Assert.Contains("継続 / 切替え", noChoice.Message);
+        Assert.Contains("継続、切替え", noChoice.Message); // the choices, joined with the reader's comma
         view = await Complete("officer1", "continuation-decision", "次期はガバメントクラウド上の標準準拠システムへ", choice: "switch-preparation");
         Assert.Equal(["switch-preparation"], Active(view));
         view = await Complete("officer1", "switch-preparation");

@@ -6,7 +6,7 @@ using Procurement.Features.Workflows.Guards;
 using Procurement.Features.Workflows.Runtime;
 using Procurement.Infrastructure.Auth;
 using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
+using Procurement.Infrastructure.Localization;
 
 namespace Procurement.Tests.Workflows;
 
@@ -21,9 +21,9 @@ public sealed class WorkflowRefusalLanguageTests
     {
         var now = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
         var @case = new CaseSummary { Id = Guid.NewGuid(), GroupId = Guid.NewGuid(), Title = "試験" };
-        var view = ((CaseWorkflowView?)null).With(StartWorkflow.Decide(null, @case, Definition, Officer, now))!;
-        return Assert.Throws<DomainRuleException>(() => CompleteStep.Decide(view, Definition, new CompleteStepCommand(view.Id, stepId, null, null, false),
-            Officer, new Dictionary<string, GuardResult>(), now)).Message;
+        var view = ((CaseWorkflowView?)null).With(StartWorkflow.Decide(null, @case, Definition, Officer, now).Events)!;
+        return CompleteStep.Decide(view, Definition, new CompleteStepCommand(view.Id, stepId, null, null, false),
+            Officer, new Dictionary<string, GuardResult>(), now).RefusalText(new UiText());
     }
 
     [Fact]
@@ -57,10 +57,10 @@ public sealed class WorkflowRefusalLanguageTests
     {
         var now = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
         var @case = new CaseSummary { Id = Guid.NewGuid(), GroupId = Guid.NewGuid(), Title = "試験" };
-        var view = ((CaseWorkflowView?)null).With(StartWorkflow.Decide(null, @case, Definition, Officer, now))!;
-        string StartAgain() => Assert.Throws<DomainRuleException>(() => StartWorkflow.Decide(view, @case, Definition, Officer, now)).Message;
-        string MigrateToSame() => Assert.Throws<DomainRuleException>(() => MigrateCase.Decide(view, Definition, Definition,
-            new MigrateCaseCommand(view.Id, Definition.Version, new Dictionary<string, string>(), "版の更新"), Officer, now)).Message;
+        var view = ((CaseWorkflowView?)null).With(StartWorkflow.Decide(null, @case, Definition, Officer, now).Events)!;
+        string StartAgain() => StartWorkflow.Decide(view, @case, Definition, Officer, now).RefusalText(new UiText());
+        string MigrateToSame() => MigrateCase.Decide(view, Definition, Definition,
+            new MigrateCaseCommand(view.Id, Definition.Version, new Dictionary<string, string>(), "版の更新"), Officer, now).RefusalText(new UiText());
 
         Assert.Equal($"この案件は既に手続「{Definition.Id}」第{Definition.Version}版で進行しています。", StartAgain());
         Assert.Equal($"This case is already following the procedure \"{Definition.Id}\" version {Definition.Version}.", InEnglish(StartAgain));

@@ -37,19 +37,7 @@ public sealed class ChangePasswordModel(IMediator mediator, IValidator<ChangeOwn
             ModelState.AddModelError("", t.Format("ログインの失敗が続いたため、アカウントを一時的にロックしました。{0}分後に再度お試しください。", (int)SignInAttempts.LockoutDuration.TotalMinutes));
             return Refused([]);
         }
-        try
-        {
-            await mediator.Send(command, ct);
-        }
-        catch (ValidationException ex)
-        {
-            return Refused(ex.Errors);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-            return Refused([]);
-        }
+        if (!(await FormCommand.TryAsync(ModelState, t, () => mediator.Send(command, ct).AsTask(), FormCommand.Input)).Ok) return Refused([]);
         await attempts.ForgetAsync(account.NormalizedUserName, client, ct);
         // The new stamp ended every session of this account; this browser is signed in again with it.
         if (await session.LoadAsync<UserAccount>(user.Id, ct) is { } changed) await UserSessions.SignInAsync(HttpContext, changed);

@@ -47,43 +47,48 @@ public sealed record GenerateDocumentState(
     RenderedDocument Rendered, IReadOnlyList<string> ValidationErrors, DocumentSeries? Existing, long CaseVersion, string? HashAtLatestEdition = null,
     bool WorkingDraft = false);
 
-/// <summary>A document that needs inputs the case does not hold yet: each with the page where it is entered.</summary>
+/// <summary>
+/// A document that needs inputs the case does not hold yet: each with the page where it is entered. The page lists them
+/// with links, which a refusal's text cannot carry, so the handler turns that one refusal into this typed one.
+/// </summary>
 public sealed class MissingInputsException(IReadOnlyList<MissingInput> inputs, string message) : DomainRuleException(message)
 {
     public IReadOnlyList<MissingInput> Inputs { get; } = inputs;
 }
 
-public abstract record GenerateDecision;
-public sealed record NewVersion(DocumentGenerated Event) : GenerateDecision;
-public sealed record Unchanged(DocumentVersion Existing) : GenerateDecision;
-
 public static class GenerateDocumentDecision
 {
-    private static readonly UiText T = new();
+    /// <summary>The refusal of a document with gaps (its first reason; one more per missing input).</summary>
+    public const string MissingInputs = "次の事項が入力されていないため、文書を生成できません。入力するか、作業用の案として生成してください。";
 
     /// <summary>
-    /// Refuses a document missing a mandatory clause or failing OpenXML validation; a render identical to the latest
-    /// version (same template, same bytes) is that version, not a new one, so history only shows real changes.
+    /// Refuses a document missing a mandatory clause or failing OpenXML validation, one reason a line; a render identical
+    /// to the latest version (same template, same bytes) is that version (nothing appended), not a new one, so history
+    /// only shows real changes.
     /// </summary>
-    public static GenerateDecision Decide(GenerateDocumentState s, Guid caseId, Guid fileId, Actor by, DateTimeOffset at)
+    public static Decision Decide(GenerateDocumentState s, Guid caseId, Guid fileId, Actor by, DateTimeOffset at)
     {
-        if (!s.Rendered.IsComplete) throw new DomainRuleException(ClauseLibrary.RefusalMessage(s.Rendered.MissingClauses));
+        if (!s.Rendered.IsComplete)
+        {
+            return Decision.Refuse([Reason.Of("次の必須条項が含まれていないため、文書を生成できません。"),
+                .. s.Rendered.MissingClauses.Select(p => Reason.Of("・{0}", Reason.Verbatim(p.Message)))]);
+        }
         // A document states only what the case knows: with gaps it is generated only as a marked working draft.
         if (s.Rendered.HasGaps && !s.WorkingDraft)
         {
-            throw new MissingInputsException(s.Rendered.Gaps, T["次の事項が入力されていないため、文書を生成できません。入力するか、作業用の案として生成してください。"]
-                + "\n" + string.Join("\n", s.Rendered.Gaps.Select(g => "・" + T[g.Label])));
+            return Decision.Refuse([Reason.Of(MissingInputs), .. s.Rendered.Gaps.Select(g => Reason.Of("・{0}", Reason.Of(g.Label)))]);
         }
         if (s.ValidationErrors.Count > 0)
         {
-            throw new DomainRuleException(T["生成した文書がWordの形式検査に合格しなかったため、保存しませんでした。"] + "\n" + string.Join("\n", s.ValidationErrors.Take(5)));
+            return Decision.Refuse([Reason.Of("生成した文書がWordの形式検査に合格しなかったため、保存しませんでした。"),
+                .. s.ValidationErrors.Take(5).Select(Reason.Verbatim)]);
         }
         if (s.Existing?.Latest is { } latest && (latest.ContentHash == s.Rendered.ContentHash || latest.ContentHash == s.HashAtLatestEdition))
         {
-            return new Unchanged(latest);
+            return Decision.Nothing;
         }
         var version = (s.Existing?.Latest?.Version ?? 0) + 1;
-        return new NewVersion(new DocumentGenerated(
+        return Decision.Append(new DocumentGenerated(
             caseId, s.Rendered.Kind, version, s.Rendered.TemplateId, s.Rendered.TemplateHash, s.Rendered.Title, s.Rendered.ContentHash,
             s.CaseVersion, fileId, s.Rendered.Bytes.LongLength, by, at, s.Rendered.HasGaps ? s.Rendered.Gaps.Select(g => g.Label).ToList() : null));
     }
@@ -138,31 +143,28 @@ public sealed class GenerateDocumentHandler(
         var validation = unchanged ? [] : DocumentRenderer.Validate(rendered.Bytes);
         var fileId = Guid.NewGuid();
         var decision = GenerateDocumentDecision.Decide(new(rendered, validation, existing, caseVersion, hashAtLatest, c.WorkingDraft), c.CaseId, fileId, user.Actor, now);
-
-        switch (decision)
+        if (decision.Refusal == GenerateDocumentDecision.MissingInputs) throw new MissingInputsException(rendered.Gaps, decision.RefusalText(T));
+        if (EventStreamWriter.Accept(decision).SingleOrDefault() is not DocumentGenerated generated)
         {
-            case Unchanged u:
-                return new(template.Kind, u.Existing.Version, u.Existing.FileId, u.Existing.ContentHash, Created: false, validation);
-            case NewVersion n:
-                files.Add(session, new StoredFile
-                {
-                    Id = fileId,
-                    CaseId = c.CaseId,
-                    FileName = DocumentFileNames.Docx(n.Event.Title, n.Event.Version),
-                    ContentType = DocumentFileNames.DocxContentType,
-                    Sha256 = rendered.ContentHash,
-                    Length = rendered.Bytes.LongLength,
-                    Bytes = rendered.Bytes,
-                    CreatedAt = now,
-                });
-                // Expected version: two officers generating at once cannot both become version N.
-                // The document is rendered from the whole case at caseVersion (and says so): any change since is stale.
-                session.Events.Append(c.CaseId, caseVersion + 1, n.Event);
-                await session.SaveAsync(ct);
-                pdfs.Enqueue(c.CaseId, rendered.Bytes);
-                return new(template.Kind, n.Event.Version, fileId, rendered.ContentHash, Created: true, validation);
-            default:
-                throw new InvalidOperationException(decision.GetType().Name);
+            var same = existing!.Latest!;
+            return new(template.Kind, same.Version, same.FileId, same.ContentHash, Created: false, validation);
         }
+        files.Add(session, new StoredFile
+        {
+            Id = fileId,
+            CaseId = c.CaseId,
+            FileName = DocumentFileNames.Docx(generated.Title, generated.Version),
+            ContentType = DocumentFileNames.DocxContentType,
+            Sha256 = rendered.ContentHash,
+            Length = rendered.Bytes.LongLength,
+            Bytes = rendered.Bytes,
+            CreatedAt = now,
+        });
+        // Expected version: two officers generating at once cannot both become version N.
+        // The document is rendered from the whole case at caseVersion (and says so): any change since is stale.
+        session.Events.Append(c.CaseId, caseVersion + 1, generated);
+        await session.SaveAsync(ct);
+        pdfs.Enqueue(c.CaseId, rendered.Bytes);
+        return new(template.Kind, generated.Version, fileId, rendered.ContentHash, Created: true, validation);
     }
 }

@@ -68,12 +68,12 @@ public static class SaveClauseSettingsDecision
     /// Keeps only what differs from clause-rules.json (a left-out clause, a value other than the default); settings
     /// equal to what is stored already add nothing to the history.
     /// </summary>
-    public static ClauseSettingsSaved? Decide(
+    public static Decision Decide(
         KindClauses kind, DocumentClauseSettings? current, SaveClauseSettings c, Guid caseId, Actor by, DateTimeOffset at)
     {
         var settings = Normalise(kind, c.Settings);
         var before = current?.Settings ?? [];
-        return SameSettings(before, settings) ? null : new ClauseSettingsSaved(caseId, kind.Kind, kind.Title, settings, by, at);
+        return SameSettings(before, settings) ? Decision.Nothing : Decision.Append(new ClauseSettingsSaved(caseId, kind.Kind, kind.Title, settings, by, at));
     }
 
     public static Dictionary<string, ClauseSetting> Normalise(KindClauses kind, IReadOnlyDictionary<string, ClauseSetting> settings)
@@ -118,9 +118,9 @@ public sealed class SaveClauseSettingsHandler(
             var current = view?.SettingsFor(kind.Kind);
             revision = current?.Revision ?? 0;
             if (revision != c.ExpectedRevision) throw new StaleVersionException();
-            var change = SaveClauseSettingsDecision.Decide(kind, current, c, c.CaseId, user.Actor, clock.GetUtcNow());
-            saved = change is not null;
-            return change is null ? [] : [change];
+            var decision = SaveClauseSettingsDecision.Decide(kind, current, c, c.CaseId, user.Actor, clock.GetUtcNow());
+            saved = decision.Events.Count > 0;
+            return decision;
         }, ct);
         return saved ? revision + 1 : revision;
     }

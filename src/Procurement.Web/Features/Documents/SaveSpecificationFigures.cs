@@ -70,29 +70,28 @@ public sealed class SaveSpecificationFiguresValidator : AbstractValidator<SaveSp
 public static class SaveSpecificationFiguresDecision
 {
     /// <summary>
-    /// The figures to store, or null when they equal the saved ones (no history entry). 特定移行支援 applies only to a
+    /// The figures to store, or nothing when they equal the saved ones (no history entry). 特定移行支援 applies only to a
     /// 標準化 業務 the case targets: anything else is refused, naming the 業務.
     /// </summary>
-    public static SpecificationFiguresSaved? Decide(CaseSummary @case, SpecificationFigures? current, SaveSpecificationFigures c, Actor by, DateTimeOffset at, UiText t)
+    public static Decision Decide(CaseSummary @case, SpecificationFigures? current, SaveSpecificationFigures c, Actor by, DateTimeOffset at)
     {
         foreach (var m in c.SpecificMigrations)
         {
             var business = BusinessCatalog.Find(m.BusinessCode);
             if (business is null || !@case.TargetBusinesses.Contains(m.BusinessCode))
             {
-                throw new DomainRuleException(t.Format("業務「{0}」はこの案件の対象業務ではありません。", business?.Name ?? m.BusinessCode));
+                return Decision.Refuse("業務「{0}」はこの案件の対象業務ではありません。", business?.Name ?? m.BusinessCode);
             }
-            if (!business.Standardised)
-            {
-                throw new DomainRuleException(t.Format("{0}は標準化対象事務ではないため、特定移行支援の対象になりません。", business.Name));
-            }
+            if (!business.Standardised) return Decision.Refuse("{0}は標準化対象事務ではないため、特定移行支援の対象になりません。", business.Name);
         }
         var figures = new SpecificationFigures(
             c.Department.Trim(), c.Terminals!.Value, c.ResponseSeconds!.Value, c.RtoHours!.Value, c.Rpo.Trim(), c.BackupRetentionYears!.Value,
             c.MigrationRehearsals!.Value, c.TrainingSessions!.Value,
             c.SpecificMigrations.Select(m => new SpecificMigration(m.BusinessCode, m.Reason.Trim(), m.TargetDate))
                 .OrderBy(m => @case.TargetBusinesses.ToList().IndexOf(m.BusinessCode)).ToList());
-        return current is not null && Contracts.DossierRules.SameContent(current, figures) ? null : new SpecificationFiguresSaved(@case.Id, figures, by, at);
+        return current is not null && Contracts.DossierRules.SameContent(current, figures)
+            ? Decision.Nothing
+            : Decision.Append(new SpecificationFiguresSaved(@case.Id, figures, by, at));
     }
 }
 
@@ -110,9 +109,9 @@ public sealed class SaveSpecificationFiguresHandler(IDocumentSession session, IC
         {
             revision = view?.SpecificationRevision ?? 0;
             if (revision != c.ExpectedRevision) throw new StaleVersionException();
-            var change = SaveSpecificationFiguresDecision.Decide(@case, view?.Specification, c, user.Actor, clock.GetUtcNow(), t);
-            saved = change is not null;
-            return change is null ? [] : [change];
+            var decision = SaveSpecificationFiguresDecision.Decide(@case, view?.Specification, c, user.Actor, clock.GetUtcNow());
+            saved = decision.Events.Count > 0;
+            return decision;
         }, ct);
         return saved ? revision + 1 : revision;
     }

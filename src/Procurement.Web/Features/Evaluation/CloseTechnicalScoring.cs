@@ -1,5 +1,4 @@
 using Procurement.Features.Evaluation.ScoreSheets;
-using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation;
 
@@ -9,17 +8,17 @@ public sealed record CloseTechnicalScoring(Guid CaseId) : ICommand<long>, ICaseR
 
 public sealed class CloseTechnicalScoringHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<CloseTechnicalScoring, long>
 {
-    public static object[] Decide(EvaluationView state, IReadOnlyList<ScoreSheetView> sheets, CloseTechnicalScoring c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, IReadOnlyList<ScoreSheetView> sheets, CloseTechnicalScoring c, Actor by, DateTimeOffset at)
     {
-        if (state.TechnicalClosed) return [];
+        if (state.TechnicalClosed) return Decision.Nothing;
         var undeclared = state.Members.Where(m => state.DeclarationOf(m.MemberId) is null).Select(m => m.Name).ToList();
-        if (undeclared.Count > 0) throw new DomainRuleException(T.Format("利害関係の申告が済んでいない委員がいます: {0}", string.Join(T.Comma, undeclared)));
-        if (state.PendingReconfirmation.Count > 0) throw new DomainRuleException("評価基準の変更を再確認していない委員がいます。");
+        if (undeclared.Count > 0) return Decision.Refuse("利害関係の申告が済んでいない委員がいます: {0}", undeclared);
+        if (state.PendingReconfirmation.Count > 0) return Decision.Refuse("評価基準の変更を再確認していない委員がいます。");
         var notSubmitted = state.Members
             .Where(m => sheets.FirstOrDefault(s => s.MemberId == m.MemberId)?.Status != ScoreSheetStatus.Submitted)
             .Select(m => m.Name).ToList();
-        if (notSubmitted.Count > 0) throw new DomainRuleException(T.Format("採点表を提出していない委員がいます: {0}", string.Join(T.Comma, notSubmitted)));
-        return [new TechnicalScoringClosed(c.CaseId, by, at)];
+        if (notSubmitted.Count > 0) return Decision.Refuse("採点表を提出していない委員がいます: {0}", notSubmitted);
+        return Decision.Append(new TechnicalScoringClosed(c.CaseId, by, at));
     }
 
     public async ValueTask<long> Handle(CloseTechnicalScoring c, CancellationToken ct)

@@ -65,7 +65,7 @@ public static class EvaluationGate
     }
 
     /// <summary>Decides on the case's evaluation stream and appends (<see cref="EventStreamWriter"/>); returns the new stream version.</summary>
-    public static async Task<long> AppendAsync(IDocumentSession session, Guid caseId, Func<EvaluationView, object[]> decide, CancellationToken ct)
+    public static async Task<long> AppendAsync(IDocumentSession session, Guid caseId, Func<EvaluationView, Decision> decide, CancellationToken ct)
     {
         var id = EvaluationStreams.Evaluation(caseId);
         var earlier = await Prices.EarlierReservePrices.FindAsync(session, caseId, ct);

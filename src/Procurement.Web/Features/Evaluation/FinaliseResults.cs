@@ -34,12 +34,12 @@ public sealed record FinaliseResults(Guid CaseId) : ICommand<long>, ICaseRequest
 
 public sealed class FinaliseResultsHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<FinaliseResults, long>
 {
-    public static object[] Decide(EvaluationView state, EvaluationResult engine, FinaliseResults c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, EvaluationResult engine, FinaliseResults c, Actor by, DateTimeOffset at)
     {
-        EvaluationGate.RequireClosed(state, T["審査結果の確定"]);
-        if (state.ResultsFinalisedAt is not null) return [];
-        if (!engine.IsFinal) throw new DomainRuleException(T.Format("結果を確定する前に決めることが残っています: {0}", string.Join(T.Comma, engine.Blockers)));
-        return [new ResultsFinalised(c.CaseId, by, at)];
+        if (EvaluationRefusals.IfNotClosedYet(state, "審査結果の確定") is { } refused) return refused;
+        if (state.ResultsFinalisedAt is not null) return Decision.Nothing;
+        if (!engine.IsFinal) return Decision.Refuse("結果を確定する前に決めることが残っています: {0}", engine.BlockerTexts.Select(b => new Reason(b.Template, [.. b.Args])).ToList());
+        return Decision.Append(new ResultsFinalised(c.CaseId, by, at));
     }
 
     public async ValueTask<long> Handle(FinaliseResults c, CancellationToken ct)

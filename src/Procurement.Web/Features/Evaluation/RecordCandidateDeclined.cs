@@ -1,6 +1,5 @@
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;
-using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation;
 
@@ -25,16 +24,13 @@ public sealed class RecordCandidateDeclinedHandler(IDocumentSession session, ICu
     : ICommandHandler<RecordCandidateDeclined, long>
 {
     /// <summary>Only the current candidate of a final result can decline: anyone else was never offered the contract.</summary>
-    public static object[] Decide(EvaluationView state, EvaluationResult result, RecordCandidateDeclined c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, EvaluationResult result, RecordCandidateDeclined c, Actor by, DateTimeOffset at)
     {
-        EvaluationGate.RequireClosed(state, T["受注候補者の辞退の記録"]);
-        if (!result.IsFinal) throw new DomainRuleException("審査の結果が確定していないため、辞退を記録できません。");
-        var candidate = state.Candidate(result) ?? throw new DomainRuleException("受注候補者となる事業者が残っていません。");
-        if (candidate.VendorId != c.VendorId.ToString("N"))
-        {
-            throw new DomainRuleException(T.Format("辞退を記録できるのは、現在の受注候補者（{0}）だけです。", candidate.VendorName));
-        }
-        return [new CandidateDeclined(c.CaseId, c.VendorId, candidate.VendorName, c.Reason.Trim(), by, at)];
+        if (EvaluationRefusals.IfNotClosedYet(state, "受注候補者の辞退の記録") is { } refused) return refused;
+        if (!result.IsFinal) return Decision.Refuse("審査の結果が確定していないため、辞退を記録できません。");
+        if (state.Candidate(result) is not { } candidate) return Decision.Refuse("受注候補者となる事業者が残っていません。");
+        if (candidate.VendorId != c.VendorId.ToString("N")) return Decision.Refuse("辞退を記録できるのは、現在の受注候補者（{0}）だけです。", candidate.VendorName);
+        return Decision.Append(new CandidateDeclined(c.CaseId, c.VendorId, candidate.VendorName, c.Reason.Trim(), by, at));
     }
 
     public async ValueTask<long> Handle(RecordCandidateDeclined c, CancellationToken ct)

@@ -1,5 +1,3 @@
-using static Procurement.Features.Evaluation.EvaluationText;
-
 namespace Procurement.Features.Evaluation;
 
 /// <summary>The officer records a くじ among tied vendors: the order drawn (first wins) and who drew it.</summary>
@@ -17,12 +15,11 @@ public sealed class RecordLotValidator : AbstractValidator<RecordLot>
 
 public sealed class RecordLotHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordLot, long>
 {
-    public static object[] Decide(EvaluationView state, RecordLot c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, RecordLot c, Actor by, DateTimeOffset at)
     {
-        EvaluationGate.RequireNotFinalised(state);
-        EvaluationGate.RequireClosed(state, T["くじの結果の記録"]);
-        if (c.VendorOrder.Any(v => state.Vendors.All(x => x.VendorId != v))) throw new DomainRuleException("評価対象ではない事業者が含まれています。");
-        return [new LotDrawn(c.CaseId, [.. c.VendorOrder], c.DrawnBy.Trim(), string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(), by, at)];
+        if ((EvaluationRefusals.IfFinalised(state) ?? EvaluationRefusals.IfNotClosedYet(state, "くじの結果の記録")) is { } refused) return refused;
+        if (c.VendorOrder.Any(v => state.Vendors.All(x => x.VendorId != v))) return Decision.Refuse("評価対象ではない事業者が含まれています。");
+        return Decision.Append(new LotDrawn(c.CaseId, [.. c.VendorOrder], c.DrawnBy.Trim(), string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(), by, at));
     }
 
     public async ValueTask<long> Handle(RecordLot c, CancellationToken ct)

@@ -71,18 +71,11 @@ public sealed class IndexModel(IQuerySession session, IMediator mediator, UiText
             ImportErrors = parsed.Errors;
             return Page();
         }
-        try
+        var command = new ImportFunctionListCommand(id, PackageName ?? "", parsed.Functions, Version);
+        if (!(await FormCommand.TryAsync(ModelState, t, "Import", () => mediator.Send(command, ct).AsTask())).Ok)
         {
-            await mediator.Send(new ImportFunctionListCommand(id, PackageName ?? "", parsed.Functions, Version), ct);
-        }
-        catch (ValidationException ex)
-        {
-            ImportErrors = ex.Errors.Select(e => e.ErrorMessage).ToList();
-            return Page();
-        }
-        catch (StaleVersionException ex)
-        {
-            ImportErrors = [t[ex.Message]];
+            // The import form lists its problems together, beside the file it was given (the file's own rows are named in them).
+            ImportErrors = [.. ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)];
             return Page();
         }
         TempData["Flash"] = t.Format("{0}件を取り込みました。", parsed.Functions.Count);

@@ -101,25 +101,7 @@ public sealed class BuilderModel(ContractAccess access, IMediator mediator, UiTe
         }
 
         var (command, rowIndex) = Build(id, current);
-        try
-        {
-            await mediator.Send(command, ct);
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError(FieldKey(e.PropertyName, rowIndex), e.ErrorMessage);
-            return Page();
-        }
-        catch (StaleVersionException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-            return Page();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-            return Page();
-        }
+        if (!(await FormCommand.TryAsync(ModelState, t, () => mediator.Send(command, ct).AsTask(), property => FieldKey(property, rowIndex))).Ok) return Page();
 
         var next = action switch
         {

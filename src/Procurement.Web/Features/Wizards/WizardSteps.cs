@@ -39,6 +39,15 @@ public static class WizardState
             ? v.GetString() ?? "" : "";
     }
 
+    /// <summary>The first step that owns a field with an error in <paramref name="modelState"/> (keys <c>{prefix}.{field}</c>), or null.</summary>
+    public static int? FirstStepWithError(ModelStateDictionary modelState, IReadOnlyList<WizardStep> steps, string prefix = "Input")
+    {
+        var fields = modelState.Where(kv => kv.Value!.Errors.Count > 0 && kv.Key.StartsWith(prefix + ".", StringComparison.Ordinal))
+            .Select(kv => kv.Key[(prefix.Length + 1)..]).ToList();
+        var first = steps.Select((step, i) => (step, i)).FirstOrDefault(x => fields.Any(x.step.Owns));
+        return first.step is null ? null : first.i;
+    }
+
     /// <summary>Puts each error next to its field (ids match asp-for names) and returns the first step with an error.</summary>
     public static int? AddErrors(ModelStateDictionary modelState, IReadOnlyList<WizardStep> steps, IEnumerable<ValidationFailure> failures, string prefix = "Input", int? onlyStep = null)
     {

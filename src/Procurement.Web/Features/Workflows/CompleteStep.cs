@@ -3,8 +3,6 @@ using Procurement.Features.Workflows.Guards;
 using Procurement.Features.Workflows.Runtime;
 using static Procurement.Features.Workflows.Runtime.StepLifecycle;
 
-using static Procurement.Features.Workflows.WorkflowText;
-
 namespace Procurement.Features.Workflows;
 
 /// <summary>
@@ -29,43 +27,43 @@ public sealed class CompleteStepValidator : AbstractValidator<CompleteStepComman
 
 public static class CompleteStep
 {
-    public static IReadOnlyList<object> Decide(
+    public static Decision Decide(
         CaseWorkflowView view, WorkflowDefinition definition, CompleteStepCommand c, WorkflowActor actor,
         IReadOnlyDictionary<string, GuardResult> guards, DateTimeOffset now)
     {
-        var step = definition.FindStep(c.StepId) ?? throw new DomainRuleException(T.Format("ステップ「{0}」はこの手続にありません。", c.StepId));
-        var title = Title(step);
+        if (definition.FindStep(c.StepId) is not { } step) return Decision.Refuse("ステップ「{0}」はこの手続にありません。", c.StepId);
+        var title = step.Title;
 
-        var mayAct = new Guard(() => actor.MayAct(step), T.Format("「{0}」を担当するロール（{1}）ではありません。", title, RoleList(step.Roles)));
+        var mayAct = new Guard(() => actor.MayAct(step), Reason.Of("「{0}」を担当するロール（{1}）ではありません。", title, WorkflowText.RoleNames(step.Roles)));
         var complete = new List<Guard> { mayAct };
-        complete.AddRange(step.Guards.Select(name => guards.TryGetValue(name, out var r) && r.Passed
-            ? new Guard(() => true, name)
-            : new Guard(() => false, guards.TryGetValue(name, out var failed) ? failed.Reason ?? name : T.Format("条件「{0}」を確認できません。", name))));
+        complete.AddRange(step.Guards.Select(name => guards.TryGetValue(name, out var r)
+            ? new Guard(() => r.Passed, r.Unmet(name))
+            : new Guard(() => false, Reason.Of("条件「{0}」を確認できません。", name))));
         if (step.Choice.Count > 0)
         {
             complete.Add(new Guard(() => step.Choice.Any(x => x.To == c.Choice),
-                T.Format("次に進む先を選んでください（{0}）。", string.Join(" / ", step.Choice.Select(x => Label(x.Label))))));
+                Reason.Of("次に進む先を選んでください（{0}）。", step.Choice.Select(x => x.Label).ToList())));
         }
         else if (c.Choice is not null)
         {
-            complete.Add(new Guard(() => false, T.Format("「{0}」には選択肢がありません。", title)));
+            complete.Add(new Guard(() => false, Reason.Of("「{0}」には選択肢がありません。", title)));
         }
         // An optional step may be skipped by whoever may do it; any other step that does not apply to this case only by
         // an officer who writes down why (the reason stays in the history).
         var skip = step.Optional
             ? new List<Guard> { mayAct }
             : [
-                new(() => actor.IsOfficer, T.Format("「{0}」を省略できるのは調達担当です。", title)),
-                new(() => !string.IsNullOrWhiteSpace(c.Note), T.Format("「{0}」を省略する理由をメモに入力してください。", title)),
+                new(() => actor.IsOfficer, Reason.Of("「{0}」を省略できるのは調達担当です。", title)),
+                new(() => !string.IsNullOrWhiteSpace(c.Note), Reason.Of("「{0}」を省略する理由をメモに入力してください。", title)),
             ];
 
         // A step still open although later work was recorded (out of order) can be completed or skipped where it stands.
         var open = view.IsActive(step.Id) || RecordedWork.LaterWorkExists(definition, view).Contains(step.Id);
         var state = view.IsCompleted(step.Id) ? State.Completed : open ? State.Active : State.Waiting;
-        var machine = Build(state, complete, skip, []);
-        FireOrRefuse(machine, c.Skip ? Trigger.Skip : Trigger.Complete, state == State.Completed
-            ? T.Format("「{0}」は既に完了しています。", title)
-            : T.Format("「{0}」はまだ開始されていません（前のステップが完了していません）。", title));
+        var refused = FireOrRefuse(Build(state, complete, skip, []), c.Skip ? Trigger.Skip : Trigger.Complete, state == State.Completed
+            ? Reason.Of("「{0}」は既に完了しています。", title)
+            : Reason.Of("「{0}」はまだ開始されていません（前のステップが完了していません）。", title));
+        if (refused is not null) return refused;
 
         var completedAfter = view.Completed.Select(x => x.StepId).Append(step.Id).ToHashSet(StringComparer.Ordinal);
         var activeAfter = view.Active.Select(x => x.StepId).Where(s => s != step.Id).ToHashSet(StringComparer.Ordinal);
@@ -78,7 +76,7 @@ public static class CompleteStep
                 c.Skip, activated, finished, actor.Actor, now),
         };
         events.AddRange(WorkflowRuntime.DeadlinesStartedBy(definition, step, view.Id, completedAfter, actor.Actor, now));
-        return events;
+        return Decision.Append(events);
     }
 }
 
@@ -98,7 +96,7 @@ public sealed class CompleteStepHandler(
             ? await WorkflowGuards.EvaluateAsync(session, services, definition, view, step, now, cancellationToken)
             : new Dictionary<string, GuardResult>();
 
-        var events = CompleteStep.Decide(view, definition, command, WorkflowActor.From(user), results, now);
-        return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
+        var decision = CompleteStep.Decide(view, definition, command, WorkflowActor.From(user), results, now);
+        return await WorkflowStreams.SaveAsync(session, stream, EventStreamWriter.Accept(decision), cancellationToken);
     }
 }

@@ -32,40 +32,31 @@ public static class MigrateCase
     public static IReadOnlyList<string> StepsToMap(CaseWorkflowView view) =>
         view.Completed.Select(c => c.StepId).Concat(view.Active.Select(a => a.StepId)).Distinct().ToList();
 
-    public static IReadOnlyList<object> Decide(
+    public static Decision Decide(
         CaseWorkflowView view, WorkflowDefinition from, WorkflowDefinition to, MigrateCaseCommand c, WorkflowActor actor, DateTimeOffset now)
     {
-        if (!actor.IsOfficer) throw new DomainRuleException("版の移行ができるのは調達担当またはシステム管理者です。");
-        if (to.Id != from.Id) throw new DomainRuleException("別の手続定義には移行できません。");
-        if (to.Version <= from.Version)
-        {
-            throw new DomainRuleException(T.Format("移行先は現在の第{0}版より新しい版を選んでください。", from.Version));
-        }
+        if (!actor.IsOfficer) return Decision.Refuse("版の移行ができるのは調達担当またはシステム管理者です。");
+        if (to.Id != from.Id) return Decision.Refuse("別の手続定義には移行できません。");
+        if (to.Version <= from.Version) return Decision.Refuse("移行先は現在の第{0}版より新しい版を選んでください。", from.Version);
 
         var unknownSources = c.Mapping.Keys.Where(k => from.FindStep(k) is null).ToList();
-        if (unknownSources.Count > 0)
-        {
-            throw new DomainRuleException(T.Format("第{0}版にないステップが対応付けに含まれています: {1}", from.Version, string.Join(", ", unknownSources)));
-        }
+        if (unknownSources.Count > 0) return Decision.Refuse("第{0}版にないステップが対応付けに含まれています: {1}", from.Version, unknownSources);
         var missing = StepsToMap(view).Where(s => !c.Mapping.ContainsKey(s)).ToList();
         if (missing.Count > 0)
         {
-            throw new DomainRuleException(T.Format("ステップの対応付けが不足しています。次のステップの移行先を指定してください: {0}",
-                string.Join(", ", missing.Select(s => $"{s}{T.Open}{Title(from.Step(s))}{T.Close}"))));
+            return Decision.Refuse("ステップの対応付けが不足しています。次のステップの移行先を指定してください: {0}",
+                missing.Select(s => Reason.Of("{0}（{1}）", s, from.Step(s).Title)).ToList());
         }
         var unknownTargets = c.Mapping.Where(kv => to.FindStep(kv.Value) is null).Select(kv => $"{kv.Key} → {kv.Value}").ToList();
-        if (unknownTargets.Count > 0)
-        {
-            throw new DomainRuleException(T.Format("第{0}版にないステップへは移行できません: {1}", to.Version, string.Join(", ", unknownTargets)));
-        }
+        if (unknownTargets.Count > 0) return Decision.Refuse("第{0}版にないステップへは移行できません: {1}", to.Version, unknownTargets);
 
         var completed = view.Completed.Select(x => c.Mapping[x.StepId]).Distinct().ToList();
         var active = view.Active.Select(x => c.Mapping[x.StepId]).Distinct().Where(s => !completed.Contains(s)).ToList();
         if (!view.Finished && active.Count == 0)
         {
-            throw new DomainRuleException("この対応付けでは移行後に進行中のステップがなくなります。進行中のステップを未完了のステップに対応付けてください。");
+            return Decision.Refuse("この対応付けでは移行後に進行中のステップがなくなります。進行中のステップを未完了のステップに対応付けてください。");
         }
-        return [new CaseMigrated(view.Id, from.Id, from.Version, to.Version, new Dictionary<string, string>(c.Mapping), c.Reason.Trim(), completed, active, actor.Actor, now)];
+        return Decision.Append(new CaseMigrated(view.Id, from.Id, from.Version, to.Version, new Dictionary<string, string>(c.Mapping), c.Reason.Trim(), completed, active, actor.Actor, now));
     }
 }
 
@@ -83,7 +74,7 @@ public sealed class MigrateCaseHandler(
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
         var to = catalog.Find(view.DefinitionId, command.ToVersion)
             ?? throw new DomainRuleException(T.Format("手続定義「{0}」第{1}版が見つかりません。", view.DefinitionId, command.ToVersion));
-        var events = MigrateCase.Decide(view, catalog.For(view), to, command, actor, clock.GetUtcNow()).ToList();
+        var events = EventStreamWriter.Accept(MigrateCase.Decide(view, catalog.For(view), to, command, actor, clock.GetUtcNow())).ToList();
         // The new version may name records the old one did not: those already recorded complete their steps now.
         view.With(events);
         events.AddRange(RecordedWork.CatchUp(view, to, await CaseRecords.LoadAsync(session, command.CaseId, cancellationToken)));

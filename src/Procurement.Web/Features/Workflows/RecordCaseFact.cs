@@ -1,8 +1,6 @@
 using Procurement.Features.Workflows.Guards;
 using Procurement.Features.Workflows.Runtime;
 
-using static Procurement.Features.Workflows.WorkflowText;
-
 namespace Procurement.Features.Workflows;
 
 /// <summary>A user confirms (or withdraws) a fact a guard checks, e.g. "評価基準を確定した".</summary>
@@ -34,15 +32,12 @@ public static class RecordCaseFact
         [CaseFacts.MigrationReconciled] = [Roles.Officer],
     };
 
-    public static IReadOnlyList<object> Decide(CaseWorkflowView view, RecordCaseFactCommand c, WorkflowActor actor, DateTimeOffset now)
+    public static Decision Decide(CaseWorkflowView view, RecordCaseFactCommand c, WorkflowActor actor, DateTimeOffset now)
     {
         var allowed = AllowedRoles[c.Fact];
-        if (!actor.MayActAs(allowed))
-        {
-            throw new DomainRuleException(T.Format("「{0}」を記録できるのは{1}です。", T[CaseFacts.Titles[c.Fact]], RoleList(allowed)));
-        }
-        if (view.FactHolds(c.Fact) == c.Holds && view.Facts.ContainsKey(c.Fact)) return [];
-        return [new CaseFactRecorded(view.Id, c.Fact, c.Holds, string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(), actor.Actor, now)];
+        if (!actor.MayActAs(allowed)) return Decision.Refuse("「{0}」を記録できるのは{1}です。", Reason.Of(CaseFacts.Titles[c.Fact]), WorkflowText.RoleNames(allowed));
+        if (view.FactHolds(c.Fact) == c.Holds && view.Facts.ContainsKey(c.Fact)) return Decision.Nothing;
+        return Decision.Append(new CaseFactRecorded(view.Id, c.Fact, c.Holds, string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim(), actor.Actor, now));
     }
 }
 
@@ -53,7 +48,7 @@ public sealed class RecordCaseFactHandler(IDocumentSession session, ICurrentUser
     {
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
-        var events = RecordCaseFact.Decide(view, command, WorkflowActor.From(user), clock.GetUtcNow());
-        return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
+        var decision = RecordCaseFact.Decide(view, command, WorkflowActor.From(user), clock.GetUtcNow());
+        return await WorkflowStreams.SaveAsync(session, stream, EventStreamWriter.Accept(decision), cancellationToken);
     }
 }

@@ -2,8 +2,6 @@ using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
 using static Procurement.Features.Workflows.Runtime.StepLifecycle;
 
-using static Procurement.Features.Workflows.WorkflowText;
-
 namespace Procurement.Features.Workflows;
 
 /// <summary>An officer returns the case from an active step to an earlier completed step, with a written reason.</summary>
@@ -25,22 +23,22 @@ public sealed class SendBackValidator : AbstractValidator<SendBackCommand>
 
 public static class SendBack
 {
-    public static IReadOnlyList<object> Decide(CaseWorkflowView view, WorkflowDefinition definition, SendBackCommand c, WorkflowActor actor, DateTimeOffset now)
+    public static Decision Decide(CaseWorkflowView view, WorkflowDefinition definition, SendBackCommand c, WorkflowActor actor, DateTimeOffset now)
     {
-        var from = definition.FindStep(c.FromStep) ?? throw new DomainRuleException(T.Format("ステップ「{0}」はこの手続にありません。", c.FromStep));
-        var to = definition.FindStep(c.ToStep) ?? throw new DomainRuleException(T.Format("ステップ「{0}」はこの手続にありません。", c.ToStep));
-        if (!view.IsActive(from.Id)) throw new DomainRuleException(T.Format("「{0}」は進行中ではないため、そこから差し戻せません。", Title(from)));
+        if (definition.FindStep(c.FromStep) is not { } from) return Decision.Refuse("ステップ「{0}」はこの手続にありません。", c.FromStep);
+        if (definition.FindStep(c.ToStep) is not { } to) return Decision.Refuse("ステップ「{0}」はこの手続にありません。", c.ToStep);
+        if (!view.IsActive(from.Id)) return Decision.Refuse("「{0}」は進行中ではないため、そこから差し戻せません。", from.Title);
 
         var reopen = new List<Guard>
         {
-            new(() => actor.IsOfficer, T["差戻しができるのは調達担当です。"]),
-            new(() => WorkflowRuntime.CanSendBack(definition, from.Id, to.Id), T.Format("「{0}」は「{1}」より前のステップではありません。", Title(to), Title(from))),
+            new(() => actor.IsOfficer, Reason.Of("差戻しができるのは調達担当です。")),
+            new(() => WorkflowRuntime.CanSendBack(definition, from.Id, to.Id), Reason.Of("「{0}」は「{1}」より前のステップではありません。", to.Title, from.Title)),
         };
-        var machine = Build(view.IsCompleted(to.Id) ? State.Completed : view.IsActive(to.Id) ? State.Active : State.Waiting, [], [], reopen);
-        FireOrRefuse(machine, Trigger.Reopen, T.Format("差戻し先「{0}」はまだ完了していません。", Title(to)));
+        var lifecycle = Build(view.IsCompleted(to.Id) ? State.Completed : view.IsActive(to.Id) ? State.Active : State.Waiting, [], [], reopen);
+        if (FireOrRefuse(lifecycle, Trigger.Reopen, Reason.Of("差戻し先「{0}」はまだ完了していません。", to.Title)) is { } refused) return refused;
 
         var plan = WorkflowRuntime.PlanSendBack(definition, view, to.Id);
-        return [new CaseSentBack(view.Id, from.Id, to.Id, c.Reason.Trim(), plan.Reopened, plan.Deactivated, actor.Actor, now)];
+        return Decision.Append(new CaseSentBack(view.Id, from.Id, to.Id, c.Reason.Trim(), plan.Reopened, plan.Deactivated, actor.Actor, now));
     }
 }
 
@@ -51,7 +49,7 @@ public sealed class SendBackHandler(IDocumentSession session, ICurrentUser user,
     {
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
-        var events = SendBack.Decide(view, catalog.For(view), command, WorkflowActor.From(user), clock.GetUtcNow());
-        return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
+        var decision = SendBack.Decide(view, catalog.For(view), command, WorkflowActor.From(user), clock.GetUtcNow());
+        return await WorkflowStreams.SaveAsync(session, stream, EventStreamWriter.Accept(decision), cancellationToken);
     }
 }

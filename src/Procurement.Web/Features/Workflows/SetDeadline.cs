@@ -1,8 +1,6 @@
 using Procurement.Features.Workflows.Definitions;
 using Procurement.Features.Workflows.Runtime;
 
-using static Procurement.Features.Workflows.WorkflowText;
-
 namespace Procurement.Features.Workflows;
 
 /// <summary>An officer sets (or moves) the due date of a step not yet completed, e.g. the 提案書 deadline in the 公告.</summary>
@@ -23,13 +21,13 @@ public sealed class SetDeadlineValidator : AbstractValidator<SetDeadlineCommand>
 
 public static class SetDeadline
 {
-    public static IReadOnlyList<object> Decide(CaseWorkflowView view, WorkflowDefinition definition, SetDeadlineCommand c, WorkflowActor actor, DateTimeOffset now)
+    public static Decision Decide(CaseWorkflowView view, WorkflowDefinition definition, SetDeadlineCommand c, WorkflowActor actor, DateTimeOffset now)
     {
-        if (!actor.IsOfficer) throw new DomainRuleException("期限を設定できるのは調達担当です。");
-        var step = definition.FindStep(c.StepId) ?? throw new DomainRuleException(T.Format("ステップ「{0}」はこの手続にありません。", c.StepId));
-        if (view.IsCompleted(step.Id)) throw new DomainRuleException(T.Format("「{0}」は完了済みのため期限を設定できません。", Title(step)));
-        if (view.DueFor(step.Id) == c.Due) return [];
-        return [new StepDeadlineSet(view.Id, step.Id, c.Due, string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim(), actor.Actor, now)];
+        if (!actor.IsOfficer) return Decision.Refuse("期限を設定できるのは調達担当です。");
+        if (definition.FindStep(c.StepId) is not { } step) return Decision.Refuse("ステップ「{0}」はこの手続にありません。", c.StepId);
+        if (view.IsCompleted(step.Id)) return Decision.Refuse("「{0}」は完了済みのため期限を設定できません。", step.Title);
+        if (view.DueFor(step.Id) == c.Due) return Decision.Nothing;
+        return Decision.Append(new StepDeadlineSet(view.Id, step.Id, c.Due, string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim(), actor.Actor, now));
     }
 }
 
@@ -40,7 +38,7 @@ public sealed class SetDeadlineHandler(IDocumentSession session, ICurrentUser us
     {
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
         var view = stream.Aggregate ?? throw new DomainRuleException(WorkflowStreams.NotStarted);
-        var events = SetDeadline.Decide(view, catalog.For(view), command, WorkflowActor.From(user), clock.GetUtcNow());
-        return await WorkflowStreams.SaveAsync(session, stream, events, cancellationToken);
+        var decision = SetDeadline.Decide(view, catalog.For(view), command, WorkflowActor.From(user), clock.GetUtcNow());
+        return await WorkflowStreams.SaveAsync(session, stream, EventStreamWriter.Accept(decision), cancellationToken);
     }
 }

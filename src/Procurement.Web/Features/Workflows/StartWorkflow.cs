@@ -21,14 +21,11 @@ public sealed class StartWorkflowValidator : AbstractValidator<StartWorkflowComm
 
 public static class StartWorkflow
 {
-    public static IReadOnlyList<object> Decide(CaseWorkflowView? current, CaseSummary @case, WorkflowDefinition definition, WorkflowActor actor, DateTimeOffset now)
+    public static Decision Decide(CaseWorkflowView? current, CaseSummary @case, WorkflowDefinition definition, WorkflowActor actor, DateTimeOffset now)
     {
-        if (!actor.IsOfficer) throw new DomainRuleException("手続を開始できるのは調達担当です。");
-        if (current is not null)
-        {
-            throw new DomainRuleException(T.Format("この案件は既に手続「{0}」第{1}版で進行しています。", current.DefinitionId, current.DefinitionVersion));
-        }
-        return [new WorkflowStarted(@case.Id, @case.GroupId, definition.Id, definition.Version, [definition.Start], actor.Actor, now)];
+        if (!actor.IsOfficer) return Decision.Refuse("手続を開始できるのは調達担当です。");
+        if (current is not null) return Decision.Refuse("この案件は既に手続「{0}」第{1}版で進行しています。", current.DefinitionId, current.DefinitionVersion);
+        return Decision.Append(new WorkflowStarted(@case.Id, @case.GroupId, definition.Id, definition.Version, [definition.Start], actor.Actor, now));
     }
 }
 
@@ -44,7 +41,7 @@ public sealed class StartWorkflowHandler(
                 ? T.Format("手続定義「{0}」第{1}版が見つかりません。", command.DefinitionId, missing)
                 : T.Format("手続定義「{0}」が見つかりません。", command.DefinitionId));
         var stream = await WorkflowStreams.FetchAsync(session, command.CaseId, command.ExpectedVersion, cancellationToken);
-        var events = StartWorkflow.Decide(stream.Aggregate, @case, definition, WorkflowActor.From(user), clock.GetUtcNow()).ToList();
+        var events = EventStreamWriter.Accept(StartWorkflow.Decide(stream.Aggregate, @case, definition, WorkflowActor.From(user), clock.GetUtcNow())).ToList();
         // Work recorded before the start (a survey, a cost share) completes its steps at once: the current step never lags.
         var view = ((CaseWorkflowView?)null).With(events)!;
         events.AddRange(RecordedWork.CatchUp(view, definition, await CaseRecords.LoadAsync(session, command.CaseId, cancellationToken)));

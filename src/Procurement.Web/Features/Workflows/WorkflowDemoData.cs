@@ -31,7 +31,7 @@ public static class WorkflowDemoData
 
         var actor = new WorkflowActor(new Actor(officer.Id, officer.DisplayName), new HashSet<string>(officer.Roles, StringComparer.Ordinal));
         var now = clock.GetUtcNow();
-        var events = new List<object>(StartWorkflow.Decide(null, summary, definition, actor, now));
+        var events = new List<object>(EventStreamWriter.Accept(StartWorkflow.Decide(null, summary, definition, actor, now)));
         var view = ((CaseWorkflowView?)null).With(events)!;
         var notes = new Dictionary<string, string>
         {
@@ -41,7 +41,7 @@ public static class WorkflowDemoData
         };
         foreach (var (step, note) in notes)
         {
-            var decided = CompleteStep.Decide(view, definition, new CompleteStepCommand(summary.Id, step, note), actor, new Dictionary<string, Guards.GuardResult>(), now);
+            var decided = EventStreamWriter.Accept(CompleteStep.Decide(view, definition, new CompleteStepCommand(summary.Id, step, note), actor, new Dictionary<string, Guards.GuardResult>(), now));
             view = view.With(decided)!;
             events.AddRange(decided);
         }
@@ -52,15 +52,15 @@ public static class WorkflowDemoData
         // The demo's evaluation holds no demonstration (its criteria score the proposals alone): the optional step is passed over.
         foreach (var step in RecordedWork.Current(definition, view).Where(s => s == "demonstrations").ToList())
         {
-            var skipped = CompleteStep.Decide(view, definition, new CompleteStepCommand(summary.Id, step, "デモ案件ではデモンストレーションを実施しない", Skip: true), actor,
-                new Dictionary<string, Guards.GuardResult>(), now);
+            var skipped = EventStreamWriter.Accept(CompleteStep.Decide(view, definition,
+                new CompleteStepCommand(summary.Id, step, "デモ案件ではデモンストレーションを実施しない", Skip: true), actor, new Dictionary<string, Guards.GuardResult>(), now));
             view = view.With(skipped)!;
             events.AddRange(skipped);
         }
         var currentSteps = RecordedWork.Current(definition, view);
         var current = currentSteps.Count > 0 ? currentSteps[0] : "organisation-setup";
         var due = WorkflowClock.Today(now).AddDays(5);
-        events.AddRange(SetDeadline.Decide(view, definition, new SetDeadlineCommand(summary.Id, current, due, "デモ案件の次の締切"), actor, now));
+        events.AddRange(EventStreamWriter.Accept(SetDeadline.Decide(view, definition, new SetDeadlineCommand(summary.Id, current, due, "デモ案件の次の締切"), actor, now)));
 
         session.Events.Append(summary.Id, events.ToArray());
         await session.SaveChangesAsync(ct);

@@ -3,9 +3,10 @@ using Procurement.Features.Workflows.Definitions;
 namespace Procurement.Features.Workflows;
 
 /// <summary>
-/// Workflow sentences in the reader's language, decided while handling the request: refusals of the use cases, guard
-/// reasons and the case-timeline lines, with step titles and role names as the reader sees them on the page.
-/// Guard descriptions stay Japanese keys, translated where they are shown. A field named T, so the UI text checks
+/// Workflow sentences in the reader's language, made while handling the request: guard reasons, the handlers' own
+/// refusals (a definition that does not exist) and the case-timeline lines, with step titles and role names as the
+/// reader sees them on the page. The use cases' decisions do not use it: their refusals are keys with arguments
+/// (<see cref="Decision"/>), put into the reader's language when shown. Guard descriptions stay Japanese keys. A field named T, so the UI text checks
 /// (scripts/ui-text-keys.py, the English completeness test) see the templates.
 /// </summary>
 internal static class WorkflowText
@@ -42,5 +43,6 @@ internal static class WorkflowText
     /// <summary>The record's name as the reader sees it; an event without a title keeps its code name rather than vanish.</summary>
     public static string RecordTitle(string eventName) => RecordTitles.TryGetValue(eventName, out var title) ? T[title] : eventName;
 
-    public static string RoleList(IEnumerable<string> roles) => string.Join(T.Comma, roles.Select(r => T[Infrastructure.Auth.Roles.DisplayName(r)]));
+    /// <summary>Role names as an argument of a refusal (each a UI text key, joined with the reader's comma).</summary>
+    public static List<Reason> RoleNames(IEnumerable<string> roles) => [.. roles.Select(r => Reason.Of(Infrastructure.Auth.Roles.DisplayName(r)))];
 }

@@ -185,6 +185,26 @@ public sealed class DocumentPagesTests(SharedApp shared) : IClassFixture<SharedA
     }
 
     [Fact]
+    public async Task A_document_with_inputs_missing_is_refused_beside_its_button_linking_each_input_and_offering_a_working_draft()
+    {
+        var officer = await _app.SignInAsync("officer1");
+
+        var response = await officer.PostFormAsync($"{Page}?handler=Generate", new Dictionary<string, string> { ["templateId"] = "procurement-spec" }, formPageUrl: Page);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var row = html[html.IndexOf("id=\"template-procurement-spec\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        // The refusal's first line beside the button (not the lines of the inputs), then each input as a link.
+        Assert.Contains("<li>次の事項が入力されていないため、文書を生成できません。入力するか、作業用の案として生成してください。</li>", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("<li>・", row, StringComparison.Ordinal);
+        Assert.Contains("id=\"missing-procurement-spec\"", row, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/Cases/{CaseId}/", row[row.IndexOf("missing-procurement-spec", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("generate-draft", row, StringComparison.Ordinal);
+        Assert.Null(await LoadAsync());
+    }
+
+    [Fact]
     public async Task PDF_is_offered_and_served_when_LibreOffice_is_installed_and_refused_with_a_message_when_it_is_not()
     {
         var officer = await _app.SignInAsync("officer1");

@@ -33,7 +33,7 @@ public sealed class RandomWalkTests
     {
         var now = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
         var @case = new CaseSummary { Id = Guid.NewGuid(), GroupId = Guid.NewGuid(), Title = "試験" };
-        var view = ((CaseWorkflowView?)null).With(StartWorkflow.Decide(null, @case, d, Everyone, now))!;
+        var view = ((CaseWorkflowView?)null).With(EventStreamWriter.Accept(StartWorkflow.Decide(null, @case, d, Everyone, now)))!;
         var sendBacks = 0;
 
         for (var i = 0; i < random.Length && !view.Finished; i++)
@@ -50,7 +50,7 @@ public sealed class RandomWalkTests
             if (sendBacks < 3 && r % 7 == 0 && targets.Count > 0)
             {
                 var to = targets[r / 7 % targets.Count];
-                view = view.With(SendBack.Decide(view, d, new SendBackCommand(view.Id, step.Id, to.Id, "再検討"), Everyone, now))!;
+                view = view.With(EventStreamWriter.Accept(SendBack.Decide(view, d, new SendBackCommand(view.Id, step.Id, to.Id, "再検討"), Everyone, now)))!;
                 sendBacks++;
                 continue;
             }
@@ -58,7 +58,7 @@ public sealed class RandomWalkTests
             var choice = step.Choice.Count > 0 ? step.Choice[r / 3 % step.Choice.Count].To : null;
             var skip = step.Optional && r % 2 == 0;
             var guards = step.Guards.ToDictionary(g => g, _ => GuardResult.Pass);
-            view = view.With(CompleteStep.Decide(view, d, new CompleteStepCommand(view.Id, step.Id, null, choice, skip), Everyone, guards, now))!;
+            view = view.With(EventStreamWriter.Accept(CompleteStep.Decide(view, d, new CompleteStepCommand(view.Id, step.Id, null, choice, skip), Everyone, guards, now)))!;
         }
 
         Assert.True(view.Finished, $"not finished; active: {string.Join(", ", view.Active.Select(a => a.StepId))}");

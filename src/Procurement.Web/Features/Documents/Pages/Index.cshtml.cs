@@ -45,44 +45,41 @@ public sealed class IndexModel(IMediator mediator, TemplateCatalog catalog, PdfC
     public async Task<IActionResult> OnPostGenerateAsync(Guid id, string? templateId, bool workingDraft, CancellationToken ct)
     {
         if (!CanGenerate) return Forbid();
-        try
+        GenerateDocumentResult? result = null;
+        MissingInputsException? missing = null;
+        var (ok, _) = await FormCommand.TryAsync(ModelState, t, async () =>
         {
-            var result = await mediator.Send(new GenerateDocument(id, templateId ?? "", WorkingDraft: workingDraft), ct);
+            try
+            {
+                result = await mediator.Send(new GenerateDocument(id, templateId ?? "", WorkingDraft: workingDraft), ct);
+            }
+            catch (MissingInputsException ex)
+            {
+                // Kept for its inputs, which the page links to; FormCommand still shows the refusal itself.
+                missing = ex;
+                throw;
+            }
+        }, _ => "");
+        if (ok && result is not null)
+        {
             var title = catalog.Find(templateId ?? "")?.TitleFor(Case.Procedure) ?? result.Kind;
             TempData["Flash"] = result.Created
                 ? t.Format("{0}の第{1}版を生成しました。", title, result.Version)
                 : t.Format("{0}は第{1}版から変わっていないため、新しい版は作りませんでした。", title, result.Version);
             return Redirect($"/Cases/{id}/Documents#doc-{result.Kind}");
         }
-        catch (ValidationException ex)
-        {
-            Refuse(templateId, ex.Errors.Select(e => e.ErrorMessage));
-        }
-        catch (MissingInputsException ex)
-        {
-            RefusedTemplateId = templateId;
-            Missing = ex.Inputs;
-            Refusal = [ex.Message.Split('\n')[0]];
-            ModelState.AddModelError("", Refusal[0]);
-        }
-        catch (StaleVersionException ex)
-        {
-            Refuse(templateId, [t[ex.Message]]);
-        }
-        catch (DomainRuleException ex)
-        {
-            Refuse(templateId, ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        }
+        // Every message is about the template that was sent: shown beside it, one reason a line (the missing inputs
+        // as links instead of their lines).
+        RefusedTemplateId = templateId;
+        Missing = missing?.Inputs ?? [];
+        var lines = ModelState.Values.SelectMany(v => v.Errors)
+            .SelectMany(e => e.ErrorMessage.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Refusal = missing is null ? [.. lines] : [.. lines.Take(1)];
+        ModelState.Clear(); // the summary at the top lists the same lines, one each
+        foreach (var line in Refusal) ModelState.AddModelError("", line);
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
-    }
-
-    private void Refuse(string? templateId, IEnumerable<string> lines)
-    {
-        RefusedTemplateId = templateId;
-        Refusal = lines.ToList();
-        foreach (var line in Refusal) ModelState.AddModelError("", line);
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -18,11 +18,11 @@ public sealed class AddEvaluationVendorValidator : AbstractValidator<AddEvaluati
 
 public sealed class AddEvaluationVendorHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<AddEvaluationVendor, long>
 {
-    public static object[] Decide(EvaluationView state, AddEvaluationVendor c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, AddEvaluationVendor c, Actor by, DateTimeOffset at)
     {
-        if (state.CriteriaFrozen && state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("提案書の開封後は評価対象の事業者を追加できません。");
-        if (state.Vendors.Any(v => v.VendorId == c.VendorId && v.Name == c.Name.Trim())) return [];
-        return [new EvaluationVendorAdded(c.CaseId, c.VendorId, c.Name.Trim(), by, at)];
+        if (state.CriteriaFrozen && state.Vendors.All(v => v.VendorId != c.VendorId)) return Decision.Refuse("提案書の開封後は評価対象の事業者を追加できません。");
+        if (state.Vendors.Any(v => v.VendorId == c.VendorId && v.Name == c.Name.Trim())) return Decision.Nothing;
+        return Decision.Append(new EvaluationVendorAdded(c.CaseId, c.VendorId, c.Name.Trim(), by, at));
     }
 
     public async ValueTask<long> Handle(AddEvaluationVendor c, CancellationToken ct)

@@ -23,16 +23,16 @@ public sealed class AppointCommitteeMemberValidator : AbstractValidator<AppointC
 
 public sealed class AppointCommitteeMemberHandler(IDocumentSession session, ICurrentUser user, CaseAccess access, TimeProvider clock) : ICommandHandler<AppointCommitteeMember, long>
 {
-    public static object[] Decide(EvaluationView state, AppointCommitteeMember c, UserAccount? account, bool inCaseGroup, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, AppointCommitteeMember c, UserAccount? account, bool inCaseGroup, Actor by, DateTimeOffset at)
     {
-        if (account is null || !account.IsActive) throw new DomainRuleException("指定された利用者が見つかりません。");
-        if (!inCaseGroup) throw new DomainRuleException("この案件のグループに所属していない利用者は委員に選任できません。");
-        if (!account.Roles.Contains(Roles.Committee) || account.Roles.Contains(Roles.Legal)) throw new DomainRuleException("選定委員の役割を持つ利用者のみ委員に選任できます。");
-        EvaluationGate.RequireOpen(state);
+        if (account is null || !account.IsActive) return Decision.Refuse("指定された利用者が見つかりません。");
+        if (!inCaseGroup) return Decision.Refuse("この案件のグループに所属していない利用者は委員に選任できません。");
+        if (!account.Roles.Contains(Roles.Committee) || account.Roles.Contains(Roles.Legal)) return Decision.Refuse("選定委員の役割を持つ利用者のみ委員に選任できます。");
+        if (EvaluationRefusals.IfClosed(state) is { } refused) return refused;
         var seat = state.Members.FirstOrDefault(m => m.MemberId == c.UserId);
         var position = c.Position is null ? seat?.Position : string.IsNullOrWhiteSpace(c.Position) ? null : c.Position.Trim();
-        if (seat is not null && seat.Position == position && (!c.IsChair || state.ChairId == c.UserId)) return [];
-        return [new CommitteeMemberAppointed(c.CaseId, c.UserId, account.DisplayName, c.IsChair, by, at, position)];
+        if (seat is not null && seat.Position == position && (!c.IsChair || state.ChairId == c.UserId)) return Decision.Nothing;
+        return Decision.Append(new CommitteeMemberAppointed(c.CaseId, c.UserId, account.DisplayName, c.IsChair, by, at, position));
     }
 
     public async ValueTask<long> Handle(AppointCommitteeMember c, CancellationToken ct)

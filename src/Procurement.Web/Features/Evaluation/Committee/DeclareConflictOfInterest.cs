@@ -20,12 +20,11 @@ public sealed class DeclareConflictOfInterestValidator : AbstractValidator<Decla
 public sealed class DeclareConflictOfInterestHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<DeclareConflictOfInterest, long>
 {
-    public static object[] Decide(EvaluationView state, DeclareConflictOfInterest c, Guid memberId, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, DeclareConflictOfInterest c, Guid memberId, Actor by, DateTimeOffset at)
     {
-        EvaluationGate.RequireOpen(state);
-        var unknown = c.ConflictedVendorIds.Where(v => state.Vendors.All(x => x.VendorId != v)).ToList();
-        if (unknown.Count > 0) throw new DomainRuleException("評価対象ではない事業者が指定されています。");
-        return [new ConflictOfInterestDeclared(c.CaseId, memberId, c.ConflictedVendorIds.Distinct().ToList(), c.Statement.Trim(), by, at)];
+        if (EvaluationRefusals.IfClosed(state) is { } refused) return refused;
+        if (c.ConflictedVendorIds.Any(v => state.Vendors.All(x => x.VendorId != v))) return Decision.Refuse("評価対象ではない事業者が指定されています。");
+        return Decision.Append(new ConflictOfInterestDeclared(c.CaseId, memberId, c.ConflictedVendorIds.Distinct().ToList(), c.Statement.Trim(), by, at));
     }
 
     public async ValueTask<long> Handle(DeclareConflictOfInterest c, CancellationToken ct)

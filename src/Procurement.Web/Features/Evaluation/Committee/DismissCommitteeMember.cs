@@ -14,11 +14,11 @@ public sealed class DismissCommitteeMemberValidator : AbstractValidator<DismissC
 
 public sealed class DismissCommitteeMemberHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<DismissCommitteeMember, long>
 {
-    public static object[] Decide(EvaluationView state, DismissCommitteeMember c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, DismissCommitteeMember c, Actor by, DateTimeOffset at)
     {
-        if (state.Members.FirstOrDefault(m => m.MemberId == c.MemberId) is not { } seat) throw new DomainRuleException("この案件の選定委員ではありません。");
-        if (state.CriteriaFrozen) throw new DomainRuleException("提案書の開封後は委員を解任できません。");
-        return [new CommitteeMemberDismissed(c.CaseId, seat.MemberId, seat.Name, by, at)];
+        if (state.Members.FirstOrDefault(m => m.MemberId == c.MemberId) is not { } seat) return Decision.Refuse("この案件の選定委員ではありません。");
+        if (state.CriteriaFrozen) return Decision.Refuse("提案書の開封後は委員を解任できません。");
+        return Decision.Append(new CommitteeMemberDismissed(c.CaseId, seat.MemberId, seat.Name, by, at));
     }
 
     public async ValueTask<long> Handle(DismissCommitteeMember c, CancellationToken ct)

@@ -15,14 +15,14 @@ public sealed class RemoveEvaluationVendorValidator : AbstractValidator<RemoveEv
 
 public sealed class RemoveEvaluationVendorHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RemoveEvaluationVendor, long>
 {
-    public static object[] Decide(EvaluationView state, RemoveEvaluationVendor c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, RemoveEvaluationVendor c, Actor by, DateTimeOffset at)
     {
-        if (state.Vendors.FirstOrDefault(v => v.VendorId == c.VendorId) is not { } vendor) throw new DomainRuleException("この事業者は評価対象ではありません。");
-        if (state.CriteriaFrozen) throw new DomainRuleException("提案書の開封後は評価対象の事業者を除外できません。");
+        if (state.Vendors.FirstOrDefault(v => v.VendorId == c.VendorId) is not { } vendor) return Decision.Refuse("この事業者は評価対象ではありません。");
+        if (state.CriteriaFrozen) return Decision.Refuse("提案書の開封後は評価対象の事業者を除外できません。");
         if (state.Demonstrations.Any(d => d.VendorId == c.VendorId))
-            throw new DomainRuleException("デモンストレーションの日程が登録されている事業者は除外できません。先に日程を取り消してください。");
-        if (state.Bids.ContainsKey(c.VendorId)) throw new DomainRuleException("入札価格が記録されている事業者は除外できません。");
-        return [new EvaluationVendorRemoved(c.CaseId, vendor.VendorId, vendor.Name, by, at)];
+            return Decision.Refuse("デモンストレーションの日程が登録されている事業者は除外できません。先に日程を取り消してください。");
+        if (state.Bids.ContainsKey(c.VendorId)) return Decision.Refuse("入札価格が記録されている事業者は除外できません。");
+        return Decision.Append(new EvaluationVendorRemoved(c.CaseId, vendor.VendorId, vendor.Name, by, at));
     }
 
     public async ValueTask<long> Handle(RemoveEvaluationVendor c, CancellationToken ct)

@@ -1,5 +1,4 @@
 using Procurement.Features.Evaluation.Scoring;
-using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.Consensus;
 
@@ -21,14 +20,14 @@ public sealed class DecidePartialFitValidator : AbstractValidator<DecidePartialF
 
 public sealed class DecidePartialFitHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<DecidePartialFit, long>
 {
-    public static object[] Decide(EvaluationView state, DecidePartialFit c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, DecidePartialFit c, Actor by, DateTimeOffset at)
     {
-        EvaluationGate.RequireNotFinalised(state);
-        if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
-        var item = state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId)
-            ?? throw new DomainRuleException(T.Format("評価項目「{0}」は評価基準にありません。", c.ItemId));
-        if (item.Scale != ScaleKind.FitGap) throw new DomainRuleException(T.Format("「{0}」は○△×で評価する項目ではありません。", item.Name));
-        return [new PartialFitDecided(c.CaseId, c.VendorId, c.ItemId, c.TreatAsFit, c.Reason.Trim(), by, at)];
+        if (EvaluationRefusals.IfFinalised(state) is { } refused) return refused;
+        if (state.Vendors.All(v => v.VendorId != c.VendorId)) return Decision.Refuse("評価対象ではない事業者です。");
+        if (state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId) is not { } item)
+            return Decision.Refuse("評価項目「{0}」は評価基準にありません。", c.ItemId);
+        if (item.Scale != ScaleKind.FitGap) return Decision.Refuse("「{0}」は○△×で評価する項目ではありません。", item.Name);
+        return Decision.Append(new PartialFitDecided(c.CaseId, c.VendorId, c.ItemId, c.TreatAsFit, c.Reason.Trim(), by, at));
     }
 
     public async ValueTask<long> Handle(DecidePartialFit c, CancellationToken ct)

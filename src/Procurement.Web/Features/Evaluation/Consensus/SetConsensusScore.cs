@@ -1,5 +1,4 @@
 using Procurement.Features.Evaluation.Scoring;
-using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.Consensus;
 
@@ -22,15 +21,18 @@ public sealed class SetConsensusScoreValidator : AbstractValidator<SetConsensusS
 
 public sealed class SetConsensusScoreHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<SetConsensusScore, long>
 {
-    public static object[] Decide(EvaluationView state, SetConsensusScore c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, SetConsensusScore c, Actor by, DateTimeOffset at)
     {
-        EvaluationGate.RequireNotFinalised(state);
-        EvaluationGate.RequireClosed(state, T["合議による評価の決定"]);
-        if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
-        var item = state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId)
-            ?? throw new DomainRuleException(T.Format("評価項目「{0}」は評価基準にありません。", c.ItemId));
-        if (c.Mark is { } mark && !Marks.IsValid(item, mark)) throw new DomainRuleException(Marks.RangeMessage(item) + "。");
-        return [new ConsensusScoreSet(c.CaseId, c.VendorId, c.ItemId, c.Mark, c.Reason.Trim(), by, at)];
+        if ((EvaluationRefusals.IfFinalised(state) ?? EvaluationRefusals.IfNotClosedYet(state, "合議による評価の決定")) is { } refused) return refused;
+        if (state.Vendors.All(v => v.VendorId != c.VendorId)) return Decision.Refuse("評価対象ではない事業者です。");
+        if (state.ScoredCriteria.SelectMany(x => x.Items).FirstOrDefault(i => i.Id == c.ItemId) is not { } item)
+            return Decision.Refuse("評価項目「{0}」は評価基準にありません。", c.ItemId);
+        if (c.Mark is { } mark && !Marks.IsValid(item, mark))
+        {
+            var range = Marks.RangeText(item); // one of the engine's templates (EngineTexts), each with its English
+            return Decision.Refuse(range.Template, [.. range.Args]);
+        }
+        return Decision.Append(new ConsensusScoreSet(c.CaseId, c.VendorId, c.ItemId, c.Mark, c.Reason.Trim(), by, at));
     }
 
     public async ValueTask<long> Handle(SetConsensusScore c, CancellationToken ct)

@@ -17,11 +17,11 @@ public sealed class ChangeFrozenCriteriaValidator : AbstractValidator<ChangeFroz
 
 public sealed class ChangeFrozenCriteriaHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<ChangeFrozenCriteria, long>
 {
-    public static object[] Decide(EvaluationView state, ChangeFrozenCriteria c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, ChangeFrozenCriteria c, Actor by, DateTimeOffset at)
     {
-        if (!state.CriteriaFrozen) throw new DomainRuleException("提案書の開封前は、通常の評価基準の定義で変更してください。");
-        EvaluationGate.RequireOpen(state);
-        return [new FrozenCriteriaChanged(c.CaseId, c.Categories, c.Settings, state.CriteriaRevision + 1, c.Reason.Trim(), by, at)];
+        if (!state.CriteriaFrozen) return Decision.Refuse("提案書の開封前は、通常の評価基準の定義で変更してください。");
+        if (EvaluationRefusals.IfClosed(state) is { } refused) return refused;
+        return Decision.Append(new FrozenCriteriaChanged(c.CaseId, c.Categories, c.Settings, state.CriteriaRevision + 1, c.Reason.Trim(), by, at));
     }
 
     public async ValueTask<long> Handle(ChangeFrozenCriteria c, CancellationToken ct)

@@ -6,11 +6,11 @@ public sealed record ConfirmCriteriaChange(Guid CaseId, int Revision) : ICommand
 
 public sealed class ConfirmCriteriaChangeHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<ConfirmCriteriaChange, long>
 {
-    public static object[] Decide(EvaluationView state, ConfirmCriteriaChange c, Guid memberId, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, ConfirmCriteriaChange c, Guid memberId, Actor by, DateTimeOffset at)
     {
-        if (c.Revision != state.CriteriaRevision) throw new DomainRuleException("評価基準がさらに変更されています。最新の内容を確認してください。");
-        if (!state.PendingReconfirmation.Contains(memberId)) return [];
-        return [new CriteriaChangeConfirmed(c.CaseId, memberId, c.Revision, by, at)];
+        if (c.Revision != state.CriteriaRevision) return Decision.Refuse("評価基準がさらに変更されています。最新の内容を確認してください。");
+        if (!state.PendingReconfirmation.Contains(memberId)) return Decision.Nothing;
+        return Decision.Append(new CriteriaChangeConfirmed(c.CaseId, memberId, c.Revision, by, at));
     }
 
     public async ValueTask<long> Handle(ConfirmCriteriaChange c, CancellationToken ct)

@@ -13,10 +13,10 @@ public sealed class DefineCriteriaValidator : AbstractValidator<DefineCriteria>
 
 public sealed class DefineCriteriaHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<DefineCriteria, long>
 {
-    public static object[] Decide(EvaluationView state, DefineCriteria c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, DefineCriteria c, Actor by, DateTimeOffset at)
     {
-        if (state.CriteriaFrozen) throw new DomainRuleException("提案書の開封後は評価基準をそのまま変更できません。変更理由を記入し、全委員の再確認を求めてください。");
-        return [new CriteriaDefined(c.CaseId, c.Categories, c.Settings, by, at)];
+        if (state.CriteriaFrozen) return Decision.Refuse("提案書の開封後は評価基準をそのまま変更できません。変更理由を記入し、全委員の再確認を求めてください。");
+        return Decision.Append(new CriteriaDefined(c.CaseId, c.Categories, c.Settings, by, at));
     }
 
     public async ValueTask<long> Handle(DefineCriteria c, CancellationToken ct)

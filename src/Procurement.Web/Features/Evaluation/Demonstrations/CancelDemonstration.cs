@@ -10,10 +10,10 @@ public sealed class CancelDemonstrationValidator : AbstractValidator<CancelDemon
 
 public sealed class CancelDemonstrationHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<CancelDemonstration, long>
 {
-    public static object[] Decide(EvaluationView state, CancelDemonstration c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, CancelDemonstration c, Actor by, DateTimeOffset at)
     {
-        if (state.Demonstrations.All(s => s.SlotId != c.SlotId)) throw new DomainRuleException("指定されたデモンストレーションの予定が見つかりません。");
-        return [new DemonstrationCancelled(c.CaseId, c.SlotId, c.Reason.Trim(), by, at)];
+        if (state.Demonstrations.All(s => s.SlotId != c.SlotId)) return Decision.Refuse("指定されたデモンストレーションの予定が見つかりません。");
+        return Decision.Append(new DemonstrationCancelled(c.CaseId, c.SlotId, c.Reason.Trim(), by, at));
     }
 
     public async ValueTask<long> Handle(CancelDemonstration c, CancellationToken ct)

@@ -1,6 +1,5 @@
 using Procurement.Features.Evaluation.Criteria;
 using Procurement.Features.Evaluation.Scoring;
-using static Procurement.Features.Evaluation.EvaluationText;
 
 namespace Procurement.Features.Evaluation.Demonstrations;
 
@@ -23,15 +22,14 @@ public sealed class DefineDemonstrationScenarioValidator : AbstractValidator<Def
 public sealed class DefineDemonstrationScenarioHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<DefineDemonstrationScenario, long>
 {
-    public static object[] Decide(EvaluationView state, DefineDemonstrationScenario c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, DefineDemonstrationScenario c, Actor by, DateTimeOffset at)
     {
-        EvaluationGate.RequireOpen(state);
+        if (EvaluationRefusals.IfClosed(state) is { } refused) return refused;
         var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
-        if (state.CriteriaFrozen && reason is null) throw new DomainRuleException("提案書の開封後にデモンストレーションの項目を変更するには、変更理由が必要です。");
+        if (state.CriteriaFrozen && reason is null) return Decision.Refuse("提案書の開封後にデモンストレーションの項目を変更するには、変更理由が必要です。");
         var criteriaIds = state.Criteria.SelectMany(x => x.Items).Select(i => i.Id).ToHashSet();
-        var clash = c.Items.FirstOrDefault(i => criteriaIds.Contains(i.Id));
-        if (clash is not null) throw new DomainRuleException(T.Format("項目番号「{0}」は評価基準の項目と重複しています。", clash.Id));
-        return [new DemonstrationScenarioDefined(c.CaseId, c.Items, state.CriteriaRevision + 1, state.CriteriaFrozen ? reason : null, by, at)];
+        if (c.Items.FirstOrDefault(i => criteriaIds.Contains(i.Id)) is { } clash) return Decision.Refuse("項目番号「{0}」は評価基準の項目と重複しています。", clash.Id);
+        return Decision.Append(new DemonstrationScenarioDefined(c.CaseId, c.Items, state.CriteriaRevision + 1, state.CriteriaFrozen ? reason : null, by, at));
     }
 
     public async ValueTask<long> Handle(DefineDemonstrationScenario c, CancellationToken ct)

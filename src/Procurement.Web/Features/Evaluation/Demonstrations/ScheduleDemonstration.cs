@@ -1,5 +1,3 @@
-using static Procurement.Features.Evaluation.EvaluationText;
-
 namespace Procurement.Features.Evaluation.Demonstrations;
 
 /// <summary>Creates (SlotId empty) or moves a vendor's demonstration slot. Returns the slot id.</summary>
@@ -19,17 +17,13 @@ public sealed class ScheduleDemonstrationValidator : AbstractValidator<ScheduleD
 
 public sealed class ScheduleDemonstrationHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<ScheduleDemonstration, Guid>
 {
-    public static object[] Decide(EvaluationView state, ScheduleDemonstration c, Guid slotId, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, ScheduleDemonstration c, Guid slotId, Actor by, DateTimeOffset at)
     {
-        if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
+        if (state.Vendors.All(v => v.VendorId != c.VendorId)) return Decision.Refuse("評価対象ではない事業者です。");
         // One room, one committee: two demonstrations cannot overlap.
-        var clash = state.Demonstrations.FirstOrDefault(s => s.SlotId != slotId && s.Start < c.End && c.Start < s.End);
-        if (clash is not null)
-        {
-            var other = state.Vendors.First(v => v.VendorId == clash.VendorId).Name;
-            throw new DomainRuleException(T.Format("{0}のデモンストレーションと時間が重なっています。", other));
-        }
-        return [new DemonstrationScheduled(c.CaseId, slotId, c.VendorId, c.Start, c.End, c.Place.Trim(), c.AttendeeCap, c.Notes?.Trim(), by, at)];
+        if (state.Demonstrations.FirstOrDefault(s => s.SlotId != slotId && s.Start < c.End && c.Start < s.End) is { } clash)
+            return Decision.Refuse("{0}のデモンストレーションと時間が重なっています。", state.Vendors.First(v => v.VendorId == clash.VendorId).Name);
+        return Decision.Append(new DemonstrationScheduled(c.CaseId, slotId, c.VendorId, c.Start, c.End, c.Place.Trim(), c.AttendeeCap, c.Notes?.Trim(), by, at));
     }
 
     public async ValueTask<Guid> Handle(ScheduleDemonstration c, CancellationToken ct)

@@ -122,20 +122,23 @@ public sealed class CriteriaModel(EvaluationQueries queries, WizardDraftStore dr
             await SaveAsync(draft, Step, ct);
             return Page();
         }
-        try
+        var (ok, _) = await FormCommand.TryAsync(ModelState, t, async () =>
         {
-            if (Changing) await mediator.Send(new ChangeFrozenCriteria(id, categories, settings, Input.Reason ?? ""), ct);
-            else await mediator.Send(new DefineCriteria(id, categories, settings), ct);
-        }
-        catch (ValidationException ex)
+            try
+            {
+                if (Changing) await mediator.Send(new ChangeFrozenCriteria(id, categories, settings, Input.Reason ?? ""), ct);
+                else await mediator.Send(new DefineCriteria(id, categories, settings), ct);
+            }
+            catch (ValidationException ex)
+            {
+                // The command's paths (Categories[0].Items[1].MaxPoints) become the wizard's fields, each message naming its item.
+                throw new ValidationException(ex.Errors.Select(e => Input.ToField(e, t)));
+            }
+        }, FormCommand.Input);
+        if (!ok)
         {
-            Step = WizardState.AddErrors(ModelState, CriteriaInput.Steps, ex.Errors.Select(e => Input.ToField(e, t))) ?? Step;
-            await SaveAsync(draft, Step, ct);
-            return Page();
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
+            // The wizard opens at the first step with a message (a refusal of the whole criteria stays where the user is).
+            Step = WizardState.FirstStepWithError(ModelState, CriteriaInput.Steps) ?? Step;
             await SaveAsync(draft, Step, ct);
             return Page();
         }

@@ -14,10 +14,10 @@ public sealed class RecordBidPriceValidator : AbstractValidator<RecordBidPrice>
 
 public sealed class RecordBidPriceHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordBidPrice, long>
 {
-    public static object[] Decide(EvaluationView state, RecordBidPrice c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView state, RecordBidPrice c, Actor by, DateTimeOffset at)
     {
-        if (state.Vendors.All(v => v.VendorId != c.VendorId)) throw new DomainRuleException("評価対象ではない事業者です。");
-        return state.Bids.TryGetValue(c.VendorId, out var bid) && bid == c.Amount ? [] : [new BidPriceRecorded(c.CaseId, c.VendorId, c.Amount, by, at)];
+        if (state.Vendors.All(v => v.VendorId != c.VendorId)) return Decision.Refuse("評価対象ではない事業者です。");
+        return state.Bids.TryGetValue(c.VendorId, out var bid) && bid == c.Amount ? Decision.Nothing : Decision.Append(new BidPriceRecorded(c.CaseId, c.VendorId, c.Amount, by, at));
     }
 
     public async ValueTask<long> Handle(RecordBidPrice c, CancellationToken ct)

@@ -15,8 +15,10 @@ public sealed class RecordReservePriceValidator : AbstractValidator<RecordReserv
 
 public sealed class RecordReservePriceHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordReservePrice, long>
 {
-    public static object[] Decide(EvaluationView state, RecordReservePrice c, Actor by, DateTimeOffset at) =>
-        state.ReservePrice == c.Amount && state.ReservePriceBasis == c.Basis.Trim() ? [] : [new ReservePriceRecorded(c.CaseId, c.Amount, c.Basis.Trim(), by, at)];
+    public static Decision Decide(EvaluationView state, RecordReservePrice c, Actor by, DateTimeOffset at) =>
+        state.ReservePrice == c.Amount && state.ReservePriceBasis == c.Basis.Trim()
+            ? Decision.Nothing
+            : Decision.Append(new ReservePriceRecorded(c.CaseId, c.Amount, c.Basis.Trim(), by, at));
 
     public async ValueTask<long> Handle(RecordReservePrice c, CancellationToken ct)
     {

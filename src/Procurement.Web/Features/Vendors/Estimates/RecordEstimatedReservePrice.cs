@@ -43,7 +43,7 @@ public sealed class RecordEstimatedReservePriceHandler(IDocumentSession session,
         var decision = RecordEstimatedReservePriceDecision.Decide(vendors, command, user.Actor, clock.GetUtcNow());
         // The refusal is about the empty 予定価格 field, so it is shown there.
         if (decision.IsRefused) throw new ValidationException([new ValidationFailure(nameof(command.Amount), decision.RefusalText(t))]);
-        await EvaluationGate.AppendAsync(session, command.CaseId, _ => [.. decision.Events], cancellationToken);
+        await EvaluationGate.AppendAsync(session, command.CaseId, _ => decision, cancellationToken);
         return (long)decision.Events.OfType<ReservePriceRecorded>().Single().Amount; // decided from a whole-yen figure
     }
 }

@@ -3,9 +3,12 @@ using System.Text.Json.Serialization;
 namespace Procurement.Features.Workflows.Definitions;
 
 /// <summary>Japanese and English text; Japanese is what users see by default.</summary>
-public sealed record LocalizedText(string Ja, string En)
+public sealed record LocalizedText(string Ja, string En) : IReaderText
 {
     public string For(string? language) => language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? En : Ja;
+
+    /// <summary>As an argument of a refusal: in the reader's language when it is shown.</summary>
+    public string Say(UiText t) => UiText.IsEnglish ? En : Ja;
 
     public override string ToString() => Ja;
 }

@@ -21,6 +21,12 @@ public sealed record GuardResult(bool Passed, string? Reason = null)
     public static readonly GuardResult Pass = new(true);
 
     public static GuardResult Fail(string reason) => new(false, reason);
+
+    /// <summary>
+    /// The unmet guard as a reason of a refusal. Guards run (and may query the database) before the decision, in the
+    /// reader's language already, so their reason goes in as it is.
+    /// </summary>
+    public Infrastructure.Events.Reason Unmet(string name) => Infrastructure.Events.Reason.Verbatim(Reason ?? name);
 }
 
 /// <summary>

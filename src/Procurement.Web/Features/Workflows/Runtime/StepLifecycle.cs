@@ -24,34 +24,47 @@ public static class StepLifecycle
         Reopen,
     }
 
-    public sealed record Guard(Func<bool> Holds, string Unmet);
+    /// <summary>A condition of a transition and the reason given when it does not hold.</summary>
+    public sealed record Guard(Func<bool> Holds, Reason Unmet);
 
-    public static StateMachine<State, Trigger> Build(
-        State current, IReadOnlyList<Guard> complete, IReadOnlyList<Guard> skip, IReadOnlyList<Guard> reopen)
+    /// <summary>The machine of one step and the reasons of its guards (Stateless names a guard by its index here).</summary>
+    public sealed record Lifecycle(StateMachine<State, Trigger> Machine, IReadOnlyList<Reason> Reasons);
+
+    public static Lifecycle Build(State current, IReadOnlyList<Guard> complete, IReadOnlyList<Guard> skip, IReadOnlyList<Guard> reopen)
     {
         var state = current;
+        var reasons = new List<Reason>();
         var machine = new StateMachine<State, Trigger>(() => state, s => state = s);
         machine.Configure(State.Active)
-            .PermitIf(Trigger.Complete, State.Completed, ToTuples(complete))
-            .PermitIf(Trigger.Skip, State.Completed, ToTuples(skip));
+            .PermitIf(Trigger.Complete, State.Completed, ToTuples(complete, reasons))
+            .PermitIf(Trigger.Skip, State.Completed, ToTuples(skip, reasons));
         machine.Configure(State.Completed)
-            .PermitIf(Trigger.Reopen, State.Active, ToTuples(reopen));
-        return machine;
+            .PermitIf(Trigger.Reopen, State.Active, ToTuples(reopen, reasons));
+        return new Lifecycle(machine, reasons);
     }
 
-    /// <summary>Fires the trigger, or throws the Japanese reasons it cannot (<paramref name="notNow"/> when the state itself forbids it).</summary>
-    public static void FireOrRefuse(StateMachine<State, Trigger> machine, Trigger trigger, string notNow)
+    /// <summary>
+    /// Fires the trigger (null: go ahead), or refuses with every unmet guard (<paramref name="notNow"/> when the state
+    /// itself forbids it).
+    /// </summary>
+    public static Decision? FireOrRefuse(Lifecycle lifecycle, Trigger trigger, Reason notNow)
     {
-        if (!machine.CanFire(trigger, out var unmet))
+        if (!lifecycle.Machine.CanFire(trigger, out var unmet))
         {
             // Stateless reports no unmet guards (null) when the current state has no such transition at all.
-            throw new Infrastructure.Validation.DomainRuleException(unmet is not { Count: > 0 } ? notNow : string.Join(" ", unmet));
+            return Decision.Refuse(unmet is not { Count: > 0 } ? [notNow] : unmet.Select(i => lifecycle.Reasons[int.Parse(i, CultureInfo.InvariantCulture)]));
         }
-        machine.Fire(trigger);
+        lifecycle.Machine.Fire(trigger);
+        return null;
     }
 
-    private static Tuple<Func<bool>, string>[] ToTuples(IReadOnlyList<Guard> guards) =>
-        guards.Count == 0
-            ? [Tuple.Create<Func<bool>, string>(() => true, "常に可")]
-            : guards.Select(g => Tuple.Create(g.Holds, g.Unmet)).ToArray();
+    private static Tuple<Func<bool>, string>[] ToTuples(IReadOnlyList<Guard> guards, List<Reason> reasons)
+    {
+        if (guards.Count == 0) return [Tuple.Create<Func<bool>, string>(() => true, "always")];
+        return guards.Select(g =>
+        {
+            reasons.Add(g.Unmet);
+            return Tuple.Create(g.Holds, (reasons.Count - 1).ToString(CultureInfo.InvariantCulture));
+        }).ToArray();
+    }
 }
