@@ -2,6 +2,7 @@
 # Benchmarks with published targets; each prints its figures beside the targets.
 #   scripts/bench.sh [documents] [iterations|--breakdown|--bdn]   調達仕様書 with 2,000 requirement rows (issue 4)
 #   scripts/bench.sh evaluation [--quick]                         15 members × 12 vendors × 100 items (issue 5)
+#   scripts/bench.sh scale [--quick]                              page times by size: large evaluations, long case histories
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -10,6 +11,11 @@ bench=tests/Procurement.Benchmarks/bin/Release/net10.0/Procurement.Benchmarks.dl
 target="${1:-documents}"
 case "$target" in
   documents|evaluation) shift || true ;;
+  scale)
+    shift || true
+    # The app runs as its own process (Production); the benchmark builds only itself, so build the app too.
+    dotnet build src/Procurement.Web -c Release -nologo -clp:ErrorsOnly -m:1 >/dev/null
+    exec dotnet "$bench" scale "$@" ;;
   *) target=documents ;;
 esac
 if [ "$target" = documents ] && { [ $# -eq 0 ] || [[ "$1" =~ ^[0-9]+$ ]]; }; then

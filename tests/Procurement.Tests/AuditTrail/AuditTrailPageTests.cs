@@ -38,8 +38,8 @@ public sealed class AuditTrailPageTests(SharedApp shared) : IClassFixture<Shared
         Assert.Contains("class=\"audit-evaluation\"", html, StringComparison.Ordinal);
         Assert.Contains("class=\"audit-contract\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"evaluation-withheld\"", html, StringComparison.Ordinal);
-        // Opening the case comes before everything that happened in it.
-        Assert.True(html.IndexOf("案件を作成しました", StringComparison.Ordinal) < html.IndexOf("提案書を開封", StringComparison.Ordinal));
+        // Newest first: opening the case comes after everything that happened in it.
+        Assert.True(html.IndexOf("案件を作成しました", StringComparison.Ordinal) > html.IndexOf("提案書を開封", StringComparison.Ordinal));
     }
 
     [Fact]

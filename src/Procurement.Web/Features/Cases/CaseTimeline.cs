@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Procurement.Features.Catalog;
 using Procurement.Features.Documents;
 using Procurement.Features.Evaluation;
@@ -6,7 +7,30 @@ using Procurement.Features.Workflows.Definitions;
 
 namespace Procurement.Features.Cases;
 
-public sealed record TimelineEntry(long Version, DateTimeOffset At, string Who, string What, string? Detail, string? CorrelationId);
+public sealed record TimelineEntry(long Version, DateTimeOffset At, string Who, string What, string? Detail, string? CorrelationId)
+{
+    /// <summary>The stream the event is stored in (a history of several streams tells them apart by it).</summary>
+    public Guid StreamId { get; init; }
+}
+
+/// <summary>
+/// Which page of a history to read, newest first, 1-based. Out-of-range numbers read as the nearest page, so a link
+/// from a shorter history never ends on an error.
+/// </summary>
+public sealed record TimelinePaging(int Number, int Size = TimelinePaging.DefaultSize)
+{
+    public const int DefaultSize = 50;
+
+    public static TimelinePaging Page(int? number, int size = DefaultSize) => new(Math.Max(1, number ?? 1), Math.Clamp(size, 1, 500));
+}
+
+/// <summary>One page of a history, newest first, and where it stands in the whole (for 前へ/次へ links).</summary>
+public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, int Number, int Size, long Total)
+{
+    public int LastNumber => Total == 0 ? 1 : (int)((Total + Size - 1) / Size);
+    public bool HasNewer => Number > 1;
+    public bool HasOlder => Number < LastNumber;
+}
 
 /// <summary>
 /// What some sentences need besides the event itself: the case's workflow definition (steps read by their title) and
@@ -27,12 +51,49 @@ public static class CaseTimeline
         IQuerySession session, Guid streamId, UiText t, TimelineContext? context = null, Func<object, bool>? only = null, CancellationToken ct = default)
     {
         var events = await session.Events.FetchStreamAsync(streamId, token: ct);
-        return events.Where(e => only?.Invoke(e.Data) ?? true).Select(e =>
-        {
-            var (what, detail) = Describe(e.Data, t, context);
-            var (at, who) = e.Data is IAuditedEvent a ? (a.At, a.By.Name) : (e.Timestamp, "");
-            return new TimelineEntry(e.Version, at, who, what, detail, e.CorrelationId);
-        }).ToList();
+        return events.Where(e => only?.Invoke(e.Data) ?? true).Select(e => Entry(e, t, context)).ToList();
+    }
+
+    /// <summary>
+    /// One page of the history of one or more streams of a case, newest first (in the order stored). Two statements
+    /// whatever the length of the streams: the count, and the page itself read with LIMIT/OFFSET from the event table,
+    /// so a case page or an audit log with ten thousand records costs what one with a hundred does.
+    /// </summary>
+    public static async Task<TimelinePage> LoadAsync(
+        IQuerySession session, IReadOnlyCollection<Guid> streamIds, TimelinePaging paging, UiText t, TimelineContext? context = null, CancellationToken ct = default)
+    {
+        var ids = streamIds.ToArray();
+        if (ids.Length == 0) return new TimelinePage([], 1, paging.Size, 0);
+        var total = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).CountAsync(ct);
+        var last = total == 0 ? 1 : (total + paging.Size - 1) / paging.Size;
+        var number = Math.Min(paging.Number, last);
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => ids.Contains(e.StreamId))
+            .OrderByDescending(e => e.Sequence)
+            .Skip((number - 1) * paging.Size).Take(paging.Size)
+            .ToListAsync(ct);
+        return new TimelinePage(events.Select(e => Entry(e, t, context)).ToList(), number, paging.Size, total);
+    }
+
+    /// <summary>
+    /// Every event of the streams, oldest first, read as the database returns them (for a download written while it is
+    /// read, never held whole in memory).
+    /// </summary>
+    public static async IAsyncEnumerable<TimelineEntry> StreamAsync(
+        IQuerySession session, IReadOnlyCollection<Guid> streamIds, UiText t, TimelineContext? context = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var ids = streamIds.ToArray();
+        if (ids.Length == 0) yield break;
+        var query = session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence);
+        await foreach (var e in query.ToAsyncEnumerable(ct)) yield return Entry(e, t, context);
+    }
+
+    private static TimelineEntry Entry(IEvent e, UiText t, TimelineContext? context)
+    {
+        var (what, detail) = Describe(e.Data, t, context);
+        var (at, who) = e.Data is IAuditedEvent a ? (a.At, a.By.Name) : (e.Timestamp, "");
+        return new TimelineEntry(e.Version, at, who, what, detail, e.CorrelationId) { StreamId = e.StreamId };
     }
 
     private static string Businesses(IEnumerable<string> codes, UiText t) =>
@@ -52,6 +113,8 @@ public static class CaseTimeline
             $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {t.Yen(e.BudgetCeiling)}{Procedure(e.Procedure, t)}"),
         CaseDetailsChanged e => (t["案件情報を変更しました"],
             $"{e.Title} {t.Slash} {t["対象業務"]}: {Businesses(e.TargetBusinesses, t)} {t.Slash} {e.CloudForm} {t.Slash} {t["稼働予定"]}: {JapaneseDates.Format(e.PlannedGoLive)} {t.Slash} {t["予算上限額"]}: {t.Yen(e.BudgetCeiling)}{Procedure(e.Procedure, t)}"),
+        // With the evaluation's names given (a reader who may see its history) its own sentences win: they say the amounts.
+        _ when context?.Evaluation is { } names && EvaluationHistory.Sentence(data, names) is { } said => (t.Format(said.Template, [.. said.Args]), null),
         ITimelineDescribed d => (d.TimelineTitle(t), d.TimelineDetail(t)),
         _ when WorkflowTimeline.Describe(data, context?.Workflow) is { } sentence => (sentence, null),
         _ when EvaluationHistory.Sentence(data, context?.Evaluation ?? EvaluationNames.None) is { } said => (t.Format(said.Template, [.. said.Args]), null),

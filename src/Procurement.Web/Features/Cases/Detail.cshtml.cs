@@ -10,22 +10,18 @@ public sealed class DetailModel(IQuerySession session, UiText t, IMediator media
     Contracts.ContractAccess contracts) : CasePageModel
 {
     public GroupView Group { get; private set; } = null!;
-    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    /// <summary>One page of the case's story, newest first (a long case reads as fast as a new one).</summary>
+    public TimelinePage Timeline { get; private set; } = new([], 1, TimelinePaging.DefaultSize, 0);
     public CaseWorkflowPanel Workflow { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         Group = (await session.LoadAsync<GroupView>(Case.GroupId, ct))!;
         Workflow = await CaseWorkflowPanel.LoadAsync(mediator, catalog, id, User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Admin), ct);
-        var timeline = await CaseTimeline.LoadAsync(session, id, t, new TimelineContext(Workflow.Workflow?.Definition), ct: ct);
         // The contract dossier keeps a stream of its own, but its versions and reviews are part of the case's story: the
-        // timeline shows them beside the workflow step they complete, to whoever may read the drafts.
-        if (await contracts.CanReadDraftsAsync(id, ct))
-        {
-            var dossier = await CaseTimeline.LoadAsync(session, Contracts.ContractStreams.DossierId(id), t, ct: ct);
-            timeline = [.. timeline.Concat(dossier).OrderBy(e => e.At)];
-        }
-        Timeline = timeline;
+        // timeline shows them among the case's records, to whoever may read the drafts.
+        Guid[] streams = await contracts.CanReadDraftsAsync(id, ct) ? [id, Contracts.ContractStreams.DossierId(id)] : [id];
+        Timeline = await CaseTimeline.LoadAsync(session, streams, TimelinePaging.Page(page), t, new TimelineContext(Workflow.Workflow?.Definition), ct);
         return Page();
     }
 }

@@ -84,10 +84,11 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
     {
         await EvaluationGate.RequireCaseAsync(access, caseId, ct);
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
-        var sheets = await SheetsAsync(caseId, ct);
+        // Statuses only: the small status documents, never the sheets' cells (the hub of a 30-member committee stays light).
+        var sheets = await ScoreSheetStatuses.LoadAsync(session, caseId, view.Members.Select(m => m.MemberId), ct);
         var members = view.Members.Select(m =>
         {
-            var sheet = sheets.FirstOrDefault(s => s.MemberId == m.MemberId);
+            var sheet = sheets.GetValueOrDefault(m.MemberId);
             var declaration = view.DeclarationOf(m.MemberId);
             return new MemberStatus(m.MemberId, m.Name, view.ChairId == m.MemberId, declaration is not null, declaration?.ConflictedVendorIds ?? [],
                 sheet?.Status, sheet?.SubmittedAt, view.PendingReconfirmation.Contains(m.MemberId), m.Position);
@@ -256,6 +257,25 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         if (!CanSeePrices(view)) throw new DomainRuleException("評価の経過は技術審査の締切後に閲覧できます。");
         var events = await session.Events.FetchStreamAsync(EvaluationStreams.Evaluation(caseId), token: ct);
         return EvaluationHistory.Describe(events.Select(e => e.Data).ToList(), view);
+    }
+
+    /// <summary>
+    /// The names the evaluation's history sentences need (vendors and members by the name they were added with), under
+    /// the rule of <see cref="GetEvaluationHistoryAsync"/>: for a history read a page at a time, where the page's events
+    /// alone do not carry them. One statement for the naming events, however long the stream.
+    /// </summary>
+    public async Task<EvaluationNames> GetHistoryNamesAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await EvaluationGate.RequireCaseAsync(access, caseId, ct);
+        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
+        if (!CanSeePrices(view)) throw new DomainRuleException("評価の経過は技術審査の締切後に閲覧できます。");
+        var id = EvaluationStreams.Evaluation(caseId);
+        var naming = await session.Events.QueryAllRawEvents()
+            // Marten's stored names of EvaluationVendorAdded and CommitteeMemberAppointed (snake case of the type).
+            .Where(e => e.StreamId == id && (e.EventTypeName == "evaluation_vendor_added" || e.EventTypeName == "committee_member_appointed"))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        return EvaluationNames.From(naming.Select(e => e.Data).ToList(), view);
     }
 
     public async Task<PriceEnvelopeView> GetPricesAsync(Guid caseId, CancellationToken ct = default)

@@ -50,6 +50,8 @@ public static class MartenSetup
         opts.Projections.Add<Procurement.Features.Vendors.CaseVendorsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.Evaluation.EvaluationViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Procurement.Features.Evaluation.ScoreSheetStatusProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<Procurement.Features.Evaluation.ScoreSheetStatusView>().Index(s => s.CaseId);
         opts.Schema.For<Procurement.Features.Evaluation.ScoreSheets.ScoreSheetView>().Index(s => s.CaseId);
         opts.Projections.Add<CaseDocumentsProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<StoredFile>().Index(f => f.CaseId);

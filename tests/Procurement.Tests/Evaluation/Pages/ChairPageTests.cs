@@ -91,7 +91,7 @@ public sealed class ChairPageTests(SharedApp shared) : IClassFixture<SharedApp>,
 
         var saved = await chair.PostFormAsync($"{Chair}?handler=Consensus", Consensus(A, "1-1", "2", "委員間で評価が分かれたため協議"), Chair);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var results = await officer.GetStringAsync($"{Hub}/Results");
+        var results = await officer.GetStringAsync($"{Hub}/Results?vendor={A}");
         Assert.Contains("委員間で評価が分かれたため協議", results, StringComparison.Ordinal);
         Assert.Contains("合議の評価", results, StringComparison.Ordinal);
     }

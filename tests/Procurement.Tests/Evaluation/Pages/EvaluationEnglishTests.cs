@@ -123,7 +123,7 @@ public sealed partial class EvaluationEnglishTests(SharedApp shared) : IClassFix
         {
             ["PartialFit.VendorId"] = EvaluationDemo.VendorA.ToString(), ["PartialFit.ItemId"] = "2-1", ["PartialFit.TreatAsFit"] = "true", ["PartialFit.Reason"] = "代替運用で可",
         }, $"{Hub}/Chair");
-        results = await chair.GetStringAsync($"{Hub}/Results");
+        results = await chair.GetStringAsync($"{Hub}/Results?vendor={EvaluationDemo.VendorA}");
         Assert.Contains("Treated as ○: 代替運用で可", results, StringComparison.Ordinal);
         Assert.DoesNotContain("has not yet decided", results, StringComparison.Ordinal);
 

@@ -247,7 +247,7 @@ public sealed class EvaluationPagesTests(SharedApp shared) : IClassFixture<Share
         // After the close, members see the prices and the other members' marks.
         var prices = await member1.GetStringAsync($"{Hub}/Prices");
         Assert.Contains("432,000,000円", prices, StringComparison.Ordinal);
-        var memberResults = await member1.GetStringAsync($"{Hub}/Results");
+        var memberResults = await member1.GetStringAsync($"{Hub}/Results?vendor={EvaluationDemo.VendorA}");
         Assert.Contains("喬木 由美", memberResults, StringComparison.Ordinal);
         Assert.Contains("評価の経過", memberResults, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await member1.GetAsync($"{Hub}/Results?history=true")).StatusCode);

@@ -48,11 +48,18 @@ public sealed partial class ResultsPageFormatTests(SharedApp shared) : IClassFix
         Assert.Contains(">80.0%<", chart, StringComparison.Ordinal);
         Assert.DoesNotContain(">40<", chart, StringComparison.Ordinal);
 
+        // The breakdown is one vendor's at a time, when asked: the page itself links each vendor's and shows none.
+        Assert.DoesNotContain("member-rank", html, StringComparison.Ordinal);
+        Assert.Contains($"?vendor={EvaluationDemo.VendorA}#breakdown", html, StringComparison.Ordinal);
+        var a = await officer.GetStringAsync($"{Hub}/Results?vendor={EvaluationDemo.VendorA}");
+        var c = await officer.GetStringAsync($"{Hub}/Results?vendor={EvaluationDemo.VendorC}");
+
         // 委員の合計（順位）: A and B share each member's first place, C is third.
-        Assert.Contains("（1位）", html, StringComparison.Ordinal);
-        Assert.Contains("（3位）", html, StringComparison.Ordinal);
-        Assert.Matches(@"<th class=""num"">84\s*<span class=""muted member-rank"">（1位）</span>\s*</th>", html);
-        Assert.Matches(@"<th class=""num"">54\s*<span class=""muted member-rank"">（3位）</span>\s*</th>", html); // member1 for C: 10 + 20 + 24
+        Assert.Contains("（1位）", a, StringComparison.Ordinal);
+        Assert.Contains("（3位）", c, StringComparison.Ordinal);
+        Assert.Matches(@"<th class=""num"">84\s*<span class=""muted member-rank"">（1位）</span>\s*</th>", a);
+        Assert.Matches(@"<th class=""num"">54\s*<span class=""muted member-rank"">（3位）</span>\s*</th>", c); // member1 for C: 10 + 20 + 24
+        Assert.DoesNotContain("（3位）", a, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<table class=\"data\" aria-labelledby=\"ranking\" id=\"ranking-table\">.*?<tbody>(.*?)</tbody>", RegexOptions.Singleline)]

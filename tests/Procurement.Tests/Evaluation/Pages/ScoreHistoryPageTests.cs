@@ -92,12 +92,13 @@ public sealed class ScoreHistoryPageTests(SharedApp shared) : IClassFixture<Shar
         var member1 = await UserIdAsync(_app, "member1");
         var member2 = await UserIdAsync(_app, "member2");
 
-        var officerResults = await (await _app.SignInAsync("officer1")).GetStringAsync($"{Hub}/Results");
+        // The per-vendor links sit in that vendor's breakdown, shown when asked.
+        var officerResults = await (await _app.SignInAsync("officer1")).GetStringAsync($"{Hub}/Results?vendor={EvaluationDemo.VendorB}");
         Assert.Contains($"href=\"{HistoryOf(member1)}\"", officerResults, StringComparison.Ordinal);
         Assert.Contains($"href=\"{HistoryOf(member2)}\"", officerResults, StringComparison.Ordinal);
         Assert.Contains($"href=\"{HistoryOf(member2)}?vendor={EvaluationDemo.VendorB}\"", officerResults, StringComparison.Ordinal);
 
-        var memberResults = await (await _app.SignInAsync("member1")).GetStringAsync($"{Hub}/Results");
+        var memberResults = await (await _app.SignInAsync("member1")).GetStringAsync($"{Hub}/Results?vendor={EvaluationDemo.VendorB}");
         Assert.Contains($"href=\"{HistoryOf(member1)}\"", memberResults, StringComparison.Ordinal);
         Assert.DoesNotContain(HistoryOf(member2), memberResults, StringComparison.Ordinal);
     }

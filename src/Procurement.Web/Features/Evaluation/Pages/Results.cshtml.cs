@@ -28,6 +28,13 @@ public sealed class ResultsModel(EvaluationQueries queries, UiText t, ICurrentUs
     public string TotalsChart { get; private set; } = "";
     public string CategoryChart { get; private set; } = "";
     public bool ShowHistory { get; private set; }
+    /// <summary>
+    /// The vendor whose breakdown (every member's mark on every item) is shown, as the engine's id; null: none. One vendor
+    /// at a time, when asked: all of them at once is thousands of rows on a large evaluation.
+    /// </summary>
+    public string? BreakdownVendor { get; private set; }
+
+    public string BreakdownUrl(string vendorId) => $"/Cases/{Case.Id}/Evaluation/Results?vendor={Guid.ParseExact(vendorId, "N")}#breakdown";
 
     /// <summary>Whether to link a member's score history: the history page's own rule (officers, the chair, oneself).</summary>
     public bool CanSeeHistoryOf(string memberId) =>
@@ -36,9 +43,10 @@ public sealed class ResultsModel(EvaluationQueries queries, UiText t, ICurrentUs
     public string HistoryUrl(string memberId, string? vendorId = null) =>
         $"/Cases/{Case.Id}/Evaluation/Members/{Guid.Parse(memberId)}/History" + (vendorId is null ? "" : $"?vendor={Guid.Parse(vendorId)}");
 
-    public async Task<IActionResult> OnGetAsync(Guid id, bool history, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, bool history, Guid? vendor, CancellationToken ct)
     {
         await LoadAsync(id, history, ct);
+        BreakdownVendor = vendor is { } v && Result?.Vendors.Any(x => x.VendorId == EvaluationInputs.Id(v)) == true ? EvaluationInputs.Id(v) : null;
         return Page();
     }
 
