@@ -10,6 +10,7 @@ internal static class BenchmarkProgram
         ["evaluation"] = EvaluationBenchmark.Run,
         ["documents"] = DocumentBenchmark.Run,
         ["scale"] = ScaleBenchmark.Run,
+        ["cold"] = ColdBenchmark.Run,
     };
 
     // `dotnet run -c Release --project tests/Procurement.Benchmarks -- evaluation [--quick]` runs a named target;

@@ -14,6 +14,7 @@ public static class WebSetup
         services.AddSingleton<Features.Account.SignInAttempts>();
         services.AddHostedService<DatabaseLifetime>();
         services.AddHostedService<EmbeddedDatabaseWatchdog>();
+        services.AddHostedService<MartenWarmUp>();
         services.AddDatabaseKeyRing();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -27,7 +27,7 @@ public static class SignInDecision
 }
 
 [Access(Access.Anonymous, Reason = "signing in is how a user gets rights")]
-public sealed class SignInModel(IDocumentSession session, SignInAttempts attempts, PasswordService passwords, UiText t, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInAttempts attempts, PasswordService passwords, UiText t, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -41,6 +41,8 @@ public sealed class SignInModel(IDocumentSession session, SignInAttempts attempt
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), t["パスワードを入力してください。"]);
         if (!ModelState.IsValid) return Page();
 
+        // From the request's services here, not the constructor: showing the page (GET) must not build the document store.
+        var session = HttpContext.RequestServices.GetRequiredService<IDocumentSession>();
         var normalized = UserAccount.Normalize(UserName);
         var client = ClientAddress.Of(HttpContext);
         var account = await session.Query<UserAccount>().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);

@@ -9,8 +9,11 @@ namespace Procurement.Features.Account;
 /// lockout period. Keying on the pair means an attacker locks their own client out of an account, not its owner,
 /// and an unknown name is counted and locked exactly like a real one.
 /// </summary>
-public sealed class SignInAttempts(IDocumentStore store, TimeProvider clock)
+/// <remarks>The document store is asked for at the first attempt: showing the sign-in page must not build it.</remarks>
+public sealed class SignInAttempts(IServiceProvider services, TimeProvider clock)
 {
+    private IDocumentStore Store => services.GetRequiredService<IDocumentStore>();
+
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
@@ -20,7 +23,7 @@ public sealed class SignInAttempts(IDocumentStore store, TimeProvider clock)
     private readonly Lock _tableGate = new();
     private Task? _tableReady;
 
-    private string Table => $"{store.Options.DatabaseSchemaName}.sign_in_attempts";
+    private string Table => $"{Store.Options.DatabaseSchemaName}.sign_in_attempts";
 
     private static string Key(string normalizedUserName) =>
         normalizedUserName.Length <= MaxKeyLength ? normalizedUserName : normalizedUserName[..MaxKeyLength];
@@ -44,7 +47,7 @@ public sealed class SignInAttempts(IDocumentStore store, TimeProvider clock)
                 last_attempt_at = @now
             RETURNING attempts
             """;
-        await using var session = store.QuerySession();
+        await using var session = Store.QuerySession();
         await using var command = new NpgsqlCommand(sql);
         command.Parameters.AddWithValue("name", Key(normalizedUserName));
         command.Parameters.AddWithValue("client", client);
@@ -70,7 +73,7 @@ public sealed class SignInAttempts(IDocumentStore store, TimeProvider clock)
     public async Task ForgetAsync(string normalizedUserName, string client, CancellationToken ct)
     {
         await EnsureTableAsync(ct);
-        await using var session = store.QuerySession();
+        await using var session = Store.QuerySession();
         await ExecuteAsync(session, $"DELETE FROM {Table} WHERE user_name = @name AND client = @client", ct,
             ("name", Key(normalizedUserName)), ("client", client));
     }
@@ -79,7 +82,7 @@ public sealed class SignInAttempts(IDocumentStore store, TimeProvider clock)
     public async Task UnlockAsync(string normalizedUserName, CancellationToken ct)
     {
         await EnsureTableAsync(ct);
-        await using var session = store.QuerySession();
+        await using var session = Store.QuerySession();
         await ExecuteAsync(session, $"DELETE FROM {Table} WHERE user_name = @name", ct, ("name", Key(normalizedUserName)));
     }
 
@@ -87,7 +90,7 @@ public sealed class SignInAttempts(IDocumentStore store, TimeProvider clock)
     public async Task<IReadOnlySet<string>> LockedNamesAsync(CancellationToken ct)
     {
         await EnsureTableAsync(ct);
-        await using var session = store.QuerySession();
+        await using var session = Store.QuerySession();
         await using var command = new NpgsqlCommand($"SELECT DISTINCT user_name FROM {Table} WHERE locked_until > @now");
         command.Parameters.AddWithValue("now", clock.GetUtcNow());
         await using var reader = await session.ExecuteReaderAsync(command, ct);
@@ -118,12 +121,12 @@ public sealed class SignInAttempts(IDocumentStore store, TimeProvider clock)
 
     private async Task CreateTableAsync()
     {
-        await using var session = store.QuerySession();
+        await using var session = Store.QuerySession();
         // Another instance on the same database may create it at the same moment: the statements run as one
         // transaction, and its advisory lock makes the second wait for the first.
         await ExecuteAsync(session, $"""
             SELECT pg_advisory_xact_lock(hashtext('procurement.sign_in_attempts'));
-            CREATE SCHEMA IF NOT EXISTS {store.Options.DatabaseSchemaName};
+            CREATE SCHEMA IF NOT EXISTS {Store.Options.DatabaseSchemaName};
             CREATE TABLE IF NOT EXISTS {Table} (
                 user_name text NOT NULL,
                 client text NOT NULL,

@@ -86,9 +86,10 @@ public sealed class PdfOptions
 /// <summary>
 /// Converts new document versions to PDF in the background, one at a time (LibreOffice takes a core for seconds). A
 /// download before it finishes converts on request instead, so nothing waits on this queue; after a restart, what
-/// was still queued converts at its first download.
+/// was still queued converts at its first download. The document store is asked for at the first conversion, not at
+/// start-up: building it is the costliest part of a cold start and the first page does not need it.
 /// </summary>
-public sealed class PdfBackgroundConversion(IDocumentStore store, PdfCopies copies, IOptions<PdfOptions> options, ILogger<PdfBackgroundConversion> logger)
+public sealed class PdfBackgroundConversion(IServiceProvider services, PdfCopies copies, IOptions<PdfOptions> options, ILogger<PdfBackgroundConversion> logger)
     : BackgroundService
 {
     // Bounded: a burst of versions must not hold every .docx in memory; the oldest waiting is dropped and converts on request.
@@ -106,7 +107,7 @@ public sealed class PdfBackgroundConversion(IDocumentStore store, PdfCopies copi
         {
             try
             {
-                await using var session = store.LightweightSession();
+                await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
                 await copies.GetOrConvertAsync(session, caseId, docx, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

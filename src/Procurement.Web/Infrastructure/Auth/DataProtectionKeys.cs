@@ -19,19 +19,59 @@ public sealed class DataProtectionKey
 /// Keys in PostgreSQL: sign-in cookies and antiforgery tokens survive a restart, and several app
 /// instances behind one configured database accept each other's cookies.
 /// </summary>
-public sealed class MartenXmlRepository(IDocumentStore store) : IXmlRepository
+/// <remarks>
+/// The key ring is read at start-up, before the app serves its first page. Reading it through Marten there would build
+/// the document store and generate and compile its code first (seconds on a small machine) for one small table, so
+/// the rows are read with one plain query on the app's own pool. Writing a key (the first start, then every 90 days)
+/// and a database without the table yet go through Marten, which owns the table and creates it.
+/// </remarks>
+public sealed class MartenXmlRepository(IServiceProvider services) : IXmlRepository
 {
+    /// <summary>Marten's table for <see cref="DataProtectionKey"/> documents (its naming: mt_doc_ and the type name).</summary>
+    internal static readonly string Table = $"{MartenSetup.Schema}.mt_doc_{nameof(DataProtectionKey).ToLowerInvariant()}";
+
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        // IXmlRepository is synchronous and Marten 9 is async-only; the key ring is read rarely and cached.
-        using var session = store.QuerySession();
-        var keys = session.Query<DataProtectionKey>().ToListAsync().GetAwaiter().GetResult();
-        return keys.Select(k => XElement.Parse(k.Xml)).ToList();
+        // IXmlRepository is synchronous; the key ring is read rarely and cached.
+        return (ReadDirectAsync().GetAwaiter().GetResult() ?? ReadThroughMarten()).Select(XElement.Parse).ToList();
+    }
+
+    /// <summary>The keys' XML from the table, or null when the table does not exist yet.</summary>
+    internal async Task<List<string>?> ReadDirectAsync()
+    {
+        var database = services.GetRequiredService<AppDatabase>();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand($"select data from {Table}", connection);
+        try
+        {
+            var xml = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(reader.GetString(0));
+                foreach (var property in json.RootElement.EnumerateObject())
+                {
+                    if (property.NameEquals(nameof(DataProtectionKey.Xml)) || property.Name.Equals("xml", StringComparison.OrdinalIgnoreCase))
+                        xml.Add(property.Value.GetString() ?? "");
+                }
+            }
+            return xml;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null;
+        }
+    }
+
+    private List<string> ReadThroughMarten()
+    {
+        using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        return session.Query<DataProtectionKey>().ToListAsync().GetAwaiter().GetResult().Select(k => k.Xml).ToList();
     }
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        using var session = store.LightweightSession();
+        using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
         session.Store(new DataProtectionKey { Id = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
         // Key creation is rare (once per 90 days), so blocking here is harmless.
         session.SaveChangesAsync().GetAwaiter().GetResult();
@@ -47,7 +87,7 @@ public static class DataProtectionSetup
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o =>
             {
-                o.XmlRepository = new MartenXmlRepository(sp.GetRequiredService<IDocumentStore>());
+                o.XmlRepository = new MartenXmlRepository(sp);
                 if (sp.GetRequiredService<KeyRingCertificate>().Certificate is { } certificate)
                     o.XmlEncryptor = new KeyRingCertificateEncryptor(certificate, sp.GetRequiredService<ILoggerFactory>());
             }));

@@ -119,11 +119,13 @@ public sealed class TaskCountRefresher(IDocumentStore store, CaseTasks tasks, Ti
 }
 
 /// <summary>Reads the signed-in user's count for the navigation: one indexed query, no feature data.</summary>
-public sealed class TaskCountReader(IQuerySession session, ICurrentUser user)
+public sealed class TaskCountReader(IServiceProvider services, ICurrentUser user)
 {
     public async Task<int?> ForCurrentUserAsync(CancellationToken ct = default)
     {
         if (user.Id == Guid.Empty) return null;
+        // Resolved only for a signed-in user: the layout of the sign-in page must not build the document store.
+        var session = services.GetRequiredService<IQuerySession>();
         var id = user.Id;
         var counts = await session.Query<TaskCount>().Where(c => c.UserId == id).Select(c => c.Count).ToListAsync(ct);
         return counts.Sum();

@@ -208,9 +208,10 @@ public sealed class TaskReminderSent
 /// Runs the reminders periodically (Procurement:Reminders:DaysBefore, default 3; IntervalMinutes, default 60). With several
 /// app instances on one database, each round runs on one instance only: the one that takes the cluster lock
 /// <c>reminders</c>; the others skip that round. A round that starts after another instance's round finds its records
-/// and sends nothing again, so each reminder is recorded and mailed once.
+/// and sends nothing again, so each reminder is recorded and mailed once. The reminder services (and through them the
+/// document store) are resolved at the first round, not at start-up, which the first page does not wait for.
 /// </summary>
-public sealed class ReminderSchedule(WorkflowReminders reminders, TaskReminders taskReminders, TaskCountRefresher counts, AppDatabase database,
+public sealed class ReminderSchedule(IServiceProvider services, AppDatabase database,
     TimeProvider clock, IConfiguration configuration, ILogger<ReminderSchedule> logger) : BackgroundService
 {
     public const string LockName = "reminders";
@@ -251,6 +252,9 @@ public sealed class ReminderSchedule(WorkflowReminders reminders, TaskReminders 
             logger.LogDebug("Reminder round skipped: another instance is running it");
             return false;
         }
+        var reminders = services.GetRequiredService<WorkflowReminders>();
+        var taskReminders = services.GetRequiredService<TaskReminders>();
+        var counts = services.GetRequiredService<TaskCountRefresher>();
         var recorded = await reminders.RunAsync(daysBefore, ct);
         if (recorded.Count > 0) logger.LogInformation("Recorded {Count} workflow reminders", recorded.Count);
         var sentTasks = await taskReminders.RunAsync(daysBefore, ct);
