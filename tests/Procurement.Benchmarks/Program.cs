@@ -9,6 +9,7 @@ internal static class BenchmarkProgram
     {
         ["evaluation"] = EvaluationBenchmark.Run,
         ["documents"] = DocumentBenchmark.Run,
+        ["http"] = HttpBenchmark.Run,
     };
 
     // `dotnet run -c Release --project tests/Procurement.Benchmarks -- evaluation [--quick]` runs a named target;
