@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks with published targets; each prints its figures beside the targets.
-#   scripts/bench.sh [documents] [iterations|--breakdown|--bdn]   調達仕様書 with 2,000 requirement rows (issue 4)
-#   scripts/bench.sh evaluation [--quick]                         15 members × 12 vendors × 100 items (issue 5)
+#   scripts/bench.sh [documents] [iterations|--breakdown|--bdn]   調達仕様書 with 2,000 requirement rows
+#   scripts/bench.sh evaluation [--quick]                         15 members × 12 vendors × 100 items
 #   scripts/bench.sh scale [--quick]                              page times by size: large evaluations, long case histories
 #   scripts/bench.sh cold [runs]                                  app exec → first 200 of the sign-in page; CLI cold render ÷ docxtemplater's
+#   scripts/bench.sh http [--seconds N]                           score autosave vs a bare insert, pages, /health
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -26,6 +27,11 @@ dotnet build tests/Procurement.Benchmarks -c Release -nologo -clp:ErrorsOnly >/d
 bench=tests/Procurement.Benchmarks/bin/Release/net10.0/Procurement.Benchmarks.dll
 target="${1:-documents}"
 case "$target" in
+  http)
+    shift
+    # The app runs as its own process from its own build output (Production environment).
+    dotnet build src/Procurement.Web -c Release -nologo -clp:ErrorsOnly >/dev/null
+    exec dotnet "$bench" http "$@" ;;
   documents|evaluation) shift || true ;;
   scale)
     shift || true

@@ -11,6 +11,7 @@ internal static class BenchmarkProgram
         ["documents"] = DocumentBenchmark.Run,
         ["scale"] = ScaleBenchmark.Run,
         ["cold"] = ColdBenchmark.Run,
+        ["http"] = HttpBenchmark.Run,
     };
 
     // `dotnet run -c Release --project tests/Procurement.Benchmarks -- evaluation [--quick]` runs a named target;

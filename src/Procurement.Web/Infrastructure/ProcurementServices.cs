@@ -22,6 +22,9 @@ public static class ProcurementServices
                 return opts;
             })
             .BuildSessionsWith<CorrelatedSessionFactory>();
+        // One session per request (scope): reads go through the request's document session, so the access checks, the
+        // page and the handler share one connection and what they loaded (SessionDocuments) instead of each opening its own.
+        services.AddScoped<IQuerySession>(sp => sp.GetRequiredService<IDocumentSession>());
 
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
         // Order matters: access first, so a refused sender learns nothing from validation messages.

@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Database;
 using Procurement.Features.Evaluation.ScoreSheets;
 using static Procurement.Features.Evaluation.EvaluationText;
 
@@ -58,10 +59,19 @@ public static class EvaluationGate
         if (!view.TechnicalClosed) throw new DomainRuleException(T.Format("{0}は技術審査の締切後に行えます。", what));
     }
 
-    public static async Task<EvaluationView> LoadAsync(IQuerySession session, Guid caseId, CancellationToken ct)
+    /// <summary>
+    /// The evaluation with the 予定価格 of older records filled in, read once per request: the page, the access checks and
+    /// the handler of one request all ask (<see cref="SessionDocuments"/>; a commit to the evaluation stream forgets it).
+    /// Callers only read it; decisions are pure.
+    /// </summary>
+    public static Task<EvaluationView> LoadAsync(IQuerySession session, Guid caseId, CancellationToken ct)
     {
-        var view = await session.LoadAsync<EvaluationView>(EvaluationStreams.Evaluation(caseId), ct) ?? new EvaluationView { CaseId = caseId, Id = EvaluationStreams.Evaluation(caseId) };
-        return await Prices.EarlierReservePrices.FillInAsync(session, view, ct);
+        var id = EvaluationStreams.Evaluation(caseId);
+        return session.OnceAsync(id, async () =>
+        {
+            var view = await session.LoadAsync<EvaluationView>(id, ct) ?? new EvaluationView { CaseId = caseId, Id = id };
+            return await Prices.EarlierReservePrices.FillInAsync(session, view, ct);
+        });
     }
 
     /// <summary>Decides on the case's evaluation stream and appends (<see cref="EventStreamWriter"/>); returns the new stream version.</summary>
@@ -76,7 +86,7 @@ public static class EvaluationGate
     /// Like <see cref="AppendAsync"/> on a member's sheet. Cells are independent parts of the sheet: the same cell's later
     /// write wins (the earlier value stays in the sheet's history), so a draft save is never refused as stale.
     /// </summary>
-    public static Task<long> AppendToSheetAsync(IDocumentSession session, Guid caseId, Guid memberId, Func<ScoreSheetView, object[]> decide, CancellationToken ct)
+    public static Task<long> AppendToSheetAsync(IDocumentSession session, Guid caseId, Guid memberId, Func<ScoreSheetView, Decision> decide, CancellationToken ct)
     {
         var id = EvaluationStreams.ScoreSheet(caseId, memberId);
         return session.WriteAsync<ScoreSheetView>(id, state => decide(state ?? new ScoreSheetView { Id = id, CaseId = caseId, MemberId = memberId }), ct);

@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Database;
 using Procurement.Features.Evaluation.Demonstrations;
 using Procurement.Features.Evaluation.ScoreSheets;
 using Procurement.Features.Evaluation.Scoring;
@@ -135,7 +136,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
         EvaluationGate.RequireMember(user, view);
         EvaluationGate.RequireDeclared(view, user.Id);
-        var sheet = await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, user.Id), ct) ?? new ScoreSheetView { CaseId = caseId, MemberId = user.Id };
+        var sheet = await session.LoadOnceAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, user.Id), ct) ?? new ScoreSheetView { CaseId = caseId, MemberId = user.Id };
         var vendors = view.Vendors.Where(v => !view.IsConflicted(user.Id, v.VendorId)).ToList();
         return new MyScoreSheet(caseId, user.Id, sheet.Status, view.ScoredCriteria, vendors,
             sheet.Cells.Values.Where(c => vendors.Any(v => v.VendorId == c.VendorId)).ToList(), sheet.LastReopenReason, sheet.Version) { Notes = sheet.Notes };
@@ -314,7 +315,7 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
         EvaluationGate.RequireMember(user, view);
         EvaluationGate.RequireDeclared(view, user.Id);
-        var sheet = await session.LoadAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, user.Id), ct) ?? new ScoreSheetView { CaseId = caseId, MemberId = user.Id };
+        var sheet = await session.LoadOnceAsync<ScoreSheetView>(EvaluationStreams.ScoreSheet(caseId, user.Id), ct) ?? new ScoreSheetView { CaseId = caseId, MemberId = user.Id };
         return ScoreSheetExcel.Export(view, sheet, user.Id);
     }
 

@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Database;
 using Procurement.Features.Groups;
 
 namespace Procurement.Infrastructure.Auth;
@@ -5,19 +6,21 @@ namespace Procurement.Infrastructure.Auth;
 /// <summary>
 /// Case membership: a user sees a case only if they belong to its group. Pages answer 404 for
 /// everything else, so a user of another group cannot even learn that a case exists.
+/// The case and its group are read once per request (<see cref="Database.SessionDocuments"/>): the page filter, the
+/// mediator's access rule and the queries all ask.
 /// </summary>
 public sealed class CaseAccess(IQuerySession session, ICurrentUser user)
 {
     public async Task<CaseSummary?> FindCaseAsync(Guid caseId, CancellationToken ct = default)
     {
-        var summary = await session.LoadAsync<CaseSummary>(caseId, ct);
+        var summary = await session.LoadOnceAsync<CaseSummary>(caseId, ct);
         if (summary is null) return null;
         return await IsGroupMemberAsync(summary.GroupId, ct) ? summary : null;
     }
 
     public async Task<bool> IsGroupMemberAsync(Guid groupId, CancellationToken ct = default)
     {
-        var group = await session.LoadAsync<GroupView>(groupId, ct);
+        var group = await session.LoadOnceAsync<GroupView>(groupId, ct);
         return group is not null && group.UserIds.Contains(user.Id);
     }
 

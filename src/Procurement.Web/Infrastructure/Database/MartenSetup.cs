@@ -18,7 +18,18 @@ public static class MartenSetup
     /// <summary>The one place that lists streams, read models and documents; the web app, CLI and tests share it.</summary>
     public static void Configure(StoreOptions opts, string connectionString, string schema = Schema)
     {
-        opts.Connection(connectionString);
+        // No DISCARD ALL when a connection goes back to the pool: Marten's connections carry no session state to reset.
+        // The app sets no session settings (set_config is only ever transaction-local), takes only transaction-scoped
+        // advisory locks on them (EventStreamWriter; the session-level ones of AppDatabase use its own pool, which keeps
+        // the reset), creates no temporary tables, LISTENs on nothing and prepares no statements; an open transaction is
+        // rolled back by Npgsql on close either way. The reset was one extra statement per open.
+        opts.Connection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString);
+        // A session keeps the one connection it opened until it is disposed (by default each operation outside a
+        // transaction takes one from the pool and returns it). A request has one session (ProcurementServices), so it
+        // reads and writes on one connection.
+        opts.UseStickyConnectionLifetimes = true;
+        // Loads shared within a session are forgotten when a commit may have changed them.
+        opts.Listeners.Add(new SessionDocumentsListener());
         opts.DatabaseSchemaName = schema;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);

@@ -30,7 +30,19 @@ public static class EventStreamWriter
     {
         var stream = await session.FetchForExclusiveWritingAsync<TState>(streamId, ct);
         var loaded = stream.CurrentVersion ?? 0; // read before appending: the stream counts appended events in
-        var events = decide(stream.Aggregate);
+        IReadOnlyCollection<object> events;
+        try
+        {
+            events = decide(stream.Aggregate);
+        }
+        catch
+        {
+            // A refusal ends the transaction too when nothing else is pending (so nothing is written): the request's session
+            // reads on for the page that shows the message, and the stream's lock is released now, not when the request
+            // ends. With other work pending the transaction is left to the session's disposal, which rolls it back.
+            if (!session.PendingChanges.Operations().Any() && session.PendingChanges.Streams().All(s => s.Events.Count == 0)) await session.SaveAsync(ct);
+            throw;
+        }
         if (events.Count > 0) stream.AppendMany(events);
         alongside?.Invoke(events);
         // Also with nothing to append: the save ends the transaction and releases the locks.

@@ -1,3 +1,4 @@
+using Procurement.Infrastructure.Database;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Procurement.Features.Documents;
 using Procurement.Features.Groups;
@@ -48,10 +49,11 @@ public sealed class PageDateStyleFilter(PageDates dates, IQuerySession session, 
         var routeId = context.RouteData.Values.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id) ? id : (Guid?)null;
         if (routeId is { } caseId && path.StartsWithSegments("/Cases"))
         {
-            var summary = await session.LoadAsync<CaseSummary>(caseId, ct);
-            return summary is null ? null : (await session.LoadAsync<GroupView>(summary.GroupId, ct))?.DateStyle;
+            // Read once per request: the case page filter and the access checks ask for the same two (SessionDocuments).
+            var summary = await session.LoadOnceAsync<CaseSummary>(caseId, ct);
+            return summary is null ? null : (await session.LoadOnceAsync<GroupView>(summary.GroupId, ct))?.DateStyle;
         }
-        if (routeId is { } groupId && path.StartsWithSegments("/Groups")) return (await session.LoadAsync<GroupView>(groupId, ct))?.DateStyle;
+        if (routeId is { } groupId && path.StartsWithSegments("/Groups")) return (await session.LoadOnceAsync<GroupView>(groupId, ct))?.DateStyle;
         if (user.Id == Guid.Empty) return null;
         var me = user.Id;
         var styles = (await session.Query<GroupView>().Where(g => g.UserIds.Contains(me)).ToListAsync(ct)).Select(g => g.DateStyle).Distinct().ToList();

@@ -14,7 +14,7 @@ namespace Procurement.Features.Evaluation.Pages;
 [RequestSizeLimit(ImportScoreSheetValidator.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportScoreSheetValidator.MaxBytes + 64 * 1024)]
 public sealed class SheetModel(EvaluationQueries queries, IMediator mediator, UiText t, TimeProvider clock,
-    Marten.IQuerySession session, Vendors.Proposals.ProposalAccess proposals) : CasePageModel
+    Marten.IQuerySession session, Vendors.Proposals.ProposalAccess proposals, ICurrentUser user) : CasePageModel
 {
     /// <summary>Key: "{vendorId:N}-{itemId}"; value as typed or selected ("4", "○", "合", "12.5").</summary>
     [BindProperty] public Dictionary<string, string?> Cells { get; set; } = [];
@@ -88,7 +88,8 @@ public sealed class SheetModel(EvaluationQueries queries, IMediator mediator, Ui
     /// </summary>
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused) return refused;
+        // The reply is JSON, never the page: the proposal files' links are not needed.
+        if (await LoadAsync(id, ct, withFiles: false) is { } refused) return refused;
         if (Entries() is { } entries)
         {
             long version = 0;
@@ -244,17 +245,19 @@ public sealed class SheetModel(EvaluationQueries queries, IMediator mediator, Ui
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct, bool withFiles = true)
     {
-        var overview = await queries.GetOverviewAsync(id, ct);
-        if (!overview.IAmMember || User.IsInRole(Roles.Legal)) return Forbid();
-        if (!overview.IHaveDeclared)
+        // The seat and the declaration from the evaluation itself (read once per request: the sheet query and the save's
+        // own checks reuse it), not from the overview, which reads every member's sheet for their statuses.
+        var evaluation = await EvaluationGate.LoadAsync(session, id, ct);
+        if (!evaluation.IsMember(user.Id) || User.IsInRole(Roles.Legal)) return Forbid();
+        if (evaluation.DeclarationOf(user.Id) is null)
         {
             TempData["Flash"] = t["提案書や採点表を開く前に、利害関係の申告を行ってください。"];
             return Redirect($"/Cases/{id}/Evaluation/Declare");
         }
         Sheet = await queries.GetMySheetAsync(id, ct);
-        ProposalFiles = await VisibleProposalFilesAsync(id, ct);
+        if (withFiles) ProposalFiles = await VisibleProposalFilesAsync(id, ct);
         return null;
     }
 

@@ -24,14 +24,20 @@ public sealed class ImportScoreSheetHandler(IDocumentSession session, ICurrentUs
     {
         var evaluation = await EvaluationGate.LoadAsync(session, c.CaseId, ct);
         EvaluationGate.RequireScorer(user, evaluation);
-        return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id, sheet =>
-        {
-            // A closed evaluation or a submitted sheet is refused before the file is read: parsing costs time and memory.
-            SaveScoreDraftHandler.RequireChangeable(evaluation, sheet, user.Id);
-            using var stream = new MemoryStream(c.Content, writable: false);
-            var (entries, errors) = ScoreSheetExcel.Read(evaluation, sheet, user.Id, stream);
-            if (errors.Count > 0) throw new DomainRuleException(string.Join("\n", errors));
-            return SaveScoreDraftHandler.Decide(evaluation, sheet, entries, "Excel", user.Id, user.Actor, clock.GetUtcNow());
-        }, ct);
+        return await EvaluationGate.AppendToSheetAsync(session, c.CaseId, user.Id, sheet => Decide(evaluation, sheet, c.Content, user.Id, user.Actor, clock.GetUtcNow()), ct);
+    }
+
+    /// <summary>
+    /// A closed evaluation or a submitted sheet is refused before the file is read (parsing costs time and memory); then
+    /// every bad cell, one per line (each line a text of its own: the page puts each in the reader's language), or the
+    /// draft save of what the file holds.
+    /// </summary>
+    public static Decision Decide(EvaluationView evaluation, ScoreSheetView sheet, byte[] content, Guid memberId, Actor by, DateTimeOffset at)
+    {
+        if (SaveScoreDraftHandler.Unchangeable(evaluation, sheet, memberId) is { } refused) return refused;
+        using var stream = new MemoryStream(content, writable: false);
+        var (entries, errors) = ScoreSheetExcel.Read(evaluation, sheet, memberId, stream);
+        if (errors.Count > 0) return Decision.Refuse(string.Join("\n", errors));
+        return SaveScoreDraftHandler.Decide(evaluation, sheet, entries, "Excel", memberId, by, at);
     }
 }

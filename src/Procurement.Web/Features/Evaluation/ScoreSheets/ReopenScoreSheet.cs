@@ -11,11 +11,11 @@ public sealed class ReopenScoreSheetValidator : AbstractValidator<ReopenScoreShe
 
 public sealed class ReopenScoreSheetHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<ReopenScoreSheet, long>
 {
-    public static object[] Decide(EvaluationView evaluation, ScoreSheetView sheet, ReopenScoreSheet c, Actor by, DateTimeOffset at)
+    public static Decision Decide(EvaluationView evaluation, ScoreSheetView sheet, ReopenScoreSheet c, Actor by, DateTimeOffset at)
     {
-        EvaluationGate.RequireOpen(evaluation);
-        if (sheet.Status != ScoreSheetStatus.Submitted) throw new DomainRuleException("この採点表はまだ提出されていません。");
-        return [new ScoreSheetReopened(c.CaseId, c.MemberId, c.Reason.Trim(), by, at)];
+        if (evaluation.TechnicalClosed) return Decision.Refuse("技術審査は締め切られています。");
+        if (sheet.Status != ScoreSheetStatus.Submitted) return Decision.Refuse("この採点表はまだ提出されていません。");
+        return Decision.Append(new ScoreSheetReopened(c.CaseId, c.MemberId, c.Reason.Trim(), by, at));
     }
 
     public async ValueTask<long> Handle(ReopenScoreSheet c, CancellationToken ct)

@@ -6,8 +6,12 @@ namespace Procurement.Features.Evaluation.ScoreSheets;
 /// <summary>A changed cell: Mark null clears it.</summary>
 public sealed record ScoreChange(Guid VendorId, string ItemId, decimal? Mark, string? Comment);
 
-/// <summary>Source: 画面 (autosave from the page) or Excel (import).</summary>
-public sealed record ScoreDraftSaved(Guid CaseId, Guid MemberId, IReadOnlyList<ScoreChange> Changes, string Source, Actor By, DateTimeOffset At) : IAuditedEvent;
+/// <summary>
+/// Source: 画面 (autosave from the page) or Excel (import). The member's scoring task stays until the sheet is submitted,
+/// whatever the draft holds, so a draft save changes no task count.
+/// </summary>
+public sealed record ScoreDraftSaved(Guid CaseId, Guid MemberId, IReadOnlyList<ScoreChange> Changes, string Source, Actor By, DateTimeOffset At)
+    : IAuditedEvent, Workflows.Tasks.ITaskCountNeutral;
 
 public sealed record ScoreSheetSubmitted(Guid CaseId, Guid MemberId, int CriteriaRevision, Actor By, DateTimeOffset At) : IAuditedEvent;
 
@@ -21,4 +25,5 @@ public sealed record ScoreNote(Guid VendorId, string ItemId, string? Text);
 /// The member's private notes (only their author reads them: not in the results, the score history or other members'
 /// views). Kept in the sheet's stream so they travel with the sheet and its history.
 /// </summary>
-public sealed record ScoreNotesSaved(Guid CaseId, Guid MemberId, IReadOnlyList<ScoreNote> Notes, Actor By, DateTimeOffset At) : IAuditedEvent;
+public sealed record ScoreNotesSaved(Guid CaseId, Guid MemberId, IReadOnlyList<ScoreNote> Notes, Actor By, DateTimeOffset At)
+    : IAuditedEvent, Workflows.Tasks.ITaskCountNeutral;

@@ -140,7 +140,7 @@ public sealed class TaskCountListener(Func<TaskCountRefresher> refresher, Func<I
 {
     public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        var events = commit.GetEvents().ToList();
+        var events = commit.GetEvents().Where(e => e.Data is not ITaskCountNeutral).ToList();
         if (events.Count == 0) return;
         var caseIds = new HashSet<Guid>();
         foreach (var e in events)

@@ -82,3 +82,9 @@ public static class TaskTexts
 
     public static IEnumerable<string> All() => EngineTexts.ConstantsOf(typeof(TaskTexts));
 }
+
+/// <summary>
+/// An event that never changes how many tasks anyone has (a draft's cells, private notes): a save of only such events
+/// does not recount the case's tasks (<see cref="TaskCountListener"/>). The task list itself is computed when shown.
+/// </summary>
+public interface ITaskCountNeutral;
