@@ -268,9 +268,11 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
     public async Task<EvaluationNames> GetHistoryNamesAsync(Guid caseId, CancellationToken ct = default)
     {
         await EvaluationGate.RequireCaseAsync(access, caseId, ct);
-        var view = await EvaluationGate.LoadAsync(session, caseId, ct);
-        if (!CanSeePrices(view)) throw new DomainRuleException("評価の経過は技術審査の締切後に閲覧できます。");
+        // The stored view as it is: the rule and the names need nothing of the earlier reserve-price records, whose
+        // look-up searches the case stream (it would make a long case's log slower with every record).
         var id = EvaluationStreams.Evaluation(caseId);
+        var view = await session.LoadAsync<EvaluationView>(id, ct) ?? new EvaluationView { CaseId = caseId, Id = id };
+        if (!CanSeePrices(view)) throw new DomainRuleException("評価の経過は技術審査の締切後に閲覧できます。");
         var naming = await session.Events.QueryAllRawEvents()
             // Marten's stored names of EvaluationVendorAdded and CommitteeMemberAppointed (snake case of the type).
             .Where(e => e.StreamId == id && (e.EventTypeName == "evaluation_vendor_added" || e.EventTypeName == "committee_member_appointed"))
