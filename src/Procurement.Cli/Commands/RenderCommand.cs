@@ -32,9 +32,15 @@ public sealed class RenderCommand : ICliCommand
                 await context.Error.WriteLineAsync(ClauseLibrary.RefusalMessage(doc.MissingClauses));
                 return 1;
             }
+            // Validated before it is written, for the same reason: a file on disk reads as a good document.
+            var invalid = DocumentRenderer.Validate(doc.Bytes);
+            if (invalid.Count > 0)
+            {
+                foreach (var error in invalid) await context.Error.WriteLineAsync("OpenXML: " + error);
+                return 1;
+            }
             await File.WriteAllBytesAsync(outPath, doc.Bytes);
             await context.Out.WriteLineAsync($"{outPath}: {doc.Bytes.Length:N0} bytes, sha256 {doc.ContentHash}");
-            foreach (var error in DocumentRenderer.Validate(doc.Bytes)) await context.Error.WriteLineAsync("OpenXML: " + error);
             if (CliArgs.Option(args, "--pdf") is not null)
             {
                 var pdf = new PdfConverter();
