@@ -11,7 +11,8 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<CaseAccess>();
-        services.AddSingleton<Features.Account.SignInAttempts>();
+        services.AddSingleton<Features.Account.SignInAttemptsTable>();
+        services.AddScoped<Features.Account.SignInAttempts>();
         services.AddHostedService<DatabaseLifetime>();
         services.AddHostedService<EmbeddedDatabaseWatchdog>();
         services.AddHostedService<MartenWarmUp>();

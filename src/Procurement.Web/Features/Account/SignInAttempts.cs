@@ -9,10 +9,15 @@ namespace Procurement.Features.Account;
 /// lockout period. Keying on the pair means an attacker locks their own client out of an account, not its owner,
 /// and an unknown name is counted and locked exactly like a real one.
 /// </summary>
-/// <remarks>The document store is asked for at the first attempt: showing the sign-in page must not build it.</remarks>
-public sealed class SignInAttempts(IServiceProvider services, TimeProvider clock)
+/// <remarks>
+/// Scoped: the attempts are read and written on the request's own session, so on its one connection. A second pooled
+/// connection per sign-in let a burst of parallel sign-ins take every connection of the pool while each waited for its
+/// second (the pool ran dry and the burst failed with 500s instead of being counted). The session is asked for at the
+/// first attempt: showing the sign-in page must not build the document store.
+/// </remarks>
+public sealed class SignInAttempts(IServiceProvider requestServices, SignInAttemptsTable table, TimeProvider clock)
 {
-    private IDocumentStore Store => services.GetRequiredService<IDocumentStore>();
+    private IQuerySession Session => requestServices.GetRequiredService<IQuerySession>();
 
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -20,10 +25,7 @@ public sealed class SignInAttempts(IServiceProvider services, TimeProvider clock
     /// <summary>No account name is longer; a longer one is still counted, under its first characters.</summary>
     private const int MaxKeyLength = 64;
 
-    private readonly Lock _tableGate = new();
-    private Task? _tableReady;
-
-    private string Table => $"{Store.Options.DatabaseSchemaName}.sign_in_attempts";
+    private string Table => table.Name;
 
     private static string Key(string normalizedUserName) =>
         normalizedUserName.Length <= MaxKeyLength ? normalizedUserName : normalizedUserName[..MaxKeyLength];
@@ -31,7 +33,7 @@ public sealed class SignInAttempts(IServiceProvider services, TimeProvider clock
     /// <summary>Records an attempt and returns its number in the current window; above <see cref="MaxFailures"/> the pair is locked.</summary>
     public async Task<int> CountAsync(string normalizedUserName, string client, CancellationToken ct)
     {
-        await EnsureTableAsync(ct);
+        await table.EnsureAsync(Session, ct);
         var now = clock.GetUtcNow();
         // A window starts over when its lock has ended, or when the last failure is older than a lockout period.
         const string expired = "(a.locked_until IS NOT NULL AND a.locked_until <= @now) OR (a.locked_until IS NULL AND a.last_attempt_at <= @window_start)";
@@ -47,7 +49,7 @@ public sealed class SignInAttempts(IServiceProvider services, TimeProvider clock
                 last_attempt_at = @now
             RETURNING attempts
             """;
-        await using var session = Store.QuerySession();
+        var session = Session;
         await using var command = new NpgsqlCommand(sql);
         command.Parameters.AddWithValue("name", Key(normalizedUserName));
         command.Parameters.AddWithValue("client", client);
@@ -72,8 +74,8 @@ public sealed class SignInAttempts(IServiceProvider services, TimeProvider clock
     /// <summary>A successful sign-in starts the pair's count over.</summary>
     public async Task ForgetAsync(string normalizedUserName, string client, CancellationToken ct)
     {
-        await EnsureTableAsync(ct);
-        await using var session = Store.QuerySession();
+        await table.EnsureAsync(Session, ct);
+        var session = Session;
         await ExecuteAsync(session, $"DELETE FROM {Table} WHERE user_name = @name AND client = @client", ct,
             ("name", Key(normalizedUserName)), ("client", client));
     }
@@ -81,16 +83,16 @@ public sealed class SignInAttempts(IServiceProvider services, TimeProvider clock
     /// <summary>The admin's unlock: every client's count for the name starts over.</summary>
     public async Task UnlockAsync(string normalizedUserName, CancellationToken ct)
     {
-        await EnsureTableAsync(ct);
-        await using var session = Store.QuerySession();
+        await table.EnsureAsync(Session, ct);
+        var session = Session;
         await ExecuteAsync(session, $"DELETE FROM {Table} WHERE user_name = @name", ct, ("name", Key(normalizedUserName)));
     }
 
     /// <summary>The names that some client is locked out of now.</summary>
     public async Task<IReadOnlySet<string>> LockedNamesAsync(CancellationToken ct)
     {
-        await EnsureTableAsync(ct);
-        await using var session = Store.QuerySession();
+        await table.EnsureAsync(Session, ct);
+        var session = Session;
         await using var command = new NpgsqlCommand($"SELECT DISTINCT user_name FROM {Table} WHERE locked_until > @now");
         command.Parameters.AddWithValue("now", clock.GetUtcNow());
         await using var reader = await session.ExecuteReaderAsync(command, ct);
@@ -102,39 +104,52 @@ public sealed class SignInAttempts(IServiceProvider services, TimeProvider clock
     public async Task<bool> IsLockedAsync(string normalizedUserName, CancellationToken ct) =>
         (await LockedNamesAsync(ct)).Contains(Key(normalizedUserName));
 
-    private static async Task ExecuteAsync(IQuerySession session, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    internal static async Task ExecuteAsync(IQuerySession session, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(sql);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         await session.ExecuteAsync(command, ct);
     }
+}
 
-    /// <summary>Creates the table once per app instance; a failed attempt is tried again by the next request.</summary>
-    private Task EnsureTableAsync(CancellationToken ct)
+/// <summary>The attempts table of this app's database, created once per app instance at the first attempt.</summary>
+public sealed class SignInAttemptsTable(IServiceProvider services)
+{
+    private readonly Lock _gate = new();
+    private Task? _ready;
+
+    private string Schema => services.GetRequiredService<IDocumentStore>().Options.DatabaseSchemaName;
+
+    public string Name => $"{Schema}.sign_in_attempts";
+
+    /// <summary>
+    /// Creates the table on the first caller's session; a failed attempt is tried again by the next request. Waiting
+    /// callers hold no second connection: the creation runs on the first caller's one.
+    /// </summary>
+    public Task EnsureAsync(IQuerySession session, CancellationToken ct)
     {
-        lock (_tableGate)
+        lock (_gate)
         {
-            if (_tableReady is null || _tableReady.IsFaulted || _tableReady.IsCanceled) _tableReady = CreateTableAsync();
-            return _tableReady.WaitAsync(ct);
+            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled) _ready = CreateAsync(session, Schema, Name);
+            return _ready.WaitAsync(ct);
         }
     }
 
-    private async Task CreateTableAsync()
+    private static async Task CreateAsync(IQuerySession session, string schema, string name)
     {
-        await using var session = Store.QuerySession();
         // Another instance on the same database may create it at the same moment: the statements run as one
         // transaction, and its advisory lock makes the second wait for the first.
-        await ExecuteAsync(session, $"""
+        await SignInAttempts.ExecuteAsync(session, $"""
             SELECT pg_advisory_xact_lock(hashtext('procurement.sign_in_attempts'));
-            CREATE SCHEMA IF NOT EXISTS {Store.Options.DatabaseSchemaName};
-            CREATE TABLE IF NOT EXISTS {Table} (
+            CREATE SCHEMA IF NOT EXISTS {schema};
+            CREATE TABLE IF NOT EXISTS {name} (
                 user_name text NOT NULL,
                 client text NOT NULL,
                 attempts integer NOT NULL,
                 last_attempt_at timestamptz NOT NULL,
                 locked_until timestamptz NULL,
                 PRIMARY KEY (user_name, client));
-            CREATE INDEX IF NOT EXISTS sign_in_attempts_last_attempt_at ON {Table} (last_attempt_at);
+            CREATE INDEX IF NOT EXISTS sign_in_attempts_last_attempt_at ON {name} (last_attempt_at);
             """, CancellationToken.None);
     }
 }

@@ -89,8 +89,10 @@ public sealed class TaskCountRefresher(IDocumentStore store, CaseTasks tasks, Ti
         if (caseIds.Count == 0) return;
         var now = clock.GetUtcNow();
         var today = WorkflowClock.Today(now);
-        await using var query = store.QuerySession();
+        // One session, so one connection besides the request's (connections are held for a session's life): two
+        // would let a burst of saves take the whole pool while each waited for its third.
         await using var write = store.LightweightSession();
+        IQuerySession query = write;
         foreach (var caseId in caseIds)
         {
             var summary = await query.LoadAsync<CaseSummary>(caseId, ct);
