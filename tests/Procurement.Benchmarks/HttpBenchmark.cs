@@ -71,7 +71,15 @@ public static partial class HttpBenchmark
             using var bareClient = new HttpClient { BaseAddress = bareUrl };
 
             Console.WriteLine($"score-sheet autosave (app, Production, separate process) vs bare insert (minimal API + pooled Npgsql, this process); {seconds.ToString(CultureInfo.InvariantCulture)} s per line, loopback, {Environment.ProcessorCount} cores");
-            Console.WriteLine("line                                         conn     req/s    p50 ms    p99 ms   errors   target");
+            // The app's own CPU time per request (its process, read around each line) does not depend on what else the machine runs.
+            Console.WriteLine("line                                         conn     req/s    p50 ms    p99 ms   errors  app CPU ms/req   target");
+            _app = app;
+            // Warm-up before any line: the JIT tiers the hot paths up (on a busy machine its background compiles lag).
+            var warmTabs = clients.Select((c, i) => new Tab(c, 20 + i)).ToList();
+            foreach (var tab in warmTabs) await tab.OpenAsync();
+            await DriveAsync(8, TimeSpan.FromSeconds(6), (i, ct) => warmTabs[i].SaveAsync(ct));
+            await DriveAsync(8, TimeSpan.FromSeconds(3), (i, ct) => GetAsync(clients[i], i % 2 == 0 ? "/" : $"/Cases/{CaseId}/Evaluation", ct));
+            var idleBefore = await IdleCpuAsync();
             var results = new Dictionary<string, Figures>();
             foreach (var connections in new[] { 1, 8, 32 })
             {
@@ -82,7 +90,7 @@ public static partial class HttpBenchmark
                     await DriveAsync(connections, duration, (i, ct) => tabs[i].SaveAsync(ct)),
                     connections == 8 ? "p99 ≤ 25 ms at 8" : "");
                 results[$"insert{connections}"] = Print("bare insert (POST, one INSERT)", connections,
-                    await DriveAsync(connections, duration, (i, ct) => BareInsertAsync(bareClient, tabs[i], ct)), "");
+                    await DriveAsync(connections, duration, (i, ct) => BareInsertAsync(bareClient, tabs[i], ct), app: false), "");
             }
             var home = Print("GET / (home)", 8, await DriveAsync(8, duration, (i, ct) => GetAsync(clients[i], "/", ct)), "");
             Print("GET case page", 8, await DriveAsync(8, duration, (i, ct) => GetAsync(clients[i], $"/Cases/{CaseId}", ct)), "");
@@ -96,6 +104,9 @@ public static partial class HttpBenchmark
             var tabFigures = await DriveAsync(8, duration, (i, ct) => twoTabs[i].SaveAsync(ct));
             Print("two tabs per member (4 × 2)", 8, tabFigures, "0 refused");
             var refused = twoTabs.Sum(t => t.Refused);
+            // CPU the app spends with no request at all (background services, the JIT still tiering up, GC): it competes
+            // with the requests on a 2-core machine, so it is printed beside them.
+            Console.WriteLine(Line($"app CPU with no requests: {idleBefore:0} ms/s before the lines, {await IdleCpuAsync():0} ms/s after"));
             Console.WriteLine();
             var save8 = results["save8"];
             var insert8 = results["insert8"];
@@ -188,6 +199,10 @@ public static partial class HttpBenchmark
         start.Environment["Procurement__Demo"] = "false";
         start.Environment["Procurement__Pdf__ConvertInBackground"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Steady state, as a server that has run for a while: the methods are compiled optimised at once. With tiered
+        // compilation the JIT's background thread was still tiering the app up a minute into the run (≈ 350 ms of CPU per
+        // second with no request at all, printed below), taking a core's share from the requests on this 2-core machine.
+        start.Environment["DOTNET_TieredCompilation"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("the app did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -352,10 +367,14 @@ public static partial class HttpBenchmark
         }
     }
 
-    private sealed record Figures(int Count, int Errors, double PerSecond, double P50, double P99);
+    private sealed record Figures(int Count, int Errors, double PerSecond, double P50, double P99)
+    {
+        /// <summary>The app process's CPU time over the line (null for the bare insert, which runs in this process).</summary>
+        public double? AppCpuMilliseconds { get; init; }
+    }
 
     /// <summary><paramref name="connections"/> loops for <paramref name="duration"/> after a short warm-up; latency per request.</summary>
-    private static async Task<Figures> DriveAsync(int connections, TimeSpan duration, Func<int, CancellationToken, Task<bool>> request)
+    private static async Task<Figures> DriveAsync(int connections, TimeSpan duration, Func<int, CancellationToken, Task<bool>> request, bool app = true)
     {
         using (var warm = new CancellationTokenSource(TimeSpan.FromMilliseconds(700)))
         {
@@ -366,6 +385,7 @@ public static partial class HttpBenchmark
         }
         var latencies = new List<double>[connections];
         var errors = 0;
+        var cpuBefore = AppCpu();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async i =>
         {
@@ -379,15 +399,60 @@ public static partial class HttpBenchmark
             }
         }));
         var elapsed = clock.Elapsed.TotalSeconds;
+        var cpu = AppCpu() - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Figures(all.Length, errors, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new Figures(all.Length, errors, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99)) { AppCpuMilliseconds = app ? cpu : null };
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
+    private static Process? _app;
+
     private static Figures Print(string name, int connections, Figures f, string target)
     {
-        Console.WriteLine(Line($"{name,-44} {connections,4} {f.PerSecond,9:0.0} {f.P50,9:0.00} {f.P99,9:0.00} {f.Errors,8}   {target}"));
+        var cpu = f.AppCpuMilliseconds is { } ms ? (ms / Math.Max(1, f.Count)).ToString("0.00", CultureInfo.InvariantCulture) : "-";
+        Console.WriteLine(Line($"{name,-44} {connections,4} {f.PerSecond,9:0.0} {f.P50,9:0.00} {f.P99,9:0.00} {f.Errors,8} {cpu,15}   {target}"));
         return f;
+    }
+
+    private static async Task<double> IdleCpuAsync()
+    {
+        var threadsBefore = ThreadTicks();
+        var before = AppCpu();
+        await Task.Delay(2000);
+        var spent = (AppCpu() - before) / 2;
+        // Which of the app's threads spent it (Linux: per-thread ticks from /proc), busiest first.
+        var busiest = ThreadTicks().Select(t => (t.Key, Ticks: t.Value.Ticks - threadsBefore.GetValueOrDefault(t.Key).Ticks, t.Value.Name))
+            .Where(t => t.Ticks > 0).OrderByDescending(t => t.Ticks).Take(4).ToList();
+        if (busiest.Count > 0) Console.WriteLine("  busiest idle threads (ticks of 10 ms over 2 s): " + string.Join(", ", busiest.Select(t => $"{t.Name} {t.Ticks.ToString(CultureInfo.InvariantCulture)}")));
+        return spent;
+    }
+
+    private static Dictionary<string, (long Ticks, string Name)> ThreadTicks()
+    {
+        var result = new Dictionary<string, (long, string)>();
+        if (_app is null || !Directory.Exists($"/proc/{_app.Id}/task")) return result;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_app.Id}/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                result[Path.GetFileName(task)] = (ticks, File.ReadAllText(Path.Combine(task, "comm")).Trim());
+            }
+            catch (IOException)
+            {
+                // the thread ended meanwhile
+            }
+        }
+        return result;
+    }
+
+    private static double AppCpu()
+    {
+        if (_app is null) return 0;
+        _app.Refresh();
+        return _app.TotalProcessorTime.TotalMilliseconds;
     }
 }
