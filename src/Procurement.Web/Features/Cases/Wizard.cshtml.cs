@@ -64,18 +64,17 @@ public sealed class WizardModel(WizardDraftStore drafts, IValidator<OpenCaseComm
                     await ShowErrorsAsync(draft, failures, ct);
                     return Page();
                 }
-                try
+                var caseId = Guid.Empty;
+                var (ok, _) = await FormCommand.TryAsync(ModelState, T, async () => caseId = await mediator.Send(command, ct), FormCommand.Input);
+                if (!ok)
                 {
-                    var caseId = await mediator.Send(command, ct);
-                    await DiscardDraftAsync(ct);
-                    TempData["Flash"] = T.Format("案件「{0}」を作成しました。", command.Title.Trim());
-                    return Redirect($"/Cases/{caseId}");
-                }
-                catch (DomainRuleException ex)
-                {
-                    ModelState.AddModelError("", T[ex.Message]);
+                    // A bad field opens its step; a refusal of the whole case (not a member of the group) stays on the summary.
+                    await SaveAsync(draft, WizardState.FirstStepWithError(ModelState, Steps) ?? Step, ct);
                     return Page();
                 }
+                await DiscardDraftAsync(ct);
+                TempData["Flash"] = T.Format("案件「{0}」を作成しました。", command.Title.Trim());
+                return Redirect($"/Cases/{caseId}");
             default:
                 return BadRequest();
         }

@@ -241,18 +241,15 @@ public sealed class IndexModel(IQuerySession session, IMediator mediator, TimePr
         if (!CanRecord) return Forbid();
         if (Sla is null || Evaluation is null) return NotFound();
         var info = SlaReportContent.Build(Sla, Evaluation, dates.Style);
-        try
-        {
-            var result = await mediator.Send(new Documents.GenerateDocument(id, "sla-report", new Documents.DocumentSections { SlaEvaluation = info }), ct);
-            var file = await mediator.Send(new Documents.GetDocumentFile(id, result.Kind, result.Version), ct);
-            if (file is null) return NotFound();
-            return File(file.Bytes, file.ContentType, file.FileName);
-        }
-        catch (DomainRuleException ex)
-        {
-            ModelState.AddModelError("", t[ex.Message]);
-            return Page();
-        }
+        Documents.GenerateDocumentResult? result = null;
+        // The form has no fields of its own: whatever refuses the report is shown at the top of the page.
+        var (ok, _) = await FormCommand.TryAsync(ModelState, t,
+            async () => result = await mediator.Send(new Documents.GenerateDocument(id, "sla-report", new Documents.DocumentSections { SlaEvaluation = info }), ct),
+            _ => "");
+        if (!ok || result is null) return Page();
+        var file = await mediator.Send(new Documents.GetDocumentFile(id, result.Kind, result.Version), ct);
+        if (file is null) return NotFound();
+        return File(file.Bytes, file.ContentType, file.FileName);
     }
 
     /// <summary>The vendor's report as received; refused if the stored bytes no longer match the hash in the event.</summary>

@@ -37,7 +37,9 @@ public static class FormCommand
         }
         catch (DomainRuleException ex)
         {
-            modelState.AddModelError(ruleKey, t[ex.Message]);
+            // A refusal with several reasons has one a line: each is its own message.
+            foreach (var reason in ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                modelState.AddModelError(ruleKey, t[reason]);
         }
         return (false, false);
     }

@@ -43,6 +43,7 @@ public sealed class DiffModel(IMediator mediator, TemplateCatalog catalog) : Cas
         }
         catch (DomainRuleException)
         {
+            // A read, not a command: a version that is not there is a 404, not a form message.
             return NotFound();
         }
         Series = series;

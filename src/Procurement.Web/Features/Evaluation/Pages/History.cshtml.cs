@@ -24,6 +24,7 @@ public sealed class HistoryModel(EvaluationQueries queries) : CasePageModel
         }
         catch (DomainRuleException)
         {
+            // A read, not a command: another member's history refused is a 403, not a form message.
             return Forbid();
         }
         Vendor = vendor is { } v ? Overview.Vendors.FirstOrDefault(x => x.VendorId == v) : null;

@@ -75,6 +75,7 @@ public sealed class PricesModel(EvaluationQueries queries, IMediator mediator, U
         }
         catch (DomainRuleException ex)
         {
+            // A read, not a command: sealed prices are a notice in place of the table, which FormCommand has no form for.
             Sealed = ex.Message;
         }
         return null;

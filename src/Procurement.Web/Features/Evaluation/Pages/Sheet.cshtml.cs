@@ -164,27 +164,10 @@ public sealed class SheetModel(EvaluationQueries queries, IMediator mediator, Ui
         }
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
-        try
-        {
-            await mediator.Send(new ImportScoreSheet(id, buffer.ToArray()), ct);
-            TempData["Flash"] = t["Excelの採点表を取り込みました。"];
-            return Redirect($"/Cases/{id}/Evaluation/Sheet");
-        }
-        catch (DomainRuleException ex)
-        {
-            // Every bad cell on its own line, next to the upload field; nothing was saved. Whole-file refusals are texts of their own.
-            foreach (var line in ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries)) ModelState.AddModelError(nameof(Upload), t[line]);
-        }
-        catch (FluentValidation.ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError(nameof(Upload), e.ErrorMessage);
-        }
-        catch (StaleVersionException ex)
-        {
-            Stale = true;
-            ModelState.AddModelError("", t[ex.Message]);
-        }
-        return Page();
+        // Every bad cell on its own line, next to the upload field; nothing was saved. Whole-file refusals are texts of their own.
+        var (ok, stale) = await FormCommand.TryAsync(ModelState, t,
+            () => mediator.Send(new ImportScoreSheet(id, buffer.ToArray()), ct).AsTask(), _ => nameof(Upload), nameof(Upload));
+        return Done(id, ok, stale, t["Excelの採点表を取り込みました。"]);
     }
 
     private IActionResult Done(Guid id, bool ok, bool stale, string flash)
