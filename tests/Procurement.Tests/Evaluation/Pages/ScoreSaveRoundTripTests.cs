@@ -22,10 +22,11 @@ public sealed class ScoreSaveRoundTripTests(SharedApp shared, ITestOutputHelper 
     /// <summary>
     /// The session stamp (user account), case, group, evaluation and sheet (the checks of the filters, the page, the access
     /// rule and the handler share them), the stream's advisory lock, the locked fetch (stream version and sheet in one
-    /// batch) and the append (events and the sheet's read model in one batch). Before the write path was cut the issue
-    /// measured 17 statements on 14 pooled opens, each with a DISCARD ALL.
+    /// batch), the sheet's status document (the hub's small read model, which Marten reads before it projects onto it)
+    /// and the append (events and both read models in one batch). Before the write path was cut the issue measured 17
+    /// statements on 14 pooled opens, each with a DISCARD ALL.
     /// </summary>
-    private const int StatementCeiling = 8;
+    private const int StatementCeiling = 9;
 
     private AppFactory _app = null!;
     private static readonly string Sheet = $"{Hub}/Sheet";
