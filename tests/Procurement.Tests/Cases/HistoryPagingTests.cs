@@ -114,7 +114,7 @@ public sealed partial class HistoryPagingTests(SharedApp shared) : IClassFixture
         var officer = await _app.SignInAsync("officer1");
         var database = new Npgsql.NpgsqlConnectionStringBuilder(_app.ConnectionString).Database!;
 
-        foreach (var page in new[] { "", "/AuditTrail", "/AuditTrail?page=2" })
+        foreach (var page in new[] { "", "?page=2", "/AuditTrail", "/AuditTrail?page=2", "/AuditTrail?source=Case&page=3" })
         {
             var (forSmall, smallPage) = await StatementsAsync(officer, $"/Cases/{small}{page}", database);
             var (forLarge, largePage) = await StatementsAsync(officer, $"/Cases/{large}{page}", database);

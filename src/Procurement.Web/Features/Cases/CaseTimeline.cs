@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using JasperFx.Events;
 using Procurement.Features.Catalog;
 using Procurement.Features.Documents;
@@ -56,23 +57,51 @@ public static class CaseTimeline
 
     /// <summary>
     /// One page of the history of one or more streams of a case, newest first (in the order stored). Two statements
-    /// whatever the length of the streams: the count, and the page itself read with LIMIT/OFFSET from the event table,
-    /// so a case page or an audit log with ten thousand records costs what one with a hundred does.
+    /// whatever the length of the streams, each reading only what the page needs: the streams' versions (a stream's
+    /// events are numbered 1…version, so their sum is the count, with no count(*) over the events), then the page read
+    /// by version range on the (stream, version) index — exactly the page's records for one stream; for several, each
+    /// stream's newest (offset + size), merged in storage order — never a sort of the whole history.
     /// </summary>
     public static async Task<TimelinePage> LoadAsync(
         IQuerySession session, IReadOnlyCollection<Guid> streamIds, TimelinePaging paging, UiText t, TimelineContext? context = null, CancellationToken ct = default)
     {
-        var ids = streamIds.ToArray();
+        var ids = streamIds.Distinct().ToArray();
         if (ids.Length == 0) return new TimelinePage([], 1, paging.Size, 0);
-        var total = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).CountAsync(ct);
-        var last = total == 0 ? 1 : (total + paging.Size - 1) / paging.Size;
+        var versions = await StreamVersionsAsync(session, ids, ct);
+        var total = versions.Sum();
+        var last = total == 0 ? 1 : (int)((total + paging.Size - 1) / paging.Size);
         var number = Math.Min(paging.Number, last);
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => ids.Contains(e.StreamId))
-            .OrderByDescending(e => e.Sequence)
-            .Skip((number - 1) * paging.Size).Take(paging.Size)
-            .ToListAsync(ct);
-        return new TimelinePage(events.Select(e => Entry(e, t, context)).ToList(), number, paging.Size, total);
+        if (total == 0) return new TimelinePage([], number, paging.Size, 0);
+        long skip = (long)(number - 1) * paging.Size, newest = skip + paging.Size;
+
+        var e = Expression.Parameter(typeof(IEvent), "e");
+        Expression? window = null;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (versions[i] == 0) continue;
+            // One stream: exactly the page's versions. Several: each stream's newest (skip + size) hold the page.
+            var inWindow = Expression.AndAlso(
+                Expression.Equal(Expression.Property(e, nameof(IEvent.StreamId)), Expression.Constant(ids[i])),
+                Expression.GreaterThan(Expression.Property(e, nameof(IEvent.Version)), Expression.Constant(versions[i] - newest)));
+            if (ids.Length == 1)
+                inWindow = Expression.AndAlso(inWindow, Expression.LessThanOrEqual(Expression.Property(e, nameof(IEvent.Version)), Expression.Constant(versions[i] - skip)));
+            window = window is null ? inWindow : Expression.OrElse(window, inWindow);
+        }
+        var query = session.Events.QueryAllRawEvents().Where(Expression.Lambda<Func<IEvent, bool>>(window!, e)).OrderByDescending(x => x.Sequence);
+        var events = ids.Length == 1
+            ? await query.ToListAsync(ct)
+            : await query.Skip((int)skip).Take(paging.Size).ToListAsync(ct);
+        return new TimelinePage(events.Select(x => Entry(x, t, context)).ToList(), number, paging.Size, total);
+    }
+
+    /// <summary>Each stream's version (0 for a stream not started), in the order of <paramref name="ids"/>, in one statement.</summary>
+    private static async Task<long[]> StreamVersionsAsync(IQuerySession session, Guid[] ids, CancellationToken ct)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var versions = await session.AdvancedSql.QueryAsync<long>(
+            $"select coalesce(s.version, 0) from unnest(?::uuid[]) with ordinality as u(id, n) left join {schema}.mt_streams s on s.id = u.id and s.is_archived = false order by u.n",
+            ct, ids);
+        return versions.ToArray();
     }
 
     /// <summary>
