@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Procurement.Features.Documents;
 using Procurement.Features.Documents.Rendering;
 using Procurement.Infrastructure.Events;
-using Procurement.Infrastructure.Validation;
 
 namespace Procurement.Tests.Documents;
 
@@ -84,9 +83,11 @@ public sealed class DocumentValidationTests
         var rendered = DocumentTestSupport.Renderer.RenderJson("procurement-spec", DocumentTestSupport.Sample("procurement-spec"));
         var broken = EditRow(LongSpecification.Value, 1999, row => row.Replace("<w:tcPr>", "<w:tcPr><w:bogus />", StringComparison.Ordinal));
         var errors = DocumentRenderer.Validate(broken);
-        var ex = Assert.ThrowsAny<DomainRuleException>(() => GenerateDocumentDecision.Decide(
-            new(rendered with { Bytes = broken }, errors, null, 1), Guid.NewGuid(), Guid.NewGuid(), new Actor(Guid.NewGuid(), "officer"), DateTimeOffset.UnixEpoch));
-        Assert.Contains("形式検査", ex.Message, StringComparison.Ordinal);
+        var decision = GenerateDocumentDecision.Decide(
+            new(rendered with { Bytes = broken }, errors, null, 1), Guid.NewGuid(), Guid.NewGuid(), new Actor(Guid.NewGuid(), "officer"), DateTimeOffset.UnixEpoch);
+        Assert.True(decision.IsRefused);
+        Assert.Empty(decision.Events);
+        Assert.Contains("形式検査", decision.Refusal, StringComparison.Ordinal);
     }
 
     private static System.Text.RegularExpressions.Regex DxaWidth() => new("w:type=\"dxa\"");
