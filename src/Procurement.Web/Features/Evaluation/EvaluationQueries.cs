@@ -298,7 +298,8 @@ public sealed class EvaluationQueries(IQuerySession session, ICurrentUser user, 
         await EvaluationGate.RequireCaseAsync(access, caseId, ct);
         var view = await EvaluationGate.LoadAsync(session, caseId, ct);
         EvaluationGate.RequireClosed(view, T["審査結果の表示"]);
-        var result = EvaluationResults.Compute(view, await SheetsAsync(caseId, ct));
+        // Reused while no stream of the evaluation changed (the same computation, keyed by the stored versions).
+        var result = await EvaluationResultCache.GetAsync(session, view, ct);
         return (result, new CandidateSelection(view.Candidate(result), view.Declines));
     }
 
