@@ -43,9 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "ja-JP", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        // The app, its PostgreSQL, Chromium and the other test project (scripts/test.sh runs both at once) share
-        // 2 cores; a page that took over 30 s to load once under load failed a journey, so allow 90 s before calling
-        // a step stuck.
+        // The app, its PostgreSQL and Chromium share 2 cores, often with other work beside; a page that took over
+        // 30 s to load once under load failed a journey, and a sign-in once took over 60 s while builds ran, so allow
+        // 90 s before calling a step stuck.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         _contexts.Add(context);
