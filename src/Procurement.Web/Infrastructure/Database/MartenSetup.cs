@@ -24,10 +24,10 @@ public static class MartenSetup
         // the reset), creates no temporary tables, LISTENs on nothing and prepares no statements; an open transaction is
         // rolled back by Npgsql on close either way. The reset was one extra statement per open.
         opts.Connection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString);
-        // A session keeps the one connection it opened until it is disposed (by default each operation outside a
-        // transaction takes one from the pool and returns it). A request has one session (ProcurementServices), so it
-        // reads and writes on one connection.
-        opts.UseStickyConnectionLifetimes = true;
+        // Each operation outside a transaction takes a connection from the pool and gives it back (Marten's default):
+        // a request's statements usually run on the same pooled connection anyway, and no request holds one while it
+        // waits for another. Sticky connections (held for a session's life) were tried: any code that opened a second
+        // session inside a request then held two at once; a long browser run also hung once on a sign-in.
         // Loads shared within a session are forgotten when a commit may have changed them.
         opts.Listeners.Add(new SessionDocumentsListener());
         opts.DatabaseSchemaName = schema;

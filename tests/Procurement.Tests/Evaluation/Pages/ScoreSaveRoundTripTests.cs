@@ -14,7 +14,7 @@ namespace Procurement.Tests.Evaluation.Pages;
 /// <summary>
 /// What one score-sheet autosave costs the database, over HTTP as the page sends it: every SQL statement of the request
 /// (the session stamp, the case and group membership, the evaluation's seat and declaration checks, the sheet, the lock,
-/// the append with its read model) on one connection. The ceiling keeps it from growing back; each statement the request
+/// the append with its read model). The ceiling keeps it from growing back; each statement the request
 /// runs is listed when it does.
 /// </summary>
 public sealed class ScoreSaveRoundTripTests(SharedApp shared, ITestOutputHelper output) : IClassFixture<SharedApp>, IAsyncLifetime
@@ -41,7 +41,7 @@ public sealed class ScoreSaveRoundTripTests(SharedApp shared, ITestOutputHelper 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task One_autosave_runs_a_bounded_number_of_statements_on_one_connection()
+    public async Task One_autosave_runs_a_bounded_number_of_statements()
     {
         var member = await _app.SignInAsync("member1");
         await DeclareNoConflictAsync(member);
@@ -66,7 +66,6 @@ public sealed class ScoreSaveRoundTripTests(SharedApp shared, ITestOutputHelper 
         foreach (var s in statements) output.WriteLine($"[{s.Connection}] {s.Text}");
         Assert.True(statements.Count <= StatementCeiling,
             $"{statements.Count} statements (ceiling {StatementCeiling}):\n{string.Join("\n", statements.Select(s => s.Text))}");
-        Assert.Single(statements.Select(s => s.Connection).Distinct());
         Assert.DoesNotContain(statements, s => s.Text.Contains("discard", StringComparison.OrdinalIgnoreCase));
     }
 
