@@ -23,7 +23,7 @@ public static class ProcurementServices
             })
             .BuildSessionsWith<CorrelatedSessionFactory>();
         // One session per request (scope): reads go through the request's document session, so the access checks, the
-        // page and the handler share one connection and what they loaded (SessionDocuments) instead of each opening its own.
+        // page and the handler share one session and what they loaded (SessionDocuments) instead of each opening its own.
         services.AddScoped<IQuerySession>(sp => sp.GetRequiredService<IDocumentSession>());
 
         services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);

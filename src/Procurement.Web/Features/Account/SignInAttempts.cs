@@ -10,10 +10,10 @@ namespace Procurement.Features.Account;
 /// and an unknown name is counted and locked exactly like a real one.
 /// </summary>
 /// <remarks>
-/// Scoped: the attempts are read and written on the request's own session, so on its one connection. A second pooled
-/// connection per sign-in let a burst of parallel sign-ins take every connection of the pool while each waited for its
-/// second (the pool ran dry and the burst failed with 500s instead of being counted). The session is asked for at the
-/// first attempt: showing the sign-in page must not build the document store.
+/// Scoped: the attempts are read and written on the request's own session. A session of their own, while sessions held
+/// their connection for life, let a burst of parallel sign-ins take every connection of the pool while each waited for
+/// a second (the burst failed with 500s instead of being counted); one session per request keeps that from coming back.
+/// The session is asked for at the first attempt: showing the sign-in page must not build the document store.
 /// </remarks>
 public sealed class SignInAttempts(IServiceProvider requestServices, SignInAttemptsTable table, TimeProvider clock)
 {

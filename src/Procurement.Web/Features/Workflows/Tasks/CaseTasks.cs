@@ -89,8 +89,8 @@ public sealed class TaskCountRefresher(IDocumentStore store, CaseTasks tasks, Ti
         if (caseIds.Count == 0) return;
         var now = clock.GetUtcNow();
         var today = WorkflowClock.Today(now);
-        // One session, so one connection besides the request's (connections are held for a session's life): two
-        // would let a burst of saves take the whole pool while each waited for its third.
+        // One session for reading and writing: it runs inside the request that saved, so it adds as little as it can
+        // to what that request holds.
         await using var write = store.LightweightSession();
         IQuerySession query = write;
         foreach (var caseId in caseIds)
